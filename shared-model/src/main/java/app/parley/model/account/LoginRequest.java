@@ -1,0 +1,3 @@
+package app.parley.model.account;
+
+public record LoginRequest(String username, String password) {}

@@ -1,0 +1,5 @@
+package app.parley.model.account;
+
+import java.util.List;
+
+public record UserList(List<UserProfile> users) {}
