@@ -1,0 +1,109 @@
+package app.parley.server;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running Parley server. The desktop app embeds one (given a data dir and a port, 0 for any
+ * free one); {@link ParleyServerMain} runs one from the command line. Several can run in one JVM,
+ * one after the other or side by side: nothing is static.
+ */
+public final class ParleyServer implements AutoCloseable {
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+
+    private ParleyServer(ApplicationContext context, EmbeddedServer server) {
+        this.context = context;
+        this.server = server;
+    }
+
+    /**
+     * What to start: where the data lives and which port (0 = any free port); null for either
+     * keeps the configured default. Further properties and config files override application.yml.
+     */
+    public record Settings(Path dataDir, Integer port, Map<String, Object> properties, List<PropertySource> configFiles) {
+        public Settings {
+            properties = Map.copyOf(properties);
+            configFiles = List.copyOf(configFiles);
+        }
+
+        public static Settings of(Path dataDir, int port) {
+            return new Settings(dataDir, port, Map.of(), List.of());
+        }
+
+        public Settings withProperty(String key, Object value) {
+            Map<String, Object> more = new HashMap<>(properties);
+            more.put(key, value);
+            return new Settings(dataDir, port, more, configFiles);
+        }
+    }
+
+    public static ParleyServer start(Settings settings) {
+        return start(settings, new String[0]);
+    }
+
+    static ParleyServer start(Settings settings, String[] commandLine) {
+        Map<String, Object> properties = new HashMap<>(settings.properties());
+        if (settings.dataDir() != null) {
+            properties.put("parley.data-dir", settings.dataDir().toAbsolutePath().toString());
+        }
+        if (settings.port() != null) {
+            // Micronaut's own convention for "any free port" is -1.
+            properties.put("micronaut.server.port", settings.port() == 0 ? -1 : settings.port());
+        }
+        ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .banner(false)
+                .propertySources(settings.configFiles().toArray(PropertySource[]::new))
+                .properties(properties)
+                .args(commandLine)
+                .start();
+        try {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+            return new ParleyServer(context, server);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The base URL on loopback, e.g. {@code http://localhost:8080}. */
+    public URI localUri() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    public Path dataDir() {
+        return Path.of(context.getRequiredProperty("parley.data-dir", String.class));
+    }
+
+    /** The running application context, for code that embeds the server and needs its services. */
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public boolean isRunning() {
+        return server.isRunning();
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish, closes the database. */
+    @Override
+    public void close() {
+        if (server.isRunning()) {
+            server.stop();
+        }
+        if (context.isRunning()) {
+            context.close();
+        }
+    }
+}

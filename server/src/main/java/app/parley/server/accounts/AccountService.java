@@ -1,0 +1,154 @@
+package app.parley.server.accounts;
+
+import app.parley.model.account.ProfileUpdate;
+import app.parley.model.account.RegisterRequest;
+import app.parley.server.common.IdRef;
+import app.parley.server.common.TextLimits;
+import app.parley.server.config.ParleyLimits;
+import app.parley.server.errors.ConflictException;
+import app.parley.server.errors.InvalidInputException;
+import app.parley.server.errors.NotFoundException;
+import app.parley.server.errors.UnauthorizedException;
+import app.parley.server.files.FileService;
+import app.parley.server.files.Upload;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+import io.micronaut.transaction.annotation.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Accounts: registration, sign-in, profiles. All account rules live here. */
+@Singleton
+public class AccountService {
+    private final AccountRepository accounts;
+    private final PasswordHasher passwords;
+    private final FileService files;
+    private final ParleyLimits limits;
+    private final Clock clock;
+    /** Verified against when the username is unknown, so both failures take the same time. */
+    private final String decoyHash;
+
+    public AccountService(AccountRepository accounts, PasswordHasher passwords, FileService files, ParleyLimits limits,
+                          Clock clock) {
+        this.accounts = accounts;
+        this.files = files;
+        this.passwords = passwords;
+        this.limits = limits;
+        this.clock = clock;
+        this.decoyHash = passwords.hash(UUID.randomUUID().toString());
+    }
+
+    @Transactional
+    public Account register(RegisterRequest request) {
+        if (request == null) {
+            throw new InvalidInputException(null, "a JSON body with username and password is required");
+        }
+        String username = UsernameRules.validate(request.username(), limits);
+        String password = request.password();
+        if (password == null || password.length() < limits.passwordMin() || password.length() > limits.passwordMax()) {
+            throw new InvalidInputException("password", "password must be %d to %d characters long"
+                    .formatted(limits.passwordMin(), limits.passwordMax()));
+        }
+        String name = request.name() == null || request.name().isBlank() ? username : request.name().strip();
+        TextLimits.requireAtMost("name", name, limits.displayNameMax());
+        if (accounts.existsByUsernameKey(UsernameRules.key(username))) {
+            throw usernameTaken(username);
+        }
+        Account account = new Account(null, UUID.randomUUID().toString(), username, UsernameRules.key(username), name, "",
+                passwords.hash(password), null, false, clock.instant());
+        try {
+            return accounts.save(account);
+        } catch (DataAccessException e) {
+            // The unique index settles a race between two registrations of one name.
+            throw usernameTaken(username);
+        }
+    }
+
+    /** Checks a username and password; the same refusal whether the name or the password is wrong. */
+    public Account login(String username, String password) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            throw new InvalidInputException(username == null || username.isBlank() ? "username" : "password",
+                    "username and password are required");
+        }
+        var account = accounts.findByUsernameKey(UsernameRules.key(username.strip()));
+        String hash = account.map(Account::passwordHash).orElse(decoyHash);
+        boolean matches = passwords.matches(password, hash);
+        if (account.isEmpty() || !matches || account.get().bot()) {
+            throw new UnauthorizedException("invalid_credentials", "invalid username or password");
+        }
+        return account.get();
+    }
+
+    /** The account behind a verified token; a token of a deleted account no longer counts. */
+    public Account requireCaller(long callerId) {
+        return accounts.findById(callerId)
+                .orElseThrow(() -> new UnauthorizedException("account_gone", "the account of this token no longer exists"));
+    }
+
+    public Account get(IdRef ref) {
+        Optional<Account> found = switch (ref) {
+            case IdRef.Numeric n -> accounts.findById(n.id());
+            case IdRef.Uuid u -> accounts.findByUuid(u.uuid().toString());
+        };
+        return found.orElseThrow(() -> new NotFoundException("user_not_found", "user " + ref.display() + " does not exist"));
+    }
+
+    public Account findByUsername(String username) {
+        if (username == null || username.isBlank()) {
+            throw new InvalidInputException("username", "username is required");
+        }
+        return accounts.findByUsernameKey(UsernameRules.key(username.strip()))
+                .orElseThrow(() -> new NotFoundException("user_not_found", "no user is called '" + username.strip() + "'"));
+    }
+
+    /** Users whose username starts with {@code prefix} (all users when it is blank), by username. */
+    public List<Account> list(String prefix, int limit, int offset) {
+        String escaped = prefix == null ? "" : UsernameRules.key(prefix.strip())
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return accounts.findByUsernamePrefix(escaped + "%", limit, offset);
+    }
+
+    public Map<Long, Account> byIds(List<Long> ids) {
+        return accounts.findByIdIn(ids).stream().collect(Collectors.toMap(Account::id, Function.identity()));
+    }
+
+    /** Updates the caller's profile, and the photo when one is given: both or neither. */
+    @Transactional
+    public Account updateProfile(long callerId, ProfileUpdate update, @Nullable Upload photo) {
+        Account current = requireCaller(callerId);
+        if (update == null) {
+            throw new InvalidInputException("json", "the json part with the profile is required");
+        }
+        String username = current.username();
+        if (update.username() != null) {
+            username = UsernameRules.validate(update.username(), limits);
+            String key = UsernameRules.key(username);
+            if (!key.equals(current.usernameKey()) && accounts.existsByUsernameKey(key)) {
+                throw usernameTaken(username);
+            }
+        }
+        String name = update.name() == null ? current.name() : update.name().strip();
+        if (name.isEmpty()) {
+            throw new InvalidInputException("name", "name must not be blank");
+        }
+        TextLimits.requireAtMost("name", name, limits.displayNameMax());
+        String description = update.description() == null ? current.description() : update.description().strip();
+        TextLimits.requireAtMost("description", description, limits.descriptionMax());
+        Account updated = current.withProfile(username, name, description);
+        if (photo != null) {
+            updated = updated.withPhoto(files.storeImage(callerId, photo, "photo").id());
+        }
+        return accounts.update(updated);
+    }
+
+    private static ConflictException usernameTaken(String username) {
+        return new ConflictException("username_taken", "username '" + username + "' is already taken");
+    }
+
+}

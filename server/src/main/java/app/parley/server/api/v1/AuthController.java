@@ -1,0 +1,47 @@
+package app.parley.server.api.v1;
+
+import app.parley.model.account.AuthResponse;
+import app.parley.model.account.LoginRequest;
+import app.parley.model.account.RegisterRequest;
+import app.parley.server.accounts.Account;
+import app.parley.server.accounts.AccountService;
+import app.parley.server.security.TokenIssuer;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Registration and sign-in: the only calls that need no token. */
+@Controller("/api/v1/auth")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "auth")
+class AuthController {
+    private final AccountService accounts;
+    private final TokenIssuer tokens;
+
+    AuthController(AccountService accounts, TokenIssuer tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    /** Creates an account and signs it in (201). A taken username is 409. */
+    @Post("/register")
+    HttpResponse<AuthResponse> register(@Body @Nullable RegisterRequest request) {
+        return HttpResponse.created(session(accounts.register(request)));
+    }
+
+    /** Signs in with username and password; wrong either way is 401. */
+    @Post("/login")
+    AuthResponse login(@Body @Nullable LoginRequest request) {
+        LoginRequest credentials = request == null ? new LoginRequest(null, null) : request;
+        return session(accounts.login(credentials.username(), credentials.password()));
+    }
+
+    private AuthResponse session(Account account) {
+        return AuthResponse.bearer(tokens.issue(account), tokens.ttlSeconds(), account.toProfile());
+    }
+}

@@ -1,0 +1,97 @@
+package app.parley.server.api.v1;
+
+import app.parley.model.chat.ChatList;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.chat.PrivateChatRequest;
+import app.parley.model.common.StatusResponse;
+import app.parley.model.message.MarkReadRequest;
+import app.parley.model.message.ReadState;
+import app.parley.model.message.SearchResults;
+import app.parley.model.message.UnreadCounts;
+import app.parley.server.chats.ChatService;
+import app.parley.server.common.IdRef;
+import app.parley.server.common.Paging;
+import app.parley.server.config.ParleyLimits;
+import app.parley.server.messages.MessageRow;
+import app.parley.server.messages.MessageService;
+import app.parley.server.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The chat list (seed 002's {@code GET /api/v1/chats}) and seed 001's rooms API. Every path
+ * answers with and without its trailing slash.
+ */
+@Controller("/api/v1/chats")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "chats")
+class ChatsController {
+    /** Seed 002: "by default: no limit". */
+    private static final int ALL_CHATS = Integer.MAX_VALUE;
+    private final ChatService chats;
+    private final MessageService messages;
+    private final ParleyLimits limits;
+
+    ChatsController(ChatService chats, MessageService messages, ParleyLimits limits) {
+        this.chats = chats;
+        this.messages = messages;
+        this.limits = limits;
+    }
+
+    /** The caller's chats, most recently active first, each with its last message and unread count. */
+    @Get("{/}")
+    ChatList list(Authentication authentication, @QueryValue @Nullable Integer limit, @QueryValue @Nullable Integer offset) {
+        Paging paging = Paging.of(limit, offset, ALL_CHATS, limits.pageSizeMax());
+        return new ChatList(chats.rooms(Caller.id(authentication), paging.limit(), paging.offset()).stream()
+                .map(V1Views::room).toList());
+    }
+
+    /** Seed 001: the private chat with {@code user_id}, created if needed (201) or returned (200). */
+    @Post("{/}")
+    HttpResponse<ChatRoom> openPrivate(Authentication authentication, @Body @Nullable PrivateChatRequest request) {
+        long caller = Caller.id(authentication);
+        var result = chats.getOrCreatePrivate(caller, IdRef.parse(request == null ? null : request.userId(), "user_id"));
+        ChatRoom room = V1Views.room(chats.room(caller, result.chat().id()));
+        return result.created() ? HttpResponse.created(room) : HttpResponse.ok(room);
+    }
+
+    /** Unread message counts of the caller, per chat and in total. */
+    @Get("/unread{/}")
+    UnreadCounts unread(Authentication authentication) {
+        return V1Views.unread(messages.unreadCounts(Caller.id(authentication)));
+    }
+
+    /** Marks the chat read for the caller: everything until now, or up to {@code up_to_message_id}. */
+    @Post("/{chatId}/mark_read{/}")
+    ReadState markRead(Authentication authentication, String chatId, @Body @Nullable MarkReadRequest request) {
+        long caller = Caller.id(authentication);
+        Long upTo = request == null ? null : request.upToMessageId();
+        return V1Views.readState(messages.markRead(caller, chats.get(chatId).id(), upTo));
+    }
+
+    /** Full-text search in one chat (by id, UUID or room name), best match first. */
+    @Get("/{chat}/search{/}")
+    SearchResults search(Authentication authentication, String chat, @QueryValue @Nullable String query,
+                         @QueryValue @Nullable Integer limit) {
+        long caller = Caller.id(authentication);
+        var found = messages.search(caller, chats.get(chat).id(), query, limit);
+        return new SearchResults(query, found.stream().map(MessageRow::toMessage).toList());
+    }
+
+    /** Deletes a chat with its messages: a group by its owner, a private chat by either member. */
+    @Delete("/{chatId}{/}")
+    StatusResponse delete(Authentication authentication, String chatId) {
+        chats.delete(Caller.id(authentication), chats.get(chatId).id());
+        return StatusResponse.ok();
+    }
+}

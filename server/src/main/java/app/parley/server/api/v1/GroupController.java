@@ -1,0 +1,118 @@
+package app.parley.server.api.v1;
+
+import app.parley.model.chat.ChatInfo;
+import app.parley.model.chat.GroupCreatedResponse;
+import app.parley.model.chat.GroupRequest;
+import app.parley.model.chat.GroupUsers;
+import app.parley.model.chat.MembersRequest;
+import app.parley.model.common.StatusResponse;
+import app.parley.server.accounts.Account;
+import app.parley.server.chats.Chat;
+import app.parley.server.chats.ChatService;
+import app.parley.server.common.IdRef;
+import app.parley.server.files.FileService;
+import app.parley.server.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Seed 002's groups: create, inspect, manage members (owner only), delete (owner only). */
+@Controller("/api/v1/group")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "groups")
+class GroupController {
+    private final ChatService chats;
+    private final FileService files;
+    private final JsonPart jsonPart;
+
+    GroupController(ChatService chats, FileService files, JsonPart jsonPart) {
+        this.chats = chats;
+        this.files = files;
+        this.jsonPart = jsonPart;
+    }
+
+    /** Creates a group owned by the caller from the {@code json} form field, with an optional photo. */
+    @Post
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    GroupCreatedResponse create(Authentication authentication, @Part("json") @Nullable String json,
+                                @Part("photo") @Nullable CompletedFileUpload photo) {
+        GroupRequest request = jsonPart.read(json, GroupRequest.class);
+        return Uploads.with(photo, upload -> created(chats.createGroup(Caller.id(authentication), request.name(),
+                request.description(), request.users(), upload)));
+    }
+
+    /** The same as the multipart form, for clients that send the group as plain JSON. */
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    GroupCreatedResponse createJson(Authentication authentication, @Body @Nullable GroupRequest request) {
+        GroupRequest group = request == null ? new GroupRequest(null, null, null) : request;
+        return created(chats.createGroup(Caller.id(authentication), group.name(), group.description(), group.users(), null));
+    }
+
+    /** Deletes the group with its messages (owner only). */
+    @Delete("/{id}")
+    StatusResponse delete(Authentication authentication, String id) {
+        chats.delete(Caller.id(authentication), groupId(id));
+        return StatusResponse.ok();
+    }
+
+    /** The group's name, description, owner and members; members only. */
+    @Get("/{id}/info")
+    ChatInfo info(Authentication authentication, String id) {
+        long caller = Caller.id(authentication);
+        Chat group = chats.requireGroup(groupId(id));
+        return V1Views.info(group, chats.memberAccounts(caller, group.id()), caller);
+    }
+
+    /** The group's members; members only. */
+    @Get("/{id}/users")
+    GroupUsers users(Authentication authentication, String id) {
+        long groupId = chats.requireGroup(groupId(id)).id();
+        return new GroupUsers(chats.memberAccounts(Caller.id(authentication), groupId).stream().map(Account::toRef).toList());
+    }
+
+    /** Adds users (owner only); 409 if one of them is already a member, and then nobody is added. */
+    @Post("/{id}/add")
+    StatusResponse add(Authentication authentication, String id, @Body @Nullable MembersRequest request) {
+        chats.addMembers(Caller.id(authentication), groupId(id), request == null ? null : request.users());
+        return StatusResponse.ok();
+    }
+
+    /** Removes users (owner only); 409 if one of them is not a member, and then nobody is removed. */
+    @Delete("/{id}/delete")
+    StatusResponse remove(Authentication authentication, String id, @Body @Nullable MembersRequest request) {
+        chats.removeMembers(Caller.id(authentication), groupId(id), request == null ? null : request.users());
+        return StatusResponse.ok();
+    }
+
+    /** The group's photo; members only. */
+    @Get("/{id}/photo")
+    HttpResponse<SystemFile> photo(Authentication authentication, String id) {
+        Chat group = chats.requireMember(groupId(id), Caller.id(authentication));
+        if (group.photoFileId() == null) {
+            return HttpResponse.notFound();
+        }
+        return FileResponses.inline(files, files.get(group.photoFileId()));
+    }
+
+    private long groupId(String raw) {
+        return chats.get(IdRef.parse(raw, "id")).id();
+    }
+
+    private static GroupCreatedResponse created(Chat group) {
+        return new GroupCreatedResponse("ok", new GroupCreatedResponse.GroupSummary(group.id(), group.uuid(), group.name()));
+    }
+}

@@ -1,0 +1,101 @@
+package app.parley.server.api.v1;
+
+import app.parley.model.common.StatusResponse;
+import app.parley.model.message.Message;
+import app.parley.model.message.MessagePage;
+import app.parley.model.message.SendMessageRequest;
+import app.parley.server.chats.ChatService;
+import app.parley.server.common.IdRef;
+import app.parley.server.config.ParleyLimits;
+import app.parley.server.messages.HistoryQuery;
+import app.parley.server.messages.MessageRow;
+import app.parley.server.messages.MessageService;
+import app.parley.server.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+
+/** Seed 001's messages of a chat: history, send, delete. */
+@Controller("/api/v1/chats/{chatId}/messages")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "messages")
+class MessagesController {
+    private final ChatService chats;
+    private final MessageService messages;
+    private final ParleyLimits limits;
+
+    MessagesController(ChatService chats, MessageService messages, ParleyLimits limits) {
+        this.chats = chats;
+        this.messages = messages;
+        this.limits = limits;
+    }
+
+    /**
+     * One page of history: newest first by default; {@code before}/{@code after} are message-id
+     * cursors, {@code order} is {@code asc} or {@code desc}; {@code next} continues the same way.
+     */
+    @Get("{/}")
+    MessagePage history(Authentication authentication, String chatId, @QueryValue @Nullable Integer limit,
+                        @QueryValue @Nullable Integer offset, @QueryValue @Nullable Long before,
+                        @QueryValue @Nullable Long after, @QueryValue @Nullable String order) {
+        long chat = chats.get(chatId).id();
+        HistoryQuery query = HistoryQuery.of(limit, offset, before, after, order, limits);
+        List<Message> page = messages.history(Caller.id(authentication), chat, query).stream()
+                .map(MessageRow::toMessage).toList();
+        return new MessagePage(page, nextLink(chat, query, page), previousLink(chat, query, page));
+    }
+
+    /** Sends a message (201); a resend with the same {@code client_msg_id} returns the first one. */
+    @Post("{/}")
+    HttpResponse<Message> send(Authentication authentication, String chatId, @Body @Nullable SendMessageRequest request) {
+        long chat = chats.get(chatId).id();
+        return HttpResponse.created(messages.send(Caller.id(authentication), chat, request).toMessage());
+    }
+
+    /** Deletes one of the caller's own messages. */
+    @Delete("/{messageId}{/}")
+    StatusResponse delete(Authentication authentication, String chatId, String messageId) {
+        long chat = chats.get(chatId).id();
+        long message = switch (IdRef.parse(messageId, "message_id")) {
+            case IdRef.Numeric n -> n.id();
+            case IdRef.Uuid u -> messages.idOf(u.uuid());
+        };
+        messages.delete(Caller.id(authentication), chat, message);
+        return StatusResponse.ok();
+    }
+
+    private static String nextLink(long chat, HistoryQuery query, List<Message> page) {
+        if (page.size() < query.limit()) {
+            return null;
+        }
+        long edge = page.getLast().id();
+        return query.oldestFirst()
+                ? link(chat, "after=" + edge + "&order=asc", query)
+                : link(chat, "before=" + edge, query);
+    }
+
+    private static String previousLink(long chat, HistoryQuery query, List<Message> page) {
+        boolean atStart = query.offset() == 0 && (query.oldestFirst() ? query.afterId() == null : query.beforeId() == null);
+        if (atStart || page.isEmpty()) {
+            return null;
+        }
+        long edge = page.getFirst().id();
+        return query.oldestFirst()
+                ? link(chat, "before=" + edge + "&order=desc", query)
+                : link(chat, "after=" + edge + "&order=asc", query);
+    }
+
+    private static String link(long chat, String cursor, HistoryQuery query) {
+        return "/api/v1/chats/" + chat + "/messages/?" + cursor + "&limit=" + query.limit();
+    }
+}

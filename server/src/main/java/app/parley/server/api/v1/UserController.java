@@ -1,0 +1,81 @@
+package app.parley.server.api.v1;
+
+import app.parley.model.account.ProfileUpdate;
+import app.parley.model.account.UserProfile;
+import app.parley.model.common.StatusResponse;
+import app.parley.server.accounts.Account;
+import app.parley.server.accounts.AccountService;
+import app.parley.server.common.IdRef;
+import app.parley.server.files.FileService;
+import app.parley.server.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Seed 002's user endpoints: the caller's profile and other users' profiles. */
+@Controller("/api/v1/user")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "users")
+class UserController {
+    private final AccountService accounts;
+    private final FileService files;
+    private final JsonPart jsonPart;
+
+    UserController(AccountService accounts, FileService files, JsonPart jsonPart) {
+        this.accounts = accounts;
+        this.files = files;
+        this.jsonPart = jsonPart;
+    }
+
+    /** Sets the caller's profile from the {@code json} form field, and the photo if one is sent. */
+    @Post
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    StatusResponse updateProfile(Authentication authentication, @Part("json") @Nullable String json,
+                                 @Part("photo") @Nullable CompletedFileUpload photo) {
+        ProfileUpdate update = jsonPart.read(json, ProfileUpdate.class);
+        Uploads.with(photo, upload -> accounts.updateProfile(Caller.id(authentication), update, upload));
+        return StatusResponse.ok();
+    }
+
+    /** The same as the multipart form, for clients that send the profile as plain JSON. */
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    StatusResponse updateProfileJson(Authentication authentication, @Body @Nullable ProfileUpdate update) {
+        accounts.updateProfile(Caller.id(authentication), update, null);
+        return StatusResponse.ok();
+    }
+
+    /** The caller's own profile. */
+    @Get
+    UserProfile me(Authentication authentication) {
+        return accounts.requireCaller(Caller.id(authentication)).toProfile();
+    }
+
+    /** Another user's profile, by integer id or UUID. */
+    @Get("/{id}")
+    UserProfile user(String id) {
+        return accounts.get(IdRef.parse(id, "id")).toProfile();
+    }
+
+    /** A user's profile photo. */
+    @Get("/{id}/photo")
+    HttpResponse<SystemFile> photo(String id) {
+        Account account = accounts.get(IdRef.parse(id, "id"));
+        if (account.photoFileId() == null) {
+            return HttpResponse.notFound();
+        }
+        return FileResponses.inline(files, files.get(account.photoFileId()));
+    }
+}

@@ -1,0 +1,27 @@
+package app.parley.server.chats;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** Membership of one user in one chat, with that member's read state. */
+@MappedEntity("chat_members")
+public record ChatMember(
+        @Id @GeneratedValue @Nullable Long id,
+        long chatId,
+        long userId,
+        String role,
+        Instant joinedAt,
+        long lastReadMessageId,
+        long unreadCount,
+        @Nullable Instant lastSeenAt) {
+
+    public static final String OWNER = "owner";
+    public static final String MEMBER = "member";
+
+    static ChatMember joining(long chatId, long userId, String role, Instant now) {
+        return new ChatMember(null, chatId, userId, role, now, 0, 0, null);
+    }
+}

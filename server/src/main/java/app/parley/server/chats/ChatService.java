@@ -1,0 +1,273 @@
+package app.parley.server.chats;
+
+import app.parley.model.account.UserRef;
+import app.parley.model.chat.ChatType;
+import app.parley.server.accounts.Account;
+import app.parley.server.accounts.AccountService;
+import app.parley.server.common.IdRef;
+import app.parley.server.common.TextLimits;
+import app.parley.server.config.ParleyLimits;
+import app.parley.server.errors.ConflictException;
+import app.parley.server.errors.ForbiddenException;
+import app.parley.server.errors.InvalidInputException;
+import app.parley.server.errors.NotFoundException;
+import app.parley.server.files.FileService;
+import app.parley.server.files.Upload;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Chats and groups and who belongs to them. Every membership rule lives here: only members
+ * see a chat, only the owner manages a group.
+ */
+@Singleton
+public class ChatService {
+    private final ChatRepository chats;
+    private final ChatMemberRepository members;
+    private final AccountService accounts;
+    private final FileService files;
+    private final ParleyLimits limits;
+    private final Clock clock;
+
+    public ChatService(ChatRepository chats, ChatMemberRepository members, AccountService accounts, FileService files,
+                       ParleyLimits limits, Clock clock) {
+        this.files = files;
+        this.chats = chats;
+        this.members = members;
+        this.accounts = accounts;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** A chat by integer id, UUID or seed 001 room name. */
+    public Chat get(String reference) {
+        if (reference != null && reference.startsWith("private_") || reference != null && reference.startsWith("group_")) {
+            return byRoomName(reference);
+        }
+        return get(IdRef.parse(reference, "chat_id"));
+    }
+
+    public Chat get(IdRef ref) {
+        Optional<Chat> found = switch (ref) {
+            case IdRef.Numeric n -> chats.findById(n.id());
+            case IdRef.Uuid u -> chats.findByUuid(u.uuid().toString());
+        };
+        return found.orElseThrow(() -> chatNotFound(ref.display()));
+    }
+
+    /** The chat, if the caller is one of its members; 404 if it does not exist, 403 if not a member. */
+    public Chat requireMember(long chatId, long callerId) {
+        Chat chat = chats.findById(chatId).orElseThrow(() -> chatNotFound(String.valueOf(chatId)));
+        requireMembership(chat, callerId);
+        return chat;
+    }
+
+    public ChatMember requireMembership(Chat chat, long callerId) {
+        return members.findByChatIdAndUserId(chat.id(), callerId)
+                .orElseThrow(() -> new ForbiddenException("not_a_member", "you are not a member of chat " + chat.id()));
+    }
+
+    /** A private chat, and whether this call created it. */
+    public record PrivateChat(Chat chat, boolean created) {}
+
+    /** The private chat of the caller and another user, created on first use; one per pair, always. */
+    @Transactional
+    public PrivateChat getOrCreatePrivate(long callerId, IdRef otherRef) {
+        Account other = requireExistingUser(otherRef, "user_id");
+        if (other.id() == callerId) {
+            throw new InvalidInputException("user_id", "a private chat needs another user than yourself");
+        }
+        String pairKey = Chat.pairKey(callerId, other.id());
+        Optional<Chat> existing = chats.findByPairKey(pairKey);
+        if (existing.isPresent()) {
+            return new PrivateChat(existing.get(), false);
+        }
+        // Write transactions start IMMEDIATE, so concurrent creations queue here and see each other's row.
+        Chat chat = chats.save(new Chat(null, UUID.randomUUID().toString(), ChatType.PRIVATE.wireName(), "", "",
+                null, null, pairKey, null, clock.instant()));
+        members.save(ChatMember.joining(chat.id(), callerId, ChatMember.MEMBER, clock.instant()));
+        members.save(ChatMember.joining(chat.id(), other.id(), ChatMember.MEMBER, clock.instant()));
+        return new PrivateChat(chat, true);
+    }
+
+    /** A new group owned by the caller, with the given users as its first members and an optional photo. */
+    @Transactional
+    public Chat createGroup(long callerId, String name, String description, List<UserRef> users, @Nullable Upload photo) {
+        String groupName = TextLimits.requireText("name", name, limits.chatNameMax());
+        String groupDescription = description == null ? "" : description.strip();
+        TextLimits.requireAtMost("description", groupDescription, limits.descriptionMax());
+        Set<Long> memberIds = resolveUsers(users == null ? List.of() : users);
+        memberIds.remove(callerId);
+        if (memberIds.size() + 1 > limits.groupMembersMax()) {
+            throw new InvalidInputException("users", "a group has at most " + limits.groupMembersMax() + " members");
+        }
+        Long photoFileId = photo == null ? null : files.storeImage(callerId, photo, "photo").id();
+        Chat group = chats.save(new Chat(null, UUID.randomUUID().toString(), ChatType.GROUP.wireName(), groupName,
+                groupDescription, callerId, photoFileId, null, null, clock.instant()));
+        members.save(ChatMember.joining(group.id(), callerId, ChatMember.OWNER, clock.instant()));
+        for (long memberId : memberIds) {
+            members.save(ChatMember.joining(group.id(), memberId, ChatMember.MEMBER, clock.instant()));
+        }
+        return group;
+    }
+
+    /** Adds users to a group (owner only). All or nothing: one existing member refuses the lot. */
+    @Transactional
+    public List<Long> addMembers(long callerId, long groupId, List<UserRef> users) {
+        Chat group = requireOwnedGroup(groupId, callerId);
+        Set<Long> ids = requireNonEmpty(users);
+        for (long id : ids) {
+            if (members.existsByChatIdAndUserId(group.id(), id)) {
+                throw new ConflictException("already_a_member", "user " + id + " is already a member of group " + group.id());
+            }
+        }
+        if (members.countByChatId(group.id()) + ids.size() > limits.groupMembersMax()) {
+            throw new InvalidInputException("users", "a group has at most " + limits.groupMembersMax() + " members");
+        }
+        for (long id : ids) {
+            members.save(ChatMember.joining(group.id(), id, ChatMember.MEMBER, clock.instant()));
+        }
+        return List.copyOf(ids);
+    }
+
+    /** Removes users from a group (owner only). All or nothing: one non-member refuses the lot. */
+    @Transactional
+    public List<Long> removeMembers(long callerId, long groupId, List<UserRef> users) {
+        Chat group = requireOwnedGroup(groupId, callerId);
+        Set<Long> ids = requireNonEmpty(users);
+        for (long id : ids) {
+            if (id == callerId) {
+                throw new InvalidInputException("users", "the owner cannot be removed from the group; delete the group instead");
+            }
+            if (!members.existsByChatIdAndUserId(group.id(), id)) {
+                throw new ConflictException("not_a_member", "user " + id + " is not a member of group " + group.id());
+            }
+        }
+        for (long id : ids) {
+            members.deleteByChatIdAndUserId(group.id(), id);
+        }
+        return List.copyOf(ids);
+    }
+
+    /**
+     * Deletes a chat with its messages and read state. A group only by its owner; a private
+     * chat by either of its two members.
+     */
+    @Transactional
+    public Chat delete(long callerId, long chatId) {
+        Chat chat = requireMember(chatId, callerId);
+        if (chat.isGroup() && !isOwner(chat, callerId)) {
+            throw new ForbiddenException("not_the_owner", "only the owner can delete group " + chat.id());
+        }
+        chats.delete(chat);
+        return chat;
+    }
+
+    /** The group with the given id, which must be a group (a private chat is refused). */
+    public Chat requireGroup(long groupId) {
+        Chat chat = chats.findById(groupId).orElseThrow(() -> new NotFoundException("group_not_found",
+                "group " + groupId + " does not exist"));
+        if (!chat.isGroup()) {
+            throw new NotFoundException("group_not_found", "chat " + groupId + " is a private chat, not a group");
+        }
+        return chat;
+    }
+
+    /** Members of a chat, in the order they joined; only members may ask. */
+    public List<Account> memberAccounts(long callerId, long chatId) {
+        requireMember(chatId, callerId);
+        return memberAccountsOf(chatId);
+    }
+
+    public List<Account> memberAccountsOf(long chatId) {
+        List<Long> ids = members.findByChatIdOrderById(chatId).stream().map(ChatMember::userId).toList();
+        Map<Long, Account> byId = accounts.byIds(ids);
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    public List<Long> memberIds(long chatId) {
+        return members.findByChatIdOrderById(chatId).stream().map(ChatMember::userId).toList();
+    }
+
+    /** The caller's chat list, most recently active first. */
+    public List<RoomRow> rooms(long callerId, int limit, int offset) {
+        return members.findRooms(callerId, 0, limit, offset);
+    }
+
+    /** One chat as it appears in the caller's list. */
+    public RoomRow room(long callerId, long chatId) {
+        requireMember(chatId, callerId);
+        return members.findRooms(callerId, chatId, 1, 0).getFirst();
+    }
+
+    public boolean isOwner(Chat chat, long userId) {
+        return chat.ownerId() != null && chat.ownerId() == userId;
+    }
+
+    private Chat requireOwnedGroup(long groupId, long callerId) {
+        Chat group = requireGroup(groupId);
+        if (!isOwner(group, callerId)) {
+            throw new ForbiddenException("not_the_owner", "only the owner of group " + group.id() + " can do this");
+        }
+        return group;
+    }
+
+    private Chat byRoomName(String roomName) {
+        if (roomName.startsWith("group_")) {
+            return get(IdRef.parse(roomName.substring("group_".length()), "room_name"));
+        }
+        String pair = roomName.substring("private_".length()).replace('_', ':');
+        return chats.findByPairKey(pair).orElseThrow(() -> chatNotFound(roomName));
+    }
+
+    private Set<Long> requireNonEmpty(List<UserRef> users) {
+        if (users == null || users.isEmpty()) {
+            throw new InvalidInputException("users", "users must list at least one user");
+        }
+        return resolveUsers(users);
+    }
+
+    private Set<Long> resolveUsers(List<UserRef> users) {
+        Set<Long> ids = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (UserRef user : users) {
+            if (user == null) {
+                throw new InvalidInputException("users", "users must not contain null");
+            }
+            IdRef ref = IdRef.parse(user.id(), "users.id");
+            try {
+                ids.add(accounts.get(ref).id());
+            } catch (NotFoundException e) {
+                unknown.add(ref.display());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("users", "unknown users: " + String.join(", ", unknown));
+        }
+        return ids;
+    }
+
+    private Account requireExistingUser(IdRef ref, String field) {
+        try {
+            return accounts.get(ref);
+        } catch (NotFoundException e) {
+            // Seed 002 answers a chat with a non-existent user with 400 (bad user id).
+            throw new InvalidInputException(field, e.getMessage());
+        }
+    }
+
+    private static NotFoundException chatNotFound(String reference) {
+        return new NotFoundException("chat_not_found", "chat " + reference + " does not exist");
+    }
+
+
+}

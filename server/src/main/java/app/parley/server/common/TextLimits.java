@@ -1,0 +1,24 @@
+package app.parley.server.common;
+
+import app.parley.server.errors.InvalidInputException;
+
+/** Length checks for user-written text, counted in characters (code points), not UTF-16 units. */
+public final class TextLimits {
+    private TextLimits() {}
+
+    public static void requireAtMost(String field, String value, int max) {
+        if (value.codePointCount(0, value.length()) > max) {
+            throw new InvalidInputException(field, field + " must be at most " + max + " characters long");
+        }
+    }
+
+    /** The value stripped of surrounding blanks; refuses null, blank or over-long values. */
+    public static String requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        String stripped = value.strip();
+        requireAtMost(field, stripped, max);
+        return stripped;
+    }
+}

@@ -1,0 +1,31 @@
+package app.parley.server.messages;
+
+import app.parley.model.account.UserRef;
+import app.parley.model.message.Message;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+
+/** A message with its author's display names, ready to show. */
+@Introspected
+public record MessageRow(
+        long id,
+        String uuid,
+        long chatId,
+        long authorId,
+        String authorName,
+        String authorUsername,
+        String text,
+        @Nullable String clientMsgId,
+        Instant createdAt) {
+
+    /** The select list that fills a MessageRow, from {@code messages m} joined with {@code users u}. */
+    public static final String COLUMNS = """
+            m.id, m.uuid, m.chat_id, m.author_id, u.name AS author_name, u.username AS author_username,
+            m.text, m.client_msg_id, m.created_at""";
+
+    public Message toMessage() {
+        return new Message(id, uuid, chatId, Message.TYPE_MESSAGE, text, UserRef.of(authorId, authorName, authorUsername),
+                createdAt, clientMsgId);
+    }
+}

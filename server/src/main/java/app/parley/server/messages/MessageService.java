@@ -1,0 +1,153 @@
+package app.parley.server.messages;
+
+import app.parley.model.message.SendMessageRequest;
+import app.parley.server.chats.Chat;
+import app.parley.server.chats.ChatMember;
+import app.parley.server.chats.ChatService;
+import app.parley.server.common.Paging;
+import app.parley.server.config.ParleyLimits;
+import app.parley.server.errors.ForbiddenException;
+import app.parley.server.errors.InvalidInputException;
+import app.parley.server.errors.NotFoundException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Messages and read state: send, history, delete, search, unread counts, mark read. Only
+ * members read or write a chat; only the author deletes a message.
+ */
+@Singleton
+public class MessageService {
+    private final MessageRepository messages;
+    private final ReadStateRepository readState;
+    private final MessageSearch search;
+    private final ChatService chats;
+    private final ParleyLimits limits;
+    private final Clock clock;
+
+    public MessageService(MessageRepository messages, ReadStateRepository readState, MessageSearch search,
+                          ChatService chats, ParleyLimits limits, Clock clock) {
+        this.messages = messages;
+        this.readState = readState;
+        this.search = search;
+        this.chats = chats;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Posts a message. A resend with the same {@code client_msg_id} returns the message stored
+     * the first time instead of a duplicate.
+     */
+    @Transactional
+    public MessageRow send(long callerId, long chatId, SendMessageRequest request) {
+        Chat chat = chats.requireMember(chatId, callerId);
+        if (request == null) {
+            throw new InvalidInputException("text", "a JSON body with the message text is required");
+        }
+        String text = request.text();
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("text", "text is required and must not be blank");
+        }
+        if (text.codePointCount(0, text.length()) > limits.messageMax()) {
+            throw new InvalidInputException("text", "text must be at most " + limits.messageMax() + " characters long");
+        }
+        String clientMsgId = request.clientMsgId();
+        if (clientMsgId != null) {
+            if (clientMsgId.isBlank() || clientMsgId.length() > 100) {
+                throw new InvalidInputException("client_msg_id", "client_msg_id must be 1 to 100 characters long");
+            }
+            Optional<StoredMessage> earlier = messages.findByChatIdAndAuthorIdAndClientMsgId(chat.id(), callerId, clientMsgId);
+            if (earlier.isPresent()) {
+                return row(earlier.get().id());
+            }
+        }
+        Instant now = clock.instant();
+        StoredMessage stored = messages.save(new StoredMessage(null, UUID.randomUUID().toString(), chat.id(), callerId,
+                text, clientMsgId, now));
+        readState.setLastMessage(chat.id(), stored.id());
+        readState.countNewMessage(chat.id(), callerId);
+        // Writing in a chat means having read it.
+        readState.markRead(chat.id(), callerId, stored.id(), 0, now);
+        return row(stored.id());
+    }
+
+    public List<MessageRow> history(long callerId, long chatId, HistoryQuery query) {
+        chats.requireMember(chatId, callerId);
+        long after = query.afterId() == null ? 0 : query.afterId();
+        long before = query.beforeId() == null ? Long.MAX_VALUE : query.beforeId();
+        return query.oldestFirst()
+                ? messages.findOldestFirst(chatId, after, before, query.limit(), query.offset())
+                : messages.findNewestFirst(chatId, after, before, query.limit(), query.offset());
+    }
+
+    /** Deletes one of the caller's own messages. */
+    @Transactional
+    public MessageRow delete(long callerId, long chatId, long messageId) {
+        Chat chat = chats.requireMember(chatId, callerId);
+        MessageRow message = messages.findRow(messageId)
+                .filter(found -> found.chatId() == chat.id())
+                .orElseThrow(() -> new NotFoundException("message_not_found",
+                        "message " + messageId + " does not exist in chat " + chat.id()));
+        if (message.authorId() != callerId) {
+            throw new ForbiddenException("not_the_author", "only the author can delete message " + messageId);
+        }
+        readState.uncountDeletedMessage(chat.id(), message.authorId(), message.id());
+        messages.deleteById(message.id());
+        if (chat.lastMessageId() != null && chat.lastMessageId() == message.id()) {
+            readState.setLastMessage(chat.id(), messages.findLastId(chat.id()).orElse(null));
+        }
+        return message;
+    }
+
+    public List<MessageRow> search(long callerId, long chatId, String query, Integer limit) {
+        chats.requireMember(chatId, callerId);
+        SearchTerms terms = SearchTerms.parse(query, limits.searchQueryMax());
+        return search.search(chatId, terms, Paging.of(limit, 0, limits).limit());
+    }
+
+    public List<UnreadRow> unreadCounts(long callerId) {
+        return readState.findUnread(callerId);
+    }
+
+    /**
+     * Marks the chat read up to {@code upToMessageId} (everything sent until now when null).
+     * Read positions only move forwards.
+     */
+    @Transactional
+    public ChatMember markRead(long callerId, long chatId, Long upToMessageId) {
+        Chat chat = chats.requireMember(chatId, callerId);
+        ChatMember member = chats.requireMembership(chat, callerId);
+        long lastId = messages.findLastId(chat.id()).orElse(0L);
+        long target;
+        if (upToMessageId == null) {
+            target = lastId;
+        } else {
+            if (upToMessageId < 0) {
+                throw new InvalidInputException("up_to_message_id", "up_to_message_id must be a message id");
+            }
+            target = Math.min(upToMessageId, lastId);
+        }
+        long position = Math.max(member.lastReadMessageId(), target);
+        long unread = position >= lastId ? 0 : messages.countUnread(chat.id(), position, callerId);
+        Instant now = clock.instant();
+        readState.markRead(chat.id(), callerId, position, unread, now);
+        return new ChatMember(member.id(), member.chatId(), member.userId(), member.role(), member.joinedAt(),
+                position, unread, now);
+    }
+
+    /** The integer id of a message given by UUID. */
+    public long idOf(UUID uuid) {
+        return messages.findByUuid(uuid.toString()).map(StoredMessage::id)
+                .orElseThrow(() -> new NotFoundException("message_not_found", "message " + uuid + " does not exist"));
+    }
+
+    private MessageRow row(long messageId) {
+        return messages.findRow(messageId).orElseThrow();
+    }
+}

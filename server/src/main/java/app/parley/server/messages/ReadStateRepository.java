@@ -1,0 +1,45 @@
+package app.parley.server.messages;
+
+import app.parley.server.chats.ChatMember;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Per-member read state. Unread counts are kept in step with every write (send, delete,
+ * mark read) so that reading them never counts messages.
+ */
+@JdbcRepository(dialect = Dialect.ANSI)
+public interface ReadStateRepository extends GenericRepository<ChatMember, Long> {
+
+    @Query("""
+            UPDATE chat_members SET unread_count = unread_count + 1
+            WHERE chat_id = :chatId AND user_id <> :authorId""")
+    void countNewMessage(long chatId, long authorId);
+
+    /** A member has read everything up to {@code messageId} and was seen at {@code seenAt}. */
+    @Query("""
+            UPDATE chat_members SET last_read_message_id = :messageId,
+                   unread_count = :unreadCount, last_seen_at = :seenAt
+            WHERE chat_id = :chatId AND user_id = :userId""")
+    void markRead(long chatId, long userId, long messageId, long unreadCount, Instant seenAt);
+
+    @Query("""
+            UPDATE chat_members SET unread_count = unread_count - 1
+            WHERE chat_id = :chatId AND user_id <> :authorId AND last_read_message_id < :messageId AND unread_count > 0""")
+    void uncountDeletedMessage(long chatId, long authorId, long messageId);
+
+    @Query("UPDATE chats SET last_message_id = :messageId WHERE id = :chatId")
+    void setLastMessage(long chatId, Long messageId);
+
+    /** The caller's unread counts, by chat id. */
+    @Query("""
+            SELECT cm.chat_id, c.kind, c.pair_key, cm.unread_count
+            FROM chat_members cm JOIN chats c ON c.id = cm.chat_id
+            WHERE cm.user_id = :userId
+            ORDER BY cm.chat_id""")
+    List<UnreadRow> findUnread(long userId);
+}

@@ -1,0 +1,35 @@
+package app.parley.server.messages;
+
+import app.parley.server.errors.InvalidInputException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a person typed into a search box, reduced to words (letters and digits of any script).
+ * Every word must match, as a word or the start of one ("прив" finds "Привет").
+ */
+public record SearchTerms(List<String> words) {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    public static SearchTerms parse(String query, int maxLength) {
+        if (query == null || query.isBlank()) {
+            throw new InvalidInputException("query", "query is required");
+        }
+        if (query.length() > maxLength) {
+            throw new InvalidInputException("query", "query must be at most " + maxLength + " characters long");
+        }
+        Matcher matcher = WORD.matcher(query);
+        List<String> words = matcher.results().map(r -> r.group().toLowerCase(Locale.ROOT)).distinct().toList();
+        if (words.isEmpty()) {
+            throw new InvalidInputException("query", "query must contain at least one letter or digit");
+        }
+        return new SearchTerms(words);
+    }
+
+    /** FTS5 syntax: each word quoted (no operator can be injected) as a prefix query. */
+    public String toFts5() {
+        return String.join(" ", words.stream().map(word -> "\"" + word + "\"*").toList());
+    }
+}
