@@ -1,0 +1,94 @@
+package app.parley.server.support;
+
+import app.parley.server.ParleyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Parley server for one test class: its own SQLite file in a fresh temp dir, any free
+ * port, started through the same entry point the desktop app uses.
+ */
+public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
+    private final Map<String, Object> properties = new HashMap<>();
+    private final AtomicInteger userCounter = new AtomicInteger();
+    private Path dataDir;
+    private ParleyServer server;
+
+    public RunningServer withProperty(String key, Object value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("parley-test-");
+        ParleyServer.Settings settings = ParleyServer.Settings.of(dataDir, 0);
+        for (var entry : properties.entrySet()) {
+            settings = settings.withProperty(entry.getKey(), entry.getValue());
+        }
+        server = ParleyServer.start(settings);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.close();
+        deleteRecursively(dataDir);
+    }
+
+    public ApiClient anonymous() {
+        return new ApiClient(server.localUri(), null);
+    }
+
+    /** Registers a new user with a unique name starting with {@code prefix}. */
+    public TestUser register(String prefix) {
+        String username = prefix + userCounter.incrementAndGet();
+        ApiClient.Response response = anonymous().post("/api/v1/auth/register",
+                Map.of("username", username, "password", "password-" + username));
+        if (response.status() != 201) {
+            throw new IllegalStateException("registration failed: " + response);
+        }
+        var user = response.json().get("user");
+        String token = response.json().get("access_token").asText();
+        return new TestUser(user.get("id").asLong(), user.get("uuid").asText(), username,
+                new ApiClient(server.localUri(), token));
+    }
+
+    public <T> T bean(Class<T> type) {
+        return server.context().getBean(type);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    static void deleteRecursively(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
