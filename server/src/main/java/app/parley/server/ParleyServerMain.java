@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,10 +30,8 @@ public final class ParleyServerMain {
         List<String> passThrough = new ArrayList<>();
         Path dataDir = null;
         Integer port = null;
-        for (String arg : args) {
-            if (arg == null || arg.isBlank()) {
-                continue;
-            } else if (arg.startsWith("--data-dir=")) {
+        for (String arg : words(args)) {
+            if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(value(arg));
             } else if (arg.startsWith("--port=")) {
                 port = Integer.parseInt(value(arg));
@@ -54,6 +53,15 @@ public final class ParleyServerMain {
             stopped.countDown();
         }, "parley-shutdown"));
         stopped.await();
+    }
+
+    /**
+     * Flags one by one; an argument holding several flags separated by spaces (as
+     * {@code -Dparley.args="--port=9090 --data-dir=/srv/parley"} passes them) is split.
+     */
+    static List<String> words(String[] args) {
+        return Arrays.stream(args).filter(arg -> arg != null && !arg.isBlank())
+                .flatMap(arg -> Arrays.stream(arg.strip().split("\\s+"))).toList();
     }
 
     private static String value(String arg) {
