@@ -21,7 +21,9 @@ public record ChatMember(
     public static final String OWNER = "owner";
     public static final String MEMBER = "member";
 
-    static ChatMember joining(long chatId, long userId, String role, Instant now) {
-        return new ChatMember(null, chatId, userId, role, now, 0, 0, null);
+    /** A new member has nothing unread: what was said before they joined starts out read. */
+    static ChatMember joining(Chat chat, long userId, String role, Instant now) {
+        long readPosition = chat.lastMessageId() == null ? 0 : chat.lastMessageId();
+        return new ChatMember(null, chat.id(), userId, role, now, readPosition, 0, null);
     }
 }

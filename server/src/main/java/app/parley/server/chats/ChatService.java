@@ -94,8 +94,8 @@ public class ChatService {
         // Write transactions start IMMEDIATE, so concurrent creations queue here and see each other's row.
         Chat chat = chats.save(new Chat(null, UUID.randomUUID().toString(), ChatType.PRIVATE.wireName(), "", "",
                 null, null, pairKey, null, clock.instant()));
-        members.save(ChatMember.joining(chat.id(), callerId, ChatMember.MEMBER, clock.instant()));
-        members.save(ChatMember.joining(chat.id(), other.id(), ChatMember.MEMBER, clock.instant()));
+        members.save(ChatMember.joining(chat, callerId, ChatMember.MEMBER, clock.instant()));
+        members.save(ChatMember.joining(chat, other.id(), ChatMember.MEMBER, clock.instant()));
         return new PrivateChat(chat, true);
     }
 
@@ -113,9 +113,9 @@ public class ChatService {
         Long photoFileId = photo == null ? null : files.storeImage(callerId, photo, "photo").id();
         Chat group = chats.save(new Chat(null, UUID.randomUUID().toString(), ChatType.GROUP.wireName(), groupName,
                 groupDescription, callerId, photoFileId, null, null, clock.instant()));
-        members.save(ChatMember.joining(group.id(), callerId, ChatMember.OWNER, clock.instant()));
+        members.save(ChatMember.joining(group, callerId, ChatMember.OWNER, clock.instant()));
         for (long memberId : memberIds) {
-            members.save(ChatMember.joining(group.id(), memberId, ChatMember.MEMBER, clock.instant()));
+            members.save(ChatMember.joining(group, memberId, ChatMember.MEMBER, clock.instant()));
         }
         return group;
     }
@@ -134,7 +134,7 @@ public class ChatService {
             throw new InvalidInputException("users", "a group has at most " + limits.groupMembersMax() + " members");
         }
         for (long id : ids) {
-            members.save(ChatMember.joining(group.id(), id, ChatMember.MEMBER, clock.instant()));
+            members.save(ChatMember.joining(group, id, ChatMember.MEMBER, clock.instant()));
         }
         return List.copyOf(ids);
     }
@@ -170,6 +170,13 @@ public class ChatService {
         }
         chats.delete(chat);
         return chat;
+    }
+
+    /** Deletes a group (owner only). A private chat is not a group: it is not found here. */
+    @Transactional
+    public Chat deleteGroup(long callerId, long groupId) {
+        requireGroup(groupId);
+        return delete(callerId, groupId);
     }
 
     /** The group with the given id, which must be a group (a private chat is refused). */

@@ -2,6 +2,8 @@ package app.parley.server.chats;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
 import java.time.Instant;
 
 /** One row of a user's chat list: the chat, the caller's unread count, its last message, the other user. */
@@ -17,7 +19,8 @@ public record RoomRow(
         @Nullable String msgUuid,
         @Nullable String msgText,
         @Nullable String msgClientId,
-        @Nullable Instant msgTime,
+        // Not a column of the repository's entity, so its SQL type must be named for the epoch millis to map.
+        @Nullable @TypeDef(type = DataType.TIMESTAMP) Instant msgTime,
         @Nullable Long msgAuthorId,
         @Nullable String msgAuthorName,
         @Nullable String msgAuthorUsername,

@@ -1,8 +1,12 @@
 package app.parley.server.errors;
 
 import app.parley.model.common.ErrorBody;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -27,8 +31,57 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<ErrorBody
         if (context.getRequest().getMethod() == io.micronaut.http.HttpMethod.HEAD) {
             return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(null);
         }
-        ErrorBody body = ErrorBody.of(status.getCode(), codeOf(status), messageOf(status, context), null);
+        BadInput bad = status == HttpStatus.BAD_REQUEST ? badInput(context) : null;
+        ErrorBody body = bad == null
+                ? ErrorBody.of(status.getCode(), codeOf(status), messageOf(status, context), null)
+                : ErrorBody.of(status.getCode(), codeOf(status), bad.message(), bad.field());
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+    }
+
+    /** A body or parameter the framework could not read, described without naming Java types. */
+    private record BadInput(String message, String field) {}
+
+    private static BadInput badInput(ErrorContext context) {
+        Throwable cause = context.getRootCause().orElse(null);
+        ConversionErrorException conversion = null;
+        DatabindException mapping = null;
+        for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return new BadInput("the request body is not valid JSON", null);
+            }
+            if (t instanceof ConversionErrorException c && conversion == null) {
+                conversion = c;
+            }
+            if (t instanceof DatabindException d && mapping == null) {
+                mapping = d;
+            }
+        }
+        if (mapping != null) {
+            String path = mapping instanceof JsonMappingException withPath ? jsonPath(withPath) : "";
+            return path.isEmpty()
+                    ? new BadInput("the request body must be a JSON object with the documented fields", null)
+                    : new BadInput(path + " has the wrong type", path);
+        }
+        if (conversion != null) {
+            String name = conversion.getArgument().getName();
+            String value = conversion.getConversionError().getOriginalValue().map(String::valueOf).orElse("");
+            String shown = value.length() <= 40 ? value : value.substring(0, 40) + "…";
+            return new BadInput(name + " has the wrong type or format: '" + shown + "'", name);
+        }
+        return null;
+    }
+
+    /** The JSON path of a mapping failure as a client wrote it, e.g. {@code users[0].id}. */
+    private static String jsonPath(JsonMappingException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String codeOf(HttpStatus status) {

@@ -34,6 +34,7 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
     @Query("SELECT MAX(id) FROM messages WHERE chat_id = :chatId")
     Optional<Long> findLastId(long chatId);
 
+    /** Messages after {@code afterId} by others than the reader. */
     @Query("SELECT COUNT(*) FROM messages WHERE chat_id = :chatId AND id > :afterId AND author_id <> :readerId")
     long countUnread(long chatId, long afterId, long readerId);
 }

@@ -51,7 +51,7 @@ public class MessageService {
             throw new InvalidInputException("text", "a JSON body with the message text is required");
         }
         String text = request.text();
-        if (text == null || text.isBlank()) {
+        if (text == null || isBlank(text)) {
             throw new InvalidInputException("text", "text is required and must not be blank");
         }
         if (text.codePointCount(0, text.length()) > limits.messageMax()) {
@@ -78,12 +78,21 @@ public class MessageService {
     }
 
     public List<MessageRow> history(long callerId, long chatId, HistoryQuery query) {
+        return historyPage(callerId, chatId, query).messages();
+    }
+
+    /** One page of history, and whether there is more beyond it (so a full last page is known to be last). */
+    public HistoryPage historyPage(long callerId, long chatId, HistoryQuery query) {
         chats.requireMember(chatId, callerId);
         long after = query.afterId() == null ? 0 : query.afterId();
         long before = query.beforeId() == null ? Long.MAX_VALUE : query.beforeId();
-        return query.oldestFirst()
-                ? messages.findOldestFirst(chatId, after, before, query.limit(), query.offset())
-                : messages.findNewestFirst(chatId, after, before, query.limit(), query.offset());
+        // One row more than asked for tells whether another page follows.
+        int fetch = query.limit() + 1;
+        List<MessageRow> rows = query.oldestFirst()
+                ? messages.findOldestFirst(chatId, after, before, fetch, query.offset())
+                : messages.findNewestFirst(chatId, after, before, fetch, query.offset());
+        boolean more = rows.size() > query.limit();
+        return new HistoryPage(more ? List.copyOf(rows.subList(0, query.limit())) : rows, more);
     }
 
     /** Deletes one of the caller's own messages. */
@@ -145,6 +154,12 @@ public class MessageService {
     public long idOf(UUID uuid) {
         return messages.findByUuid(uuid.toString()).map(StoredMessage::id)
                 .orElseThrow(() -> new NotFoundException("message_not_found", "message " + uuid + " does not exist"));
+    }
+
+    /** Nothing a reader would see: whitespace, no-break spaces and invisible format characters only. */
+    private static boolean isBlank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     private MessageRow row(long messageId) {

@@ -1,6 +1,7 @@
 package app.parley.server.messages;
 
 import app.parley.server.chats.ChatMember;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -27,13 +28,18 @@ public interface ReadStateRepository extends GenericRepository<ChatMember, Long>
             WHERE chat_id = :chatId AND user_id = :userId""")
     void markRead(long chatId, long userId, long messageId, long unreadCount, Instant seenAt);
 
+    /**
+     * Takes a message about to be deleted out of the counts that hold it: members other than its
+     * author whose read position is before it (members who joined later start past it).
+     */
     @Query("""
             UPDATE chat_members SET unread_count = unread_count - 1
             WHERE chat_id = :chatId AND user_id <> :authorId AND last_read_message_id < :messageId AND unread_count > 0""")
     void uncountDeletedMessage(long chatId, long authorId, long messageId);
 
+    /** The chat's newest message; null once its last message is deleted. */
     @Query("UPDATE chats SET last_message_id = :messageId WHERE id = :chatId")
-    void setLastMessage(long chatId, Long messageId);
+    void setLastMessage(long chatId, @Nullable Long messageId);
 
     /** The caller's unread counts, by chat id. */
     @Query("""

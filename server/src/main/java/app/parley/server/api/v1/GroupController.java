@@ -10,6 +10,7 @@ import app.parley.server.accounts.Account;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
+import app.parley.server.errors.NotFoundException;
 import app.parley.server.files.FileService;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -65,7 +66,7 @@ class GroupController {
     /** Deletes the group with its messages (owner only). */
     @Delete("/{id}")
     StatusResponse delete(Authentication authentication, String id) {
-        chats.delete(Caller.id(authentication), groupId(id));
+        chats.deleteGroup(Caller.id(authentication), groupId(id));
         return StatusResponse.ok();
     }
 
@@ -103,7 +104,8 @@ class GroupController {
     HttpResponse<SystemFile> photo(Authentication authentication, String id) {
         Chat group = chats.requireMember(groupId(id), Caller.id(authentication));
         if (group.photoFileId() == null) {
-            return HttpResponse.notFound();
+            // An empty 404 would be the only error without the canonical body.
+            throw new NotFoundException("photo_not_found", "group " + group.id() + " has no photo");
         }
         return FileResponses.inline(files, files.get(group.photoFileId()));
     }

@@ -7,6 +7,7 @@ import app.parley.model.message.SendMessageRequest;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
 import app.parley.server.config.ParleyLimits;
+import app.parley.server.messages.HistoryPage;
 import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessageRow;
 import app.parley.server.messages.MessageService;
@@ -50,9 +51,9 @@ class MessagesController {
                         @QueryValue @Nullable Long after, @QueryValue @Nullable String order) {
         long chat = chats.get(chatId).id();
         HistoryQuery query = HistoryQuery.of(limit, offset, before, after, order, limits);
-        List<Message> page = messages.history(Caller.id(authentication), chat, query).stream()
-                .map(MessageRow::toMessage).toList();
-        return new MessagePage(page, nextLink(chat, query, page), previousLink(chat, query, page));
+        HistoryPage found = messages.historyPage(Caller.id(authentication), chat, query);
+        List<Message> page = found.messages().stream().map(MessageRow::toMessage).toList();
+        return new MessagePage(page, found.more() ? nextLink(chat, query, page) : null, previousLink(chat, query, page));
     }
 
     /** Sends a message (201); a resend with the same {@code client_msg_id} returns the first one. */
@@ -74,14 +75,12 @@ class MessagesController {
         return StatusResponse.ok();
     }
 
+    /** Continues past the page's last message, keeping the far end of a before/after range. */
     private static String nextLink(long chat, HistoryQuery query, List<Message> page) {
-        if (page.size() < query.limit()) {
-            return null;
-        }
         long edge = page.getLast().id();
         return query.oldestFirst()
-                ? link(chat, "after=" + edge + "&order=asc", query)
-                : link(chat, "before=" + edge, query);
+                ? link(chat, "after=" + edge + (query.beforeId() == null ? "" : "&before=" + query.beforeId()) + "&order=asc", query)
+                : link(chat, "before=" + edge + (query.afterId() == null ? "" : "&after=" + query.afterId() + "&order=desc"), query);
     }
 
     private static String previousLink(long chat, HistoryQuery query, List<Message> page) {

@@ -6,6 +6,7 @@ import app.parley.model.common.StatusResponse;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.common.IdRef;
+import app.parley.server.errors.NotFoundException;
 import app.parley.server.files.FileService;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -74,7 +75,8 @@ class UserController {
     HttpResponse<SystemFile> photo(String id) {
         Account account = accounts.get(IdRef.parse(id, "id"));
         if (account.photoFileId() == null) {
-            return HttpResponse.notFound();
+            // An empty 404 would be the only error without the canonical body.
+            throw new NotFoundException("photo_not_found", "user " + account.id() + " has no photo");
         }
         return FileResponses.inline(files, files.get(account.photoFileId()));
     }

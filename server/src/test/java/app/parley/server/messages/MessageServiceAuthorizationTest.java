@@ -1,0 +1,123 @@
+package app.parley.server.messages;
+
+import static app.parley.server.messages.Conversations.group;
+import static app.parley.server.messages.Conversations.historyTexts;
+import static app.parley.server.messages.Conversations.privateChat;
+import static app.parley.server.messages.Conversations.send;
+import static app.parley.server.messages.Conversations.unread;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import app.parley.model.message.SendMessageRequest;
+import app.parley.server.errors.ForbiddenException;
+import app.parley.server.errors.NotFoundException;
+import app.parley.server.support.RunningServer;
+import app.parley.server.support.TestUser;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Who may do what is decided by {@link MessageService} itself, so every way in (any API
+ * dialect, the realtime socket, the agent) gets the same answer.
+ */
+class MessageServiceAuthorizationTest {
+    @RegisterExtension
+    static final RunningServer server = new RunningServer();
+
+    private static MessageService messages;
+    private static TestUser alice;
+    private static TestUser bob;
+    private static TestUser outsider;
+    private static long chat;
+    private static long group;
+    private static long alicesMessage;
+
+    @BeforeAll
+    static void twoMembersAndAnOutsider() {
+        messages = server.bean(MessageService.class);
+        alice = server.register("alice");
+        bob = server.register("bob");
+        outsider = server.register("outsider");
+        chat = privateChat(alice, bob);
+        group = group(alice, bob);
+        alicesMessage = send(alice, chat, "alice wrote this").get("id").asLong();
+    }
+
+    private static HistoryQuery newestFifty() {
+        return new HistoryQuery(50, 0, null, null, false);
+    }
+
+    @Test
+    void anOutsiderCannotSendAndNothingIsStored() {
+        var refused = assertThrows(ForbiddenException.class,
+                () -> messages.send(outsider.id(), chat, new SendMessageRequest("sneaky", null)));
+
+        assertEquals("not_a_member", refused.code());
+        assertEquals(List.of("alice wrote this"), historyTexts(bob, chat));
+    }
+
+    @Test
+    void anOutsiderCannotReadTheHistory() {
+        var refused = assertThrows(ForbiddenException.class, () -> messages.history(outsider.id(), chat, newestFifty()));
+
+        assertEquals("not_a_member", refused.code());
+    }
+
+    @Test
+    void anOutsiderCannotSearch() {
+        var refused = assertThrows(ForbiddenException.class, () -> messages.search(outsider.id(), chat, "alice", null));
+
+        assertEquals("not_a_member", refused.code());
+    }
+
+    @Test
+    void anOutsiderCannotMarkAChatRead() {
+        var refused = assertThrows(ForbiddenException.class, () -> messages.markRead(outsider.id(), chat, null));
+
+        assertEquals("not_a_member", refused.code());
+    }
+
+    @Test
+    void anOutsiderCannotDeleteAMessage() {
+        var refused = assertThrows(ForbiddenException.class, () -> messages.delete(outsider.id(), chat, alicesMessage));
+
+        assertEquals("not_a_member", refused.code());
+        assertEquals(List.of("alice wrote this"), historyTexts(bob, chat));
+    }
+
+    @Test
+    void aMemberWhoIsNotTheAuthorCannotDeleteAMessage() {
+        var refused = assertThrows(ForbiddenException.class, () -> messages.delete(bob.id(), chat, alicesMessage));
+
+        assertEquals("not_the_author", refused.code());
+        assertEquals(List.of("alice wrote this"), historyTexts(bob, chat));
+    }
+
+    @Test
+    void aMessageCannotBeDeletedThroughAChatItDoesNotBelongTo() {
+        // Alice is a member of the group and the author of the message, but it lives in the private chat.
+        var refused = assertThrows(NotFoundException.class, () -> messages.delete(alice.id(), group, alicesMessage));
+
+        assertEquals("message_not_found", refused.code());
+        assertEquals(List.of("alice wrote this"), historyTexts(bob, chat));
+    }
+
+    @Test
+    void theOutsidersUnreadCountsNeverIncludeOtherPeoplesChats() {
+        assertEquals(List.of(), messages.unreadCounts(outsider.id()));
+    }
+
+    @Test
+    void membersGetThroughTheSameService() {
+        MessageRow sent = messages.send(bob.id(), group, new SendMessageRequest("bob in the group", null));
+
+        assertEquals(List.of(sent), messages.history(alice.id(), group, newestFifty()));
+        assertEquals(List.of(sent), messages.search(alice.id(), group, "group", null));
+        assertEquals(1, unread(alice, group));
+        assertEquals(0, messages.markRead(alice.id(), group, null).unreadCount());
+        assertEquals(sent, messages.delete(bob.id(), group, sent.id()));
+        assertEquals(List.of(), messages.history(alice.id(), group, newestFifty()));
+    }
+}
