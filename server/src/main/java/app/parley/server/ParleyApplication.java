@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
-/** Carries the OpenAPI description of the canonical API; served at {@code /openapi/parley-api.yml}. */
+/** Carries the OpenAPI description of the canonical API; served at {@code /openapi/parley-api-v1.yml}. */
 @OpenAPIDefinition(
         info = @Info(title = "Parley API", version = "v1",
                 description = "The canonical /api/v1 API of a Parley chat server. Every call needs a bearer token "

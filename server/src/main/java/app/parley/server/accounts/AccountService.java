@@ -12,7 +12,6 @@ import app.parley.server.errors.UnauthorizedException;
 import app.parley.server.files.FileService;
 import app.parley.server.files.Upload;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
 import java.time.Clock;
@@ -29,14 +28,16 @@ public class AccountService {
     private final AccountRepository accounts;
     private final PasswordHasher passwords;
     private final FileService files;
+    private final AccountInserts inserts;
     private final ParleyLimits limits;
     private final Clock clock;
     /** Verified against when the username is unknown, so both failures take the same time. */
     private final String decoyHash;
 
-    public AccountService(AccountRepository accounts, PasswordHasher passwords, FileService files, ParleyLimits limits,
-                          Clock clock) {
+    public AccountService(AccountRepository accounts, PasswordHasher passwords, FileService files,
+                          AccountInserts inserts, ParleyLimits limits, Clock clock) {
         this.accounts = accounts;
+        this.inserts = inserts;
         this.files = files;
         this.passwords = passwords;
         this.limits = limits;
@@ -44,7 +45,10 @@ public class AccountService {
         this.decoyHash = passwords.hash(UUID.randomUUID().toString());
     }
 
-    @Transactional
+    /**
+     * The password is hashed before the write transaction opens: bcrypt takes tens of
+     * milliseconds and must not hold the database's write lock while it works.
+     */
     public Account register(RegisterRequest request) {
         if (request == null) {
             throw new InvalidInputException(null, "a JSON body with username and password is required");
@@ -57,17 +61,9 @@ public class AccountService {
         }
         String name = request.name() == null || request.name().isBlank() ? username : request.name().strip();
         TextLimits.requireAtMost("name", name, limits.displayNameMax());
-        if (accounts.existsByUsernameKey(UsernameRules.key(username))) {
-            throw usernameTaken(username);
-        }
         Account account = new Account(null, UUID.randomUUID().toString(), username, UsernameRules.key(username), name, "",
                 passwords.hash(password), null, false, clock.instant());
-        try {
-            return accounts.save(account);
-        } catch (DataAccessException e) {
-            // The unique index settles a race between two registrations of one name.
-            throw usernameTaken(username);
-        }
+        return inserts.insertIfUsernameFree(account);
     }
 
     /** Checks a username and password; the same refusal whether the name or the password is wrong. */

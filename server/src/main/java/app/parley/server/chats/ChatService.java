@@ -149,7 +149,7 @@ public class ChatService {
                 throw new InvalidInputException("users", "the owner cannot be removed from the group; delete the group instead");
             }
             if (!members.existsByChatIdAndUserId(group.id(), id)) {
-                throw new ConflictException("not_a_member", "user " + id + " is not a member of group " + group.id());
+                throw new ConflictException("user_not_a_member", "user " + id + " is not a member of group " + group.id());
             }
         }
         for (long id : ids) {

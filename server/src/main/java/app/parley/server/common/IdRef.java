@@ -28,7 +28,8 @@ public sealed interface IdRef {
     /** Parses a path segment or a JSON value (number or string); {@code field} names it in errors. */
     static IdRef parse(Object raw, String field) {
         if (raw instanceof Number number) {
-            if (number instanceof Double || number instanceof Float || number.longValue() <= 0) {
+            // Only whole numbers that fit: a BigInteger would wrap round and name someone else.
+            if (!(number instanceof Integer || number instanceof Long) || number.longValue() <= 0) {
                 throw new InvalidInputException(field, field + " must be a positive integer or a UUID");
             }
             return new Numeric(number.longValue());

@@ -131,6 +131,8 @@ public final class CoreBenchmark {
                 statement.executeUpdate("PRAGMA optimize");
             }
             connection.commit();
+            // Back to autocommit before the pool takes it: SQLite would otherwise keep a transaction open on it.
+            connection.setAutoCommit(true);
             return new Seeded(me, bigChat, firstId);
         }
     }

@@ -143,7 +143,7 @@ class GroupMembershipApiTest {
 
         var refused = owner.api().delete("/api/v1/group/" + groupId + "/delete", Map.of("users", refs(member, stranger)));
 
-        assertError(refused, 409, "not_a_member", null);
+        assertError(refused, 409, "user_not_a_member", null);
         assertEquals(List.of(owner.id(), member.id()), memberIds(owner, groupId));
     }
 

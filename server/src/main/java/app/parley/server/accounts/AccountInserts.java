@@ -1,0 +1,27 @@
+package app.parley.server.accounts;
+
+import app.parley.server.errors.ConflictException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/**
+ * The write half of registration, in its own short transaction so that the slow password hash
+ * is computed before the database's write lock is taken.
+ */
+@Singleton
+class AccountInserts {
+    private final AccountRepository accounts;
+
+    AccountInserts(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Write transactions start IMMEDIATE, so this check and the insert see other registrations in order. */
+    @Transactional
+    Account insertIfUsernameFree(Account account) {
+        if (accounts.existsByUsernameKey(account.usernameKey())) {
+            throw new ConflictException("username_taken", "username '" + account.username() + "' is already taken");
+        }
+        return accounts.save(account);
+    }
+}
