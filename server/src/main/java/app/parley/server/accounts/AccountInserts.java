@@ -1,6 +1,5 @@
 package app.parley.server.accounts;
 
-import app.parley.server.errors.ConflictException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -20,7 +19,7 @@ class AccountInserts {
     @Transactional
     Account insertIfUsernameFree(Account account) {
         if (accounts.existsByUsernameKey(account.usernameKey())) {
-            throw new ConflictException("username_taken", "username '" + account.username() + "' is already taken");
+            throw AccountService.usernameTaken(account.username());
         }
         return accounts.save(account);
     }

@@ -143,7 +143,7 @@ public class AccountService {
         return accounts.update(updated);
     }
 
-    private static ConflictException usernameTaken(String username) {
+    static ConflictException usernameTaken(String username) {
         return new ConflictException("username_taken", "username '" + username + "' is already taken");
     }
 

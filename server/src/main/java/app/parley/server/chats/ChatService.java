@@ -50,7 +50,7 @@ public class ChatService {
 
     /** A chat by integer id, UUID or seed 001 room name. */
     public Chat get(String reference) {
-        if (reference != null && reference.startsWith("private_") || reference != null && reference.startsWith("group_")) {
+        if (reference != null && (reference.startsWith("private_") || reference.startsWith("group_"))) {
             return byRoomName(reference);
         }
         return get(IdRef.parse(reference, "chat_id"));

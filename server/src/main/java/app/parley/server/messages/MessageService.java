@@ -4,6 +4,7 @@ import app.parley.model.message.SendMessageRequest;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.ChatService;
+import app.parley.server.common.IdRef;
 import app.parley.server.common.Paging;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ForbiddenException;
@@ -130,9 +131,8 @@ public class MessageService {
      */
     @Transactional
     public ChatMember markRead(long callerId, long chatId, Long upToMessageId) {
-        Chat chat = chats.requireMember(chatId, callerId);
-        ChatMember member = chats.requireMembership(chat, callerId);
-        long lastId = messages.findLastId(chat.id()).orElse(0L);
+        ChatMember member = chats.requireMembership(chats.get(new IdRef.Numeric(chatId)), callerId);
+        long lastId = messages.findLastId(chatId).orElse(0L);
         long target;
         if (upToMessageId == null) {
             target = lastId;
@@ -143,9 +143,9 @@ public class MessageService {
             target = Math.min(upToMessageId, lastId);
         }
         long position = Math.max(member.lastReadMessageId(), target);
-        long unread = position >= lastId ? 0 : messages.countUnread(chat.id(), position, callerId);
+        long unread = position >= lastId ? 0 : messages.countUnread(chatId, position, callerId);
         Instant now = clock.instant();
-        readState.markRead(chat.id(), callerId, position, unread, now);
+        readState.markRead(chatId, callerId, position, unread, now);
         return new ChatMember(member.id(), member.chatId(), member.userId(), member.role(), member.joinedAt(),
                 position, unread, now);
     }
