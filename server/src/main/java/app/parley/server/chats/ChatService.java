@@ -2,6 +2,10 @@ package app.parley.server.chats;
 
 import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatType;
+import app.parley.model.event.ChatCreatedEvent;
+import app.parley.model.event.ChatDeletedEvent;
+import app.parley.model.event.CloseCodes;
+import app.parley.model.event.MembersChangedEvent;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.common.IdRef;
@@ -11,6 +15,7 @@ import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
+import app.parley.server.events.RealtimeEvents;
 import app.parley.server.files.FileService;
 import app.parley.server.files.Upload;
 import io.micronaut.core.annotation.Nullable;
@@ -35,12 +40,14 @@ public class ChatService {
     private final ChatMemberRepository members;
     private final AccountService accounts;
     private final FileService files;
+    private final RealtimeEvents events;
     private final ParleyLimits limits;
     private final Clock clock;
 
     public ChatService(ChatRepository chats, ChatMemberRepository members, AccountService accounts, FileService files,
-                       ParleyLimits limits, Clock clock) {
+                       RealtimeEvents events, ParleyLimits limits, Clock clock) {
         this.files = files;
+        this.events = events;
         this.chats = chats;
         this.members = members;
         this.accounts = accounts;
@@ -96,6 +103,10 @@ public class ChatService {
                 null, null, pairKey, null, clock.instant()));
         members.save(ChatMember.joining(chat, callerId, ChatMember.MEMBER, clock.instant()));
         members.save(ChatMember.joining(chat, other.id(), ChatMember.MEMBER, clock.instant()));
+        Account caller = accounts.requireCaller(callerId);
+        // Each side sees the chat under the other's name.
+        events.toInbox(callerId, created(chat, other.name()));
+        events.toInbox(other.id(), created(chat, caller.name()));
         return new PrivateChat(chat, true);
     }
 
@@ -117,6 +128,10 @@ public class ChatService {
         for (long memberId : memberIds) {
             members.save(ChatMember.joining(group, memberId, ChatMember.MEMBER, clock.instant()));
         }
+        events.toInbox(callerId, created(group, group.name()));
+        for (long memberId : memberIds) {
+            events.toInbox(memberId, created(group, group.name()));
+        }
         return group;
     }
 
@@ -135,6 +150,11 @@ public class ChatService {
         }
         for (long id : ids) {
             members.save(ChatMember.joining(group, id, ChatMember.MEMBER, clock.instant()));
+        }
+        MembersChangedEvent added = MembersChangedEvent.added(group.id(), refs(ids));
+        events.toRoom(group.id(), added);
+        for (long memberId : memberIds(group.id())) {
+            events.toInbox(memberId, ids.contains(memberId) ? created(group, group.name()) : added);
         }
         return List.copyOf(ids);
     }
@@ -155,6 +175,15 @@ public class ChatService {
         for (long id : ids) {
             members.deleteByChatIdAndUserId(group.id(), id);
         }
+        MembersChangedEvent removed = MembersChangedEvent.removed(group.id(), refs(ids));
+        for (long memberId : memberIds(group.id())) {
+            events.toInbox(memberId, removed);
+        }
+        for (long id : ids) {
+            events.toInbox(id, removed);
+            events.closeRoomMember(group.id(), id, removed, CloseCodes.FORBIDDEN, "removed from the chat");
+        }
+        events.toRoom(group.id(), removed);
         return List.copyOf(ids);
     }
 
@@ -168,7 +197,13 @@ public class ChatService {
         if (chat.isGroup() && !isOwner(chat, callerId)) {
             throw new ForbiddenException("not_the_owner", "only the owner can delete group " + chat.id());
         }
+        List<Long> formerMembers = memberIds(chat.id());
         chats.delete(chat);
+        ChatDeletedEvent deleted = ChatDeletedEvent.of(chat.id());
+        for (long memberId : formerMembers) {
+            events.toInbox(memberId, deleted);
+        }
+        events.closeRoom(chat.id(), deleted, CloseCodes.CHAT_DELETED, "the chat was deleted");
         return chat;
     }
 
@@ -201,6 +236,11 @@ public class ChatService {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Every member's row of a chat, with their read state. */
+    public List<ChatMember> membersOf(long chatId) {
+        return members.findByChatIdOrderById(chatId);
+    }
+
     public List<Long> memberIds(long chatId) {
         return members.findByChatIdOrderById(chatId).stream().map(ChatMember::userId).toList();
     }
@@ -218,6 +258,16 @@ public class ChatService {
 
     public boolean isOwner(Chat chat, long userId) {
         return chat.ownerId() != null && chat.ownerId() == userId;
+    }
+
+    private static ChatCreatedEvent created(Chat chat, String name) {
+        return ChatCreatedEvent.of(chat.id(), chat.uuid(), name, chat.isGroup() ? ChatType.GROUP : ChatType.PRIVATE,
+                chat.roomName());
+    }
+
+    private List<UserRef> refs(Set<Long> ids) {
+        Map<Long, Account> byId = accounts.byIds(List.copyOf(ids));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(Account::toRef).toList();
     }
 
     private Chat requireOwnedGroup(long groupId, long callerId) {

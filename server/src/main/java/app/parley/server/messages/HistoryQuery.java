@@ -30,4 +30,10 @@ public record HistoryQuery(int limit, int offset, @Nullable Long beforeId, @Null
         }
         return new HistoryQuery(paging.limit(), paging.offset(), before, after, oldestFirst);
     }
+
+    /** The same page, ignoring messages newer than {@code lastId}. */
+    public HistoryQuery upTo(long lastId) {
+        long ceiling = lastId + 1;
+        return new HistoryQuery(limit, offset, beforeId == null ? ceiling : Math.min(beforeId, ceiling), afterId, oldestFirst);
+    }
 }

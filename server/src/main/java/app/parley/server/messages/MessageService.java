@@ -1,6 +1,11 @@
 package app.parley.server.messages;
 
+import app.parley.model.event.LastMessageEvent;
+import app.parley.model.event.MessageDeletedEvent;
+import app.parley.model.event.ReadEvent;
+import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
+import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.ChatService;
@@ -10,6 +15,7 @@ import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
+import app.parley.server.events.RealtimeEvents;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -28,25 +34,31 @@ public class MessageService {
     private final ReadStateRepository readState;
     private final MessageSearch search;
     private final ChatService chats;
+    private final AccountService accounts;
+    private final RealtimeEvents events;
     private final ParleyLimits limits;
     private final Clock clock;
 
     public MessageService(MessageRepository messages, ReadStateRepository readState, MessageSearch search,
-                          ChatService chats, ParleyLimits limits, Clock clock) {
+                          ChatService chats, AccountService accounts, RealtimeEvents events, ParleyLimits limits,
+                          Clock clock) {
         this.messages = messages;
         this.readState = readState;
         this.search = search;
         this.chats = chats;
+        this.accounts = accounts;
+        this.events = events;
         this.limits = limits;
         this.clock = clock;
     }
 
     /**
-     * Posts a message. A resend with the same {@code client_msg_id} returns the message stored
-     * the first time instead of a duplicate.
+     * Posts a message and, once stored, delivers it to the chat's sockets and every member's main
+     * sockets. A resend with the same {@code client_msg_id} returns the message stored the first
+     * time instead of a duplicate, and delivers nothing again.
      */
     @Transactional
-    public MessageRow send(long callerId, long chatId, SendMessageRequest request) {
+    public SentMessage send(long callerId, long chatId, SendMessageRequest request) {
         Chat chat = chats.requireMember(chatId, callerId);
         if (request == null) {
             throw new InvalidInputException("text", "a JSON body with the message text is required");
@@ -65,7 +77,7 @@ public class MessageService {
             }
             Optional<StoredMessage> earlier = messages.findByChatIdAndAuthorIdAndClientMsgId(chat.id(), callerId, clientMsgId);
             if (earlier.isPresent()) {
-                return row(earlier.get().id());
+                return new SentMessage(row(earlier.get().id()), false);
             }
         }
         Instant now = clock.instant();
@@ -75,7 +87,13 @@ public class MessageService {
         readState.countNewMessage(chat.id(), callerId);
         // Writing in a chat means having read it.
         readState.markRead(chat.id(), callerId, stored.id(), 0, now);
-        return row(stored.id());
+        MessageRow sent = row(stored.id());
+        Message message = sent.toMessage();
+        events.newMessage(message);
+        for (ChatMember member : chats.membersOf(chat.id())) {
+            events.toInbox(member.userId(), LastMessageEvent.of(message, member.unreadCount()));
+        }
+        return new SentMessage(sent, true);
     }
 
     public List<MessageRow> history(long callerId, long chatId, HistoryQuery query) {
@@ -109,8 +127,15 @@ public class MessageService {
         }
         readState.uncountDeletedMessage(chat.id(), message.authorId(), message.id());
         messages.deleteById(message.id());
+        Long lastId = messages.findLastId(chat.id()).orElse(null);
         if (chat.lastMessageId() != null && chat.lastMessageId() == message.id()) {
-            readState.setLastMessage(chat.id(), messages.findLastId(chat.id()).orElse(null));
+            readState.setLastMessage(chat.id(), lastId);
+        }
+        MessageDeletedEvent deleted = MessageDeletedEvent.inChat(chat.id(), message.id(), message.uuid());
+        events.toRoom(chat.id(), deleted);
+        Message last = lastId == null ? null : row(lastId).toMessage();
+        for (ChatMember member : chats.membersOf(chat.id())) {
+            events.toInbox(member.userId(), deleted.forMember(member.unreadCount(), last));
         }
         return message;
     }
@@ -146,8 +171,23 @@ public class MessageService {
         long unread = position >= lastId ? 0 : messages.countUnread(chatId, position, callerId);
         Instant now = clock.instant();
         readState.markRead(chatId, callerId, position, unread, now);
+        var reader = accounts.requireCaller(callerId).toRef();
+        events.toRoom(chatId, ReadEvent.of(chatId, reader, position, null));
+        events.toInbox(callerId, ReadEvent.of(chatId, reader, position, unread));
         return new ChatMember(member.id(), member.chatId(), member.userId(), member.role(), member.joinedAt(),
                 position, unread, now);
+    }
+
+    /**
+     * What a chat socket sends when it opens: the chat's newest message id at that moment, and one
+     * page of history that stops there. Messages up to that id are in the history or before it;
+     * every later one reaches the socket live. Ids grow in commit order (one writer at a time), so
+     * once the newest id is read, every older message is already there to be read too.
+     */
+    public ChatSnapshot snapshot(long callerId, long chatId, HistoryQuery query) {
+        chats.requireMember(chatId, callerId);
+        long lastId = messages.findLastId(chatId).orElse(0L);
+        return new ChatSnapshot(historyPage(callerId, chatId, query.upTo(lastId)), lastId);
     }
 
     /** The integer id of a message given by UUID. */

@@ -111,7 +111,7 @@ class MessageServiceAuthorizationTest {
 
     @Test
     void membersGetThroughTheSameService() {
-        MessageRow sent = messages.send(bob.id(), group, new SendMessageRequest("bob in the group", null));
+        MessageRow sent = messages.send(bob.id(), group, new SendMessageRequest("bob in the group", null)).row();
 
         assertEquals(List.of(sent), messages.history(alice.id(), group, newestFifty()));
         assertEquals(List.of(sent), messages.search(alice.id(), group, "group", null));

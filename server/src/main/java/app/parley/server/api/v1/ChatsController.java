@@ -3,6 +3,7 @@ package app.parley.server.api.v1;
 import app.parley.model.chat.ChatList;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.PrivateChatRequest;
+import app.parley.model.chat.SocketUrl;
 import app.parley.model.common.StatusResponse;
 import app.parley.model.message.MarkReadRequest;
 import app.parley.model.message.ReadState;
@@ -16,6 +17,8 @@ import app.parley.server.messages.MessageRow;
 import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -27,6 +30,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.regex.Pattern;
 
 /**
  * The chat list (seed 002's {@code GET /api/v1/chats}) and seed 001's rooms API. Every path
@@ -41,6 +45,9 @@ class ChatsController {
     private final ChatService chats;
     private final MessageService messages;
     private final ParleyLimits limits;
+
+    /** A host[:port] as a Host header carries it; anything else is not echoed back into a URL. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
 
     ChatsController(ChatService chats, MessageService messages, ParleyLimits limits) {
         this.chats = chats;
@@ -86,6 +93,21 @@ class ChatsController {
         long caller = Caller.id(authentication);
         var found = messages.search(caller, chats.get(chat).id(), query, limit);
         return new SearchResults(query, found.stream().map(MessageRow::toMessage).toList());
+    }
+
+    /**
+     * Seed 001's WebSocket URL for a chat (members only), on the host and scheme the client used
+     * to reach this server, so it works behind the same address.
+     */
+    @Get("/{chatId}/connect{/}")
+    SocketUrl connect(Authentication authentication, String chatId, HttpRequest<?> request) {
+        var room = chats.requireMember(chats.get(chatId).id(), Caller.id(authentication));
+        boolean secure = request.isSecure() || request.getHeaders().get("X-Forwarded-Proto", String.class)
+                .filter("https"::equalsIgnoreCase).isPresent();
+        String host = request.getHeaders().get(HttpHeaders.HOST, String.class)
+                .filter(value -> HOST.matcher(value).matches())
+                .orElseGet(() -> request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort());
+        return new SocketUrl((secure ? "wss://" : "ws://") + host + "/ws/chat/" + room.id() + "/", room.id(), room.roomName());
     }
 
     /** Deletes a chat with its messages: a group by its owner, a private chat by either member. */

@@ -60,7 +60,7 @@ class MessagesController {
     @Post("{/}")
     HttpResponse<Message> send(Authentication authentication, String chatId, @Body @Nullable SendMessageRequest request) {
         long chat = chats.get(chatId).id();
-        return HttpResponse.created(messages.send(Caller.id(authentication), chat, request).toMessage());
+        return HttpResponse.created(messages.send(Caller.id(authentication), chat, request).row().toMessage());
     }
 
     /** Deletes one of the caller's own messages. */

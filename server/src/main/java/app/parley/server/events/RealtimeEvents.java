@@ -1,0 +1,75 @@
+package app.parley.server.events;
+
+import app.parley.model.event.ServerEvent;
+import app.parley.model.message.Message;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+
+/**
+ * What features use to tell sockets about a change. Called inside a write transaction, an event
+ * waits until that transaction commits (and is dropped if it rolls back), so nobody hears of a
+ * message that was never stored.
+ */
+@Singleton
+public class RealtimeEvents {
+    private final EventBus bus;
+    private final JsonMapper json;
+    private final TransactionOperations<Connection> transactions;
+
+    public RealtimeEvents(EventBus bus, JsonMapper json, TransactionOperations<Connection> transactions) {
+        this.bus = bus;
+        this.json = json;
+        this.transactions = transactions;
+    }
+
+    /** A new message, to every socket open on its chat (the sender's other sockets included). */
+    public void newMessage(Message message) {
+        publish(new Delivery(new Audience.Room(message.chatId(), 0), write(message), message.id(), 0, null));
+    }
+
+    public void toRoom(long chatId, ServerEvent event) {
+        publish(Delivery.of(new Audience.Room(chatId, 0), write(event)));
+    }
+
+    public void toRoomExcept(long chatId, long exceptUserId, ServerEvent event) {
+        publish(Delivery.of(new Audience.Room(chatId, exceptUserId), write(event)));
+    }
+
+    public void toInbox(long userId, ServerEvent event) {
+        publish(Delivery.of(new Audience.Inbox(userId), write(event)));
+    }
+
+    /** Sends a last event to every socket of the chat and closes them. */
+    public void closeRoom(long chatId, ServerEvent event, int closeCode, String reason) {
+        publish(new Delivery(new Audience.Room(chatId, 0), write(event), 0, closeCode, reason));
+    }
+
+    /** Sends a last event to one member's sockets of the chat and closes them. */
+    public void closeRoomMember(long chatId, long userId, ServerEvent event, int closeCode, String reason) {
+        publish(new Delivery(new Audience.RoomMember(chatId, userId), write(event), 0, closeCode, reason));
+    }
+
+    private void publish(Delivery delivery) {
+        transactions.findTransactionStatus().ifPresentOrElse(
+                status -> status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        bus.publish(delivery);
+                    }
+                }),
+                () -> bus.publish(delivery));
+    }
+
+    private String write(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write a realtime event", e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package app.parley.server.realtime;
+
+import app.parley.model.account.UserRef;
+import app.parley.model.event.ClientFrame;
+import app.parley.model.event.ErrorEvent;
+import app.parley.model.event.EventTypes;
+import app.parley.model.event.HistoryEvent;
+import app.parley.model.message.Message;
+import app.parley.model.message.SendMessageRequest;
+import app.parley.server.chats.ChatService;
+import app.parley.server.common.IdRef;
+import app.parley.server.config.ParleyLimits;
+import app.parley.server.errors.ForbiddenException;
+import app.parley.server.errors.InvalidInputException;
+import app.parley.server.errors.ParleyException;
+import app.parley.server.messages.HistoryPage;
+import app.parley.server.messages.HistoryQuery;
+import app.parley.server.messages.MessageRow;
+import app.parley.server.messages.MessageService;
+import app.parley.server.messages.SentMessage;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a client may send on a socket: a message, typing and stop_typing (seed 002), mark_read and
+ * catch_up (Parley's). The rules are the services' own, exactly as over HTTP; a refused frame
+ * gets an {@code error} frame and the socket stays open.
+ */
+@Singleton
+class ClientFrames {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientFrames.class);
+
+    private final MessageService messages;
+    private final ChatService chats;
+    private final TypingTracker typing;
+    private final FrameWriter writer;
+    private final JsonMapper json;
+    private final RealtimeSettings settings;
+    private final ParleyLimits limits;
+
+    ClientFrames(MessageService messages, ChatService chats, TypingTracker typing, FrameWriter writer, JsonMapper json,
+                 RealtimeSettings settings, ParleyLimits limits) {
+        this.messages = messages;
+        this.chats = chats;
+        this.typing = typing;
+        this.writer = writer;
+        this.json = json;
+        this.settings = settings;
+        this.limits = limits;
+    }
+
+    void handle(Connection connection, String text) {
+        ClientFrame frame;
+        try {
+            frame = json.readValue(text, ClientFrame.class);
+        } catch (IOException | RuntimeException e) {
+            reply(connection, ErrorEvent.of("invalid_json", "a frame must be a JSON object with a type", null, null));
+            return;
+        }
+        if (frame == null || frame.type() == null) {
+            reply(connection, ErrorEvent.of("invalid_input", "a frame must have a type", "type", null));
+            return;
+        }
+        try {
+            switch (frame.type()) {
+                case EventTypes.MESSAGE -> send(connection, frame);
+                case EventTypes.TYPING -> typing.typing(connection.id(), chatOf(connection, frame), connection.user());
+                case EventTypes.STOP_TYPING -> typing.stopped(chatOf(connection, frame), connection.user());
+                case EventTypes.MARK_READ -> messages.markRead(connection.userId(), chatOf(connection, frame),
+                        frame.upToMessageId());
+                case EventTypes.CATCH_UP -> catchUp(connection, frame);
+                default -> reply(connection, ErrorEvent.of("unknown_type", "unknown frame type '" + frame.type()
+                        + "'; expected message, typing, stop_typing, mark_read or catch_up", "type", null));
+            }
+        } catch (ParleyException e) {
+            String field = e instanceof InvalidInputException invalid ? invalid.field() : null;
+            reply(connection, ErrorEvent.of(e.code(), e.getMessage(), field, frame.clientMsgId()));
+        } catch (RuntimeException e) {
+            LOG.error("A {} frame of user {} failed", frame.type(), connection.userId(), e);
+            reply(connection, ErrorEvent.of("internal_error", "the server could not handle this frame", null,
+                    frame.clientMsgId()));
+        }
+    }
+
+    private void send(Connection connection, ClientFrame frame) {
+        requireAuthorIsCaller(connection, frame.author());
+        long chatId = chatOf(connection, frame);
+        SentMessage sent = messages.send(connection.userId(), chatId, new SendMessageRequest(frame.text(), frame.clientMsgId()));
+        if (sent.created()) {
+            typing.stopped(chatId, connection.user());
+        } else {
+            // A resend: only the sender hears of it again, as the acknowledgement it is waiting for.
+            reply(connection, sent.row().toMessage());
+        }
+    }
+
+    /** The rest of what the client missed, up to where the socket's live frames began. */
+    private void catchUp(Connection connection, ClientFrame frame) {
+        if (connection.isMain()) {
+            throw new InvalidInputException("type", "catch_up is for chat sockets; a main socket reads "
+                    + "GET /api/v1/chats/{chat_id}/messages?after={id} instead");
+        }
+        long chatId = chatOf(connection, frame);
+        Long afterId = frame.afterId();
+        if (afterId == null || afterId < 0) {
+            throw new InvalidInputException("after_id", "after_id must be the id of the last message the client has");
+        }
+        long ceiling = connection.historyCeiling();
+        List<Message> missed = List.of();
+        boolean more = false;
+        if (afterId < ceiling) {
+            HistoryQuery query = HistoryQuery.of(settings.historyLimit(), 0, ceiling + 1, afterId, "asc", limits);
+            HistoryPage page = messages.historyPage(connection.userId(), chatId, query);
+            missed = page.messages().stream().map(MessageRow::toMessage).toList();
+            more = page.more();
+        }
+        reply(connection, HistoryEvent.of(chatId, missed, afterId, more));
+    }
+
+    /** The chat a frame is about: the socket's own chat, or on a main socket the {@code chat_id} it names (members only). */
+    private long chatOf(Connection connection, ClientFrame frame) {
+        if (!connection.isMain()) {
+            if (frame.chatId() != null && !names(frame.chatId(), connection.chatId())) {
+                throw new InvalidInputException("chat_id", "this socket is for chat " + connection.chatId());
+            }
+            return connection.chatId();
+        }
+        if (frame.chatId() == null) {
+            throw new InvalidInputException("chat_id", "a frame on the main socket must name its chat_id");
+        }
+        return chats.requireMember(chats.get(String.valueOf(frame.chatId())).id(), connection.userId()).id();
+    }
+
+    private boolean names(Object reference, long chatId) {
+        return reference instanceof Number number && number.longValue() == chatId
+                || chats.get(String.valueOf(reference)).id() == chatId;
+    }
+
+    /** Seed 002's message frame names its author; it must be the signed-in user. */
+    private static void requireAuthorIsCaller(Connection connection, UserRef author) {
+        if (author == null || author.id() == null) {
+            return;
+        }
+        IdRef claimed = IdRef.parse(author.id(), "author.id");
+        boolean matches = switch (claimed) {
+            case IdRef.Numeric numeric -> numeric.id() == connection.userId();
+            case IdRef.Uuid uuid -> uuid.uuid().toString().equals(connection.userUuid());
+        };
+        if (!matches) {
+            throw new ForbiddenException("not_the_author", "a message's author must be the signed-in user");
+        }
+    }
+
+    private void reply(Connection connection, app.parley.model.event.ServerEvent event) {
+        connection.send(writer.utf8(event));
+    }
+}

@@ -1,0 +1,192 @@
+package app.parley.server.realtime;
+
+import app.parley.model.account.UserRef;
+import app.parley.model.event.CloseCodes;
+import app.parley.server.events.Delivery;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskScheduler;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One open socket of one user: a chat socket (bound to a chat once it opens) or a main socket.
+ * It writes frames in the order they are handed to it and never blocks the caller: at most
+ * {@code outboundQueueMax} frames wait to be written, and a socket that falls further behind is
+ * closed (code 1013) so that it cannot hold memory or slow anyone else; the client reconnects
+ * and catches up.
+ */
+final class Connection {
+    private final WebSocketSession session;
+    private final @Nullable Channel channel;
+    private final long userId;
+    private final boolean main;
+    private final Executor inbound;
+    private final Limits limits;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Object order = new Object();
+
+    private volatile long chatId;
+    private volatile boolean closed;
+    private boolean overflowed;
+    /** Frames that arrived while the opening history was being read; null once it has been sent. */
+    private @Nullable List<HeldFrame> held;
+    /** Newest message id in the opening history: later copies of these messages are skipped. */
+    private volatile long historyCeiling;
+    private volatile UserRef user;
+    private volatile String userUuid;
+
+    private record HeldFrame(Delivery delivery, byte[] utf8) {}
+
+    /** How far a socket may fall behind, and how it is closed when it does. */
+    record Limits(int outboundQueueMax, Duration closeGrace, TaskScheduler scheduler) {}
+
+    /**
+     * @param main a main socket (notifications of every chat) rather than a chat socket, which
+     *             holds live frames back until its opening history has been sent
+     */
+    Connection(WebSocketSession session, @Nullable Channel channel, long userId, boolean main, Executor inbound,
+               Limits limits) {
+        this.session = session;
+        this.channel = channel;
+        this.userId = userId;
+        this.main = main;
+        this.inbound = inbound;
+        this.limits = limits;
+        this.held = main ? null : new ArrayList<>();
+    }
+
+    long userId() {
+        return userId;
+    }
+
+    /** The user as others see them; known once the socket has opened. */
+    UserRef user() {
+        return user;
+    }
+
+    void bindUser(UserRef user, String uuid) {
+        this.user = user;
+        this.userUuid = uuid;
+    }
+
+    String userUuid() {
+        return userUuid;
+    }
+
+    /** Newest message id the opening history covered; later ones arrive live. */
+    long historyCeiling() {
+        return historyCeiling;
+    }
+
+    String id() {
+        return session.getId();
+    }
+
+    /** The chat of a chat socket, 0 for a main socket or before the chat is known. */
+    long chatId() {
+        return chatId;
+    }
+
+    void bindChat(long chatId) {
+        this.chatId = chatId;
+    }
+
+    boolean isMain() {
+        return main;
+    }
+
+    boolean isOpen() {
+        return !closed && session.isOpen();
+    }
+
+    /** Runs work for this socket after everything handed to it before: frames are handled in order. */
+    void handle(Runnable work) {
+        inbound.execute(work);
+    }
+
+    /** Writes a frame published on the bus, unless the opening history already held its message. */
+    void deliver(Delivery delivery, byte[] utf8) {
+        synchronized (order) {
+            if (held != null) {
+                held.add(new HeldFrame(delivery, utf8));
+                return;
+            }
+            if (delivery.newMessageId() != 0 && delivery.newMessageId() <= historyCeiling) {
+                return;
+            }
+            write(utf8);
+        }
+    }
+
+    /** Sends the opening history, then whatever arrived meanwhile that it does not already contain. */
+    void open(byte[] history, long ceiling) {
+        synchronized (order) {
+            write(history);
+            historyCeiling = ceiling;
+            List<HeldFrame> waiting = held;
+            held = null;
+            if (waiting != null) {
+                for (HeldFrame frame : waiting) {
+                    deliver(frame.delivery(), frame.utf8());
+                }
+            }
+        }
+    }
+
+    /** A frame for this socket alone (replies to its own requests). */
+    void send(byte[] utf8) {
+        synchronized (order) {
+            write(utf8);
+        }
+    }
+
+    void close(int code, String reason) {
+        closed = true;
+        if (session.isOpen()) {
+            session.close(new CloseReason(code, reason));
+        }
+    }
+
+    /** Closes without waiting for the peer to read the close frame (it may never read again). */
+    void abort() {
+        closed = true;
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    void ping() {
+        if (isOpen()) {
+            session.sendPingAsync(new byte[0]);
+        }
+    }
+
+    private void write(byte[] utf8) {
+        if (closed) {
+            return;
+        }
+        if (queued.incrementAndGet() > limits.outboundQueueMax()) {
+            overflowed();
+            return;
+        }
+        session.sendAsync(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)))
+                .whenComplete((sent, failure) -> queued.decrementAndGet());
+    }
+
+    /** Called with the order lock held. The close frame queues behind the backlog; a peer that never reads is cut off. */
+    private void overflowed() {
+        if (!overflowed) {
+            overflowed = true;
+            close(CloseCodes.TOO_SLOW, "too slow: reconnect and catch up");
+            limits.scheduler().schedule(limits.closeGrace(), this::abort);
+        }
+    }
+}

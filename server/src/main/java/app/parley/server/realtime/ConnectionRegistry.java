@@ -1,0 +1,84 @@
+package app.parley.server.realtime;
+
+import app.parley.server.events.Audience;
+import app.parley.server.events.Delivery;
+import app.parley.server.events.EventBus;
+import jakarta.inject.Singleton;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.stream.Stream;
+
+/**
+ * The sockets open on this node, by chat and by user, and the bus subscriber that hands each
+ * delivery to the matching ones. Delivering never blocks: a socket only queues the frame.
+ */
+@Singleton
+public class ConnectionRegistry {
+    private final Map<Long, Set<Connection>> byChat = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Connection>> mainByUser = new ConcurrentHashMap<>();
+    private final AutoCloseable subscription;
+    private final ScheduledFuture<?> pings;
+
+    public ConnectionRegistry(EventBus bus, RealtimeSettings settings,
+                              @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+        this.subscription = bus.subscribe(this::deliver);
+        this.pings = scheduler.scheduleAtFixedRate(settings.pingInterval(), settings.pingInterval(), this::pingAll);
+    }
+
+    void add(Connection connection) {
+        Map<Long, Set<Connection>> index = connection.isMain() ? mainByUser : byChat;
+        long key = connection.isMain() ? connection.userId() : connection.chatId();
+        index.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(connection);
+    }
+
+    void remove(Connection connection) {
+        Map<Long, Set<Connection>> index = connection.isMain() ? mainByUser : byChat;
+        long key = connection.isMain() ? connection.userId() : connection.chatId();
+        index.computeIfPresent(key, (k, sockets) -> {
+            sockets.remove(connection);
+            return sockets.isEmpty() ? null : sockets;
+        });
+    }
+
+    /** How many sockets are open on this node (chat and main). */
+    public int size() {
+        return Stream.concat(byChat.values().stream(), mainByUser.values().stream()).mapToInt(Set::size).sum();
+    }
+
+    private void deliver(Delivery delivery) {
+        Stream<Connection> targets = switch (delivery.audience()) {
+            case Audience.Room room -> sockets(byChat, room.chatId()).filter(c -> c.userId() != room.exceptUserId());
+            case Audience.RoomMember member -> sockets(byChat, member.chatId()).filter(c -> c.userId() == member.userId());
+            case Audience.Inbox inbox -> sockets(mainByUser, inbox.userId());
+        };
+        byte[] utf8 = delivery.json().getBytes(StandardCharsets.UTF_8);
+        targets.forEach(connection -> {
+            connection.deliver(delivery, utf8);
+            if (delivery.closes()) {
+                connection.close(delivery.closeCode(), delivery.closeReason());
+            }
+        });
+    }
+
+    private static Stream<Connection> sockets(Map<Long, Set<Connection>> index, long key) {
+        Set<Connection> sockets = index.get(key);
+        return sockets == null ? Stream.empty() : sockets.stream();
+    }
+
+    private void pingAll() {
+        Stream.concat(byChat.values().stream(), mainByUser.values().stream()).flatMap(Set::stream).forEach(Connection::ping);
+    }
+
+    @PreDestroy
+    void stop() throws Exception {
+        pings.cancel(false);
+        subscription.close();
+    }
+}

@@ -1,0 +1,40 @@
+package app.parley.server.realtime;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+
+/**
+ * Seed 002's {@code ws://host/api/v1/main}: {@code last_message} for every new message in any of
+ * the user's chats, and the other notifications a chat list needs. Frames sent on it name their
+ * {@code chat_id}.
+ */
+@ServerWebSocket("/api/v1/main")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class MainSocket {
+    private final SocketSessions sessions;
+
+    MainSocket(SocketSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @OnOpen
+    void open(HttpRequest<?> request, WebSocketSession session) {
+        sessions.openMain(session, request);
+    }
+
+    @OnMessage
+    void frame(String frame, WebSocketSession session) {
+        sessions.frame(session, frame);
+    }
+
+    @OnClose
+    void close(WebSocketSession session) {
+        sessions.closed(session);
+    }
+}

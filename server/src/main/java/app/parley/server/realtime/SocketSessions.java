@@ -1,0 +1,193 @@
+package app.parley.server.realtime;
+
+import app.parley.model.event.CloseCodes;
+import app.parley.model.event.HistoryEvent;
+import app.parley.model.message.Message;
+import app.parley.server.accounts.Account;
+import app.parley.server.accounts.AccountService;
+import app.parley.server.chats.Chat;
+import app.parley.server.chats.ChatService;
+import app.parley.server.config.ParleyLimits;
+import app.parley.server.errors.ForbiddenException;
+import app.parley.server.errors.InvalidInputException;
+import app.parley.server.errors.NotFoundException;
+import app.parley.server.errors.ParleyException;
+import app.parley.server.errors.UnauthorizedException;
+import app.parley.server.messages.ChatSnapshot;
+import app.parley.server.messages.HistoryQuery;
+import app.parley.server.messages.MessageRow;
+import app.parley.server.messages.MessageService;
+import app.parley.server.security.Caller;
+import com.google.common.util.concurrent.MoreExecutors;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.websocket.WebSocketSession;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opening and closing of every socket, whichever path it came in on. A chat socket is checked
+ * (the chat exists, the user is a member), registered for live frames, and then sent its
+ * history; live frames that race with the history wait behind it, so nothing is lost or sent
+ * twice. Database work runs off the event loop, one frame after another per socket.
+ */
+@Singleton
+class SocketSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketSessions.class);
+    private static final String CONNECTION = "parley.connection";
+
+    private final ChatService chats;
+    private final MessageService messages;
+    private final AccountService accounts;
+    private final ConnectionRegistry registry;
+    private final TypingTracker typing;
+    private final ClientFrames frames;
+    private final FrameWriter writer;
+    private final RealtimeSettings settings;
+    private final ParleyLimits limits;
+    private final ExecutorService blocking;
+    private final Connection.Limits connectionLimits;
+
+    SocketSessions(ChatService chats, MessageService messages, AccountService accounts, ConnectionRegistry registry,
+                   TypingTracker typing, ClientFrames frames, FrameWriter writer,
+                   RealtimeSettings settings,
+                   ParleyLimits limits, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                   @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+        this.chats = chats;
+        this.messages = messages;
+        this.accounts = accounts;
+        this.registry = registry;
+        this.typing = typing;
+        this.frames = frames;
+        this.writer = writer;
+        this.settings = settings;
+        this.limits = limits;
+        this.blocking = blocking;
+        this.connectionLimits = new Connection.Limits(settings.outboundQueueMax(), settings.closeGrace(), scheduler);
+    }
+
+    /** A chat socket; {@code groupOnly} for seed 002's {@code /group/{id}}, which names groups only. */
+    void openChat(WebSocketSession session, HttpRequest<?> request, String chatReference, boolean groupOnly) {
+        Connection connection = connect(session, request, false);
+        connection.handle(() -> guarded(connection, () -> {
+            Query query = Query.of(request);
+            Account me = accounts.requireCaller(connection.userId());
+            connection.bindUser(me.toRef(), me.uuid());
+            Chat chat = chats.get(chatReference);
+            if (groupOnly) {
+                chats.requireGroup(chat.id());
+            }
+            chats.requireMembership(chat, connection.userId());
+            long chatId = chat.id();
+            connection.bindChat(chatId);
+            // Registered before the history is read: a message stored meanwhile is either in the
+            // history or delivered live, and the connection drops the live copy of one it already sent.
+            registry.add(connection);
+            ChatSnapshot snapshot = messages.snapshot(connection.userId(), chatId, query.history(settings, limits));
+            List<Message> page = snapshot.page().messages().stream().map(MessageRow::toMessage).toList();
+            if (query.afterId() == null) {
+                page = page.reversed();
+            }
+            connection.open(writer.utf8(HistoryEvent.of(chatId, page, query.afterId(), snapshot.page().more())),
+                    snapshot.lastMessageId());
+        }));
+    }
+
+    /** A main socket: notifications from every chat of the user. */
+    void openMain(WebSocketSession session, HttpRequest<?> request) {
+        Connection connection = connect(session, request, true);
+        connection.handle(() -> guarded(connection, () -> {
+            Account me = accounts.requireCaller(connection.userId());
+            connection.bindUser(me.toRef(), me.uuid());
+            registry.add(connection);
+        }));
+    }
+
+    void frame(WebSocketSession session, String text) {
+        Connection connection = session.get(CONNECTION, Connection.class).orElse(null);
+        if (connection != null) {
+            connection.handle(() -> {
+                if (connection.isOpen() && connection.user() != null) {
+                    frames.handle(connection, text);
+                }
+            });
+        }
+    }
+
+    void closed(WebSocketSession session) {
+        Connection connection = session.get(CONNECTION, Connection.class).orElse(null);
+        if (connection != null) {
+            registry.remove(connection);
+            connection.handle(() -> typing.closed(connection.id()));
+        }
+    }
+
+    private Connection connect(WebSocketSession session, HttpRequest<?> request, boolean main) {
+        long userId = Caller.id(request.getUserPrincipal(Authentication.class).orElse(null));
+        var channel = request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel() : null;
+        Connection connection = new Connection(session, channel, userId, main,
+                MoreExecutors.newSequentialExecutor(blocking), connectionLimits);
+        session.put(CONNECTION, connection);
+        return connection;
+    }
+
+    /** Runs an opening step; a refusal closes the socket with the matching close code and sends nothing else. */
+    private void guarded(Connection connection, Runnable opening) {
+        try {
+            opening.run();
+        } catch (ParleyException e) {
+            registry.remove(connection);
+            connection.close(closeCode(e), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Could not open a socket for user {}", connection.userId(), e);
+            registry.remove(connection);
+            connection.close(io.micronaut.websocket.CloseReason.INTERNAL_ERROR.getCode(), "internal error");
+        }
+    }
+
+    private static int closeCode(ParleyException e) {
+        return switch (e) {
+            case InvalidInputException ignored -> CloseCodes.BAD_REQUEST;
+            case UnauthorizedException ignored -> CloseCodes.UNAUTHORIZED;
+            case ForbiddenException ignored -> CloseCodes.FORBIDDEN;
+            case NotFoundException ignored -> CloseCodes.NOT_FOUND;
+            default -> CloseCodes.BAD_REQUEST;
+        };
+    }
+
+    /** The query of a chat socket: seed 002's {@code limit} and {@code offset}, and {@code after_id} to catch up. */
+    private record Query(@Nullable Integer limit, @Nullable Integer offset, @Nullable Long afterId) {
+
+        static Query of(HttpRequest<?> request) {
+            return new Query(number(request, "limit", Integer.class), number(request, "offset", Integer.class),
+                    number(request, "after_id", Long.class));
+        }
+
+        HistoryQuery history(RealtimeSettings settings, ParleyLimits limits) {
+            int size = limit == null ? settings.historyLimit() : limit;
+            return afterId == null
+                    ? HistoryQuery.of(size, offset, null, null, "desc", limits)
+                    : HistoryQuery.of(size, 0, null, afterId, "asc", limits);
+        }
+
+        private static <T extends Number> T number(HttpRequest<?> request, String name, Class<T> type) {
+            String value = request.getParameters().getFirst(name).orElse(null);
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return type == Integer.class ? type.cast(Integer.valueOf(value.strip())) : type.cast(Long.valueOf(value.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(name, name + " must be a whole number");
+            }
+        }
+    }
+}

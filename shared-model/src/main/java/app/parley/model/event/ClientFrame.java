@@ -1,0 +1,41 @@
+package app.parley.model.event;
+
+import app.parley.model.account.UserRef;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A frame a client sends. Seed 002's {@code message} ({@code text}, {@code author}),
+ * {@code typing} and {@code stop_typing}, plus Parley's {@code mark_read}
+ * ({@code up_to_message_id}) and {@code catch_up} ({@code after_id}). On a main socket
+ * {@code chat_id} names the chat; on a chat socket it may be left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClientFrame(
+        String type,
+        Object chatId,
+        String text,
+        UserRef author,
+        String clientMsgId,
+        Long upToMessageId,
+        Long afterId) {
+
+    public static ClientFrame message(Object chatId, String text, String clientMsgId) {
+        return new ClientFrame(EventTypes.MESSAGE, chatId, text, null, clientMsgId, null, null);
+    }
+
+    public static ClientFrame typing(Object chatId) {
+        return new ClientFrame(EventTypes.TYPING, chatId, null, null, null, null, null);
+    }
+
+    public static ClientFrame stopTyping(Object chatId) {
+        return new ClientFrame(EventTypes.STOP_TYPING, chatId, null, null, null, null, null);
+    }
+
+    public static ClientFrame markRead(Object chatId, Long upToMessageId) {
+        return new ClientFrame(EventTypes.MARK_READ, chatId, null, null, null, upToMessageId, null);
+    }
+
+    public static ClientFrame catchUp(Object chatId, long afterId) {
+        return new ClientFrame(EventTypes.CATCH_UP, chatId, null, null, null, null, afterId);
+    }
+}

@@ -1,0 +1,31 @@
+package app.parley.model.event;
+
+import app.parley.model.account.UserRef;
+import app.parley.model.message.Message;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * Seed 002's {@code last_message}, sent on every member's main socket for each new message in
+ * any of their chats, with that member's new unread count for the chat.
+ */
+public record LastMessageEvent(
+        long id,
+        String uuid,
+        long chatId,
+        String type,
+        String text,
+        UserRef author,
+        Instant time,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String clientMsgId,
+        long unreadCount) implements ServerEvent {
+
+    public static LastMessageEvent of(Message message, long unreadCount) {
+        return new LastMessageEvent(message.id(), message.uuid(), message.chatId(), EventTypes.LAST_MESSAGE,
+                message.text(), message.author(), message.time(), message.clientMsgId(), unreadCount);
+    }
+
+    public Message message() {
+        return new Message(id, uuid, chatId, Message.TYPE_MESSAGE, text, author, time, clientMsgId);
+    }
+}

@@ -1,0 +1,20 @@
+package app.parley.model.event;
+
+import app.parley.model.account.UserRef;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A read receipt: {@code user} has read the chat up to {@code last_read_message_id}. The reader's
+ * own main sockets also get their new {@code unread_count}, so badges agree across devices.
+ */
+public record ReadEvent(
+        String type,
+        long chatId,
+        UserRef user,
+        long lastReadMessageId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long unreadCount) implements ServerEvent {
+
+    public static ReadEvent of(long chatId, UserRef user, long lastReadMessageId, Long unreadCount) {
+        return new ReadEvent(EventTypes.READ, chatId, user, lastReadMessageId, unreadCount);
+    }
+}
