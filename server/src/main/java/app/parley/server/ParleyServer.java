@@ -96,14 +96,17 @@ public final class ParleyServer implements AutoCloseable {
         return server.isRunning();
     }
 
-    /** Stops accepting requests, lets in-flight ones finish, closes the database. */
+    /**
+     * Shuts down as on SIGTERM: the graceful-shutdown phase first (in-flight requests finish,
+     * sockets are closed with 1001), then the server stops and the database closes.
+     */
     @Override
     public void close() {
-        if (server.isRunning()) {
-            server.stop();
-        }
         if (context.isRunning()) {
             context.close();
+        }
+        if (server.isRunning()) {
+            server.stop();
         }
     }
 }

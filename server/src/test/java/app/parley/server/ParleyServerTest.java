@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.parley.server.support.SocketClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +50,22 @@ class ParleyServerTest {
             assertEquals(200, me.statusCode(), me.body());
             assertTrue(me.body().contains("\"username\":\"restart\""));
         }
+    }
+
+    @Test
+    void stoppingClosesOpenSocketsInsteadOfWaitingForThem(@TempDir Path dataDir) throws Exception {
+        SocketClient socket;
+        try (ParleyServer server = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
+            HttpResponse<String> registered = post(server.localUri().resolve("/api/v1/auth/register"),
+                    "{\"username\":\"sockets\",\"password\":\"sockets-password\"}");
+            String token = registered.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            socket = SocketClient.open(server.port(), "/api/v1/main", token);
+            socket.sendText("{}");
+            socket.next("error"); // frames are handled after the socket has opened: it is registered now
+        }
+        // Netty drops the connection (1006, no close frame) rather than closing it with 1001;
+        // what matters to a client is that it learns at once and reconnects.
+        assertEquals(1006, socket.closeCode());
     }
 
     @Test

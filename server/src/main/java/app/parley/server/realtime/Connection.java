@@ -116,7 +116,11 @@ final class Connection {
     void deliver(Delivery delivery, byte[] utf8) {
         synchronized (order) {
             if (held != null) {
-                held.add(new HeldFrame(delivery, utf8));
+                if (held.size() >= limits.outboundQueueMax()) {
+                    overflowed();
+                } else {
+                    held.add(new HeldFrame(delivery, utf8));
+                }
                 return;
             }
             if (delivery.newMessageId() != 0 && delivery.newMessageId() <= historyCeiling) {
@@ -146,6 +150,11 @@ final class Connection {
         synchronized (order) {
             write(utf8);
         }
+    }
+
+    /** The peer or the server closed the socket: nothing more is written to it. */
+    void closed() {
+        closed = true;
     }
 
     void close(int code, String reason) {

@@ -91,6 +91,11 @@ class SocketSessions {
             // Registered before the history is read: a message stored meanwhile is either in the
             // history or delivered live, and the connection drops the live copy of one it already sent.
             registry.add(connection);
+            if (!connection.isOpen()) {
+                // Closed while it was opening: its close handler ran before it was registered.
+                registry.remove(connection);
+                return;
+            }
             ChatSnapshot snapshot = messages.snapshot(connection.userId(), chatId, query.history(settings, limits));
             List<Message> page = snapshot.page().messages().stream().map(MessageRow::toMessage).toList();
             if (query.afterId() == null) {
@@ -108,6 +113,9 @@ class SocketSessions {
             Account me = accounts.requireCaller(connection.userId());
             connection.bindUser(me.toRef(), me.uuid());
             registry.add(connection);
+            if (!connection.isOpen()) {
+                registry.remove(connection);
+            }
         }));
     }
 
@@ -125,6 +133,7 @@ class SocketSessions {
     void closed(WebSocketSession session) {
         Connection connection = session.get(CONNECTION, Connection.class).orElse(null);
         if (connection != null) {
+            connection.closed();
             registry.remove(connection);
             connection.handle(() -> typing.closed(connection.id()));
         }
