@@ -280,7 +280,11 @@ public class ChatService {
 
     private Chat byRoomName(String roomName) {
         if (roomName.startsWith("group_")) {
-            return get(IdRef.parse(roomName.substring("group_".length()), "room_name"));
+            Chat chat = get(IdRef.parse(roomName.substring("group_".length()), "room_name"));
+            if (!chat.isGroup()) {
+                throw chatNotFound(roomName);
+            }
+            return chat;
         }
         String pair = roomName.substring("private_".length()).replace('_', ':');
         return chats.findByPairKey(pair).orElseThrow(() -> chatNotFound(roomName));

@@ -10,6 +10,7 @@ import io.micronaut.websocket.WebSocketSession;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and catches up.
  */
 final class Connection {
+    private static final int MAX_REASON_BYTES = 123;
+
     private final WebSocketSession session;
     private final @Nullable Channel channel;
     private final long userId;
@@ -160,8 +163,20 @@ final class Connection {
     void close(int code, String reason) {
         closed = true;
         if (session.isOpen()) {
-            session.close(new CloseReason(code, reason));
+            session.close(new CloseReason(code, fitting(reason)));
         }
+    }
+
+    /** A close reason is at most 123 bytes of UTF-8; a longer one breaks the close frame and loses the code. */
+    private static String fitting(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        String fitting = reason;
+        while (fitting.getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
+            fitting = fitting.substring(0, fitting.offsetByCodePoints(fitting.length(), -1));
+        }
+        return fitting;
     }
 
     /** Closes without waiting for the peer to read the close frame (it may never read again). */

@@ -1,6 +1,7 @@
 package app.parley.server.realtime;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.websocket.WebSocketSession;
@@ -20,16 +21,19 @@ class GroupSocket {
     }
 
     @OnOpen
+    @ExecuteOn(SocketCallbacks.EXECUTOR)
     void open(String groupId, HttpRequest<?> request, WebSocketSession session) {
         sessions.openChat(session, request, groupId, true);
     }
 
     @OnMessage
+    @ExecuteOn(SocketCallbacks.EXECUTOR)
     void frame(String frame, WebSocketSession session) {
         sessions.frame(session, frame);
     }
 
     @OnClose
+    @ExecuteOn(SocketCallbacks.EXECUTOR)
     void close(WebSocketSession session) {
         sessions.closed(session);
     }
