@@ -5,8 +5,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.OnClose;
-import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 
@@ -17,28 +15,15 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
  */
 @ServerWebSocket("/api/v1/main")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-class MainSocket {
-    private final SocketSessions sessions;
+class MainSocket extends SocketEndpoint {
 
     MainSocket(SocketSessions sessions) {
-        this.sessions = sessions;
+        super(sessions);
     }
 
     @OnOpen
     @ExecuteOn(SocketCallbacks.EXECUTOR)
     void open(HttpRequest<?> request, WebSocketSession session) {
         sessions.openMain(session, request);
-    }
-
-    @OnMessage
-    @ExecuteOn(SocketCallbacks.EXECUTOR)
-    void frame(String frame, WebSocketSession session) {
-        sessions.frame(session, frame);
-    }
-
-    @OnClose
-    @ExecuteOn(SocketCallbacks.EXECUTOR)
-    void close(WebSocketSession session) {
-        sessions.closed(session);
     }
 }
