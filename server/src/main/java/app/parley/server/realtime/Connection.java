@@ -194,15 +194,21 @@ final class Connection {
     }
 
     private void write(byte[] utf8) {
-        if (closed) {
+        if (closed || !session.isOpen()) {
             return;
         }
         if (queued.incrementAndGet() > limits.outboundQueueMax()) {
             overflowed();
             return;
         }
-        session.sendAsync(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)))
-                .whenComplete((sent, failure) -> queued.decrementAndGet());
+        try {
+            session.sendAsync(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)))
+                    .whenComplete((sent, failure) -> queued.decrementAndGet());
+        } catch (RuntimeException e) {
+            // The peer closed the socket before its close handler ran: nothing more goes to it.
+            queued.decrementAndGet();
+            closed = true;
+        }
     }
 
     /** Called with the order lock held. The close frame queues behind the backlog; a peer that never reads is cut off. */

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sockets open on this node, by chat and by user, and the bus subscriber that hands each
@@ -21,6 +23,8 @@ import java.util.stream.Stream;
  */
 @Singleton
 public class ConnectionRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionRegistry.class);
+
     private final Map<Long, Set<Connection>> byChat = new ConcurrentHashMap<>();
     private final Map<Long, Set<Connection>> mainByUser = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
@@ -35,7 +39,12 @@ public class ConnectionRegistry {
     void add(Connection connection) {
         Map<Long, Set<Connection>> index = connection.isMain() ? mainByUser : byChat;
         long key = connection.isMain() ? connection.userId() : connection.chatId();
-        index.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(connection);
+        // Inside compute, so that a concurrent remove cannot drop the set this socket is being added to.
+        index.compute(key, (k, sockets) -> {
+            Set<Connection> set = sockets == null ? ConcurrentHashMap.<Connection>newKeySet() : sockets;
+            set.add(connection);
+            return set;
+        });
     }
 
     void remove(Connection connection) {
@@ -60,9 +69,14 @@ public class ConnectionRegistry {
         };
         byte[] utf8 = delivery.json().getBytes(StandardCharsets.UTF_8);
         targets.forEach(connection -> {
-            connection.deliver(delivery, utf8);
-            if (delivery.closes()) {
-                connection.close(delivery.closeCode(), delivery.closeReason());
+            try {
+                connection.deliver(delivery, utf8);
+                if (delivery.closes()) {
+                    connection.close(delivery.closeCode(), delivery.closeReason());
+                }
+            } catch (RuntimeException e) {
+                // One socket's failure must not cost the others this frame.
+                LOG.debug("Could not deliver to socket {}", connection.id(), e);
             }
         });
     }

@@ -1,0 +1,443 @@
+package app.parley.server.realtime;
+
+import static app.parley.server.messages.Conversations.history;
+import static app.parley.server.messages.Conversations.privateChat;
+import static app.parley.server.messages.Conversations.send;
+import static app.parley.server.messages.Conversations.unread;
+import static app.parley.server.realtime.RealtimeFixtures.JSON;
+import static app.parley.server.realtime.RealtimeFixtures.assertQuiet;
+import static app.parley.server.realtime.RealtimeFixtures.chatCreated;
+import static app.parley.server.realtime.RealtimeFixtures.chatDeleted;
+import static app.parley.server.realtime.RealtimeFixtures.chatSocket;
+import static app.parley.server.realtime.RealtimeFixtures.lastMessage;
+import static app.parley.server.realtime.RealtimeFixtures.membersChanged;
+import static app.parley.server.realtime.RealtimeFixtures.openChat;
+import static app.parley.server.realtime.RealtimeFixtures.openMain;
+import static app.parley.server.realtime.RealtimeFixtures.reparse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.parley.server.support.ApiClient;
+import app.parley.server.support.RunningServer;
+import app.parley.server.support.SocketClient;
+import app.parley.server.support.TestUser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What sockets hear when chats and their members change: members added or removed, chats
+ * created or deleted, messages deleted. Each test checks every socket involved, including the
+ * ones that must hear nothing.
+ */
+class MembershipEventsTest {
+    @RegisterExtension
+    static final RunningServer server = new RunningServer();
+
+    private record Group(long id, String uuid) {}
+
+    private static Group createGroup(TestUser owner, String name, TestUser... members) {
+        ApiClient.Response response = owner.api().post("/api/v1/group", Map.of("name", name, "users", refs(members)));
+        assertEquals(200, response.status(), response.body());
+        JsonNode group = response.json().get("group");
+        return new Group(group.get("id").asLong(), group.get("uuid").asText());
+    }
+
+    private static List<Map<String, Object>> refs(TestUser... users) {
+        return Arrays.stream(users).map(u -> Map.<String, Object>of("id", u.id())).toList();
+    }
+
+    private static String privateRoomName(TestUser a, TestUser b) {
+        return "private_" + Math.min(a.id(), b.id()) + "_" + Math.max(a.id(), b.id());
+    }
+
+    private static JsonNode messageDeleted(JsonNode message) {
+        return reparse(JSON.createObjectNode().put("type", "message_deleted").put("chat_id", message.get("chat_id").asLong())
+                .put("message_id", message.get("id").asLong()).put("message_uuid", message.get("uuid").asText()));
+    }
+
+    /** The main socket's message_deleted: with the member's unread count and the chat's new last message, if any. */
+    private static JsonNode messageDeleted(JsonNode message, long unreadCount, JsonNode newLast) {
+        ObjectNode frame = (ObjectNode) messageDeleted(message).deepCopy();
+        frame.put("unread_count", unreadCount);
+        if (newLast != null) {
+            frame.set("last_message", newLast);
+        }
+        return reparse(frame);
+    }
+
+    // --- members_added ------------------------------------------------------------------------------
+
+    @Test
+    void addingMembersTellsTheMembersAndGivesTheNewcomersTheChat() {
+        TestUser owner = server.register("owner");
+        TestUser member = server.register("member");
+        TestUser fay = server.register("fay");
+        TestUser gus = server.register("gus");
+        TestUser outsider = server.register("outsider");
+        Group group = createGroup(owner, "Book club", member);
+        try (SocketClient ownerChat = openChat(server, owner, group.id());
+             SocketClient memberChat = openChat(server, member, group.id());
+             SocketClient ownerMain = openMain(server, owner);
+             SocketClient memberMain = openMain(server, member);
+             SocketClient fayMain = openMain(server, fay);
+             SocketClient gusMain = openMain(server, gus);
+             SocketClient outsiderMain = openMain(server, outsider)) {
+
+            ApiClient.Response added = owner.api().post("/api/v1/group/" + group.id() + "/add",
+                    Map.of("users", refs(fay, gus)));
+            assertEquals(200, added.status(), added.body());
+
+            JsonNode membersAdded = membersChanged("members_added", group.id(), fay, gus);
+            assertEquals(membersAdded, ownerChat.next());
+            assertEquals(membersAdded, memberChat.next());
+            assertEquals(membersAdded, ownerMain.next());
+            assertEquals(membersAdded, memberMain.next());
+            JsonNode created = chatCreated(group.id(), group.uuid(), "Book club", "group", "group_" + group.id());
+            assertEquals(created, fayMain.next());
+            assertEquals(created, gusMain.next());
+            assertQuiet(ownerChat, memberChat, ownerMain, memberMain, fayMain, gusMain, outsiderMain);
+
+            // From now on the newcomers hear of the group's messages like everyone else.
+            JsonNode hello = send(owner, group.id(), "welcome");
+            assertEquals(hello, ownerChat.next());
+            assertEquals(hello, memberChat.next());
+            assertEquals(lastMessage(hello, 0), ownerMain.next());
+            assertEquals(lastMessage(hello, 1), memberMain.next());
+            assertEquals(lastMessage(hello, 1), fayMain.next());
+            assertEquals(lastMessage(hello, 1), gusMain.next());
+            assertQuiet(ownerChat, memberChat, ownerMain, memberMain, fayMain, gusMain, outsiderMain);
+        }
+    }
+
+    @Test
+    void aRefusedAdditionAnnouncesNothing() {
+        TestUser owner = server.register("owner");
+        TestUser member = server.register("member");
+        TestUser newcomer = server.register("newcomer");
+        Group group = createGroup(owner, "g", member);
+        try (SocketClient ownerChat = openChat(server, owner, group.id());
+             SocketClient ownerMain = openMain(server, owner);
+             SocketClient memberMain = openMain(server, member);
+             SocketClient newcomerMain = openMain(server, newcomer)) {
+            // One existing member refuses the lot, newcomer included: nothing was stored, so nothing is told.
+            ApiClient.Response refused = owner.api().post("/api/v1/group/" + group.id() + "/add",
+                    Map.of("users", refs(newcomer, member)));
+            assertEquals(409, refused.status(), refused.body());
+            ApiClient.Response notOwner = member.api().post("/api/v1/group/" + group.id() + "/add",
+                    Map.of("users", refs(newcomer)));
+            assertEquals(403, notOwner.status(), notOwner.body());
+            assertQuiet(ownerChat, ownerMain, memberMain, newcomerMain);
+        }
+    }
+
+    // --- members_removed ----------------------------------------------------------------------------
+
+    @Test
+    void removingAMemberTellsEveryoneAndClosesTheRemovedMembersSocketsOfThatGroupOnly() {
+        TestUser owner = server.register("owner");
+        TestUser bob = server.register("bob");
+        TestUser carol = server.register("carol");
+        Group group = createGroup(owner, "g", bob, carol);
+        long ownerAndBob = privateChat(owner, bob);
+        SocketClient bobChat = openChat(server, bob, group.id());
+        SocketClient bobOtherChat = openChat(server, bob, group.id());
+        try (bobChat; bobOtherChat;
+             SocketClient bobPrivate = openChat(server, bob, ownerAndBob);
+             SocketClient ownerChat = openChat(server, owner, group.id());
+             SocketClient carolChat = openChat(server, carol, group.id());
+             SocketClient ownerMain = openMain(server, owner);
+             SocketClient bobMain = openMain(server, bob);
+             SocketClient carolMain = openMain(server, carol)) {
+
+            ApiClient.Response removed = owner.api().delete("/api/v1/group/" + group.id() + "/delete",
+                    Map.of("users", refs(bob)));
+            assertEquals(200, removed.status(), removed.body());
+
+            JsonNode membersRemoved = membersChanged("members_removed", group.id(), bob);
+            for (SocketClient socket : List.of(bobChat, bobOtherChat)) {
+                assertEquals(membersRemoved, socket.next());
+                assertEquals(4403, socket.closeCode());
+                assertEquals(List.of(), socket.drain());
+            }
+            assertEquals(membersRemoved, ownerChat.next());
+            assertEquals(membersRemoved, carolChat.next());
+            assertEquals(membersRemoved, ownerMain.next());
+            assertEquals(membersRemoved, carolMain.next());
+            assertEquals(membersRemoved, bobMain.next());
+            assertQuiet(ownerChat, carolChat, ownerMain, carolMain, bobMain, bobPrivate);
+
+            // The group goes on without bob: he hears nothing more of it, on any socket.
+            JsonNode after = send(owner, group.id(), "after bob left");
+            assertEquals(after, ownerChat.next());
+            assertEquals(after, carolChat.next());
+            assertEquals(lastMessage(after, 0), ownerMain.next());
+            assertEquals(lastMessage(after, 1), carolMain.next());
+            assertQuiet(ownerChat, carolChat, ownerMain, carolMain, bobMain, bobPrivate, bobChat, bobOtherChat);
+
+            // His other chats are untouched.
+            JsonNode privately = send(owner, ownerAndBob, "still friends");
+            assertEquals(privately, bobPrivate.next());
+            assertEquals(lastMessage(privately, 1), bobMain.next());
+            assertEquals(lastMessage(privately, 0), ownerMain.next());
+
+            // And he cannot come back in through a new socket.
+            try (SocketClient again = chatSocket(server, bob, group.id(), null)) {
+                assertEquals(4403, again.closeCode());
+                assertEquals(List.of(), again.drain());
+            }
+        }
+    }
+
+    @Test
+    void aMemberRemovedAndAddedAgainGetsTheChatAgainAndItsLiveFrames() {
+        TestUser owner = server.register("owner");
+        TestUser bob = server.register("bob");
+        Group group = createGroup(owner, "again", bob);
+        String users = "/api/v1/group/" + group.id();
+        try (SocketClient bobMain = openMain(server, bob)) {
+            assertEquals(200, owner.api().delete(users + "/delete", Map.of("users", refs(bob))).status());
+            assertEquals(membersChanged("members_removed", group.id(), bob), bobMain.next());
+            assertEquals(200, owner.api().post(users + "/add", Map.of("users", refs(bob))).status());
+            assertEquals(chatCreated(group.id(), group.uuid(), "again", "group", "group_" + group.id()), bobMain.next());
+
+            try (SocketClient bobChat = openChat(server, bob, group.id())) {
+                JsonNode back = send(owner, group.id(), "welcome back");
+                assertEquals(back, bobChat.next());
+                assertEquals(lastMessage(back, 1), bobMain.next());
+                assertQuiet(bobChat, bobMain);
+            }
+        }
+    }
+
+    // --- chat_created -------------------------------------------------------------------------------
+
+    @Test
+    void aNewPrivateChatAppearsOnBothMainSocketsUnderTheOthersNameAndOnlyOnce() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        TestUser outsider = server.register("outsider");
+        try (SocketClient aliceMain = openMain(server, alice);
+             SocketClient aliceOtherMain = openMain(server, alice);
+             SocketClient bobMain = openMain(server, bob);
+             SocketClient outsiderMain = openMain(server, outsider)) {
+
+            ApiClient.Response created = alice.api().postEmpty("/api/v1/chat/" + bob.id());
+            assertEquals(200, created.status(), created.body());
+            long chatId = created.json().get("chat").get("id").asLong();
+            String uuid = created.json().get("chat").get("uuid").asText();
+
+            String roomName = privateRoomName(alice, bob);
+            assertEquals(chatCreated(chatId, uuid, bob.username(), "private", roomName), aliceMain.next());
+            assertEquals(chatCreated(chatId, uuid, bob.username(), "private", roomName), aliceOtherMain.next());
+            assertEquals(chatCreated(chatId, uuid, alice.username(), "private", roomName), bobMain.next());
+
+            // Asking for the same chat again, from either side, creates nothing and announces nothing.
+            assertEquals(200, alice.api().postEmpty("/api/v1/chat/" + bob.id()).status());
+            assertEquals(200, bob.api().postEmpty("/api/v1/chat/" + alice.uuid()).status());
+            assertQuiet(aliceMain, aliceOtherMain, bobMain, outsiderMain);
+        }
+    }
+
+    @Test
+    void aNewGroupAppearsOnTheMainSocketsOfItsOwnerAndMembersOnly() {
+        TestUser owner = server.register("owner");
+        TestUser bea = server.register("bea");
+        TestUser cal = server.register("cal");
+        TestUser outsider = server.register("outsider");
+        try (SocketClient ownerMain = openMain(server, owner);
+             SocketClient beaMain = openMain(server, bea);
+             SocketClient calMain = openMain(server, cal);
+             SocketClient outsiderMain = openMain(server, outsider)) {
+
+            Group group = createGroup(owner, "Climbers", bea, cal);
+
+            JsonNode created = chatCreated(group.id(), group.uuid(), "Climbers", "group", "group_" + group.id());
+            assertEquals(created, ownerMain.next());
+            assertEquals(created, beaMain.next());
+            assertEquals(created, calMain.next());
+            assertQuiet(ownerMain, beaMain, calMain, outsiderMain);
+        }
+    }
+
+    // --- chat_deleted -------------------------------------------------------------------------------
+
+    @Test
+    void deletingAPrivateChatTellsBothMainSocketsAndClosesItsChatSockets() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = privateChat(alice, bob);
+        long other = privateChat(alice, server.register("carol"));
+        SocketClient aliceChat = openChat(server, alice, chat);
+        SocketClient bobChat = openChat(server, bob, chat);
+        try (aliceChat; bobChat;
+             SocketClient aliceOther = openChat(server, alice, other);
+             SocketClient aliceMain = openMain(server, alice);
+             SocketClient bobMain = openMain(server, bob)) {
+
+            ApiClient.Response deleted = bob.api().delete("/api/v1/chats/" + chat + "/");
+            assertEquals(200, deleted.status(), deleted.body());
+
+            for (SocketClient socket : List.of(aliceChat, bobChat)) {
+                assertEquals(chatDeleted(chat), socket.next());
+                assertEquals(4410, socket.closeCode());
+                assertEquals(List.of(), socket.drain());
+            }
+            assertEquals(chatDeleted(chat), aliceMain.next());
+            assertEquals(chatDeleted(chat), bobMain.next());
+            assertQuiet(aliceMain, bobMain, aliceOther);
+
+            // Alice's other chat socket is still open and live.
+            JsonNode stillThere = send(alice, other, "still here");
+            assertEquals(stillThere, aliceOther.next());
+        }
+    }
+
+    @Test
+    void deletingAGroupTellsEveryMemberAndClosesEveryChatSocketOfIt() {
+        TestUser owner = server.register("owner");
+        TestUser bea = server.register("bea");
+        TestUser cal = server.register("cal");
+        Group group = createGroup(owner, "doomed", bea, cal);
+        send(bea, group.id(), "last words");
+        SocketClient ownerChat = openChat(server, owner, group.id());
+        SocketClient beaChat = openChat(server, bea, group.id());
+        SocketClient beaGroupSocket = SocketClient.open(server, bea, "/api/v1/group/" + group.id());
+        beaGroupSocket.next("history");
+        try (ownerChat; beaChat; beaGroupSocket;
+             SocketClient ownerMain = openMain(server, owner);
+             SocketClient beaMain = openMain(server, bea);
+             SocketClient calMain = openMain(server, cal)) {
+
+            ApiClient.Response deleted = owner.api().delete("/api/v1/group/" + group.id());
+            assertEquals(200, deleted.status(), deleted.body());
+
+            for (SocketClient socket : List.of(ownerChat, beaChat, beaGroupSocket)) {
+                assertEquals(chatDeleted(group.id()), socket.next());
+                assertEquals(4410, socket.closeCode());
+                assertEquals(List.of(), socket.drain());
+            }
+            for (SocketClient main : List.of(ownerMain, beaMain, calMain)) {
+                assertEquals(chatDeleted(group.id()), main.next());
+            }
+            assertQuiet(ownerMain, beaMain, calMain);
+
+            // The chat is gone: a new socket is refused as not found.
+            try (SocketClient again = chatSocket(server, owner, group.id(), null)) {
+                assertEquals(4404, again.closeCode());
+            }
+        }
+    }
+
+    @Test
+    void aRefusedDeletionAnnouncesNothingAndClosesNothing() {
+        TestUser owner = server.register("owner");
+        TestUser bea = server.register("bea");
+        Group group = createGroup(owner, "kept", bea);
+        try (SocketClient ownerChat = openChat(server, owner, group.id());
+             SocketClient beaChat = openChat(server, bea, group.id());
+             SocketClient ownerMain = openMain(server, owner);
+             SocketClient beaMain = openMain(server, bea)) {
+            assertEquals(403, bea.api().delete("/api/v1/group/" + group.id()).status());
+            assertEquals(403, bea.api().delete("/api/v1/chats/" + group.id() + "/").status());
+            assertQuiet(ownerChat, beaChat, ownerMain, beaMain);
+
+            JsonNode still = send(bea, group.id(), "still open");
+            assertEquals(still, ownerChat.next());
+            assertEquals(still, beaChat.next());
+        }
+    }
+
+    // --- message_deleted ----------------------------------------------------------------------------
+
+    @Test
+    void deletingAMessageTellsChatSocketsAndGivesMainSocketsTheNewUnreadCountAndLastMessage() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        TestUser carol = server.register("carol");
+        Group group = createGroup(alice, "g", bob, carol);
+        JsonNode first = send(bob, group.id(), "first");
+        JsonNode second = send(bob, group.id(), "second");
+        JsonNode third = send(carol, group.id(), "third");
+        // alice has read up to the second message; bob and carol have read what they sent.
+        assertEquals(200, alice.api().post("/api/v1/chats/" + group.id() + "/mark_read/",
+                Map.of("up_to_message_id", second.get("id").asLong())).status());
+        assertEquals(1, unread(alice, group.id()));
+        assertEquals(1, unread(bob, group.id()));
+        assertEquals(0, unread(carol, group.id()));
+
+        try (SocketClient aliceChat = openChat(server, alice, group.id());
+             SocketClient bobChat = openChat(server, bob, group.id());
+             SocketClient aliceMain = openMain(server, alice);
+             SocketClient bobMain = openMain(server, bob);
+             SocketClient carolMain = openMain(server, carol)) {
+
+            // The newest message goes: the chat's last message is now bob's second, and it was unread by alice and bob.
+            ApiClient.Response deleted = carol.api().delete("/api/v1/chats/" + group.id() + "/messages/" + third.get("id").asLong() + "/");
+            assertEquals(200, deleted.status(), deleted.body());
+            assertEquals(messageDeleted(third), aliceChat.next());
+            assertEquals(messageDeleted(third), bobChat.next());
+            assertEquals(messageDeleted(third, 0, second), aliceMain.next());
+            assertEquals(messageDeleted(third, 0, second), bobMain.next());
+            assertEquals(messageDeleted(third, 0, second), carolMain.next());
+            assertQuiet(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+            assertEquals(0, unread(alice, group.id()));
+
+            // An older message goes: the last message stays, and nobody had it unread.
+            ApiClient.Response older = bob.api().delete("/api/v1/chats/" + group.id() + "/messages/" + first.get("uuid").asText() + "/");
+            assertEquals(200, older.status(), older.body());
+            assertEquals(messageDeleted(first), aliceChat.next());
+            assertEquals(messageDeleted(first), bobChat.next());
+            assertEquals(messageDeleted(first, 0, second), aliceMain.next());
+            assertEquals(messageDeleted(first, 0, second), bobMain.next());
+            assertEquals(messageDeleted(first, 0, second), carolMain.next());
+            assertQuiet(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+
+            // The last message goes: the chat is empty and main sockets get no last_message at all.
+            ApiClient.Response last = bob.api().delete("/api/v1/chats/" + group.id() + "/messages/" + second.get("id").asLong());
+            assertEquals(200, last.status(), last.body());
+            assertEquals(messageDeleted(second), aliceChat.next());
+            assertEquals(messageDeleted(second), bobChat.next());
+            for (SocketClient main : List.of(aliceMain, bobMain, carolMain)) {
+                assertEquals(messageDeleted(second, 0, null), main.next());
+            }
+            assertQuiet(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+            assertEquals(List.of(), history(alice, group.id()));
+
+            // A refused deletion (not the author) tells nobody anything.
+            JsonNode kept = send(carol, group.id(), "kept");
+            aliceChat.next("message");
+            bobChat.next("message");
+            aliceMain.next("last_message");
+            bobMain.next("last_message");
+            carolMain.next("last_message");
+            assertEquals(403, alice.api().delete("/api/v1/chats/" + group.id() + "/messages/" + kept.get("id").asLong() + "/").status());
+            assertQuiet(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+        }
+    }
+
+    @Test
+    void deletingAnUnreadMessageLowersTheReadersUnreadCountOnTheirMainSocket() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = privateChat(alice, bob);
+        JsonNode one = send(bob, chat, "one");
+        JsonNode two = send(bob, chat, "two");
+        JsonNode three = send(bob, chat, "three");
+        assertEquals(3, unread(alice, chat));
+        try (SocketClient aliceMain = openMain(server, alice);
+             SocketClient bobMain = openMain(server, bob)) {
+            assertEquals(200, bob.api().delete("/api/v1/chats/" + chat + "/messages/" + two.get("id").asLong() + "/").status());
+            assertEquals(messageDeleted(two, 2, three), aliceMain.next());
+            assertEquals(messageDeleted(two, 0, three), bobMain.next());
+            assertEquals(200, bob.api().delete("/api/v1/chats/" + chat + "/messages/" + three.get("id").asLong() + "/").status());
+            assertEquals(messageDeleted(three, 1, one), aliceMain.next());
+            assertEquals(messageDeleted(three, 0, one), bobMain.next());
+            assertQuiet(aliceMain, bobMain);
+            assertEquals(1, unread(alice, chat));
+        }
+    }
+}
