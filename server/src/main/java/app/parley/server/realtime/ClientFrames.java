@@ -86,6 +86,19 @@ class ClientFrames {
         }
     }
 
+    /** Answers a frame that arrived while too many of the client's frames were still waiting. */
+    void refuseOverflow(Connection connection, String text) {
+        String clientMsgId = null;
+        try {
+            ClientFrame frame = json.readValue(text, ClientFrame.class);
+            clientMsgId = frame == null ? null : frame.clientMsgId();
+        } catch (IOException | RuntimeException e) {
+            // Unreadable as well: refused all the same.
+        }
+        reply(connection, ErrorEvent.of("slow_down", "too many frames are waiting on this socket; "
+                + "this one was not handled, send it again later", null, clientMsgId));
+    }
+
     private void send(Connection connection, ClientFrame frame) {
         requireAuthorIsCaller(connection, frame.author());
         long chatId = chatOf(connection, frame);

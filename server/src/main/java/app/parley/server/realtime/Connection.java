@@ -34,6 +34,7 @@ final class Connection {
     private final Executor inbound;
     private final Limits limits;
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger waitingFrames = new AtomicInteger();
     private final Object order = new Object();
 
     private volatile long chatId;
@@ -49,7 +50,7 @@ final class Connection {
     private record HeldFrame(Delivery delivery, byte[] utf8) {}
 
     /** How far a socket may fall behind, and how it is closed when it does. */
-    record Limits(int outboundQueueMax, Duration closeGrace, TaskScheduler scheduler) {}
+    record Limits(int outboundQueueMax, int inboundQueueMax, Duration closeGrace, TaskScheduler scheduler) {}
 
     /**
      * @param main a main socket (notifications of every chat) rather than a chat socket, which
@@ -113,6 +114,25 @@ final class Connection {
     /** Runs work for this socket after everything handed to it before: frames are handled in order. */
     void handle(Runnable work) {
         inbound.execute(work);
+    }
+
+    /**
+     * Queues a client frame, unless {@code inboundQueueMax} of them already wait: a client that
+     * sends faster than its frames are stored is refused rather than buffered without end.
+     */
+    boolean handleFrame(Runnable work) {
+        if (waitingFrames.incrementAndGet() > limits.inboundQueueMax()) {
+            waitingFrames.decrementAndGet();
+            return false;
+        }
+        inbound.execute(() -> {
+            try {
+                work.run();
+            } finally {
+                waitingFrames.decrementAndGet();
+            }
+        });
+        return true;
     }
 
     /** Writes a frame published on the bus, unless the opening history already held its message. */

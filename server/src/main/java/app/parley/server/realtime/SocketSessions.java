@@ -71,7 +71,8 @@ class SocketSessions {
         this.settings = settings;
         this.limits = limits;
         this.blocking = blocking;
-        this.connectionLimits = new Connection.Limits(settings.outboundQueueMax(), settings.closeGrace(), scheduler);
+        this.connectionLimits = new Connection.Limits(settings.outboundQueueMax(), settings.inboundQueueMax(),
+                settings.closeGrace(), scheduler);
     }
 
     /** A chat socket; {@code groupOnly} for seed 002's {@code /group/{id}}, which names groups only. */
@@ -122,11 +123,14 @@ class SocketSessions {
     void frame(WebSocketSession session, String text) {
         Connection connection = session.get(CONNECTION, Connection.class).orElse(null);
         if (connection != null) {
-            connection.handle(() -> {
+            boolean queued = connection.handleFrame(() -> {
                 if (connection.isOpen() && connection.user() != null) {
                     frames.handle(connection, text);
                 }
             });
+            if (!queued) {
+                frames.refuseOverflow(connection, text);
+            }
         }
     }
 

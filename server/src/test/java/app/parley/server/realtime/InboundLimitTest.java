@@ -1,0 +1,59 @@
+package app.parley.server.realtime;
+
+import static app.parley.server.messages.Conversations.history;
+import static app.parley.server.messages.Conversations.privateChat;
+import static app.parley.server.realtime.WsFrames.chatPath;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.parley.server.support.RunningServer;
+import app.parley.server.support.SocketClient;
+import app.parley.server.support.TestUser;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A client that sends faster than its frames are handled is refused frame by frame, not buffered without end. */
+class InboundLimitTest {
+    private static final int BURST = 40;
+
+    @RegisterExtension
+    static final RunningServer server = new RunningServer().withProperty("parley.realtime.inbound-queue-max", 1);
+
+    @Test
+    void framesBeyondTheInboundLimitAreRefusedWithSlowDownAndTheRestAreStored() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = privateChat(alice, bob);
+        try (SocketClient socket = WsFrames.chatSocket(server, alice, chatPath(chat))) {
+            for (int i = 0; i < BURST; i++) {
+                socket.send(Map.of("type", "message", "text", "burst " + i, "client_msg_id", "b-" + i));
+            }
+            Set<String> stored = new HashSet<>();
+            Set<String> refused = new HashSet<>();
+            while (stored.size() + refused.size() < BURST) {
+                JsonNode frame = socket.next();
+                switch (frame.get("type").asText()) {
+                    case "message" -> stored.add(frame.get("client_msg_id").asText());
+                    case "error" -> {
+                        assertEquals("slow_down", frame.get("code").asText(), frame.toString());
+                        refused.add(frame.get("client_msg_id").asText());
+                    }
+                    default -> throw new AssertionError("unexpected frame " + frame);
+                }
+            }
+            assertTrue(!refused.isEmpty(), "a burst of " + BURST + " frames against a queue of 1 refused none");
+            assertTrue(!stored.isEmpty(), "nothing of the burst was stored");
+            Set<String> inHistory = new HashSet<>();
+            history(alice, chat).forEach(message -> inHistory.add(message.get("client_msg_id").asText()));
+            assertEquals(stored, inHistory, "exactly the acknowledged frames are stored");
+
+            // The socket still works once the burst is over.
+            socket.send(Map.of("type", "message", "text", "after the burst"));
+            assertEquals("after the burst", socket.next("message").get("text").asText());
+        }
+    }
+}
