@@ -2,12 +2,9 @@ package app.parley.server.events;
 
 import app.parley.model.event.ServerEvent;
 import app.parley.model.message.Message;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 
 /**
@@ -18,10 +15,10 @@ import java.sql.Connection;
 @Singleton
 public class RealtimeEvents {
     private final EventBus bus;
-    private final JsonMapper json;
+    private final EventJson json;
     private final TransactionOperations<Connection> transactions;
 
-    public RealtimeEvents(EventBus bus, JsonMapper json, TransactionOperations<Connection> transactions) {
+    public RealtimeEvents(EventBus bus, EventJson json, TransactionOperations<Connection> transactions) {
         this.bus = bus;
         this.json = json;
         this.transactions = transactions;
@@ -65,11 +62,7 @@ public class RealtimeEvents {
                 () -> bus.publish(delivery));
     }
 
-    private String write(Object event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write a realtime event", e);
-        }
+    private String write(ServerEvent event) {
+        return json.text(event);
     }
 }

@@ -103,6 +103,10 @@ public class MessageService {
     /** One page of history, and whether there is more beyond it (so a full last page is known to be last). */
     public HistoryPage historyPage(long callerId, long chatId, HistoryQuery query) {
         chats.requireMember(chatId, callerId);
+        return readPage(chatId, query);
+    }
+
+    private HistoryPage readPage(long chatId, HistoryQuery query) {
         long after = query.afterId() == null ? 0 : query.afterId();
         long before = query.beforeId() == null ? Long.MAX_VALUE : query.beforeId();
         // One row more than asked for tells whether another page follows.
@@ -187,7 +191,7 @@ public class MessageService {
     public ChatSnapshot snapshot(long callerId, long chatId, HistoryQuery query) {
         chats.requireMember(chatId, callerId);
         long lastId = messages.findLastId(chatId).orElse(0L);
-        return new ChatSnapshot(historyPage(callerId, chatId, query.upTo(lastId)), lastId);
+        return new ChatSnapshot(readPage(chatId, query.upTo(lastId)), lastId);
     }
 
     /** The integer id of a message given by UUID. */

@@ -10,6 +10,7 @@ import app.parley.model.message.SendMessageRequest;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
 import app.parley.server.config.ParleyLimits;
+import app.parley.server.events.EventJson;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.ParleyException;
@@ -37,12 +38,12 @@ class ClientFrames {
     private final MessageService messages;
     private final ChatService chats;
     private final TypingTracker typing;
-    private final FrameWriter writer;
+    private final EventJson writer;
     private final JsonMapper json;
     private final RealtimeSettings settings;
     private final ParleyLimits limits;
 
-    ClientFrames(MessageService messages, ChatService chats, TypingTracker typing, FrameWriter writer, JsonMapper json,
+    ClientFrames(MessageService messages, ChatService chats, TypingTracker typing, EventJson writer, JsonMapper json,
                  RealtimeSettings settings, ParleyLimits limits) {
         this.messages = messages;
         this.chats = chats;

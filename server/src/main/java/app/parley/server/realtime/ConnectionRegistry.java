@@ -37,10 +37,8 @@ public class ConnectionRegistry {
     }
 
     void add(Connection connection) {
-        Map<Long, Set<Connection>> index = connection.isMain() ? mainByUser : byChat;
-        long key = connection.isMain() ? connection.userId() : connection.chatId();
         // Inside compute, so that a concurrent remove cannot drop the set this socket is being added to.
-        index.compute(key, (k, sockets) -> {
+        indexOf(connection).compute(keyOf(connection), (k, sockets) -> {
             Set<Connection> set = sockets == null ? ConcurrentHashMap.<Connection>newKeySet() : sockets;
             set.add(connection);
             return set;
@@ -48,12 +46,19 @@ public class ConnectionRegistry {
     }
 
     void remove(Connection connection) {
-        Map<Long, Set<Connection>> index = connection.isMain() ? mainByUser : byChat;
-        long key = connection.isMain() ? connection.userId() : connection.chatId();
-        index.computeIfPresent(key, (k, sockets) -> {
+        indexOf(connection).computeIfPresent(keyOf(connection), (k, sockets) -> {
             sockets.remove(connection);
             return sockets.isEmpty() ? null : sockets;
         });
+    }
+
+    /** Main sockets are found by user, chat sockets by chat. */
+    private Map<Long, Set<Connection>> indexOf(Connection connection) {
+        return connection.isMain() ? mainByUser : byChat;
+    }
+
+    private static long keyOf(Connection connection) {
+        return connection.isMain() ? connection.userId() : connection.chatId();
     }
 
     /** How many sockets are open on this node (chat and main). */

@@ -8,6 +8,7 @@ import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.config.ParleyLimits;
+import app.parley.server.events.EventJson;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
@@ -50,14 +51,14 @@ class SocketSessions {
     private final ConnectionRegistry registry;
     private final TypingTracker typing;
     private final ClientFrames frames;
-    private final FrameWriter writer;
+    private final EventJson writer;
     private final RealtimeSettings settings;
     private final ParleyLimits limits;
     private final ExecutorService blocking;
     private final Connection.Limits connectionLimits;
 
     SocketSessions(ChatService chats, MessageService messages, AccountService accounts, ConnectionRegistry registry,
-                   TypingTracker typing, ClientFrames frames, FrameWriter writer,
+                   TypingTracker typing, ClientFrames frames, EventJson writer,
                    RealtimeSettings settings,
                    ParleyLimits limits, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                    @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
