@@ -10,7 +10,7 @@ import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.UnauthorizedException;
 import app.parley.server.files.FileService;
-import app.parley.server.files.Upload;
+import app.parley.server.files.PreparedFile;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
@@ -116,7 +116,7 @@ public class AccountService {
 
     /** Updates the caller's profile, and the photo when one is given: both or neither. */
     @Transactional
-    public Account updateProfile(long callerId, ProfileUpdate update, @Nullable Upload photo) {
+    public Account updateProfile(long callerId, ProfileUpdate update, @Nullable PreparedFile photo) {
         Account current = requireCaller(callerId);
         if (update == null) {
             throw new InvalidInputException("json", "the json part with the profile is required");
@@ -138,7 +138,7 @@ public class AccountService {
         TextLimits.requireAtMost("description", description, limits.descriptionMax());
         Account updated = current.withProfile(username, name, description);
         if (photo != null) {
-            updated = updated.withPhoto(files.storeImage(callerId, photo, "photo").id());
+            updated = updated.withPhoto(files.savePhoto(callerId, photo).id());
         }
         return accounts.update(updated);
     }

@@ -17,7 +17,7 @@ import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.events.RealtimeEvents;
 import app.parley.server.files.FileService;
-import app.parley.server.files.Upload;
+import app.parley.server.files.PreparedFile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -112,7 +112,7 @@ public class ChatService {
 
     /** A new group owned by the caller, with the given users as its first members and an optional photo. */
     @Transactional
-    public Chat createGroup(long callerId, String name, String description, List<UserRef> users, @Nullable Upload photo) {
+    public Chat createGroup(long callerId, String name, String description, List<UserRef> users, @Nullable PreparedFile photo) {
         String groupName = TextLimits.requireText("name", name, limits.chatNameMax());
         String groupDescription = description == null ? "" : description.strip();
         TextLimits.requireAtMost("description", groupDescription, limits.descriptionMax());
@@ -121,7 +121,7 @@ public class ChatService {
         if (memberIds.size() + 1 > limits.groupMembersMax()) {
             throw new InvalidInputException("users", "a group has at most " + limits.groupMembersMax() + " members");
         }
-        Long photoFileId = photo == null ? null : files.storeImage(callerId, photo, "photo").id();
+        Long photoFileId = photo == null ? null : files.savePhoto(callerId, photo).id();
         Chat group = chats.save(new Chat(null, UUID.randomUUID().toString(), ChatType.GROUP.wireName(), groupName,
                 groupDescription, callerId, photoFileId, null, null, clock.instant()));
         members.save(ChatMember.joining(group, callerId, ChatMember.OWNER, clock.instant()));
@@ -145,8 +145,29 @@ public class ChatService {
                 throw new ConflictException("already_a_member", "user " + id + " is already a member of group " + group.id());
             }
         }
+        admit(group, ids, "users");
+        return List.copyOf(ids);
+    }
+
+    /**
+     * Adds the caller to a group they were invited to; false if they are already a member. The
+     * invite itself is checked by the invites feature, which calls this in its transaction.
+     */
+    @Transactional
+    public boolean joinByInvite(long groupId, long userId) {
+        Chat group = requireGroup(groupId);
+        if (members.existsByChatIdAndUserId(group.id(), userId)) {
+            return false;
+        }
+        admit(group, Set.of(userId), "token");
+        return true;
+    }
+
+    /** New members join; the room and every member hear of it (the newcomers as a chat they now have). */
+    private void admit(Chat group, Set<Long> ids, String field) {
         if (members.countByChatId(group.id()) + ids.size() > limits.groupMembersMax()) {
-            throw new InvalidInputException("users", "a group has at most " + limits.groupMembersMax() + " members");
+            throw new ConflictException("group_full", "group " + group.id() + " already has the most members allowed ("
+                    + limits.groupMembersMax() + ")");
         }
         for (long id : ids) {
             members.save(ChatMember.joining(group, id, ChatMember.MEMBER, clock.instant()));
@@ -156,7 +177,6 @@ public class ChatService {
         for (long memberId : memberIds(group.id())) {
             events.toInbox(memberId, ids.contains(memberId) ? created(group, group.name()) : added);
         }
-        return List.copyOf(ids);
     }
 
     /** Removes users from a group (owner only). All or nothing: one non-member refuses the lot. */
@@ -254,6 +274,14 @@ public class ChatService {
     public RoomRow room(long callerId, long chatId) {
         requireMember(chatId, callerId);
         return members.findRooms(callerId, chatId, 1, 0).getFirst();
+    }
+
+    public boolean isMember(long chatId, long userId) {
+        return members.existsByChatIdAndUserId(chatId, userId);
+    }
+
+    public long memberCount(long chatId) {
+        return members.countByChatId(chatId);
     }
 
     public boolean isOwner(Chat chat, long userId) {

@@ -30,6 +30,8 @@ public class ApiErrorHandler implements ExceptionHandler<ParleyException, HttpRe
             case ForbiddenException ignored -> HttpStatus.FORBIDDEN;
             case NotFoundException ignored -> HttpStatus.NOT_FOUND;
             case ConflictException ignored -> HttpStatus.CONFLICT;
+            case PayloadTooLargeException ignored -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case GoneException ignored -> HttpStatus.GONE;
         };
     }
 }

@@ -6,7 +6,7 @@ package app.parley.server.errors;
  */
 public abstract sealed class ParleyException extends RuntimeException
         permits InvalidInputException, NotFoundException, ForbiddenException, ConflictException,
-                UnauthorizedException {
+                UnauthorizedException, PayloadTooLargeException, GoneException {
 
     private final String code;
 

@@ -1,66 +1,75 @@
 package app.parley.server.files;
 
 import app.parley.server.config.DataDirectory;
+import com.google.common.hash.Hashing;
+import com.google.common.hash.HashingOutputStream;
+import com.google.common.io.ByteStreams;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
- * Bytes on disk, addressed by their SHA-256: the same bytes are stored once. Writes stream to a
- * temporary file and move into place, so a failed upload leaves nothing behind.
+ * Bytes on disk under the data dir, addressed by their SHA-256: the same bytes are stored once.
+ * Uploads stream to a temporary file (memory stays flat whatever the size) and move into place
+ * only once complete and accepted.
  */
 @Singleton
 public class ContentStore {
     private final Path root;
+    private final Path incoming;
 
     public ContentStore(DataDirectory dataDirectory) {
         this.root = dataDirectory.resolveDir("files");
+        this.incoming = dataDirectory.resolveDir("files/incoming");
+        // Whatever is here was cut off by a stop or crash mid-upload: no row refers to it.
+        try (var leftovers = Files.list(incoming)) {
+            leftovers.forEach(ContentStore::deleteQuietly);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + incoming, e);
+        }
     }
 
-    public record Stored(String sha256, long size, String contentType) {}
-
     /**
-     * Streams {@code content} to disk. {@code inspect} looks at the complete bytes before they
-     * are kept and returns their content type; if it throws, nothing is kept.
+     * Streams {@code content} to a temporary file, refusing it with {@code tooLarge} as soon as it
+     * passes {@code maxBytes}; the partial file is deleted then, as on any other failure.
      */
-    public Stored write(InputStream content, Function<Path, String> inspect) {
+    @SuppressWarnings("deprecation") // Guava's sha256() is deprecated only as a hint against using it for passwords
+    public StagedContent stage(InputStream content, long maxBytes, LongFunction<RuntimeException> tooLarge) {
         Path temp = null;
         try {
-            temp = Files.createTempFile(root, "upload", ".part");
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            temp = Files.createTempFile(incoming, "upload", ".part");
+            HashingOutputStream hashing;
             long size;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
-                size = content.transferTo(out);
+            try (OutputStream file = Files.newOutputStream(temp)) {
+                hashing = new HashingOutputStream(Hashing.sha256(), file);
+                // One byte past the limit is enough to know it was passed.
+                size = ByteStreams.copy(ByteStreams.limit(content, maxBytes + 1), hashing);
             }
-            String contentType = inspect.apply(temp);
-            String sha256 = HexFormat.of().formatHex(digest.digest());
-            Path target = pathOf(sha256);
-            Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                Files.delete(temp);
-            } else {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            if (size > maxBytes) {
+                throw tooLarge.apply(maxBytes);
             }
-            return new Stored(sha256, size, contentType);
+            return new StagedContent(this, temp, hashing.hash().toString(), size);
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new UncheckedIOException("could not store upload", e);
-        } catch (NoSuchAlgorithmException e) {
-            deleteQuietly(temp);
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            throw new UncheckedIOException("the upload was interrupted", e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
+        }
+    }
+
+    /** Stores bytes made on the server (thumbnails, resized photos) and returns their address. */
+    public String store(byte[] bytes) {
+        try (StagedContent staged = stage(new java.io.ByteArrayInputStream(bytes), bytes.length, max -> new IllegalStateException())) {
+            staged.keep();
+            return staged.sha256();
         }
     }
 
@@ -68,12 +77,29 @@ public class ContentStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
+    void moveIntoPlace(Path temp, String sha256) {
+        Path target = pathOf(sha256);
+        try {
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                Files.delete(temp);
+                return;
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // The same bytes arrived twice at once; one copy is enough.
+            deleteQuietly(temp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store an upload", e);
+        }
+    }
+
     private static void deleteQuietly(Path path) {
         if (path != null) {
             try {
                 Files.deleteIfExists(path);
             } catch (IOException ignored) {
-                // Nothing more to do: the temp file is in the data dir and named *.part.
+                // Left in files/incoming, named *.part: nothing refers to it.
             }
         }
     }

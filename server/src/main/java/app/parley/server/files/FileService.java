@@ -1,38 +1,79 @@
 package app.parley.server.files;
 
+import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
+import app.parley.server.errors.PayloadTooLargeException;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Stores uploaded files (content on disk, metadata in the database) and finds them again. */
+/**
+ * Profile and group photos, and the stored files every other feature refers to. Photos are
+ * scaled to a bounded size and re-encoded before they are kept; the bytes are written before
+ * any transaction begins, so no upload holds the database.
+ */
 @Singleton
 public class FileService {
     private static final int MAX_NAME = 255;
     private final ContentStore content;
     private final StoredFileRepository files;
+    private final ImageTool images;
+    private final FileSettings settings;
     private final Clock clock;
 
-    public FileService(ContentStore content, StoredFileRepository files, Clock clock) {
+    public FileService(ContentStore content, StoredFileRepository files, ImageTool images, FileSettings settings, Clock clock) {
         this.content = content;
         this.files = files;
+        this.images = images;
+        this.settings = settings;
         this.clock = clock;
     }
 
-    /** Stores a picture (profile or group photo); anything that is not an image is refused. */
-    public StoredFile storeImage(long uploaderId, Upload upload, String field) {
-        ContentStore.Stored stored = content.write(upload.content(), file -> ImagePolicy.requireImageContentType(file, field));
-        return files.save(new StoredFile(null, UUID.randomUUID().toString(), stored.sha256(), stored.size(), stored.contentType(),
-                safeName(upload.filename()), uploaderId, clock.instant()));
+    /**
+     * Checks that an upload is a picture and stores a copy that fits the photo size. Call it
+     * before the transaction that saves the profile or group, then pass the result to {@link #savePhoto}.
+     */
+    public PreparedFile preparePhoto(Upload upload, String field) {
+        try (StagedContent staged = content.stage(upload.content(), settings.maxPhotoSize(),
+                max -> new PayloadTooLargeException("photo_too_large", field + " must be at most " + Sizes.human(max)))) {
+            ImageTool.ImageInfo image = images.inspect(staged.path()).orElseThrow(() -> notAnImage(field));
+            if (!images.decodable(image)) {
+                throw new InvalidInputException(field, field + " has too many pixels (" + image.width() + "x" + image.height() + ")");
+            }
+            ImageTool.Scaled scaled;
+            try {
+                scaled = images.scaleToFit(staged.path(), image, settings.photoMaxDimension());
+            } catch (IOException | RuntimeException e) {
+                throw notAnImage(field);
+            }
+            String sha256 = content.store(scaled.bytes());
+            return new PreparedFile(sha256, scaled.bytes().length, scaled.contentType(), safeName(upload.filename()),
+                    scaled.width(), scaled.height());
+        }
+    }
+
+    /** The row of a prepared photo; runs inside the caller's transaction. */
+    public StoredFile savePhoto(long uploaderId, PreparedFile photo) {
+        return files.save(new StoredFile(null, UUID.randomUUID().toString(), photo.sha256(), photo.size(), photo.contentType(),
+                photo.name(), uploaderId, clock.instant(), StoredFile.PHOTO, null, photo.width(), photo.height(), null));
     }
 
     public StoredFile get(long fileId) {
-        return files.findById(fileId).orElseThrow(() -> new NotFoundException("file_not_found", "file " + fileId + " does not exist"));
+        return files.findById(fileId).orElseThrow(() -> notFound(String.valueOf(fileId)));
     }
 
     public Path pathOf(StoredFile file) {
         return content.pathOf(file.sha256());
+    }
+
+    static NotFoundException notFound(String reference) {
+        return new NotFoundException("file_not_found", "file " + reference + " does not exist");
+    }
+
+    private static InvalidInputException notAnImage(String field) {
+        return new InvalidInputException(field, field + " must be an image (PNG, JPEG, GIF or BMP)");
     }
 
     /** Only the last path segment, without control characters, at most 255 characters. */
@@ -42,7 +83,7 @@ public class FileService {
         }
         String lastSegment = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         String cleaned = lastSegment.codePoints()
-                .filter(c -> !Character.isISOControl(c))
+                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString().strip();
         if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) {

@@ -1,10 +1,12 @@
 package app.parley.server.messages;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
+import java.util.List;
 
 /** A message with its author's display names, ready to show. */
 @Introspected
@@ -24,8 +26,8 @@ public record MessageRow(
             m.id, m.uuid, m.chat_id, m.author_id, u.name AS author_name, u.username AS author_username,
             m.text, m.client_msg_id, m.created_at""";
 
-    public Message toMessage() {
+    Message toMessage(List<Attachment> attachments) {
         return new Message(id, uuid, chatId, Message.TYPE_MESSAGE, text, UserRef.of(authorId, authorName, authorUsername),
-                createdAt, clientMsgId);
+                createdAt, clientMsgId, attachments);
     }
 }

@@ -3,6 +3,7 @@ package app.parley.server.messages;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
+import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.accounts.AccountService;
@@ -16,6 +17,8 @@ import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.events.RealtimeEvents;
+import app.parley.server.files.ChatFileService;
+import app.parley.server.files.StoredFile;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -36,12 +39,16 @@ public class MessageService {
     private final ChatService chats;
     private final AccountService accounts;
     private final RealtimeEvents events;
+    private final ChatFileService files;
+    private final MessageViews views;
     private final ParleyLimits limits;
     private final Clock clock;
 
     public MessageService(MessageRepository messages, ReadStateRepository readState, MessageSearch search,
-                          ChatService chats, AccountService accounts, RealtimeEvents events, ParleyLimits limits,
-                          Clock clock) {
+                          ChatService chats, AccountService accounts, RealtimeEvents events, ChatFileService files,
+                          MessageViews views, ParleyLimits limits, Clock clock) {
+        this.files = files;
+        this.views = views;
         this.messages = messages;
         this.readState = readState;
         this.search = search;
@@ -55,7 +62,8 @@ public class MessageService {
     /**
      * Posts a message and, once stored, delivers it to the chat's sockets and every member's main
      * sockets. A resend with the same {@code client_msg_id} returns the message stored the first
-     * time instead of a duplicate, and delivers nothing again.
+     * time instead of a duplicate, and delivers nothing again. A message may carry files the
+     * sender uploaded into the chat; with files, its text may be empty.
      */
     @Transactional
     public SentMessage send(long callerId, long chatId, SendMessageRequest request) {
@@ -63,10 +71,7 @@ public class MessageService {
         if (request == null) {
             throw new InvalidInputException("text", "a JSON body with the message text is required");
         }
-        String text = request.text();
-        if (text == null || isBlank(text)) {
-            throw new InvalidInputException("text", "text is required and must not be blank");
-        }
+        String text = request.text() == null ? "" : request.text();
         if (text.codePointCount(0, text.length()) > limits.messageMax()) {
             throw new InvalidInputException("text", "text must be at most " + limits.messageMax() + " characters long");
         }
@@ -77,8 +82,12 @@ public class MessageService {
             }
             Optional<StoredMessage> earlier = messages.findByChatIdAndAuthorIdAndClientMsgId(chat.id(), callerId, clientMsgId);
             if (earlier.isPresent()) {
-                return new SentMessage(row(earlier.get().id()), false);
+                return new SentMessage(views.of(row(earlier.get().id())), false);
             }
+        }
+        List<StoredFile> attached = files.attachable(callerId, chat.id(), request.attachments());
+        if (attached.isEmpty() && isBlank(text)) {
+            throw new InvalidInputException("text", "text is required and must not be blank (unless the message carries attachments)");
         }
         Instant now = clock.instant();
         StoredMessage stored = messages.save(new StoredMessage(null, UUID.randomUUID().toString(), chat.id(), callerId,
@@ -87,16 +96,16 @@ public class MessageService {
         readState.countNewMessage(chat.id(), callerId);
         // Writing in a chat means having read it.
         readState.markRead(chat.id(), callerId, stored.id(), 0, now);
-        MessageRow sent = row(stored.id());
-        Message message = sent.toMessage();
+        List<Attachment> attachments = files.attach(stored.id(), attached);
+        Message message = row(stored.id()).toMessage(attachments);
         events.newMessage(message);
         for (ChatMember member : chats.membersOf(chat.id())) {
             events.toInbox(member.userId(), LastMessageEvent.of(message, member.unreadCount()));
         }
-        return new SentMessage(sent, true);
+        return new SentMessage(message, true);
     }
 
-    public List<MessageRow> history(long callerId, long chatId, HistoryQuery query) {
+    public List<Message> history(long callerId, long chatId, HistoryQuery query) {
         return historyPage(callerId, chatId, query).messages();
     }
 
@@ -115,7 +124,7 @@ public class MessageService {
                 ? messages.findOldestFirst(chatId, after, before, fetch, query.offset())
                 : messages.findNewestFirst(chatId, after, before, fetch, query.offset());
         boolean more = rows.size() > query.limit();
-        return new HistoryPage(more ? List.copyOf(rows.subList(0, query.limit())) : rows, more);
+        return new HistoryPage(views.of(more ? rows.subList(0, query.limit()) : rows), more);
     }
 
     /** Deletes one of the caller's own messages. */
@@ -137,17 +146,17 @@ public class MessageService {
         }
         MessageDeletedEvent deleted = MessageDeletedEvent.inChat(chat.id(), message.id(), message.uuid());
         events.toRoom(chat.id(), deleted);
-        Message last = lastId == null ? null : row(lastId).toMessage();
+        Message last = lastId == null ? null : views.of(row(lastId));
         for (ChatMember member : chats.membersOf(chat.id())) {
             events.toInbox(member.userId(), deleted.forMember(member.unreadCount(), last));
         }
         return message;
     }
 
-    public List<MessageRow> search(long callerId, long chatId, String query, Integer limit) {
+    public List<Message> search(long callerId, long chatId, String query, Integer limit) {
         chats.requireMember(chatId, callerId);
         SearchTerms terms = SearchTerms.parse(query, limits.searchQueryMax());
-        return search.search(chatId, terms, Paging.of(limit, 0, limits).limit());
+        return views.of(search.search(chatId, terms, Paging.of(limit, 0, limits).limit()));
     }
 
     public List<UnreadRow> unreadCounts(long callerId) {

@@ -16,7 +16,6 @@ import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.ParleyException;
 import app.parley.server.messages.HistoryPage;
 import app.parley.server.messages.HistoryQuery;
-import app.parley.server.messages.MessageRow;
 import app.parley.server.messages.MessageService;
 import app.parley.server.messages.SentMessage;
 import io.micronaut.json.JsonMapper;
@@ -103,12 +102,13 @@ class ClientFrames {
     private void send(Connection connection, ClientFrame frame) {
         requireAuthorIsCaller(connection, frame.author());
         long chatId = chatOf(connection, frame);
-        SentMessage sent = messages.send(connection.userId(), chatId, new SendMessageRequest(frame.text(), frame.clientMsgId()));
+        SentMessage sent = messages.send(connection.userId(), chatId, new SendMessageRequest(frame.text(), frame.clientMsgId(),
+                frame.attachments()));
         if (sent.created()) {
             typing.stopped(chatId, connection.user());
         } else {
             // A resend: only the sender hears of it again, as the acknowledgement it is waiting for.
-            reply(connection, sent.row().toMessage());
+            reply(connection, sent.message());
         }
     }
 
@@ -129,7 +129,7 @@ class ClientFrames {
         if (afterId < ceiling) {
             HistoryQuery query = HistoryQuery.of(settings.historyLimit(), 0, ceiling + 1, afterId, "asc", limits);
             HistoryPage page = messages.historyPage(connection.userId(), chatId, query);
-            missed = page.messages().stream().map(MessageRow::toMessage).toList();
+            missed = page.messages();
             more = page.more();
         }
         reply(connection, HistoryEvent.of(chatId, missed, afterId, more));

@@ -16,7 +16,6 @@ import app.parley.server.errors.ParleyException;
 import app.parley.server.errors.UnauthorizedException;
 import app.parley.server.messages.ChatSnapshot;
 import app.parley.server.messages.HistoryQuery;
-import app.parley.server.messages.MessageRow;
 import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -99,7 +98,7 @@ class SocketSessions {
                 return;
             }
             ChatSnapshot snapshot = messages.snapshot(connection.userId(), chatId, query.history(settings, limits));
-            List<Message> page = snapshot.page().messages().stream().map(MessageRow::toMessage).toList();
+            List<Message> page = snapshot.page().messages();
             if (query.afterId() == null) {
                 page = page.reversed();
             }

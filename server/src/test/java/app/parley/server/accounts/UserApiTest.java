@@ -2,7 +2,6 @@ package app.parley.server.accounts;
 
 import static app.parley.server.support.ApiAssertions.assertError;
 import static app.parley.server.support.ApiAssertions.assertJson;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +55,7 @@ class UserApiTest {
         var photo = bystander.api().get("/api/v1/user/" + alice.id() + "/photo");
         assertEquals(200, photo.status(), photo.toString());
         assertEquals("image/png", photo.headers().firstValue("content-type").orElseThrow());
-        assertArrayEquals(png, photo.bytes());
+        TestImages.assertSamePixels(png, photo.bytes());
         assertEquals(bystanderBefore, profile(bystander));
     }
 
@@ -182,7 +181,7 @@ class UserApiTest {
 
         assertError(refused, 400, "invalid_input", "photo");
         assertEquals(before, profile(user));
-        assertArrayEquals(first, user.api().get("/api/v1/user/" + user.id() + "/photo").bytes());
+        TestImages.assertSamePixels(first, user.api().get("/api/v1/user/" + user.id() + "/photo").bytes());
         assertError(user.api().get("/api/v1/users/by-username/photo_renamed"), 404, "user_not_found", null);
     }
 
@@ -312,10 +311,10 @@ class UserApiTest {
                 Part.file("photo", "b.png", "image/png", second)));
 
         assertJson(200, "{\"status\": \"ok\"}", saved);
-        assertArrayEquals(second, user.api().get("/api/v1/user/" + user.id() + "/photo").bytes());
+        TestImages.assertSamePixels(second, user.api().get("/api/v1/user/" + user.id() + "/photo").bytes());
         var byUuid = user.api().get("/api/v1/user/" + user.uuid() + "/photo");
         assertEquals(200, byUuid.status());
-        assertArrayEquals(second, byUuid.bytes());
+        TestImages.assertSamePixels(second, byUuid.bytes());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static app.parley.server.messages.Conversations.unread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.NotFoundException;
@@ -111,13 +112,13 @@ class MessageServiceAuthorizationTest {
 
     @Test
     void membersGetThroughTheSameService() {
-        MessageRow sent = messages.send(bob.id(), group, new SendMessageRequest("bob in the group", null)).row();
+        Message sent = messages.send(bob.id(), group, new SendMessageRequest("bob in the group", null)).message();
 
         assertEquals(List.of(sent), messages.history(alice.id(), group, newestFifty()));
         assertEquals(List.of(sent), messages.search(alice.id(), group, "group", null));
         assertEquals(1, unread(alice, group));
         assertEquals(0, messages.markRead(alice.id(), group, null).unreadCount());
-        assertEquals(sent, messages.delete(bob.id(), group, sent.id()));
+        assertEquals(sent.id(), messages.delete(bob.id(), group, sent.id()).id());
         assertEquals(List.of(), messages.history(alice.id(), group, newestFifty()));
     }
 }

@@ -2,12 +2,14 @@ package app.parley.model.event;
 
 import app.parley.model.account.UserRef;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * A frame a client sends. Seed 002's {@code message} ({@code text}, {@code author}),
  * {@code typing} and {@code stop_typing}, plus Parley's {@code mark_read}
  * ({@code up_to_message_id}) and {@code catch_up} ({@code after_id}). On a main socket
- * {@code chat_id} names the chat; on a chat socket it may be left out.
+ * {@code chat_id} names the chat; on a chat socket it may be left out. A {@code message} may
+ * list {@code attachments}: files the sender uploaded into the chat beforehand.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientFrame(
@@ -17,7 +19,13 @@ public record ClientFrame(
         UserRef author,
         String clientMsgId,
         Long upToMessageId,
-        Long afterId) {
+        Long afterId,
+        List<Object> attachments) {
+
+    public ClientFrame(String type, Object chatId, String text, UserRef author, String clientMsgId, Long upToMessageId,
+                       Long afterId) {
+        this(type, chatId, text, author, clientMsgId, upToMessageId, afterId, null);
+    }
 
     public static ClientFrame message(Object chatId, String text, String clientMsgId) {
         return new ClientFrame(EventTypes.MESSAGE, chatId, text, null, clientMsgId, null, null);

@@ -1,9 +1,11 @@
 package app.parley.model.event;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Seed 002's {@code last_message}, sent on every member's main socket for each new message in
@@ -18,14 +20,19 @@ public record LastMessageEvent(
         UserRef author,
         Instant time,
         @JsonInclude(JsonInclude.Include.NON_NULL) String clientMsgId,
-        long unreadCount) implements ServerEvent {
+        long unreadCount,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) implements ServerEvent {
+
+    public LastMessageEvent {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
 
     public static LastMessageEvent of(Message message, long unreadCount) {
         return new LastMessageEvent(message.id(), message.uuid(), message.chatId(), EventTypes.LAST_MESSAGE,
-                message.text(), message.author(), message.time(), message.clientMsgId(), unreadCount);
+                message.text(), message.author(), message.time(), message.clientMsgId(), unreadCount, message.attachments());
     }
 
     public Message message() {
-        return new Message(id, uuid, chatId, Message.TYPE_MESSAGE, text, author, time, clientMsgId);
+        return new Message(id, uuid, chatId, Message.TYPE_MESSAGE, text, author, time, clientMsgId, attachments);
     }
 }

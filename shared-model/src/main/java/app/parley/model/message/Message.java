@@ -2,13 +2,16 @@ package app.parley.model.message;
 
 import app.parley.model.account.UserRef;
 import app.parley.model.event.ServerEvent;
+import app.parley.model.file.Attachment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Seed 002's Message ({@code id, chat_id, type, text, author, time}) plus its UUID and the
  * sender's own {@code client_msg_id}, which makes resends idempotent. It is also the
- * {@code message} frame of the WebSocket API.
+ * {@code message} frame of the WebSocket API. {@code attachments} (files uploaded into the chat)
+ * appears only when there are some, so a plain message keeps seed 002's exact shape.
  */
 public record Message(
         long id,
@@ -18,7 +21,18 @@ public record Message(
         String text,
         UserRef author,
         Instant time,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String clientMsgId) implements ServerEvent {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String clientMsgId,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) implements ServerEvent {
+
+    public Message {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A message without attachments. */
+    public Message(long id, String uuid, long chatId, String type, String text, UserRef author, Instant time,
+                   String clientMsgId) {
+        this(id, uuid, chatId, type, text, author, time, clientMsgId, List.of());
+    }
 
     public static final String TYPE_MESSAGE = "message";
 }

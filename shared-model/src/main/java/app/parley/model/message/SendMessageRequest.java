@@ -1,11 +1,20 @@
 package app.parley.model.message;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import java.util.List;
 
 /**
  * A new message. Seed 001 only says "accepts the message text", so {@code message} and
  * {@code content} (the names seeds 003/004 and 000 use) are accepted for {@code text}.
+ * {@code attachments} lists files the sender uploaded into the chat (integer ids or UUIDs);
+ * with attachments the text may be empty.
  */
 public record SendMessageRequest(
         @JsonAlias({"message", "content"}) String text,
-        @JsonAlias({"clientMsgId"}) String clientMsgId) {}
+        @JsonAlias({"clientMsgId"}) String clientMsgId,
+        @JsonAlias({"files", "file_ids"}) List<Object> attachments) {
+
+    public SendMessageRequest(String text, String clientMsgId) {
+        this(text, clientMsgId, null);
+    }
+}

@@ -13,11 +13,9 @@ import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
 import app.parley.server.common.Paging;
 import app.parley.server.config.ParleyLimits;
-import app.parley.server.messages.MessageRow;
 import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,7 +28,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.regex.Pattern;
 
 /**
  * The chat list (seed 002's {@code GET /api/v1/chats}) and seed 001's rooms API. Every path
@@ -45,9 +42,6 @@ class ChatsController {
     private final ChatService chats;
     private final MessageService messages;
     private final ParleyLimits limits;
-
-    /** A host[:port] as a Host header carries it; anything else is not echoed back into a URL. */
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
 
     ChatsController(ChatService chats, MessageService messages, ParleyLimits limits) {
         this.chats = chats;
@@ -92,7 +86,7 @@ class ChatsController {
                          @QueryValue @Nullable Integer limit) {
         long caller = Caller.id(authentication);
         var found = messages.search(caller, chats.get(chat).id(), query, limit);
-        return new SearchResults(query, found.stream().map(MessageRow::toMessage).toList());
+        return new SearchResults(query, found);
     }
 
     /**
@@ -102,12 +96,7 @@ class ChatsController {
     @Get("/{chatId}/connect{/}")
     SocketUrl connect(Authentication authentication, String chatId, HttpRequest<?> request) {
         var room = chats.requireMember(chats.get(chatId).id(), Caller.id(authentication));
-        boolean secure = request.isSecure() || request.getHeaders().get("X-Forwarded-Proto", String.class)
-                .filter("https"::equalsIgnoreCase).isPresent();
-        String host = request.getHeaders().get(HttpHeaders.HOST, String.class)
-                .filter(value -> HOST.matcher(value).matches())
-                .orElseGet(() -> request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort());
-        return new SocketUrl((secure ? "wss://" : "ws://") + host + "/ws/chat/" + room.id() + "/", room.id(), room.roomName());
+        return new SocketUrl(PublicAddress.websocket(request) + "/ws/chat/" + room.id() + "/", room.id(), room.roomName());
     }
 
     /** Deletes a chat with its messages: a group by its owner, a private chat by either member. */

@@ -12,9 +12,11 @@ import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.files.FileService;
+import app.parley.server.files.StoredFile;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -24,7 +26,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -51,8 +52,8 @@ class GroupController {
     GroupCreatedResponse create(Authentication authentication, @Part("json") @Nullable String json,
                                 @Part("photo") @Nullable CompletedFileUpload photo) {
         GroupRequest request = jsonPart.read(json, GroupRequest.class);
-        return Uploads.with(photo, upload -> created(chats.createGroup(Caller.id(authentication), request.name(),
-                request.description(), request.users(), upload)));
+        return created(chats.createGroup(Caller.id(authentication), request.name(), request.description(), request.users(),
+                Uploads.photo(files, photo)));
     }
 
     /** The same as the multipart form, for clients that send the group as plain JSON. */
@@ -101,13 +102,14 @@ class GroupController {
 
     /** The group's photo; members only. */
     @Get("/{id}/photo")
-    HttpResponse<SystemFile> photo(Authentication authentication, String id) {
+    MutableHttpResponse<?> photo(Authentication authentication, String id, HttpRequest<?> request) {
         Chat group = chats.requireMember(groupId(id), Caller.id(authentication));
         if (group.photoFileId() == null) {
             // An empty 404 would be the only error without the canonical body.
             throw new NotFoundException("photo_not_found", "group " + group.id() + " has no photo");
         }
-        return FileResponses.inline(files, files.get(group.photoFileId()));
+        StoredFile file = files.get(group.photoFileId());
+        return FileResponses.serve(request, files.pathOf(file), file);
     }
 
     private long groupId(String raw) {

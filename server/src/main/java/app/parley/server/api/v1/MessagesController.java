@@ -9,7 +9,6 @@ import app.parley.server.common.IdRef;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.messages.HistoryPage;
 import app.parley.server.messages.HistoryQuery;
-import app.parley.server.messages.MessageRow;
 import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -52,7 +51,7 @@ class MessagesController {
         long chat = chats.get(chatId).id();
         HistoryQuery query = HistoryQuery.of(limit, offset, before, after, order, limits);
         HistoryPage found = messages.historyPage(Caller.id(authentication), chat, query);
-        List<Message> page = found.messages().stream().map(MessageRow::toMessage).toList();
+        List<Message> page = found.messages();
         return new MessagePage(page, found.more() ? nextLink(chat, query, page) : null, previousLink(chat, query, page));
     }
 
@@ -60,7 +59,7 @@ class MessagesController {
     @Post("{/}")
     HttpResponse<Message> send(Authentication authentication, String chatId, @Body @Nullable SendMessageRequest request) {
         long chat = chats.get(chatId).id();
-        return HttpResponse.created(messages.send(Caller.id(authentication), chat, request).row().toMessage());
+        return HttpResponse.created(messages.send(Caller.id(authentication), chat, request).message());
     }
 
     /** Deletes one of the caller's own messages. */

@@ -8,9 +8,11 @@ import app.parley.server.accounts.AccountService;
 import app.parley.server.common.IdRef;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.files.FileService;
+import app.parley.server.files.StoredFile;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -19,7 +21,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -46,7 +47,7 @@ class UserController {
     StatusResponse updateProfile(Authentication authentication, @Part("json") @Nullable String json,
                                  @Part("photo") @Nullable CompletedFileUpload photo) {
         ProfileUpdate update = jsonPart.read(json, ProfileUpdate.class);
-        Uploads.with(photo, upload -> accounts.updateProfile(Caller.id(authentication), update, upload));
+        accounts.updateProfile(Caller.id(authentication), update, Uploads.photo(files, photo));
         return StatusResponse.ok();
     }
 
@@ -72,12 +73,13 @@ class UserController {
 
     /** A user's profile photo. */
     @Get("/{id}/photo")
-    HttpResponse<SystemFile> photo(String id) {
+    MutableHttpResponse<?> photo(String id, HttpRequest<?> request) {
         Account account = accounts.get(IdRef.parse(id, "id"));
         if (account.photoFileId() == null) {
             // An empty 404 would be the only error without the canonical body.
             throw new NotFoundException("photo_not_found", "user " + account.id() + " has no photo");
         }
-        return FileResponses.inline(files, files.get(account.photoFileId()));
+        StoredFile file = files.get(account.photoFileId());
+        return FileResponses.serve(request, files.pathOf(file), file);
     }
 }

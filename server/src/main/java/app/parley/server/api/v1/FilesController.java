@@ -1,0 +1,91 @@
+package app.parley.server.api.v1;
+
+import app.parley.model.file.Attachment;
+import app.parley.model.file.StorageUsage;
+import app.parley.server.chats.ChatService;
+import app.parley.server.common.IdRef;
+import app.parley.server.files.Attachments;
+import app.parley.server.files.ChatFileService;
+import app.parley.server.files.FileService;
+import app.parley.server.files.StoredFile;
+import app.parley.server.files.Upload;
+import app.parley.server.security.Caller;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.OptionalLong;
+
+/**
+ * Files in chats: upload (multipart, streamed to disk), download with ranges, thumbnails, and
+ * the caller's storage use. A message carries files by listing their ids in {@code attachments}.
+ */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "files")
+class FilesController {
+    private final ChatService chats;
+    private final ChatFileService chatFiles;
+    private final FileService files;
+
+    FilesController(ChatService chats, ChatFileService chatFiles, FileService files) {
+        this.chats = chats;
+        this.chatFiles = chatFiles;
+        this.files = files;
+    }
+
+    /** Uploads the multipart part {@code file} into a chat (members only); 201 with the file's description. */
+    @Post("/chats/{chatId}/files{/}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<Attachment> upload(Authentication authentication, String chatId, StreamingFileUpload file,
+                                    HttpRequest<?> request) {
+        long chat = chats.get(chatId).id();
+        long length = request.getContentLength();
+        try (InputStream content = file.asInputStream()) {
+            StoredFile stored = chatFiles.upload(Caller.id(authentication), chat, new Upload(file.getFilename(), content),
+                    length < 0 ? OptionalLong.empty() : OptionalLong.of(length));
+            return HttpResponse.created(Attachments.of(stored));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload was interrupted", e);
+        }
+    }
+
+    /** A file's bytes (members of its chat only), with ranges for resuming and an ETag. */
+    @Get("/files/{fileId}{/}")
+    MutableHttpResponse<?> download(Authentication authentication, String fileId, HttpRequest<?> request) {
+        StoredFile file = chatFiles.requireReadable(Caller.id(authentication), IdRef.parse(fileId, "file_id"));
+        return FileResponses.serve(request, files.pathOf(file), file);
+    }
+
+    /** The thumbnail of an image file. */
+    @Get("/files/{fileId}/thumbnail{/}")
+    MutableHttpResponse<?> thumbnail(Authentication authentication, String fileId, HttpRequest<?> request) {
+        StoredFile thumbnail = chatFiles.requireThumbnail(Caller.id(authentication), IdRef.parse(fileId, "file_id"));
+        return FileResponses.serve(request, files.pathOf(thumbnail), thumbnail);
+    }
+
+    /** A file's description, as messages show it. */
+    @Get("/files/{fileId}/info{/}")
+    Attachment info(Authentication authentication, String fileId) {
+        return Attachments.of(chatFiles.requireReadable(Caller.id(authentication), IdRef.parse(fileId, "file_id")));
+    }
+
+    /** How much of the storage quota the caller's uploads take, and the size limit of one file. */
+    @Get("/storage{/}")
+    StorageUsage storage(Authentication authentication) {
+        return chatFiles.usage(Caller.id(authentication));
+    }
+}

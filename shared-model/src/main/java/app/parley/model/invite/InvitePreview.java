@@ -1,0 +1,16 @@
+package app.parley.model.invite;
+
+import app.parley.model.account.UserRef;
+import java.time.Instant;
+
+/** What an invite leads to, for anyone holding its token: shown before joining. */
+public record InvitePreview(
+        long chatId,
+        String chatUuid,
+        String chatName,
+        String chatDescription,
+        int memberCount,
+        UserRef inviter,
+        Instant expiresAt,
+        String state,
+        boolean alreadyMember) {}
