@@ -140,7 +140,11 @@ public class AccountService {
         if (photo != null) {
             updated = updated.withPhoto(files.savePhoto(callerId, photo).id());
         }
-        return accounts.update(updated);
+        Account saved = accounts.update(updated);
+        if (current.photoFileId() != null && !current.photoFileId().equals(saved.photoFileId())) {
+            files.deletePhoto(current.photoFileId());
+        }
+        return saved;
     }
 
     static ConflictException usernameTaken(String username) {

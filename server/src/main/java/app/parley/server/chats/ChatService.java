@@ -218,6 +218,7 @@ public class ChatService {
             throw new ForbiddenException("not_the_owner", "only the owner can delete group " + chat.id());
         }
         List<Long> formerMembers = memberIds(chat.id());
+        files.deleteChatFiles(chat.id(), chat.photoFileId());
         chats.delete(chat);
         ChatDeletedEvent deleted = ChatDeletedEvent.of(chat.id());
         for (long memberId : formerMembers) {

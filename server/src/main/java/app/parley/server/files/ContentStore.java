@@ -73,6 +73,15 @@ public class ContentStore {
         }
     }
 
+    /** Removes stored bytes; only for content no row refers to any more. */
+    void delete(String sha256) {
+        try {
+            Files.deleteIfExists(pathOf(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete stored content", e);
+        }
+    }
+
     public Path pathOf(String sha256) {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }

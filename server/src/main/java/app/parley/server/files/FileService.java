@@ -3,10 +3,17 @@ package app.parley.server.files;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.PayloadTooLargeException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,9 +28,12 @@ public class FileService {
     private final StoredFileRepository files;
     private final ImageTool images;
     private final FileSettings settings;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    public FileService(ContentStore content, StoredFileRepository files, ImageTool images, FileSettings settings, Clock clock) {
+    public FileService(ContentStore content, StoredFileRepository files, ImageTool images, FileSettings settings,
+                       TransactionOperations<Connection> transactions, Clock clock) {
+        this.transactions = transactions;
         this.content = content;
         this.files = files;
         this.images = images;
@@ -58,6 +68,50 @@ public class FileService {
     public StoredFile savePhoto(long uploaderId, PreparedFile photo) {
         return files.save(new StoredFile(null, UUID.randomUUID().toString(), photo.sha256(), photo.size(), photo.contentType(),
                 photo.name(), uploaderId, clock.instant(), StoredFile.PHOTO, null, photo.width(), photo.height(), null));
+    }
+
+    /** Forgets a photo that was replaced or whose group is gone; inside the write transaction that drops it. */
+    public void deletePhoto(long fileId) {
+        files.findById(fileId).ifPresent(photo -> {
+            files.delete(photo);
+            dropUnreferencedAfterCommit(Set.of(photo.sha256()));
+        });
+    }
+
+    /**
+     * Forgets the files of a chat that is being deleted (its uploads, their thumbnails and its
+     * photo); inside the write transaction that deletes the chat.
+     */
+    public void deleteChatFiles(long chatId, @Nullable Long photoFileId) {
+        Set<String> content = new HashSet<>(files.findContentOfChat(chatId));
+        files.deleteByChatId(chatId);
+        if (photoFileId != null) {
+            files.findById(photoFileId).ifPresent(photo -> {
+                content.add(photo.sha256());
+                files.delete(photo);
+            });
+        }
+        dropUnreferencedAfterCommit(content);
+    }
+
+    /**
+     * Deletes the bytes no row refers to once the transaction has committed (and never if it
+     * rolls back). Writers take turns until their commit callbacks are done (see SqliteDriver),
+     * so no upload of the same bytes can slip in between the check and the delete.
+     */
+    private void dropUnreferencedAfterCommit(Set<String> candidates) {
+        List<String> orphans = candidates.stream().filter(sha256 -> !files.existsBySha256(sha256)).toList();
+        if (orphans.isEmpty()) {
+            return;
+        }
+        transactions.findTransactionStatus().ifPresentOrElse(
+                status -> status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        orphans.forEach(content::delete);
+                    }
+                }),
+                () -> orphans.forEach(content::delete));
     }
 
     public StoredFile get(long fileId) {

@@ -13,6 +13,14 @@ public interface StoredFileRepository extends CrudRepository<StoredFile, Long> {
 
     Optional<StoredFile> findByUuid(String uuid);
 
+    boolean existsBySha256(String sha256);
+
+    @Query("SELECT DISTINCT sha256 FROM files WHERE chat_id = :chatId")
+    List<String> findContentOfChat(long chatId);
+
+    @Query("DELETE FROM files WHERE chat_id = :chatId")
+    void deleteByChatId(long chatId);
+
     /** Bytes a user's uploads into chats take (thumbnails are the server's, not counted). */
     @Query("SELECT COALESCE(SUM(size_bytes), 0) FROM files WHERE uploader_id = :uploaderId AND kind = 'attachment'")
     long usedBytes(long uploaderId);

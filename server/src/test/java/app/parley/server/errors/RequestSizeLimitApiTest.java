@@ -21,12 +21,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Bodies larger than {@code micronaut.server.max-request-size} are refused before anything reads them. */
+/**
+ * Bodies that are read into memory (JSON) and larger than {@code micronaut.server.max-request-buffer-size}
+ * are refused before anything reads them. (The request size limit itself is raised to fit file uploads.)
+ */
 class RequestSizeLimitApiTest {
     private static final String TOO_LARGE = "the request body is larger than this server accepts";
 
     @RegisterExtension
-    static final RunningServer server = new RunningServer().withProperty("micronaut.server.max-request-size", "1KB");
+    static final RunningServer server = new RunningServer().withProperty("micronaut.server.max-request-buffer-size", "1KB");
 
     @Test
     void anOversizedBodyIsPayloadTooLargeInTheCanonicalShapeAndNothingIsStored() {
