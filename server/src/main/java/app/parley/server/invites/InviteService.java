@@ -119,10 +119,12 @@ public class InviteService {
         if (chats.isMember(chat.id(), callerId)) {
             return new Accepted(chat, false);
         }
-        switch (invite.stateAt(clock.instant())) {
+        switch (stateOf(invite)) {
             case ACTIVE -> { }
             case EXPIRED -> throw new GoneException("invite_expired", "this invite expired at " + invite.expiresAt());
-            case REVOKED -> throw new GoneException("invite_revoked", "this invite was revoked");
+            case REVOKED -> throw new GoneException("invite_revoked", invite.revokedAt() == null
+                    ? "this invite stopped working when the member who made it left the group"
+                    : "this invite was revoked");
             case USED_UP -> throw new GoneException("invite_used_up", "this invite has been used its " + invite.maxUses()
                     + " times");
         }
@@ -165,8 +167,18 @@ public class InviteService {
         return described;
     }
 
-    private static InviteDetails details(Invite invite, Chat chat, Account inviter, Instant now) {
-        return new InviteDetails(invite, chat, inviter, invite.stateAt(now));
+    private InviteDetails details(Invite invite, Chat chat, Account inviter, Instant now) {
+        return new InviteDetails(invite, chat, inviter, stateOf(invite, now));
+    }
+
+    private InviteState stateOf(Invite invite) {
+        return stateOf(invite, clock.instant());
+    }
+
+    /** An invite's own state, and revoked once its maker is no longer in the group (left or removed by the owner). */
+    private InviteState stateOf(Invite invite, Instant now) {
+        InviteState own = invite.stateAt(now);
+        return own == InviteState.ACTIVE && !chats.isMember(invite.chatId(), invite.inviterId()) ? InviteState.REVOKED : own;
     }
 
     private Account accountOf(long userId) {

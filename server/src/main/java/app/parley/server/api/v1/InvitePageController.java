@@ -24,6 +24,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The page an invite's http link opens in a browser: which group, who invited, a button that
@@ -35,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 class InvitePageController {
     private final InviteService invites;
     private final String template;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(title|body)}}");
     private final Escaper html = HtmlEscapers.htmlEscaper();
 
     InvitePageController(InviteService invites, ResourceResolver resources) {
@@ -87,8 +91,9 @@ class InvitePageController {
     }
 
     private MutableHttpResponse<String> page(HttpStatus status, String title, String body) {
-        // Everything inserted is escaped, so a name that looks like a placeholder stays text.
-        String page = template.replace("{{body}}", body).replace("{{title}}", html.escape(title));
+        // One pass over the template: a name that looks like a placeholder stays text.
+        Map<String, String> values = Map.of("title", html.escape(title), "body", body);
+        String page = PLACEHOLDER.matcher(template).replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
         return HttpResponse.<String>status(status).body(page)
                 .contentType(MediaType.TEXT_HTML + ";charset=utf-8")
                 // The token is in the URL: keep it out of Referer headers and caches.
