@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -17,6 +18,11 @@ public class ApiErrorHandler implements ExceptionHandler<ParleyException, HttpRe
 
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, ParleyException exception) {
+        return responseOf(exception);
+    }
+
+    /** The response for a refusal, for the few places that answer it themselves. */
+    public static MutableHttpResponse<ErrorBody> responseOf(ParleyException exception) {
         HttpStatus status = statusOf(exception);
         String field = exception instanceof InvalidInputException invalid ? invalid.field() : null;
         return HttpResponse.<ErrorBody>status(status)

@@ -6,10 +6,15 @@ import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
 import app.parley.server.files.Attachments;
 import app.parley.server.files.ChatFileService;
+import app.parley.server.errors.ApiErrorHandler;
+import app.parley.server.errors.ParleyException;
 import app.parley.server.files.FileService;
+import app.parley.server.files.FileSettings;
 import app.parley.server.files.StoredFile;
 import app.parley.server.files.Upload;
 import app.parley.server.security.Caller;
+import com.google.common.io.ByteStreams;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -40,8 +45,10 @@ class FilesController {
     private final ChatService chats;
     private final ChatFileService chatFiles;
     private final FileService files;
+    private final FileSettings settings;
 
-    FilesController(ChatService chats, ChatFileService chatFiles, FileService files) {
+    FilesController(ChatService chats, ChatFileService chatFiles, FileService files, FileSettings settings) {
+        this.settings = settings;
         this.chats = chats;
         this.chatFiles = chatFiles;
         this.files = files;
@@ -50,17 +57,28 @@ class FilesController {
     /** Uploads the multipart part {@code file} into a chat (members only); 201 with the file's description. */
     @Post("/chats/{chatId}/files{/}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<Attachment> upload(Authentication authentication, String chatId, StreamingFileUpload file,
-                                    HttpRequest<?> request) {
-        long chat = chats.get(chatId).id();
+    HttpResponse<?> upload(Authentication authentication, String chatId, StreamingFileUpload file, HttpRequest<?> request) {
         long length = request.getContentLength();
         try (InputStream content = file.asInputStream()) {
-            StoredFile stored = chatFiles.upload(Caller.id(authentication), chat, new Upload(file.getFilename(), content),
-                    length < 0 ? OptionalLong.empty() : OptionalLong.of(length));
-            return HttpResponse.created(Attachments.of(stored));
+            try {
+                long chat = chats.get(chatId).id();
+                StoredFile stored = chatFiles.upload(Caller.id(authentication), chat, new Upload(file.getFilename(), content),
+                        length < 0 ? OptionalLong.empty() : OptionalLong.of(length));
+                return HttpResponse.created(Attachments.of(stored));
+            } catch (ParleyException refusal) {
+                // Many clients (java.net.http among them) send the whole body before they read an
+                // answer: read the rest of the upload, within a bound, so they get this one, then
+                // end the connection instead of reading further.
+                drain(content, settings.maxFileSize());
+                return ApiErrorHandler.responseOf(refusal).header(HttpHeaders.CONNECTION, "close");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the upload was interrupted", e);
         }
+    }
+
+    private static void drain(InputStream content, long atMost) throws IOException {
+        ByteStreams.exhaust(ByteStreams.limit(content, atMost));
     }
 
     /** A file's bytes (members of its chat only), with ranges for resuming and an ETag. */
