@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -35,6 +36,11 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<ErrorBody
         ErrorBody body = bad == null
                 ? ErrorBody.of(status.getCode(), codeOf(status), messageOf(status, context), null)
                 : ErrorBody.of(status.getCode(), codeOf(status), bad.message(), bad.field());
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+            // The body was refused unread. A client that sends all of it before reading (as
+            // java.net.http does) would wait for the idle timeout; closing tells it at once.
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
     }
 
