@@ -9,7 +9,6 @@ import app.parley.server.files.ChatFileService;
 import app.parley.server.errors.ApiErrorHandler;
 import app.parley.server.errors.ParleyException;
 import app.parley.server.files.FileService;
-import app.parley.server.files.FileSettings;
 import app.parley.server.files.StoredFile;
 import app.parley.server.files.Upload;
 import app.parley.server.security.Caller;
@@ -25,6 +24,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -45,10 +45,10 @@ class FilesController {
     private final ChatService chats;
     private final ChatFileService chatFiles;
     private final FileService files;
-    private final FileSettings settings;
+    private final HttpServerConfiguration server;
 
-    FilesController(ChatService chats, ChatFileService chatFiles, FileService files, FileSettings settings) {
-        this.settings = settings;
+    FilesController(ChatService chats, ChatFileService chatFiles, FileService files, HttpServerConfiguration server) {
+        this.server = server;
         this.chats = chats;
         this.chatFiles = chatFiles;
         this.files = files;
@@ -67,9 +67,9 @@ class FilesController {
                 return HttpResponse.created(Attachments.of(stored));
             } catch (ParleyException refusal) {
                 // Many clients (java.net.http among them) send the whole body before they read an
-                // answer: read the rest of the upload, within a bound, so they get this one, then
-                // end the connection instead of reading further.
-                drain(content, settings.maxFileSize());
+                // answer: read the rest of the upload (no more than the server accepts in one
+                // request) so that they get this one, then end the connection.
+                drain(content, server.getMaxRequestSize());
                 return ApiErrorHandler.responseOf(refusal).header(HttpHeaders.CONNECTION, "close");
             }
         } catch (IOException e) {
