@@ -21,15 +21,22 @@ public record Account(
         @Nullable String passwordHash,
         @Nullable Long photoFileId,
         @MappedProperty("is_bot") boolean bot,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable String email,
+        @Nullable String emailKey) {
 
     public Account withProfile(String newUsername, String newName, String newDescription) {
         return new Account(id, uuid, newUsername, UsernameRules.key(newUsername), newName, newDescription,
-                passwordHash, photoFileId, bot, createdAt);
+                passwordHash, photoFileId, bot, createdAt, email, emailKey);
+    }
+
+    /** Where the profile photo is served, or null without one. */
+    public @Nullable String photoUrl() {
+        return photoFileId == null ? null : "/api/v1/user/" + id + "/photo";
     }
 
     public UserProfile toProfile() {
-        String photoUrl = photoFileId == null ? null : "/api/v1/user/" + id + "/photo";
+        String photoUrl = photoUrl();
         return new UserProfile(id, uuid, username, name, description, photoUrl, bot, createdAt);
     }
 
@@ -38,6 +45,7 @@ public record Account(
     }
 
     public Account withPhoto(Long fileId) {
-        return new Account(id, uuid, username, usernameKey, name, description, passwordHash, fileId, bot, createdAt);
+        return new Account(id, uuid, username, usernameKey, name, description, passwordHash, fileId, bot, createdAt,
+                email, emailKey);
     }
 }

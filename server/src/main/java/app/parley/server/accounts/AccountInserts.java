@@ -1,5 +1,6 @@
 package app.parley.server.accounts;
 
+import app.parley.server.errors.ConflictException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -20,6 +21,9 @@ class AccountInserts {
     Account insertIfUsernameFree(Account account) {
         if (accounts.existsByUsernameKey(account.usernameKey())) {
             throw AccountService.usernameTaken(account.username());
+        }
+        if (account.emailKey() != null && accounts.existsByEmailKey(account.emailKey())) {
+            throw new ConflictException("email_taken", "an account with the e-mail address " + account.email() + " exists");
         }
         return accounts.save(account);
     }

@@ -14,6 +14,10 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
 
     Optional<Account> findByUuid(String uuid);
 
+    Optional<Account> findByEmailKey(String emailKey);
+
+    boolean existsByEmailKey(String emailKey);
+
     boolean existsByUsernameKey(String usernameKey);
 
     List<Account> findByIdIn(List<Long> ids);

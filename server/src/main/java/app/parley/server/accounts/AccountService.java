@@ -61,8 +61,20 @@ public class AccountService {
         }
         String name = request.name() == null || request.name().isBlank() ? username : request.name().strip();
         TextLimits.requireAtMost("name", name, limits.displayNameMax());
+        String email = EmailRules.validate(request.email());
         Account account = new Account(null, UUID.randomUUID().toString(), username, UsernameRules.key(username), name, "",
-                passwords.hash(password), null, false, clock.instant());
+                passwords.hash(password), null, false, clock.instant(), email, EmailRules.key(email));
+        return inserts.insertIfUsernameFree(account);
+    }
+
+    /**
+     * An account without a password (seed 000's {@code /create_user} asks for a username only).
+     * Nobody can sign in to it; its owner holds the token handed out with it.
+     */
+    public Account registerWithoutPassword(String requestedUsername) {
+        String username = UsernameRules.validate(requestedUsername, limits);
+        Account account = new Account(null, UUID.randomUUID().toString(), username, UsernameRules.key(username), username, "",
+                null, null, false, clock.instant(), null, null);
         return inserts.insertIfUsernameFree(account);
     }
 
@@ -72,7 +84,10 @@ public class AccountService {
             throw new InvalidInputException(username == null || username.isBlank() ? "username" : "password",
                     "username and password are required");
         }
-        var account = accounts.findByUsernameKey(UsernameRules.key(username.strip()));
+        // Usernames never contain '@', so a sign-in name with one is an e-mail address.
+        var account = username.contains("@")
+                ? accounts.findByEmailKey(EmailRules.key(username.strip()))
+                : accounts.findByUsernameKey(UsernameRules.key(username.strip()));
         String hash = account.map(Account::passwordHash).orElse(decoyHash);
         boolean matches = passwords.matches(password, hash);
         if (account.isEmpty() || !matches || account.get().bot()) {

@@ -110,6 +110,11 @@ public class ChatService {
         return new PrivateChat(chat, true);
     }
 
+    /** The private chat of the caller and another user, if they have one (nothing is created). */
+    public Optional<Chat> findPrivate(long callerId, long otherId) {
+        return chats.findByPairKey(Chat.pairKey(callerId, otherId));
+    }
+
     /** A new group owned by the caller, with the given users as its first members and an optional photo. */
     @Transactional
     public Chat createGroup(long callerId, String name, String description, List<UserRef> users, @Nullable PreparedFile photo) {

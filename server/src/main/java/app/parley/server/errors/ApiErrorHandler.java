@@ -1,32 +1,27 @@
 package app.parley.server.errors;
 
-import app.parley.model.common.ErrorBody;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** Turns a service's refusal into its status code and the canonical error body. */
+/** Turns a service's refusal into its status code and the error body of the request's dialect. */
 @Produces
 @Singleton
 @Requires(classes = {ParleyException.class, ExceptionHandler.class})
-public class ApiErrorHandler implements ExceptionHandler<ParleyException, HttpResponse<ErrorBody>> {
+public class ApiErrorHandler implements ExceptionHandler<ParleyException, HttpResponse<Object>> {
+    private final ErrorDialects dialects;
 
-    @Override
-    public HttpResponse<ErrorBody> handle(HttpRequest request, ParleyException exception) {
-        return responseOf(exception);
+    public ApiErrorHandler(ErrorDialects dialects) {
+        this.dialects = dialects;
     }
 
-    /** The response for a refusal, for the few places that answer it themselves. */
-    public static MutableHttpResponse<ErrorBody> responseOf(ParleyException exception) {
-        HttpStatus status = statusOf(exception);
-        String field = exception instanceof InvalidInputException invalid ? invalid.field() : null;
-        return HttpResponse.<ErrorBody>status(status)
-                .body(ErrorBody.of(status.getCode(), exception.code(), exception.getMessage(), field));
+    @Override
+    public HttpResponse<Object> handle(HttpRequest request, ParleyException exception) {
+        return dialects.response(request.getPath(), exception);
     }
 
     public static HttpStatus statusOf(ParleyException exception) {

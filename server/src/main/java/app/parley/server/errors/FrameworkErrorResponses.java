@@ -1,6 +1,5 @@
 package app.parley.server.errors;
 
-import app.parley.model.common.ErrorBody;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -24,24 +23,30 @@ import java.util.stream.Collectors;
 @Primary
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
-public class FrameworkErrorResponses implements ErrorResponseProcessor<ErrorBody> {
+public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
+    private final ErrorDialects dialects;
+
+    public FrameworkErrorResponses(ErrorDialects dialects) {
+        this.dialects = dialects;
+    }
 
     @Override
-    public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
         if (context.getRequest().getMethod() == io.micronaut.http.HttpMethod.HEAD) {
             return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(null);
         }
         BadInput bad = status == HttpStatus.BAD_REQUEST ? badInput(context) : null;
-        ErrorBody body = bad == null
-                ? ErrorBody.of(status.getCode(), codeOf(status), messageOf(status, context), null)
-                : ErrorBody.of(status.getCode(), codeOf(status), bad.message(), bad.field());
+        MutableHttpResponse<Object> written = bad == null
+                ? dialects.response(context.getRequest().getPath(), status, codeOf(status), messageOf(status, context), null)
+                : dialects.response(context.getRequest().getPath(), status, codeOf(status), bad.message(), bad.field());
+        response.status(written.getStatus());
         if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
             // The body was refused unread. A client that sends all of it before reading (as
             // java.net.http does) would wait for the idle timeout; closing tells it at once.
             response.header(HttpHeaders.CONNECTION, "close");
         }
-        return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+        return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(written.body());
     }
 
     /** A body or parameter the framework could not read, described without naming Java types. */

@@ -6,7 +6,7 @@ import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
 import app.parley.server.files.Attachments;
 import app.parley.server.files.ChatFileService;
-import app.parley.server.errors.ApiErrorHandler;
+import app.parley.server.errors.ErrorDialects;
 import app.parley.server.errors.ParleyException;
 import app.parley.server.files.FileService;
 import app.parley.server.files.StoredFile;
@@ -46,9 +46,12 @@ class FilesController {
     private final ChatFileService chatFiles;
     private final FileService files;
     private final HttpServerConfiguration server;
+    private final ErrorDialects errors;
 
-    FilesController(ChatService chats, ChatFileService chatFiles, FileService files, HttpServerConfiguration server) {
+    FilesController(ChatService chats, ChatFileService chatFiles, FileService files, HttpServerConfiguration server,
+                    ErrorDialects errors) {
         this.server = server;
+        this.errors = errors;
         this.chats = chats;
         this.chatFiles = chatFiles;
         this.files = files;
@@ -70,7 +73,7 @@ class FilesController {
                 // answer: read the rest of the upload (no more than the server accepts in one
                 // request) so that they get this one, then end the connection.
                 drain(content, server.getMaxRequestSize());
-                return ApiErrorHandler.responseOf(refusal).header(HttpHeaders.CONNECTION, "close");
+                return errors.response(request.getPath(), refusal).header(HttpHeaders.CONNECTION, "close");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the upload was interrupted", e);

@@ -1,6 +1,6 @@
 package app.parley.server.api.v1;
 
-import app.parley.model.common.ErrorBody;
+import app.parley.server.errors.ErrorDialects;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,18 +18,22 @@ import org.slf4j.LoggerFactory;
  */
 @Produces
 @Singleton
-class UploadPartErrors implements ExceptionHandler<ClassCastException, HttpResponse<ErrorBody>> {
+class UploadPartErrors implements ExceptionHandler<ClassCastException, HttpResponse<Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(UploadPartErrors.class);
     private static final Pattern UPLOAD = Pattern.compile("/api/v1/chats/[^/]+/files/?");
+    private final ErrorDialects errors;
+
+    UploadPartErrors(ErrorDialects errors) {
+        this.errors = errors;
+    }
 
     @Override
-    public HttpResponse<ErrorBody> handle(HttpRequest request, ClassCastException exception) {
+    public HttpResponse<Object> handle(HttpRequest request, ClassCastException exception) {
         if (UPLOAD.matcher(request.getPath()).matches() && String.valueOf(exception.getMessage()).contains("FileUpload")) {
-            return HttpResponse.<ErrorBody>status(HttpStatus.BAD_REQUEST).body(ErrorBody.of(400, "invalid_input",
-                    "the 'file' part must be a file (a part with a filename), not a plain form field", "file"));
+            return errors.response(request.getPath(), HttpStatus.BAD_REQUEST, "invalid_input",
+                    "the 'file' part must be a file (a part with a filename), not a plain form field", "file");
         }
         LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
-        return HttpResponse.<ErrorBody>status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(ErrorBody.of(500, "internal_error", "internal server error", null));
+        return errors.response(request.getPath(), HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "internal server error", null);
     }
 }
