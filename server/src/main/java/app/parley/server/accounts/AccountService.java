@@ -6,6 +6,7 @@ import app.parley.server.common.IdRef;
 import app.parley.server.common.TextLimits;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
+import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.UnauthorizedException;
@@ -100,6 +101,26 @@ public class AccountService {
     public Account requireCaller(long callerId) {
         return accounts.findById(callerId)
                 .orElseThrow(() -> new UnauthorizedException("account_gone", "the account of this token no longer exists"));
+    }
+
+    /**
+     * Checks that a user a request names as the one acting (seed 000's {@code user}, seed 004's
+     * {@code sender_id}, seed 002's frame {@code author}) is the signed-in caller: nobody acts in
+     * another's name (403). An absent claim means the caller.
+     */
+    public Account requireSelf(long callerId, @Nullable Object claimedId, String field) {
+        Account caller = requireCaller(callerId);
+        if (claimedId == null) {
+            return caller;
+        }
+        boolean same = switch (IdRef.parse(claimedId, field)) {
+            case IdRef.Numeric numeric -> numeric.id() == caller.id();
+            case IdRef.Uuid uuid -> uuid.uuid().toString().equalsIgnoreCase(caller.uuid());
+        };
+        if (!same) {
+            throw new ForbiddenException("not_the_caller", field + " must be the signed-in user; nobody acts in another's name");
+        }
+        return caller;
     }
 
     public Account get(IdRef ref) {

@@ -185,7 +185,8 @@ class SocketSessions {
         }
 
         HistoryQuery history(RealtimeSettings settings, ParleyLimits limits) {
-            int size = limit == null ? settings.historyLimit() : limit;
+            // The configured default never exceeds the page size limit, whatever the two settings say.
+            int size = limit == null ? Math.min(settings.historyLimit(), limits.pageSizeMax()) : limit;
             return afterId == null
                     ? HistoryQuery.of(size, offset, null, null, "desc", limits)
                     : HistoryQuery.of(size, 0, null, afterId, "asc", limits);

@@ -2,11 +2,9 @@ package app.parley.server.dialects.seed004;
 
 import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
-import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
-import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
@@ -43,18 +41,9 @@ class Seed004MessagesController {
         if (body == null) {
             throw new InvalidInputException(null, "a JSON body with conversation_id, sender_id and message is required");
         }
-        if (body.senderId() != null && !names(IdRef.parse(body.senderId(), "sender_id"), accounts.requireCaller(caller))) {
-            throw new ForbiddenException("not_the_sender", "sender_id must be the signed-in user");
-        }
+        accounts.requireSelf(caller, body.senderId(), "sender_id");
         long chat = chats.get(IdRef.parse(body.conversationId(), "conversation_id")).id();
         Message sent = messages.send(caller, chat, new SendMessageRequest(body.message(), null)).message();
         return new Seed004Json.SentMessage(sent.uuid(), sent.text(), sent.time());
-    }
-
-    private static boolean names(IdRef ref, Account account) {
-        return switch (ref) {
-            case IdRef.Numeric numeric -> numeric.id() == account.id();
-            case IdRef.Uuid uuid -> uuid.uuid().toString().equalsIgnoreCase(account.uuid());
-        };
     }
 }

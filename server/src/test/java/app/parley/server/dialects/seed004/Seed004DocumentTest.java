@@ -41,9 +41,8 @@ class Seed004DocumentTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer()
             .withProperty("parley.limits.page-size-default", 3)
-            .withProperty("parley.limits.page-size-max", PAGE)
-            // The socket's opening history may not exceed the page size either.
-            .withProperty("parley.realtime.history-limit", PAGE);
+            // Smaller than the socket's default history (100): the socket's opening history is cut to it.
+            .withProperty("parley.limits.page-size-max", PAGE);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger counter = new AtomicInteger();
