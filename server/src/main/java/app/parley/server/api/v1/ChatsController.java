@@ -1,5 +1,6 @@
 package app.parley.server.api.v1;
 
+import app.parley.server.common.PublicAddress;
 import app.parley.model.chat.ChatList;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.PrivateChatRequest;

@@ -1,5 +1,6 @@
 package app.parley.server.api.v1;
 
+import app.parley.server.common.PublicAddress;
 import app.parley.model.invite.InviteLink;
 import app.parley.server.errors.ParleyException;
 import app.parley.server.invites.InviteDetails;

@@ -1,5 +1,6 @@
 package app.parley.server.api.v1;
 
+import app.parley.server.common.PublicAddress;
 import app.parley.model.common.StatusResponse;
 import app.parley.model.invite.Invite;
 import app.parley.model.invite.InviteAccepted;

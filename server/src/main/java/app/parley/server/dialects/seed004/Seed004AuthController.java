@@ -1,5 +1,6 @@
 package app.parley.server.dialects.seed004;
 
+import app.parley.server.common.PublicAddress;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.security.TokenIssuer;
@@ -45,6 +46,6 @@ class Seed004AuthController {
     }
 
     private Seed004Json.Session session(Account account, HttpRequest<?> request) {
-        return new Seed004Json.Session(tokens.issue(account), Seed004Views.user(account, Seed004Address.http(request)));
+        return new Seed004Json.Session(tokens.issue(account), Seed004Views.user(account, PublicAddress.http(request)));
     }
 }

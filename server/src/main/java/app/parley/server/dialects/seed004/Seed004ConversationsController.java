@@ -1,5 +1,6 @@
 package app.parley.server.dialects.seed004;
 
+import app.parley.server.common.PublicAddress;
 import app.parley.model.message.Message;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
@@ -61,7 +62,7 @@ class Seed004ConversationsController {
     @Get("{/}")
     List<Seed004Json.Conversation> list(Authentication authentication, HttpRequest<?> request) {
         long caller = Caller.id(authentication);
-        String base = Seed004Address.http(request);
+        String base = PublicAddress.http(request);
         return chats.rooms(caller, ALL, 0).stream().map(row -> views.conversation(caller, row, base)).toList();
     }
 
@@ -75,7 +76,7 @@ class Seed004ConversationsController {
                                                   @Body @Nullable Seed004Json.NewConversation body,
                                                   HttpRequest<?> request) {
         long caller = Caller.id(authentication);
-        String base = Seed004Address.http(request);
+        String base = PublicAddress.http(request);
         if (body != null && Boolean.TRUE.equals(body.isAi())) {
             long chat = agent.open(caller);
             return HttpResponse.ok(views.conversation(caller, chats.room(caller, chat), base));
@@ -109,7 +110,7 @@ class Seed004ConversationsController {
         Chat chat = chats.requireMember(chats.get(IdRef.parse(conversationId, "conversation_id")).id(),
                 Caller.id(authentication));
         return new Seed004Json.Connected("WebSocket connected", chat.uuid(),
-                Seed004Address.websocket(request) + "/api/conversations/" + chat.uuid() + "/connect");
+                PublicAddress.websocket(request) + "/api/conversations/" + chat.uuid() + "/connect");
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.parley.server.dialects.seed004;
 
+import app.parley.server.common.PublicAddress;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.common.IdRef;
@@ -27,7 +28,7 @@ class Seed004UsersController {
     /** Every user's profile (the document shows no paging), by username. */
     @Get("{/}")
     List<Seed004Json.User> all(HttpRequest<?> request) {
-        String base = Seed004Address.http(request);
+        String base = PublicAddress.http(request);
         List<Seed004Json.User> users = new ArrayList<>();
         int pageSize = limits.pageSizeMax();
         for (int offset = 0; ; offset += pageSize) {
@@ -42,6 +43,6 @@ class Seed004UsersController {
     /** One user's profile, by UUID (an integer id works too). */
     @Get("/{userId}{/}")
     Seed004Json.User one(String userId, HttpRequest<?> request) {
-        return Seed004Views.user(accounts.get(IdRef.parse(userId, "user_id")), Seed004Address.http(request));
+        return Seed004Views.user(accounts.get(IdRef.parse(userId, "user_id")), PublicAddress.http(request));
     }
 }

@@ -1,4 +1,4 @@
-package app.parley.server.api.v1;
+package app.parley.server.common;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -8,18 +8,18 @@ import java.util.regex.Pattern;
  * The address a client used to reach this server (its Host header, when it is a plain host and
  * port), so links Parley hands out work from where the client stands, proxies included.
  */
-final class PublicAddress {
+public final class PublicAddress {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
 
     private PublicAddress() {}
 
     /** {@code http://host:port} or {@code https://…} behind TLS. */
-    static String http(HttpRequest<?> request) {
+    public static String http(HttpRequest<?> request) {
         return (secure(request) ? "https://" : "http://") + host(request);
     }
 
     /** {@code ws://host:port} or {@code wss://…} behind TLS. */
-    static String websocket(HttpRequest<?> request) {
+    public static String websocket(HttpRequest<?> request) {
         return (secure(request) ? "wss://" : "ws://") + host(request);
     }
 
