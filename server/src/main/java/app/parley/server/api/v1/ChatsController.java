@@ -10,21 +10,27 @@ import app.parley.model.message.MarkReadRequest;
 import app.parley.model.message.ReadState;
 import app.parley.model.message.SearchResults;
 import app.parley.model.message.UnreadCounts;
+import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
 import app.parley.server.common.Paging;
 import app.parley.server.config.ParleyLimits;
+import app.parley.server.errors.InvalidInputException;
+import app.parley.server.errors.ParleyException;
 import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RouteCondition;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -67,18 +73,43 @@ class ChatsController {
         return result.created() ? HttpResponse.created(room) : HttpResponse.ok(room);
     }
 
+    /** The same as a form, as seed 001's Django REST framework origin accepts it. */
+    @Post("{/}")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    @RouteCondition(Forms.HAS_CONTENT_TYPE)
+    @Secured(Forms.SIGNED_IN)
+    HttpResponse<ChatRoom> openPrivateForm(Authentication authentication, @Body("user_id") @Nullable String userId) {
+        return openPrivate(authentication, new PrivateChatRequest(userId));
+    }
+
     /** Unread message counts of the caller, per chat and in total. */
     @Get("/unread{/}")
     UnreadCounts unread(Authentication authentication) {
         return V1Views.unread(messages.unreadCounts(Caller.id(authentication)));
     }
 
-    /** Marks the chat read for the caller: everything until now, or up to {@code up_to_message_id}. */
+    /**
+     * Marks the chat read for the caller: everything until now, or up to {@code up_to_message_id}.
+     * Seed 001's {@code room_name} is not needed (the path names the chat) but, if sent, must name
+     * the same chat.
+     */
     @Post("/{chatId}/mark_read{/}")
     ReadState markRead(Authentication authentication, String chatId, @Body @Nullable MarkReadRequest request) {
         long caller = Caller.id(authentication);
+        Chat chat = chats.requireMember(chats.get(chatId).id(), caller);
+        requireSameRoom(chat, request == null ? null : request.roomName());
         Long upTo = request == null ? null : request.upToMessageId();
-        return V1Views.readState(messages.markRead(caller, chats.get(chatId).id(), upTo));
+        return V1Views.readState(messages.markRead(caller, chat.id(), upTo));
+    }
+
+    /** The same as a form. */
+    @Post("/{chatId}/mark_read{/}")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    @RouteCondition(Forms.HAS_CONTENT_TYPE)
+    @Secured(Forms.SIGNED_IN)
+    ReadState markReadForm(Authentication authentication, String chatId, @Body("room_name") @Nullable String roomName,
+                           @Body("up_to_message_id") @Nullable String upToMessageId) {
+        return markRead(authentication, chatId, new MarkReadRequest(roomName, formNumber(upToMessageId, "up_to_message_id")));
     }
 
     /** Full-text search in one chat (by id, UUID or room name), best match first. */
@@ -105,5 +136,34 @@ class ChatsController {
     StatusResponse delete(Authentication authentication, String chatId) {
         chats.delete(Caller.id(authentication), chats.get(chatId).id());
         return StatusResponse.ok();
+    }
+
+    /** A {@code room_name} sent along must name the chat of the path (by room name, id or UUID). */
+    private void requireSameRoom(Chat chat, @Nullable String roomName) {
+        if (roomName == null) {
+            return;
+        }
+        boolean same;
+        try {
+            same = !roomName.isBlank() && chats.get(roomName.strip()).id() == chat.id();
+        } catch (ParleyException e) {
+            same = false;
+        }
+        if (!same) {
+            throw new InvalidInputException("room_name", "room_name must name chat " + chat.id() + " of the path ('"
+                    + chat.roomName() + "'), or be left out");
+        }
+    }
+
+    /** A whole number sent as a form field (forms carry text only). */
+    private static @Nullable Long formNumber(@Nullable String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, field + " must be a whole number");
+        }
     }
 }

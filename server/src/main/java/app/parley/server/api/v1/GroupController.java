@@ -25,6 +25,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RouteCondition;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -49,6 +50,8 @@ class GroupController {
     /** Creates a group owned by the caller from the {@code json} form field, with an optional photo. */
     @Post
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RouteCondition(Forms.HAS_CONTENT_TYPE)
+    @Secured(Forms.SIGNED_IN)
     GroupCreatedResponse create(Authentication authentication, @Part("json") @Nullable String json,
                                 @Part("photo") @Nullable CompletedFileUpload photo) {
         GroupRequest request = jsonPart.read(json, GroupRequest.class);

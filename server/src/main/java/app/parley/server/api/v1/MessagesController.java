@@ -13,12 +13,15 @@ import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RouteCondition;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -60,6 +63,21 @@ class MessagesController {
     HttpResponse<Message> send(Authentication authentication, String chatId, @Body @Nullable SendMessageRequest request) {
         long chat = chats.get(chatId).id();
         return HttpResponse.created(messages.send(Caller.id(authentication), chat, request).message());
+    }
+
+    /**
+     * The same as a form ({@code text}, or {@code message} or {@code content} as in JSON, and
+     * {@code client_msg_id}), as seed 001's Django REST framework origin accepts it.
+     */
+    @Post("{/}")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    @RouteCondition(Forms.HAS_CONTENT_TYPE)
+    @Secured(Forms.SIGNED_IN)
+    HttpResponse<Message> sendForm(Authentication authentication, String chatId, @Body("text") @Nullable String text,
+                                   @Body("message") @Nullable String message, @Body("content") @Nullable String content,
+                                   @Body("client_msg_id") @Nullable String clientMsgId) {
+        String given = text != null ? text : message != null ? message : content;
+        return send(authentication, chatId, new SendMessageRequest(given, clientMsgId));
     }
 
     /** Deletes one of the caller's own messages. */

@@ -7,6 +7,7 @@ import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.common.IdRef;
 import app.parley.server.errors.NotFoundException;
+import app.parley.server.errors.UnauthorizedException;
 import app.parley.server.files.FileService;
 import app.parley.server.files.StoredFile;
 import app.parley.server.security.Caller;
@@ -20,6 +21,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RouteCondition;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -44,6 +46,8 @@ class UserController {
     /** Sets the caller's profile from the {@code json} form field, and the photo if one is sent. */
     @Post
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RouteCondition(Forms.HAS_CONTENT_TYPE)
+    @Secured(Forms.SIGNED_IN)
     StatusResponse updateProfile(Authentication authentication, @Part("json") @Nullable String json,
                                  @Part("photo") @Nullable CompletedFileUpload photo) {
         ProfileUpdate update = jsonPart.read(json, ProfileUpdate.class);
@@ -59,10 +63,17 @@ class UserController {
         return StatusResponse.ok();
     }
 
-    /** The caller's own profile. */
+    /**
+     * The caller's own profile. Seed 002 lists 404 "user not found" here: a valid token whose
+     * account no longer exists has no profile to show (elsewhere such a token is 401).
+     */
     @Get
     UserProfile me(Authentication authentication) {
-        return accounts.requireCaller(Caller.id(authentication)).toProfile();
+        try {
+            return accounts.requireCaller(Caller.id(authentication)).toProfile();
+        } catch (UnauthorizedException e) {
+            throw new NotFoundException("user_not_found", e.getMessage());
+        }
     }
 
     /** Another user's profile, by integer id or UUID. */
