@@ -60,7 +60,24 @@ public class ChatService {
         if (reference != null && (reference.startsWith("private_") || reference.startsWith("group_"))) {
             return byRoomName(reference);
         }
-        return get(IdRef.parse(reference, "chat_id"));
+        IdRef ref;
+        try {
+            ref = IdRef.parse(reference, "chat_id");
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("chat_id", "chat_id must be a chat's id, UUID or room name (private_1_2, group_3), got '"
+                    + (reference == null ? "" : reference.length() <= 40 ? reference : reference.substring(0, 40) + "…") + "'");
+        }
+        return get(ref);
+    }
+
+    /** A group by id or UUID; anything else (a private chat included) is not a group: 404. */
+    public Chat getGroup(IdRef ref) {
+        Optional<Chat> found = switch (ref) {
+            case IdRef.Numeric n -> chats.findById(n.id());
+            case IdRef.Uuid u -> chats.findByUuid(u.uuid().toString());
+        };
+        return found.filter(Chat::isGroup)
+                .orElseThrow(() -> new NotFoundException("group_not_found", "group " + ref.display() + " does not exist"));
     }
 
     public Chat get(IdRef ref) {

@@ -203,8 +203,8 @@ class GroupApiTest {
         long privateChatId = privateChat(user, other);
 
         for (String suffix : List.of("/info", "/users")) {
-            assertError(user.api().get("/api/v1/group/999999" + suffix), 404, "chat_not_found", null);
-            assertError(user.api().get("/api/v1/group/" + UUID.randomUUID() + suffix), 404, "chat_not_found", null);
+            assertError(user.api().get("/api/v1/group/999999" + suffix), 404, "group_not_found", null);
+            assertError(user.api().get("/api/v1/group/" + UUID.randomUUID() + suffix), 404, "group_not_found", null);
             assertError(user.api().get("/api/v1/group/" + privateChatId + suffix), 404, "group_not_found", null);
             assertError(user.api().get("/api/v1/group/abc" + suffix), 400, "invalid_input", "id");
         }
@@ -232,8 +232,8 @@ class GroupApiTest {
         var deleted = owner.api().delete("/api/v1/group/" + groupId);
 
         assertJson(200, "{\"status\": \"ok\"}", deleted);
-        assertError(owner.api().get("/api/v1/group/" + groupId + "/info"), 404, "chat_not_found", null);
-        assertError(member.api().get("/api/v1/group/" + groupId + "/users"), 404, "chat_not_found", null);
+        assertError(owner.api().get("/api/v1/group/" + groupId + "/info"), 404, "group_not_found", null);
+        assertError(member.api().get("/api/v1/group/" + groupId + "/users"), 404, "group_not_found", null);
         assertEquals(List.of(), roomIds(owner));
         assertEquals(List.of(), roomIds(member));
         assertTrue(server.bean(MessageRepository.class).findById(messageId).isEmpty());
@@ -274,7 +274,7 @@ class GroupApiTest {
         TestUser owner = server.register("tidy");
         long groupId = group(owner, "Tidy");
 
-        assertError(owner.api().delete("/api/v1/group/999999"), 404, "chat_not_found", null);
+        assertError(owner.api().delete("/api/v1/group/999999"), 404, "group_not_found", null);
         assertError(owner.api().delete("/api/v1/group/abc"), 400, "invalid_input", "id");
         assertError(server.anonymous().delete("/api/v1/group/" + groupId), 401, "unauthorized", null);
 

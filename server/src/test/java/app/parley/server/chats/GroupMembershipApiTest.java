@@ -93,7 +93,7 @@ class GroupMembershipApiTest {
         assertError(owner.api().postRaw(add, "application/json", "{\"users\": [5]}"), 400, "bad_request", "users[0]");
         assertError(owner.api().post("/api/v1/group/" + privateChatId + "/add", Map.of("users", refs(newcomer))),
                 404, "group_not_found", null);
-        assertError(owner.api().post("/api/v1/group/999999/add", Map.of("users", refs(newcomer))), 404, "chat_not_found", null);
+        assertError(owner.api().post("/api/v1/group/999999/add", Map.of("users", refs(newcomer))), 404, "group_not_found", null);
         assertError(owner.api().post("/api/v1/group/abc/add", Map.of("users", refs(newcomer))), 400, "invalid_input", "id");
 
         assertEquals(List.of(owner.id()), memberIds(owner, groupId));

@@ -326,7 +326,7 @@ class Seed002DocumentTest {
         assertJson(200, "{\"status\": \"ok\"}", owner.api().delete("/api/v1/group/" + group));
 
         assertEquals(List.of(), roomIds(member));
-        assertError(owner.api().get("/api/v1/group/" + group + "/info"), 404, "chat_not_found", null);
+        assertError(owner.api().get("/api/v1/group/" + group + "/info"), 404, "group_not_found", null);
     }
 
     @Test
@@ -345,7 +345,7 @@ class Seed002DocumentTest {
                 .formatted(group, info.json().path("uuid").asText(), group, owner.id(), userRef(owner), userRef(member),
                         info.json().path("created_at").asText()), info);
         assertError(member.api().get("/api/v1/group/abc/info"), 400, "invalid_input", "id");
-        assertError(member.api().get("/api/v1/group/999999/info"), 404, "chat_not_found", null);
+        assertError(member.api().get("/api/v1/group/999999/info"), 404, "group_not_found", null);
         assertError(member.api().get("/api/v1/group/" + privateChat + "/info"), 404, "group_not_found", null);
         assertJson(200, info.body(), member.api().get("/api/v1/chat/" + group + "/info"));
         assertError(eve.api().get("/api/v1/group/" + group + "/info"), 403, "not_a_member", null);
@@ -362,7 +362,7 @@ class Seed002DocumentTest {
         assertJson(200, "{\"users\": [%s, %s]}".formatted(userRef(owner), userRef(member)),
                 member.api().get("/api/v1/group/" + group + "/users"));
         assertError(member.api().get("/api/v1/group/abc/users"), 400, "invalid_input", "id");
-        assertError(member.api().get("/api/v1/group/999999/users"), 404, "chat_not_found", null);
+        assertError(member.api().get("/api/v1/group/999999/users"), 404, "group_not_found", null);
         assertError(eve.api().get("/api/v1/group/" + group + "/users"), 403, "not_a_member", null);
         assertError(server.anonymous().get("/api/v1/group/" + group + "/users"), 401, "unauthorized", null);
     }

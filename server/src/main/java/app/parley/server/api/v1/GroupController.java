@@ -116,7 +116,7 @@ class GroupController {
     }
 
     private long groupId(String raw) {
-        return chats.get(IdRef.parse(raw, "id")).id();
+        return chats.getGroup(IdRef.parse(raw, "id")).id();
     }
 
     private static GroupCreatedResponse created(Chat group) {

@@ -23,10 +23,13 @@ public class Seed003ErrorDialect implements ErrorDialect {
                 || exactly(path, "/chat") || path.startsWith("/chat/");
     }
 
-    /** The document knows no 409: a taken username is "400 — username already exists". */
+    /**
+     * The document knows no 409 and no 413: a taken username is "400 — username already
+     * exists", and an oversized request is invalid data like any other.
+     */
     @Override
     public HttpStatus status(HttpStatus status, String code) {
-        return status == HttpStatus.CONFLICT ? HttpStatus.BAD_REQUEST : status;
+        return status == HttpStatus.CONFLICT || status == HttpStatus.REQUEST_ENTITY_TOO_LARGE ? HttpStatus.BAD_REQUEST : status;
     }
 
     @Override

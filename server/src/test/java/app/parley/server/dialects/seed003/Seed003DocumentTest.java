@@ -282,6 +282,8 @@ class Seed003DocumentTest {
         assertDocumentError(400, "Invalid message or chat not found", alice.api().postEmpty(path));
         assertErrorShape(400, alice.api().post(path, Map.of("message", 5)));
         assertErrorShape(400, alice.api().postRaw(path, "application/json", "{\"message\": "));
+        // Over the server's JSON body limit (10 MB): the document lists no 413, so it is a 400 too.
+        assertErrorShape(400, alice.api().post(path, Map.of("message", "x".repeat(11 * 1024 * 1024))));
 
         assertJson(200, "[" + entry(alice, "first") + "]", bob.api().get("/chats/messages/" + alice.username()));
     }
