@@ -79,6 +79,24 @@ public class AccountService {
         return inserts.insertIfUsernameFree(account);
     }
 
+    /**
+     * The bot account of that username, made on first use (no password: nobody signs in to it).
+     * A person already using the name keeps it, and the bot cannot have it.
+     */
+    public Account ensureBot(String username, String displayName) {
+        String valid = UsernameRules.validate(username, limits);
+        Optional<Account> existing = accounts.findByUsernameKey(UsernameRules.key(valid));
+        if (existing.isPresent()) {
+            if (!existing.get().bot()) {
+                throw new ConflictException("username_taken", "the bot's username '" + valid + "' belongs to a person");
+            }
+            return existing.get();
+        }
+        Account bot = new Account(null, UUID.randomUUID().toString(), valid, UsernameRules.key(valid), displayName, "",
+                null, null, true, clock.instant(), null, null);
+        return inserts.insertIfUsernameFree(bot);
+    }
+
     /** Checks a username and password; the same refusal whether the name or the password is wrong. */
     public Account login(String username, String password) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {

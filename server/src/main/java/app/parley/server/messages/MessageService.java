@@ -19,6 +19,7 @@ import app.parley.server.errors.NotFoundException;
 import app.parley.server.events.RealtimeEvents;
 import app.parley.server.files.ChatFileService;
 import app.parley.server.files.StoredFile;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -41,12 +42,15 @@ public class MessageService {
     private final RealtimeEvents events;
     private final ChatFileService files;
     private final MessageViews views;
+    private final ApplicationEventPublisher<MessagePosted> posted;
     private final ParleyLimits limits;
     private final Clock clock;
 
     public MessageService(MessageRepository messages, ReadStateRepository readState, MessageSearch search,
                           ChatService chats, AccountService accounts, RealtimeEvents events, ChatFileService files,
-                          MessageViews views, ParleyLimits limits, Clock clock) {
+                          MessageViews views, ApplicationEventPublisher<MessagePosted> posted, ParleyLimits limits,
+                          Clock clock) {
+        this.posted = posted;
         this.files = files;
         this.views = views;
         this.messages = messages;
@@ -102,6 +106,7 @@ public class MessageService {
         for (ChatMember member : chats.membersOf(chat.id())) {
             events.toInbox(member.userId(), LastMessageEvent.of(message, member.unreadCount()));
         }
+        posted.publishEvent(new MessagePosted(chat.id(), stored.id(), callerId));
         return new SentMessage(message, true);
     }
 

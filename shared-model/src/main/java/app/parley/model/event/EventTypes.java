@@ -19,6 +19,7 @@ public final class EventTypes {
     public static final String CHAT_CREATED = "chat_created";
     public static final String CHAT_DELETED = "chat_deleted";
     public static final String ERROR = "error";
+    public static final String AGENT_REPLY = "agent_reply";
 
     // Parley's own client frames.
     public static final String MARK_READ = "mark_read";
