@@ -9,9 +9,9 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * Conversations with the server's AI agent (seed 004's {@code is_ai}): a private chat between a
- * member and the agent's bot account. Without a configured agent, starting one is refused with
- * a clear error, never answered with a fake reply.
+ * Conversations with the server's AI agent (seed 004's {@code is_ai}, {@code /api/v1/agent}): a
+ * private chat between a member and the agent's bot account, made on first use. Without a
+ * configured agent, starting one is refused with a clear error, never answered with a fake reply.
  */
 @Singleton
 public class AgentConversations {
