@@ -81,20 +81,28 @@ public class AccountService {
 
     /**
      * The bot account of that username, made on first use (no password: nobody signs in to it).
-     * A person already using the name keeps it, and the bot cannot have it.
+     * A person who took the name first keeps it; the bot then goes by the first free one of
+     * {@code name-bot}, {@code name-bot2}, … (always the same, so it is found again).
      */
     public Account ensureBot(String username, String displayName) {
-        String valid = UsernameRules.validate(username, limits);
-        Optional<Account> existing = accounts.findByUsernameKey(UsernameRules.key(valid));
-        if (existing.isPresent()) {
-            if (!existing.get().bot()) {
-                throw new ConflictException("username_taken", "the bot's username '" + valid + "' belongs to a person");
+        String wanted = UsernameRules.validate(username, limits);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String candidate = attempt == 0 ? wanted : wanted + "-bot" + (attempt == 1 ? "" : String.valueOf(attempt));
+            Optional<Account> existing = accounts.findByUsernameKey(UsernameRules.key(candidate));
+            if (existing.isPresent() && existing.get().bot()) {
+                return existing.get();
             }
-            return existing.get();
+            if (existing.isEmpty()) {
+                Account bot = new Account(null, UUID.randomUUID().toString(), candidate, UsernameRules.key(candidate),
+                        displayName, "", null, null, true, clock.instant(), null, null);
+                try {
+                    return inserts.insertIfUsernameFree(bot);
+                } catch (ConflictException takenMeanwhile) {
+                    attempt--; // someone registered it just now: look again
+                }
+            }
         }
-        Account bot = new Account(null, UUID.randomUUID().toString(), valid, UsernameRules.key(valid), displayName, "",
-                null, null, true, clock.instant(), null, null);
-        return inserts.insertIfUsernameFree(bot);
+        throw new IllegalStateException("no free username for the bot '" + wanted + "'");
     }
 
     /** Checks a username and password; the same refusal whether the name or the password is wrong. */

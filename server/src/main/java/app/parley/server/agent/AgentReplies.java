@@ -90,7 +90,7 @@ class AgentReplies {
         generating.acquireUninterruptibly();
         try {
             events.toRoomExcept(chatId, agent.id(), TypingEvent.typing(chatId, author));
-            List<ChatTurn> turns = turns(agent, chatId);
+            List<ChatTurn> turns = turns(agent, chatId, posted.messageId());
             Progress progress = new Progress(chatId, agent, replyId);
             String text;
             try {
@@ -107,11 +107,15 @@ class AgentReplies {
         }
     }
 
-    /** The system prompt, then the conversation's latest messages, oldest first. */
-    private List<ChatTurn> turns(Account agent, long chatId) {
+    /**
+     * The system prompt, then the conversation's latest messages up to the one being answered,
+     * oldest first: the model always answers the last message it sees, even when the member
+     * wrote again before an earlier reply was done.
+     */
+    private List<ChatTurn> turns(Account agent, long chatId, long answeredId) {
         int size = Math.max(1, Math.min(conversations.settings().maxContextMessages(), limits.pageSizeMax()));
-        List<Message> recent = messages.history(agent.id(), chatId, HistoryQuery.of(size, 0, null, null, "desc", limits))
-                .reversed();
+        List<Message> recent = messages.history(agent.id(), chatId,
+                HistoryQuery.of(size, 0, answeredId + 1, null, "desc", limits)).reversed();
         boolean group = chats.memberCount(chatId) > 2;
         List<ChatTurn> turns = new ArrayList<>();
         turns.add(new ChatTurn(ChatTurn.SYSTEM, conversations.settings().systemPrompt()));

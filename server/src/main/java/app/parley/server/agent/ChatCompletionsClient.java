@@ -46,13 +46,20 @@ class ChatCompletionsClient {
     /** The reply's text; {@code onText} hears the text so far after each piece that arrives. */
     String complete(AgentSettings settings, List<ChatTurn> turns, Consumer<String> onText) throws AgentFailure {
         Duration timeout = settings.requestTimeout();
-        HttpRequest.Builder request = HttpRequest.newBuilder(completionsUri(settings.endpoint()))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream, application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(settings, turns)));
-        if (settings.hasApiKey()) {
-            request.header("Authorization", "Bearer " + settings.apiKey().strip());
+        long deadlineNanos = System.nanoTime() + timeout.toNanos();
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(completionsUri(settings.endpoint()))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "text/event-stream, application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body(settings, turns)));
+            if (settings.hasApiKey()) {
+                request.header("Authorization", "Bearer " + settings.apiKey().strip());
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.warn("parley.agent.endpoint is not a usable http(s) URL: {}", settings.endpoint());
+            throw new AgentFailure("the server's agent endpoint setting is not a valid http(s) URL");
         }
         AtomicBoolean timedOut = new AtomicBoolean();
         HttpResponse<InputStream> response;
@@ -67,8 +74,9 @@ class ChatCompletionsClient {
             Thread.currentThread().interrupt();
             throw new AgentFailure("the server is stopping");
         }
-        // The whole reply, not just its first byte, must come within the timeout.
-        ScheduledFuture<?> deadline = scheduler.schedule(timeout, () -> {
+        // The whole reply, not just its first byte, must come within the timeout, counted from the request.
+        Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+        ScheduledFuture<?> deadline = scheduler.schedule(left, () -> {
             timedOut.set(true);
             closeQuietly(response.body());
         });
@@ -156,6 +164,9 @@ class ChatCompletionsClient {
 
     private static URI completionsUri(String endpoint) {
         String base = endpoint.strip();
+        if (!base.startsWith("http://") && !base.startsWith("https://")) {
+            throw new IllegalArgumentException("not an http(s) URL");
+        }
         return URI.create(base.endsWith("/chat/completions") ? base
                 : (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/chat/completions");
     }
