@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -41,11 +40,6 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
                 ? dialects.response(context.getRequest().getPath(), status, codeOf(status), messageOf(status, context), null)
                 : dialects.response(context.getRequest().getPath(), status, codeOf(status), bad.message(), bad.field());
         response.status(written.getStatus());
-        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
-            // The body was refused unread. A client that sends all of it before reading (as
-            // java.net.http does) would wait for the idle timeout; closing tells it at once.
-            response.header(HttpHeaders.CONNECTION, "close");
-        }
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(written.body());
     }
 
