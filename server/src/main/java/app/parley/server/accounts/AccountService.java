@@ -139,14 +139,22 @@ public class AccountService {
         if (claimedId == null) {
             return caller;
         }
-        boolean same = switch (IdRef.parse(claimedId, field)) {
-            case IdRef.Numeric numeric -> numeric.id() == caller.id();
-            case IdRef.Uuid uuid -> uuid.uuid().toString().equalsIgnoreCase(caller.uuid());
-        };
-        if (!same) {
+        if (!names(IdRef.parse(claimedId, field), caller)) {
             throw new ForbiddenException("not_the_caller", field + " must be the signed-in user; nobody acts in another's name");
         }
         return caller;
+    }
+
+    /** Whether a reference (integer id or UUID) names the caller; nobody else is looked up. */
+    public boolean isSelf(long callerId, IdRef ref) {
+        return ref instanceof IdRef.Numeric numeric ? numeric.id() == callerId : names(ref, requireCaller(callerId));
+    }
+
+    private static boolean names(IdRef ref, Account account) {
+        return switch (ref) {
+            case IdRef.Numeric numeric -> numeric.id() == account.id();
+            case IdRef.Uuid uuid -> uuid.uuid().toString().equalsIgnoreCase(account.uuid());
+        };
     }
 
     public Account get(IdRef ref) {

@@ -18,6 +18,8 @@ public class AgentConversations {
     private final AgentSettings settings;
     private final AccountService accounts;
     private final ChatService chats;
+    /** Found or made once: every message in every chat asks whether the agent is in it. */
+    private volatile Account agent;
 
     public AgentConversations(AgentSettings settings, AccountService accounts, ChatService chats) {
         this.settings = settings;
@@ -35,7 +37,15 @@ public class AgentConversations {
 
     /** The agent's account, when the agent is available. */
     public Optional<Account> agent() {
-        return settings.available() ? Optional.of(accounts.ensureBot(settings.username(), settings.displayName())) : Optional.empty();
+        if (!settings.available()) {
+            return Optional.empty();
+        }
+        Account found = agent;
+        if (found == null) {
+            found = accounts.ensureBot(settings.username(), settings.displayName());
+            agent = found;
+        }
+        return Optional.of(found);
     }
 
     public AgentSettings settings() {

@@ -24,6 +24,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -118,6 +119,25 @@ public class MessageService {
     public HistoryPage historyPage(long callerId, long chatId, HistoryQuery query) {
         chats.requireMember(chatId, callerId);
         return readPage(chatId, query);
+    }
+
+    /**
+     * Every message of a chat, oldest first (for dialects whose documents list a whole chat),
+     * read in pages of the largest page size; members only.
+     */
+    public List<Message> transcript(long callerId, long chatId) {
+        chats.requireMember(chatId, callerId);
+        List<Message> all = new ArrayList<>();
+        long after = 0;
+        HistoryPage page;
+        do {
+            page = readPage(chatId, HistoryQuery.of(limits.pageSizeMax(), 0, null, after, "asc", limits));
+            all.addAll(page.messages());
+            if (!page.messages().isEmpty()) {
+                after = page.messages().getLast().id();
+            }
+        } while (page.more());
+        return all;
     }
 
     private HistoryPage readPage(long chatId, HistoryQuery query) {

@@ -30,9 +30,6 @@ class Actors {
 
     /** Whether {@code ref} names the caller (compared with the caller's own ids: nobody else is looked up). */
     boolean isCaller(long callerId, IdRef ref) {
-        return switch (ref) {
-            case IdRef.Numeric numeric -> numeric.id() == callerId;
-            case IdRef.Uuid uuid -> accounts.requireCaller(callerId).uuid().equalsIgnoreCase(uuid.uuid().toString());
-        };
+        return accounts.isSelf(callerId, ref);
     }
 }

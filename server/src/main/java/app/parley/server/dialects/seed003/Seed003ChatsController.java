@@ -8,11 +8,8 @@ import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
-import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
-import app.parley.server.messages.HistoryPage;
-import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -26,7 +23,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,13 +43,11 @@ class Seed003ChatsController {
     private final AccountService accounts;
     private final ChatService chats;
     private final MessageService messages;
-    private final ParleyLimits limits;
 
-    Seed003ChatsController(AccountService accounts, ChatService chats, MessageService messages, ParleyLimits limits) {
+    Seed003ChatsController(AccountService accounts, ChatService chats, MessageService messages) {
         this.accounts = accounts;
         this.chats = chats;
         this.messages = messages;
-        this.limits = limits;
     }
 
     /** The caller's two-person chats, most recently active first; groups are not chats of this document. */
@@ -104,23 +98,15 @@ class Seed003ChatsController {
     @Get("/chats/messages/{userName}{/}")
     List<Seed003Json.MessageEntry> history(Authentication authentication, String userName) {
         long caller = Caller.id(authentication);
-        List<Seed003Json.MessageEntry> all = new ArrayList<>();
+        List<Message> transcript;
         try {
-            long chatId = chatWith(caller, userName);
-            // Pages of the largest size a client may ask for, each after the last message read.
-            long after = 0;
-            HistoryPage page;
-            do {
-                page = messages.historyPage(caller, chatId, HistoryQuery.of(limits.pageSizeMax(), 0, null, after, "asc", limits));
-                for (Message message : page.messages()) {
-                    all.add(new Seed003Json.MessageEntry(message.author().username(), message.text()));
-                    after = message.id();
-                }
-            } while (page.more());
+            transcript = messages.transcript(caller, chatWith(caller, userName));
         } catch (NotFoundException | InvalidInputException refused) {
             throw new Seed003Refusal(HttpStatus.NOT_FOUND, CHAT_NOT_FOUND, refused);
         }
-        return all;
+        return transcript.stream()
+                .map(message -> new Seed003Json.MessageEntry(message.author().username(), message.text()))
+                .toList();
     }
 
     /** The caller's private chat with the user of that name; 404 when the user or the chat does not exist. */

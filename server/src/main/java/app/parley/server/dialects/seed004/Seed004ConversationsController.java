@@ -1,17 +1,13 @@
 package app.parley.server.dialects.seed004;
 
 import app.parley.server.common.PublicAddress;
-import app.parley.model.message.Message;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.agent.AgentConversations;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
-import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.InvalidInputException;
-import app.parley.server.messages.HistoryPage;
-import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -46,16 +42,14 @@ class Seed004ConversationsController {
     private final AccountService accounts;
     private final AgentConversations agent;
     private final Seed004Views views;
-    private final ParleyLimits limits;
 
     Seed004ConversationsController(ChatService chats, MessageService messages, AccountService accounts,
-                                   AgentConversations agent, Seed004Views views, ParleyLimits limits) {
+                                   AgentConversations agent, Seed004Views views) {
         this.chats = chats;
         this.messages = messages;
         this.accounts = accounts;
         this.agent = agent;
         this.views = views;
-        this.limits = limits;
     }
 
     /** The caller's conversations, most recently active first. */
@@ -86,22 +80,12 @@ class Seed004ConversationsController {
         return result.created() ? HttpResponse.created(conversation) : HttpResponse.ok(conversation);
     }
 
-    /** Every message of the conversation, oldest first, read page by page from the history. */
+    /** Every message of the conversation, oldest first. */
     @Get("/{conversationId}{/}")
     List<Seed004Json.HistoryItem> messages(Authentication authentication, String conversationId) {
         long caller = Caller.id(authentication);
         long chat = chats.get(IdRef.parse(conversationId, "conversation_id")).id();
-        List<Message> all = new ArrayList<>();
-        Long after = null;
-        while (true) {
-            HistoryPage page = messages.historyPage(caller, chat,
-                    HistoryQuery.of(limits.pageSizeMax(), 0, null, after, "asc", limits));
-            all.addAll(page.messages());
-            if (!page.more() || page.messages().isEmpty()) {
-                return views.history(all);
-            }
-            after = page.messages().getLast().id();
-        }
+        return views.history(messages.transcript(caller, chat));
     }
 
     /** Members only: where the conversation's WebSocket is (this path, opened as a WebSocket). */
