@@ -1,5 +1,7 @@
 package app.parley.server;
 
+import app.parley.server.config.DataDirectoryInUseException;
+import com.google.common.base.Throwables;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -48,6 +50,10 @@ public final class ParleyServer implements AutoCloseable {
         return start(settings, new String[0]);
     }
 
+    /**
+     * Starts a server; a data dir held by another server fails with
+     * {@link DataDirectoryInUseException} itself, not wrapped in the framework's exceptions.
+     */
     static ParleyServer start(Settings settings, String[] commandLine) {
         Map<String, Object> properties = new HashMap<>(settings.properties());
         if (settings.dataDir() != null) {
@@ -57,13 +63,23 @@ public final class ParleyServer implements AutoCloseable {
             // Micronaut's own convention for "any free port" is -1.
             properties.put("micronaut.server.port", settings.port() == 0 ? -1 : settings.port());
         }
-        ApplicationContext context = ApplicationContext.builder()
-                .deduceEnvironment(false)
-                .banner(false)
-                .propertySources(settings.configFiles().toArray(PropertySource[]::new))
-                .properties(properties)
-                .args(commandLine)
-                .start();
+        ApplicationContext context;
+        try {
+            context = ApplicationContext.builder()
+                    .deduceEnvironment(false)
+                    .banner(false)
+                    .propertySources(settings.configFiles().toArray(PropertySource[]::new))
+                    .properties(properties)
+                    .args(commandLine)
+                    .start();
+        } catch (RuntimeException e) {
+            for (Throwable cause : Throwables.getCausalChain(e)) {
+                if (cause instanceof DataDirectoryInUseException inUse) {
+                    throw inUse;
+                }
+            }
+            throw e;
+        }
         try {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();

@@ -1,5 +1,6 @@
 package app.parley.server;
 
+import app.parley.server.config.DataDirectoryInUseException;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 import io.micronaut.context.env.PropertiesPropertySourceLoader;
@@ -45,7 +46,14 @@ public final class ParleyServerMain {
             }
         }
         var settings = new ParleyServer.Settings(dataDir, port, Map.of(), configFiles);
-        ParleyServer server = ParleyServer.start(settings, passThrough.toArray(String[]::new));
+        ParleyServer server;
+        try {
+            server = ParleyServer.start(settings, passThrough.toArray(String[]::new));
+        } catch (DataDirectoryInUseException e) {
+            System.err.println("Parley did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.println("Parley is running at " + server.localUri() + " (data in " + server.dataDir() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,16 +3,20 @@ package app.parley.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.parley.server.config.DataDirectoryInUseException;
 import app.parley.server.support.SocketClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +99,49 @@ class ParleyServerTest {
                     .header("Authorization", "Bearer " + tokenFromA).build(), HttpResponse.BodyHandlers.ofString());
 
             assertEquals(401, onB.statusCode());
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataDirectoryIsRefusedAndNamesTheHolder(@TempDir Path dataDir) throws Exception {
+        try (ParleyServer first = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
+            DataDirectoryInUseException refused = assertThrows(DataDirectoryInUseException.class,
+                    () -> ParleyServer.start(ParleyServer.Settings.of(dataDir, 0)).close());
+
+            assertEquals(String.valueOf(ProcessHandle.current().pid()), refused.holderPid());
+            assertEquals(200, get(first.localUri().resolve("/health")).statusCode());
+        }
+    }
+
+    @Test
+    void theCommandLineServerRefusesAHeldDataDirectoryWithAMessageNamingTheHoldersPid(@TempDir Path dataDir)
+            throws Exception {
+        try (ParleyServer held = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
+            Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), ParleyServerMain.class.getName(),
+                    "--data-dir=" + dataDir, "--port=0")
+                    .redirectErrorStream(true).start();
+            try {
+                assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second server kept running");
+                String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertEquals(1, second.exitValue(), output);
+                assertTrue(output.contains("Parley did not start: the data directory " + dataDir.toAbsolutePath()
+                        + " is in use by another Parley server (pid " + ProcessHandle.current().pid() + ")"), output);
+                assertEquals(200, get(held.localUri().resolve("/health")).statusCode());
+            } finally {
+                second.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void leftoversOfAnInterruptedUploadAreGoneBeforeTheServerAnswers(@TempDir Path dataDir) throws Exception {
+        Path leftover = Files.createDirectories(dataDir.resolve("files/incoming")).resolve("upload123.part");
+        Files.write(leftover, new byte[4096]);
+
+        try (ParleyServer server = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
+            assertFalse(Files.exists(leftover), "the .part file outlived the start");
         }
     }
 

@@ -4,7 +4,7 @@ import app.parley.server.config.DataDirectory;
 import com.google.common.hash.Hashing;
 import com.google.common.hash.HashingOutputStream;
 import com.google.common.io.ByteStreams;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,9 +18,10 @@ import java.util.function.LongFunction;
 /**
  * Bytes on disk under the data dir, addressed by their SHA-256: the same bytes are stored once.
  * Uploads stream to a temporary file (memory stays flat whatever the size) and move into place
- * only once complete and accepted.
+ * only once complete and accepted. Created at start, so that leftovers of an interrupted upload
+ * are gone before the server answers its first request.
  */
-@Singleton
+@Context
 public class ContentStore {
     private final Path root;
     private final Path incoming;
