@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Gives the errors that the framework itself raises (malformed JSON, wrong types, unknown
- * routes, oversized bodies, missing or bad tokens) the same shape as Parley's own.
+ * routes, oversized bodies, missing or bad tokens) the same shape as Parley's own. A 401 says
+ * why: no token ({@code unauthorized}), or the {@link TokenRefusal} recorded for the token sent.
  */
 @Primary
 @Singleton
@@ -35,10 +36,17 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
         if (context.getRequest().getMethod() == io.micronaut.http.HttpMethod.HEAD) {
             return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(null);
         }
+        String path = context.getRequest().getPath();
+        TokenRefusal refused = status == HttpStatus.UNAUTHORIZED ? TokenRefusal.of(context.getRequest()).orElse(null) : null;
         BadInput bad = status == HttpStatus.BAD_REQUEST ? badInput(context) : null;
-        MutableHttpResponse<Object> written = bad == null
-                ? dialects.response(context.getRequest().getPath(), status, codeOf(status), messageOf(status, context), null)
-                : dialects.response(context.getRequest().getPath(), status, codeOf(status), bad.message(), bad.field());
+        MutableHttpResponse<Object> written;
+        if (refused != null) {
+            written = dialects.response(path, refused.exception());
+        } else if (bad != null) {
+            written = dialects.response(path, status, codeOf(status), bad.message(), bad.field());
+        } else {
+            written = dialects.response(path, status, codeOf(status), messageOf(status, context), null);
+        }
         response.status(written.getStatus());
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(written.body());
     }
