@@ -4,14 +4,20 @@ import static app.parley.server.messages.Conversations.group;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.support.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import app.parley.server.support.ApiClient;
 import app.parley.server.support.Handshakes;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.TestUser;
 import app.parley.server.support.Tokens;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,6 +78,82 @@ class TokenValidityApiTest {
                 + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
 
         assertError(server.anonymous().withToken(unsigned).get("/api/v1/chats"), 401, "invalid_token", null);
+    }
+
+    @Test
+    void aTokenSignedByTheServerWithTheClaimsItIssuesOpensTheApi() {
+        TestUser alice = server.register("alice");
+
+        String token = Tokens.signedByServer(server, Tokens.claimsOf(alice));
+
+        ApiClient.Response me = server.anonymous().withToken(token).get("/api/v1/user");
+        assertEquals(200, me.status(), me.toString());
+        assertEquals(alice.username(), me.json().get("username").asText());
+    }
+
+    @Test
+    void theTokensTheServerIssuesNameItAsIssuerAndExpire() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        TestUser alice = server.register("alice");
+
+        JWTClaimsSet claims = Tokens.claimsIn(alice.api().token());
+
+        assertEquals("parley", claims.getIssuer());
+        assertEquals(String.valueOf(alice.id()), claims.getSubject());
+        assertEquals(alice.uuid(), claims.getClaim("uuid"));
+        Instant notBefore = claims.getNotBeforeTime().toInstant();
+        assertFalse(notBefore.isBefore(before), notBefore + " is before " + before);
+        assertEquals(Duration.ofDays(30), Duration.between(notBefore, claims.getExpirationTime().toInstant()));
+    }
+
+    @Test
+    void aTokenWithoutAnExpiryIsAnInvalidToken() {
+        TestUser alice = server.register("alice");
+
+        String everlasting = Tokens.signedByServer(server, Tokens.claimsOf(alice).expirationTime(null));
+
+        assertError(server.anonymous().withToken(everlasting).get("/api/v1/chats"), 401, "invalid_token", null);
+    }
+
+    @Test
+    void anExpiredTokenIsAnInvalidToken() {
+        TestUser alice = server.register("alice");
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+
+        String expired = Tokens.signedByServer(server, Tokens.claimsOf(alice)
+                .issueTime(Date.from(hourAgo.minusSeconds(60))).notBeforeTime(Date.from(hourAgo.minusSeconds(60)))
+                .expirationTime(Date.from(hourAgo)));
+
+        assertError(server.anonymous().withToken(expired).get("/api/v1/chats"), 401, "invalid_token", null);
+    }
+
+    @Test
+    void aTokenNotValidYetIsAnInvalidToken() {
+        TestUser alice = server.register("alice");
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+
+        String early = Tokens.signedByServer(server, Tokens.claimsOf(alice)
+                .notBeforeTime(Date.from(tomorrow)).expirationTime(Date.from(tomorrow.plus(Duration.ofDays(1)))));
+
+        assertError(server.anonymous().withToken(early).get("/api/v1/chats"), 401, "invalid_token", null);
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsAnInvalidToken() {
+        TestUser alice = server.register("alice");
+
+        String foreign = Tokens.signedByServer(server, Tokens.claimsOf(alice).issuer("micronaut"));
+
+        assertError(server.anonymous().withToken(foreign).get("/api/v1/chats"), 401, "invalid_token", null);
+    }
+
+    @Test
+    void aTokenWithoutAnIssuerIsAnInvalidToken() {
+        TestUser alice = server.register("alice");
+
+        String anonymousIssuer = Tokens.signedByServer(server, Tokens.claimsOf(alice).issuer(null));
+
+        assertError(server.anonymous().withToken(anonymousIssuer).get("/api/v1/chats"), 401, "invalid_token", null);
     }
 
     @Test
