@@ -123,6 +123,14 @@ public class AccountService {
         return account.get();
     }
 
+    /**
+     * The account a verified token names: the same id and the same uuid. An id alone is not
+     * enough: after a restore from backup the id of a lost account can be handed to someone else.
+     */
+    public Optional<Account> tokenHolder(long id, String uuid) {
+        return accounts.findById(id).filter(account -> account.uuid().equals(uuid));
+    }
+
     /** The account behind a verified token; a token of a deleted account no longer counts. */
     public Account requireCaller(long callerId) {
         return accounts.findById(callerId)

@@ -124,10 +124,16 @@ class ErrorShapeApiTest {
     }
 
     @Test
-    void missingOrBadTokensAreUnauthorizedInTheCanonicalShape() {
-        String message = "authentication required: send a valid 'Authorization: Bearer <token>' header";
-        for (String token : new String[] {null, "garbage", alice.api().token() + "x"}) {
-            assertErrorBody(server.anonymous().withToken(token).get("/api/v1/chats/unread/"), 401, "unauthorized", message, null);
+    void aMissingTokenIsUnauthorizedInTheCanonicalShape() {
+        assertErrorBody(server.anonymous().get("/api/v1/chats/unread/"), 401, "unauthorized",
+                "authentication required: send a valid 'Authorization: Bearer <token>' header", null);
+    }
+
+    @Test
+    void aBadTokenIsAnInvalidTokenInTheCanonicalShape() {
+        String message = "the token is not valid (malformed, forged or expired): sign in again";
+        for (String token : new String[] {"garbage", alice.api().token() + "x"}) {
+            assertErrorBody(server.anonymous().withToken(token).get("/api/v1/chats/unread/"), 401, "invalid_token", message, null);
         }
     }
 

@@ -5,6 +5,8 @@ import static app.parley.server.messages.Conversations.messagesPath;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
 import static app.parley.server.messages.Conversations.unread;
+import static app.parley.server.support.ApiAssertions.assertError;
+import static app.parley.server.support.ApiAssertions.assertJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,17 +18,49 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What answers without a token: the health check and the API description. */
+/**
+ * What answers without a token (the health check and the API description), and what the
+ * framework would add but Parley does not serve (management endpoints).
+ */
 class PublicEndpointsApiTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();
 
     @Test
-    void healthAnswersWithoutAToken() {
-        ApiClient.Response response = server.anonymous().get("/health");
+    void healthAnswersTheStatusAloneWithoutAToken() {
+        assertJson(200, "{\"status\": \"UP\"}", server.anonymous().get("/health"));
+        assertJson(200, "{\"status\": \"UP\"}", server.anonymous().get("/health/"));
+    }
 
-        assertEquals(200, response.status(), response.body());
-        assertEquals("UP", response.json().get("status").asText());
+    @Test
+    void healthAnswersTheStatusAloneToASignedInUserToo() {
+        TestUser alice = server.register("alice");
+
+        assertJson(200, "{\"status\": \"UP\"}", alice.api().get("/health"));
+    }
+
+    @Test
+    void pathsBelowHealthAreUnknownEndpoints() {
+        TestUser alice = server.register("alice");
+
+        for (String path : List.of("/health/db", "/health/liveness", "/health/readiness", "/health/database", "/health/x/y")) {
+            ApiClient.Response response = alice.api().get(path);
+            assertError(response, 404, "not_found", null);
+            assertEquals("no such endpoint: GET " + path, response.json().get("message").asText());
+            assertError(server.anonymous().get(path), 404, "not_found", null);
+        }
+    }
+
+    @Test
+    void managementEndpointsAreUnknownEndpointsEvenForASignedInUser() {
+        TestUser alice = server.register("alice");
+
+        for (String path : List.of("/beans", "/routes", "/info", "/threaddump", "/env", "/loggers", "/metrics",
+                "/caches", "/refresh", "/stop")) {
+            assertError(alice.api().get(path), 404, "not_found", null);
+            assertError(alice.api().post(path, java.util.Map.of()), 404, "not_found", null);
+            assertError(server.anonymous().get(path), 404, "not_found", null);
+        }
     }
 
     @Test

@@ -296,7 +296,7 @@ class SendMessageApiTest {
             assertErrorBody(server.anonymous().post(each, Map.of("text", "anonymous")), 401, "unauthorized",
                     "authentication required: send a valid 'Authorization: Bearer <token>' header", null);
             assertError(server.anonymous().withToken("not-a-jwt").post(each, Map.of("text", "anonymous")),
-                    401, "unauthorized", null);
+                    401, "invalid_token", null);
         }
 
         assertNoMessages(alice, chat);

@@ -65,7 +65,9 @@ class UserController {
 
     /**
      * The caller's own profile. Seed 002 lists 404 "user not found" here: a valid token whose
-     * account no longer exists has no profile to show (elsewhere such a token is 401).
+     * account no longer exists has no profile to show (elsewhere such a token is 401). Such a
+     * token is refused before this runs (FrameworkErrorResponses writes the 404); the catch is
+     * for an account deleted while the request was on its way.
      */
     @Get
     UserProfile me(Authentication authentication) {
