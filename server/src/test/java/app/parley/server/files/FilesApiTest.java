@@ -205,6 +205,22 @@ class FilesApiTest {
     }
 
     @Test
+    void aLastByteBeyondTheRangeOfALongStillMeansTheEndOfTheFile() {
+        TestUser alice = server.register("alice");
+        byte[] bytes = randomBytes(100_000, 16);
+        JsonNode file = uploaded(alice, group(alice), "r.bin", "application/octet-stream", bytes);
+
+        ApiClient.Response tail = get(alice, fileUrl(file), "Range", "bytes=99990-99999999999999999999");
+        ApiClient.Response farStart = get(alice, fileUrl(file), "Range", "bytes=99999999999999999999-");
+
+        assertEquals(206, tail.status(), "the whole file was sent instead of its last bytes");
+        assertEquals("bytes 99990-99999/100000", header(tail, "content-range"));
+        assertArrayEquals(Arrays.copyOfRange(bytes, 99_990, 100_000), tail.bytes());
+        assertEquals(416, farStart.status(), farStart.toString());
+        assertEquals("bytes */100000", header(farStart, "content-range"));
+    }
+
+    @Test
     void aSuffixRangeIsTheLastBytesAndALongerSuffixIsTheWholeFile() {
         TestUser alice = server.register("alice");
         byte[] bytes = randomBytes(10_000, 7);
