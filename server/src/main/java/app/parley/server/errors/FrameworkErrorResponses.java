@@ -12,6 +12,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import java.util.stream.Collectors;
 
@@ -24,16 +28,18 @@ import java.util.stream.Collectors;
 @Replaces(ErrorResponseProcessor.class)
 public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
     private final ErrorDialects dialects;
+    private final NettyHttpServerConfiguration server;
 
-    public FrameworkErrorResponses(ErrorDialects dialects) {
+    public FrameworkErrorResponses(ErrorDialects dialects, NettyHttpServerConfiguration server) {
         this.dialects = dialects;
+        this.server = server;
     }
 
     @Override
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        HttpStatus status = response.getStatus();
+        HttpStatus status = decoderRefusal(context, response.getStatus());
         if (context.getRequest().getMethod() == io.micronaut.http.HttpMethod.HEAD) {
-            return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(null);
+            return response.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(null);
         }
         BadInput bad = status == HttpStatus.BAD_REQUEST ? badInput(context) : null;
         MutableHttpResponse<Object> written = bad == null
@@ -41,6 +47,21 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
                 : dialects.response(context.getRequest().getPath(), status, codeOf(status), bad.message(), bad.field());
         response.status(written.getStatus());
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(written.body());
+    }
+
+    /**
+     * Micronaut answers every "too long" of Netty's HTTP decoder with 413, as if the body were too
+     * large; a request line or headers over the decoder's limits have statuses of their own.
+     */
+    private static HttpStatus decoderRefusal(ErrorContext context, HttpStatus status) {
+        if (status != HttpStatus.REQUEST_ENTITY_TOO_LARGE || !(context.getRequest() instanceof NettyHttpRequest<?> netty)) {
+            return status;
+        }
+        return switch (netty.getNativeRequest().decoderResult().cause()) {
+            case TooLongHttpHeaderException ignored -> HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+            case TooLongHttpLineException ignored -> HttpStatus.REQUEST_URI_TOO_LONG;
+            case null, default -> status;
+        };
     }
 
     /** A body or parameter the framework could not read, described without naming Java types. */
@@ -98,18 +119,24 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
             case METHOD_NOT_ALLOWED -> "method_not_allowed";
             case NOT_ACCEPTABLE -> "not_acceptable";
             case REQUEST_ENTITY_TOO_LARGE -> "payload_too_large";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers_too_large";
+            case REQUEST_URI_TOO_LONG -> "uri_too_long";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
             default -> status.getCode() >= 500 ? "internal_error" : status.name().toLowerCase(java.util.Locale.ROOT);
         };
     }
 
-    private static String messageOf(HttpStatus status, ErrorContext context) {
+    private String messageOf(HttpStatus status, ErrorContext context) {
         return switch (status) {
             // The framework's own texts name internal classes; say what the caller needs instead.
             case UNAUTHORIZED -> "authentication required: send a valid 'Authorization: Bearer <token>' header";
             case FORBIDDEN -> "you may not do this";
             case NOT_FOUND -> "no such endpoint: " + context.getRequest().getMethod() + " " + context.getRequest().getPath();
             case REQUEST_ENTITY_TOO_LARGE -> "the request body is larger than this server accepts";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "the request headers are larger than this server accepts ("
+                    + kilobytes(server.getMaxHeaderSize()) + " in all)";
+            case REQUEST_URI_TOO_LONG -> "the request URL is longer than this server accepts ("
+                    + kilobytes(server.getMaxInitialLineLength()) + " with the method and HTTP version)";
             default -> {
                 if (status.getCode() >= 500) {
                     yield "internal server error";
@@ -118,5 +145,9 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
                 yield detail.isBlank() ? status.getReason() : detail;
             }
         };
+    }
+
+    private static String kilobytes(int bytes) {
+        return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 }
