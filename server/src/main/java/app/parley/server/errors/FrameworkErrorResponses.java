@@ -5,15 +5,21 @@ import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.multipart.FileUpload;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
@@ -44,7 +50,7 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
         BadInput bad = status == HttpStatus.BAD_REQUEST ? badInput(context) : null;
         MutableHttpResponse<Object> written = bad == null
                 ? dialects.response(context.getRequest().getPath(), status, codeOf(status), messageOf(status, context), null)
-                : dialects.response(context.getRequest().getPath(), status, codeOf(status), bad.message(), bad.field());
+                : dialects.response(context.getRequest().getPath(), status, bad.code(), bad.message(), bad.field());
         response.status(written.getStatus());
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(written.body());
     }
@@ -65,15 +71,31 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
     }
 
     /** A body or parameter the framework could not read, described without naming Java types. */
-    private record BadInput(String message, String field) {}
+    private record BadInput(String code, String message, @Nullable String field) {
+        /** Not readable at all, or of the wrong type. */
+        static BadInput malformed(String message, @Nullable String field) {
+            return new BadInput("bad_request", message, field);
+        }
+
+        /** Readable, but missing or not an allowed value: the same code the services use. */
+        static BadInput invalid(String message, String field) {
+            return new BadInput("invalid_input", message, field);
+        }
+    }
 
     private static BadInput badInput(ErrorContext context) {
         Throwable cause = context.getRootCause().orElse(null);
         ConversionErrorException conversion = null;
         DatabindException mapping = null;
         for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof UnsatisfiedArgumentException missing) {
+                return missing(missing.getArgument());
+            }
+            if (t instanceof UnsatisfiedRouteException missing) {
+                return missing(missing.getArgument());
+            }
             if (t instanceof StreamReadException) {
-                return new BadInput("the request body is not valid JSON", null);
+                return BadInput.malformed("the request body is not valid JSON", null);
             }
             if (t instanceof ConversionErrorException c && conversion == null) {
                 conversion = c;
@@ -85,16 +107,24 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
         if (mapping != null) {
             String path = mapping instanceof JsonMappingException withPath ? jsonPath(withPath) : "";
             return path.isEmpty()
-                    ? new BadInput("the request body must be a JSON object with the documented fields", null)
-                    : new BadInput(path + " has the wrong type", path);
+                    ? BadInput.malformed("the request body must be a JSON object with the documented fields", null)
+                    : BadInput.malformed(path + " has the wrong type", path);
         }
         if (conversion != null) {
             String name = conversion.getArgument().getName();
             String value = conversion.getConversionError().getOriginalValue().map(String::valueOf).orElse("");
             String shown = value.length() <= 40 ? value : value.substring(0, 40) + "…";
-            return new BadInput(name + " has the wrong type or format: '" + shown + "'", name);
+            return BadInput.malformed(name + " has the wrong type or format: '" + shown + "'", name);
         }
         return null;
+    }
+
+    /** A required part, parameter or header that the request lacks, by the name a client sends. */
+    private static BadInput missing(Argument<?> argument) {
+        String name = argument.getAnnotationMetadata().stringValue(Bindable.class).orElse(argument.getName());
+        boolean file = FileUpload.class.isAssignableFrom(argument.getType());
+        return BadInput.invalid(name + " is missing" + (file ? ": attach the file as a multipart part named '" + name + "'" : ""),
+                name);
     }
 
     /** The JSON path of a mapping failure as a client wrote it, e.g. {@code users[0].id}. */

@@ -357,7 +357,14 @@ class FilesApiTest {
                 List.of(Part.file("attachment", "x.bin", "application/octet-stream", randomBytes(100, 18))));
         ApiClient.Response json = alice.api().post(filesPath(chat), "{\"file\": \"abc\"}");
 
-        assertEquals(400, otherPart.status(), otherPart.toString());
+        ApiClient.Response noParts = alice.api().multipart(filesPath(chat), List.of());
+
+        for (ApiClient.Response missing : List.of(otherPart, noParts)) {
+            assertJson(400, """
+                    {"status": "error", "http_status": 400, "code": "invalid_input",
+                     "message": "file is missing: attach the file as a multipart part named 'file'", "field": "file"}""",
+                    missing);
+        }
         assertTrue(json.status() >= 400 && json.status() < 500, json.toString());
         assertEquals(storedBefore, storedContent(server));
         assertEquals(List.of(), incoming(server));
