@@ -1,5 +1,8 @@
 package app.parley.server.errors;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -23,6 +26,8 @@ import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.stream.Collectors;
 
 /**
@@ -88,6 +93,9 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
         ConversionErrorException conversion = null;
         DatabindException mapping = null;
         for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof InputCoercionException outOfRange) {
+                return outOfRange(outOfRange, mapping);
+            }
             if (t instanceof UnsatisfiedArgumentException missing) {
                 return missing(missing.getArgument());
             }
@@ -119,6 +127,26 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
         return null;
     }
 
+    /**
+     * A whole number that is valid JSON but does not fit its field's type. Named by the path the
+     * mapper recorded, or else by where the parser stood when it refused the number.
+     */
+    private static BadInput outOfRange(InputCoercionException exception, @Nullable DatabindException mapping) {
+        String path = mapping instanceof JsonMappingException withPath ? jsonPath(withPath) : "";
+        if (path.isEmpty() && exception.getProcessor() instanceof JsonParser parser) {
+            path = jsonPath(parser.getParsingContext());
+        }
+        Class<?> type = exception.getTargetType();
+        String range = type == Integer.TYPE || type == Integer.class ? " between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                : type == Long.TYPE || type == Long.class ? " between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
+                : type == Short.TYPE || type == Short.class ? " between " + Short.MIN_VALUE + " and " + Short.MAX_VALUE
+                : type == Byte.TYPE || type == Byte.class ? " between " + Byte.MIN_VALUE + " and " + Byte.MAX_VALUE
+                : null;
+        String subject = path.isEmpty() ? "a number in the request body" : path;
+        return BadInput.invalid(subject + " is out of range" + (range == null ? "" : ": it must be" + range),
+                path.isEmpty() ? null : path);
+    }
+
     /** A required part, parameter or header that the request lacks, by the name a client sends. */
     private static BadInput missing(Argument<?> argument) {
         String name = argument.getAnnotationMetadata().stringValue(Bindable.class).orElse(argument.getName());
@@ -136,6 +164,23 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
+        }
+        return path.toString();
+    }
+
+    /** The same path from the parser's position, for failures the mapper did not wrap. */
+    private static String jsonPath(JsonStreamContext context) {
+        Deque<String> steps = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                steps.addFirst(at.getCurrentName());
+            } else if (at.inArray() && at.getCurrentIndex() >= 0) {
+                steps.addFirst("[" + at.getCurrentIndex() + "]");
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String step : steps) {
+            path.append(path.isEmpty() || step.startsWith("[") ? "" : ".").append(step);
         }
         return path.toString();
     }
