@@ -21,4 +21,20 @@ public final class TextLimits {
         requireAtMost(field, stripped, max);
         return stripped;
     }
+
+    /**
+     * Whether the text holds half of a UTF-16 surrogate pair on its own: no Unicode character,
+     * and written to UTF-8 (SQLite, the wire) it would become '?'.
+     */
+    public static boolean hasUnpairedSurrogate(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,11 +1,5 @@
 package app.parley.server.errors;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
@@ -26,8 +20,6 @@ import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.stream.Collectors;
 
 /**
@@ -91,32 +83,20 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
     private static BadInput badInput(ErrorContext context) {
         Throwable cause = context.getRootCause().orElse(null);
         ConversionErrorException conversion = null;
-        DatabindException mapping = null;
         for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof InputCoercionException outOfRange) {
-                return outOfRange(outOfRange, mapping);
-            }
             if (t instanceof UnsatisfiedArgumentException missing) {
                 return missing(missing.getArgument());
             }
             if (t instanceof UnsatisfiedRouteException missing) {
                 return missing(missing.getArgument());
             }
-            if (t instanceof StreamReadException) {
-                return BadInput.malformed("the request body is not valid JSON", null);
-            }
             if (t instanceof ConversionErrorException c && conversion == null) {
                 conversion = c;
             }
-            if (t instanceof DatabindException d && mapping == null) {
-                mapping = d;
-            }
         }
-        if (mapping != null) {
-            String path = mapping instanceof JsonMappingException withPath ? jsonPath(withPath) : "";
-            return path.isEmpty()
-                    ? BadInput.malformed("the request body must be a JSON object with the documented fields", null)
-                    : BadInput.malformed(path + " has the wrong type", path);
+        JsonReadFailures.Failure json = JsonReadFailures.describe(cause);
+        if (json != null) {
+            return new BadInput(json.code(), json.message(), json.field());
         }
         if (conversion != null) {
             String name = conversion.getArgument().getName();
@@ -127,62 +107,12 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
         return null;
     }
 
-    /**
-     * A whole number that is valid JSON but does not fit its field's type. Named by the path the
-     * mapper recorded, or else by where the parser stood when it refused the number.
-     */
-    private static BadInput outOfRange(InputCoercionException exception, @Nullable DatabindException mapping) {
-        String path = mapping instanceof JsonMappingException withPath ? jsonPath(withPath) : "";
-        if (path.isEmpty() && exception.getProcessor() instanceof JsonParser parser) {
-            path = jsonPath(parser.getParsingContext());
-        }
-        Class<?> type = exception.getTargetType();
-        String range = type == Integer.TYPE || type == Integer.class ? " between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
-                : type == Long.TYPE || type == Long.class ? " between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
-                : type == Short.TYPE || type == Short.class ? " between " + Short.MIN_VALUE + " and " + Short.MAX_VALUE
-                : type == Byte.TYPE || type == Byte.class ? " between " + Byte.MIN_VALUE + " and " + Byte.MAX_VALUE
-                : null;
-        String subject = path.isEmpty() ? "a number in the request body" : path;
-        return BadInput.invalid(subject + " is out of range" + (range == null ? "" : ": it must be" + range),
-                path.isEmpty() ? null : path);
-    }
-
     /** A required part, parameter or header that the request lacks, by the name a client sends. */
     private static BadInput missing(Argument<?> argument) {
         String name = argument.getAnnotationMetadata().stringValue(Bindable.class).orElse(argument.getName());
         boolean file = FileUpload.class.isAssignableFrom(argument.getType());
         return BadInput.invalid(name + " is missing" + (file ? ": attach the file as a multipart part named '" + name + "'" : ""),
                 name);
-    }
-
-    /** The JSON path of a mapping failure as a client wrote it, e.g. {@code users[0].id}. */
-    private static String jsonPath(JsonMappingException exception) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : exception.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    /** The same path from the parser's position, for failures the mapper did not wrap. */
-    private static String jsonPath(JsonStreamContext context) {
-        Deque<String> steps = new ArrayDeque<>();
-        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-            if (at.inObject() && at.getCurrentName() != null) {
-                steps.addFirst(at.getCurrentName());
-            } else if (at.inArray() && at.getCurrentIndex() >= 0) {
-                steps.addFirst("[" + at.getCurrentIndex() + "]");
-            }
-        }
-        StringBuilder path = new StringBuilder();
-        for (String step : steps) {
-            path.append(path.isEmpty() || step.startsWith("[") ? "" : ".").append(step);
-        }
-        return path.toString();
     }
 
     private static String codeOf(HttpStatus status) {

@@ -168,6 +168,24 @@ class UserApiTest {
     }
 
     @Test
+    void anUnpairedSurrogateInAnyProfileTextIsRefusedWithItsFieldAndNothingChanges() {
+        TestUser user = server.register("halfpair");
+        JsonNode before = profile(user);
+
+        for (String field : List.of("name", "description", "username")) {
+            String json = "{\"" + field + "\": \"x\\ud800y\"}";
+            assertError(user.api().postRaw("/api/v1/user", "application/json", json), 400, "invalid_input", field);
+            assertError(user.api().multipart("/api/v1/user", List.of(Part.field("json", json))), 400, "invalid_input", field);
+        }
+        var registration = server.anonymous().postRaw("/api/v1/auth/register", "application/json",
+                "{\"username\": \"halfpair_new\", \"password\": \"password-123\", \"name\": \"\\udc00\"}");
+
+        assertError(registration, 400, "invalid_input", "name");
+        assertEquals(before, profile(user));
+        assertError(user.api().get("/api/v1/users/by-username/halfpair_new"), 404, "user_not_found", null);
+    }
+
+    @Test
     void aPhotoThatIsNotAnImageIsRefusedAndTheProfileAndOldPhotoStay() {
         TestUser user = server.register("photo");
         byte[] first = TestImages.png(4);
