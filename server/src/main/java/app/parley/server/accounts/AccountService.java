@@ -60,8 +60,8 @@ public class AccountService {
             throw new InvalidInputException("password", "password must be %d to %d characters long"
                     .formatted(limits.passwordMin(), limits.passwordMax()));
         }
-        String name = request.name() == null || request.name().isBlank() ? username : request.name().strip();
-        TextLimits.requireAtMost("name", name, limits.displayNameMax());
+        String name = request.name() == null || request.name().isBlank()
+                ? username : TextLimits.requireName("name", request.name(), limits.displayNameMax());
         String email = EmailRules.validate(request.email());
         Account account = new Account(null, UUID.randomUUID().toString(), username, UsernameRules.key(username), name, "",
                 passwords.hash(password), null, false, clock.instant(), email, EmailRules.key(email));
@@ -199,13 +199,9 @@ public class AccountService {
                 throw usernameTaken(username);
             }
         }
-        String name = update.name() == null ? current.name() : update.name().strip();
-        if (name.isEmpty()) {
-            throw new InvalidInputException("name", "name must not be blank");
-        }
-        TextLimits.requireAtMost("name", name, limits.displayNameMax());
-        String description = update.description() == null ? current.description() : update.description().strip();
-        TextLimits.requireAtMost("description", description, limits.descriptionMax());
+        String name = update.name() == null ? current.name() : TextLimits.requireName("name", update.name(), limits.displayNameMax());
+        String description = update.description() == null
+                ? current.description() : TextLimits.requireDescription("description", update.description(), limits.descriptionMax());
         Account updated = current.withProfile(username, name, description);
         if (photo != null) {
             updated = updated.withPhoto(files.savePhoto(callerId, photo).id());

@@ -168,6 +168,41 @@ class UserApiTest {
     }
 
     @Test
+    void displayNamesWithControlOrBidiOverrideCharactersAreRefusedAndNothingChanges() {
+        TestUser user = server.register("hidden");
+        JsonNode before = profile(user);
+
+        // U+202E makes "Eve\u202Etxt.exe" read as "Eveexe.txt"; NUL and BEL are controls; U+200B is invisible.
+        for (String name : List.of("Eve\u202Etxt.exe", "Nul\u0000l", "Bell\u0007", "Two\nLines", "Zero\u200Bwidth",
+                "Iso\u2066late", "Tag\uDB40\uDC41")) {
+            assertError(user.api().post("/api/v1/user", Map.of("name", name)), 400, "invalid_input", "name");
+            assertError(user.api().multipart("/api/v1/user", List.of(Part.field("json", toJson(Map.of("name", name))))),
+                    400, "invalid_input", "name");
+            assertError(server.anonymous().post("/api/v1/auth/register",
+                    Map.of("username", "hidden_new", "password", "password-123", "name", name)), 400, "invalid_input", "name");
+        }
+        assertError(user.api().post("/api/v1/user", Map.of("description", "fine\u202Eenif")), 400, "invalid_input",
+                "description");
+
+        assertEquals(before, profile(user));
+        assertError(user.api().get("/api/v1/users/by-username/hidden_new"), 404, "user_not_found", null);
+    }
+
+    @Test
+    void joinersThatScriptsAndEmojiNeedStayInNamesAndDescriptionsKeepTabsAndLineBreaks() {
+        TestUser user = server.register("joiner");
+        // Persian needs the zero-width non-joiner; a family emoji is joined with zero-width joiners.
+        String name = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0645 \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String description = "line one\n\tline two\r\nline three";
+
+        assertJson(200, "{\"status\": \"ok\"}", user.api().post("/api/v1/user", Map.of("name", name, "description", description)));
+
+        JsonNode me = profile(user);
+        assertEquals(name, me.get("name").asText());
+        assertEquals(description, me.get("description").asText());
+    }
+
+    @Test
     void anUnpairedSurrogateInAnyProfileTextIsRefusedWithItsFieldAndNothingChanges() {
         TestUser user = server.register("halfpair");
         JsonNode before = profile(user);
