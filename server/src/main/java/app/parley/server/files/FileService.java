@@ -141,6 +141,8 @@ public class FileService {
         if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) {
             return "file";
         }
-        return cleaned.length() > MAX_NAME ? cleaned.substring(0, MAX_NAME) : cleaned;
+        // Cut by characters, not UTF-16 units: a cut inside a surrogate pair would store '?'.
+        return cleaned.codePointCount(0, cleaned.length()) > MAX_NAME
+                ? cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_NAME)) : cleaned;
     }
 }

@@ -428,6 +428,19 @@ class FilesApiTest {
     }
 
     @Test
+    void aLongNameIsCutAt255CharactersNeverInsideASurrogatePair() {
+        TestUser alice = server.register("alice");
+        long chat = group(alice);
+
+        // Each emoji is one character and two UTF-16 units; a cut at 255 units would leave half of one.
+        JsonNode file = uploaded(alice, chat, "\uD83D\uDE00".repeat(300) + ".bin", "application/octet-stream",
+                randomBytes(64, 29));
+
+        assertEquals("\uD83D\uDE00".repeat(255), file.get("name").asText());
+        assertEquals("\uD83D\uDE00".repeat(255), alice.api().get(fileUrl(file) + "/info").json().get("name").asText());
+    }
+
+    @Test
     void aPercentEncodedPathInTheNameIsKeptLiterallyAndNeverDecoded() {
         TestUser alice = server.register("alice");
         long chat = group(alice);
