@@ -124,6 +124,28 @@ class UserApiTest {
     }
 
     @Test
+    void changingYourUsernameToALookAlikeOfSomeoneElsesIsAConflictButYourOwnIsFine() {
+        TestUser victor = server.register("victor");
+        TestUser mimic = server.register("mimic");
+        JsonNode before = profile(mimic);
+        // Cyrillic і for i, and fullwidth letters.
+        String cyrillic = victor.username().replace("i", "\u0456");
+        String fullwidth = victor.username().codePoints()
+                .map(c -> c >= 'a' && c <= 'z' ? c - 'a' + 0xFF41 : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+
+        for (String lookAlike : List.of(cyrillic, fullwidth)) {
+            var refused = mimic.api().post("/api/v1/user", Map.of("username", lookAlike));
+            assertError(refused, 409, "username_taken", null);
+        }
+        assertEquals(before, profile(mimic));
+
+        assertJson(200, "{\"status\": \"ok\"}", victor.api().post("/api/v1/user", Map.of("username", cyrillic)));
+        assertEquals(cyrillic, profile(victor).get("username").asText());
+        assertError(mimic.api().post("/api/v1/user", Map.of("username", victor.username())), 409, "username_taken", null);
+    }
+
+    @Test
     void aUsernameTakenBySomeoneElseIsAConflictAndNothingChanges() {
         TestUser taken = server.register("taken");
         TestUser user = server.register("wants");
