@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every account's username key and skeletons as the current rules compute them, at each
  * start before the server takes requests: it fills them in for accounts made before they
- * existed (migration V4), and again should a newer ICU's confusables data change them.
+ * existed (migration V5), and again should a newer ICU's confusables data change them.
  *
  * <p>Accounts that now compare equal are not renamed behind anyone's back: whoever holds a value
  * keeps it (on the first fill, the older account), the other keeps its old key and no skeleton,
