@@ -1,5 +1,6 @@
 package app.parley.server.accounts;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -19,6 +20,21 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
     boolean existsByEmailKey(String emailKey);
 
     boolean existsByUsernameKey(String usernameKey);
+
+    Optional<Account> findByUsernameSkeleton(String usernameSkeleton);
+
+    Optional<Account> findByUsernameShownSkeleton(String usernameShownSkeleton);
+
+    /** Every account's username and what is derived from it, oldest first. */
+    @Query("SELECT id, username, username_key, username_skeleton, username_shown_skeleton FROM users ORDER BY id")
+    List<UsernameRow> usernames();
+
+    @Query("""
+            UPDATE users SET username_key = :usernameKey, username_skeleton = :usernameSkeleton,
+                             username_shown_skeleton = :usernameShownSkeleton
+            WHERE id = :id""")
+    void updateUsernameKeys(long id, String usernameKey, @Nullable String usernameSkeleton,
+                            @Nullable String usernameShownSkeleton);
 
     List<Account> findByIdIn(List<Long> ids);
 

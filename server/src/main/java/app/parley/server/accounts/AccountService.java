@@ -60,11 +60,11 @@ public class AccountService {
             throw new InvalidInputException("password", "password must be %d to %d characters long"
                     .formatted(limits.passwordMin(), limits.passwordMax()));
         }
-        String name = request.name() == null || request.name().isBlank() ? username : request.name().strip();
-        TextLimits.requireAtMost("name", name, limits.displayNameMax());
+        String name = request.name() == null || request.name().isBlank()
+                ? username : TextLimits.requireName("name", request.name(), limits.displayNameMax());
         String email = EmailRules.validate(request.email());
-        Account account = new Account(null, UUID.randomUUID().toString(), username, UsernameRules.key(username), name, "",
-                passwords.hash(password), null, false, clock.instant(), email, EmailRules.key(email));
+        Account account = Account.create(UUID.randomUUID().toString(), username, name, passwords.hash(password), false,
+                clock.instant(), email, EmailRules.key(email));
         return inserts.insertIfUsernameFree(account);
     }
 
@@ -74,27 +74,28 @@ public class AccountService {
      */
     public Account registerWithoutPassword(String requestedUsername) {
         String username = UsernameRules.validate(requestedUsername, limits);
-        Account account = new Account(null, UUID.randomUUID().toString(), username, UsernameRules.key(username), username, "",
-                null, null, false, clock.instant(), null, null);
+        Account account = Account.create(UUID.randomUUID().toString(), username, username, null, false, clock.instant(),
+                null, null);
         return inserts.insertIfUsernameFree(account);
     }
 
     /**
      * The bot account of that username, made on first use (no password: nobody signs in to it).
-     * A person who took the name first keeps it; the bot then goes by the first free one of
-     * {@code name-bot}, {@code name-bot2}, … (always the same, so it is found again).
+     * A person who took the name (or one like it) first keeps it; the bot then goes by the first
+     * free one of {@code name-bot}, {@code name-bot2}, … (always the same, so it is found again).
+     * People cannot take the agent's name once configured (parley.accounts.reserved-usernames).
      */
     public Account ensureBot(String username, String displayName) {
         String wanted = UsernameRules.validate(username, limits);
         for (int attempt = 0; attempt < 100; attempt++) {
             String candidate = attempt == 0 ? wanted : wanted + "-bot" + (attempt == 1 ? "" : String.valueOf(attempt));
-            Optional<Account> existing = accounts.findByUsernameKey(UsernameRules.key(candidate));
-            if (existing.isPresent() && existing.get().bot()) {
-                return existing.get();
+            Account bot = Account.create(UUID.randomUUID().toString(), candidate, displayName, null, true, clock.instant(),
+                    null, null);
+            Optional<Account> holder = inserts.holderOf(bot);
+            if (holder.isPresent() && holder.get().bot()) {
+                return holder.get();
             }
-            if (existing.isEmpty()) {
-                Account bot = new Account(null, UUID.randomUUID().toString(), candidate, UsernameRules.key(candidate),
-                        displayName, "", null, null, true, clock.instant(), null, null);
+            if (holder.isEmpty()) {
                 try {
                     return inserts.insertIfUsernameFree(bot);
                 } catch (ConflictException takenMeanwhile) {
@@ -199,22 +200,14 @@ public class AccountService {
         if (update == null) {
             throw new InvalidInputException("json", "the json part with the profile is required");
         }
-        String username = current.username();
-        if (update.username() != null) {
-            username = UsernameRules.validate(update.username(), limits);
-            String key = UsernameRules.key(username);
-            if (!key.equals(current.usernameKey()) && accounts.existsByUsernameKey(key)) {
-                throw usernameTaken(username);
-            }
-        }
-        String name = update.name() == null ? current.name() : update.name().strip();
-        if (name.isEmpty()) {
-            throw new InvalidInputException("name", "name must not be blank");
-        }
-        TextLimits.requireAtMost("name", name, limits.displayNameMax());
-        String description = update.description() == null ? current.description() : update.description().strip();
-        TextLimits.requireAtMost("description", description, limits.descriptionMax());
+        String username = update.username() == null ? current.username() : UsernameRules.validate(update.username(), limits);
+        String name = update.name() == null ? current.name() : TextLimits.requireName("name", update.name(), limits.displayNameMax());
+        String description = update.description() == null
+                ? current.description() : TextLimits.requireDescription("description", update.description(), limits.descriptionMax());
         Account updated = current.withProfile(username, name, description);
+        if (!username.equals(current.username())) {
+            inserts.requireUsernameFree(updated);
+        }
         if (photo != null) {
             updated = updated.withPhoto(files.savePhoto(callerId, photo).id());
         }

@@ -135,9 +135,8 @@ public class ChatService {
     /** A new group owned by the caller, with the given users as its first members and an optional photo. */
     @Transactional
     public Chat createGroup(long callerId, String name, String description, List<UserRef> users, @Nullable PreparedFile photo) {
-        String groupName = TextLimits.requireText("name", name, limits.chatNameMax());
-        String groupDescription = description == null ? "" : description.strip();
-        TextLimits.requireAtMost("description", groupDescription, limits.descriptionMax());
+        String groupName = TextLimits.requireName("name", name, limits.chatNameMax());
+        String groupDescription = TextLimits.requireDescription("description", description, limits.descriptionMax());
         Set<Long> memberIds = resolveUsers(users == null ? List.of() : users);
         memberIds.remove(callerId);
         if (memberIds.size() + 1 > limits.groupMembersMax()) {

@@ -1,5 +1,6 @@
 package app.parley.server.files;
 
+import app.parley.server.common.TextLimits;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.PayloadTooLargeException;
@@ -130,19 +131,18 @@ public class FileService {
         return new InvalidInputException(field, field + " must be an image (PNG, JPEG, GIF or BMP)");
     }
 
-    /** Only the last path segment, without control characters, at most 255 characters. */
+    /** Only the last path segment, without the characters names may not hold (TextLimits), at most 255 characters. */
     static String safeName(String name) {
         if (name == null) {
             return "file";
         }
         String lastSegment = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        String cleaned = lastSegment.codePoints()
-                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString().strip();
+        String cleaned = TextLimits.withoutHidden(lastSegment).strip();
         if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) {
             return "file";
         }
-        return cleaned.length() > MAX_NAME ? cleaned.substring(0, MAX_NAME) : cleaned;
+        // Cut by characters, not UTF-16 units: a cut inside a surrogate pair would store '?'.
+        return cleaned.codePointCount(0, cleaned.length()) > MAX_NAME
+                ? cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_NAME)) : cleaned;
     }
 }

@@ -13,6 +13,7 @@ import app.parley.server.config.ParleyLimits;
 import app.parley.server.events.EventJson;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
+import app.parley.server.errors.JsonReadFailures;
 import app.parley.server.errors.ParleyException;
 import app.parley.server.messages.HistoryPage;
 import app.parley.server.messages.HistoryQuery;
@@ -58,7 +59,10 @@ class ClientFrames {
         try {
             frame = json.readValue(text, ClientFrame.class);
         } catch (IOException | RuntimeException e) {
-            reply(connection, ErrorEvent.of("invalid_json", "a frame must be a JSON object with a type", null, null));
+            JsonReadFailures.Failure failure = JsonReadFailures.describe(e);
+            reply(connection, failure != null && failure.invalidInput()
+                    ? ErrorEvent.of(failure.code(), failure.message(), failure.field(), null)
+                    : ErrorEvent.of("invalid_json", "a frame must be a JSON object with a type", null, null));
             return;
         }
         if (frame == null || frame.type() == null) {

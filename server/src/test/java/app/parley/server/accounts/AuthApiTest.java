@@ -66,6 +66,48 @@ class AuthApiTest {
     }
 
     @Test
+    void lookAlikesOfATakenUsernameAreTakenToo() {
+        assertEquals(201, server.anonymous().post("/api/v1/auth/register",
+                Map.of("username", "mallory", "password", "mallory-password")).status());
+
+        // Cyrillic а, fullwidth letters, capital I for l, Cyrillic capital М and О.
+        for (String lookAlike : new String[] {"m\u0430llory", "\uFF4D\uFF41\uFF4C\uFF4C\uFF4F\uFF52\uFF59", "maIlory",
+                "\u041CALL\u041ERY"}) {
+            var response = server.anonymous().post("/api/v1/auth/register", Map.of("username", lookAlike, "password", "other-password"));
+
+            assertEquals(409, response.status(), lookAlike + ": " + response.body());
+            assertEquals("username_taken", response.json().get("code").asText(), lookAlike);
+        }
+        var users = server.register("viewer").api().get("/api/v1/users?username=ma").json().get("users");
+        assertEquals(1, users.size(), users.toString());
+    }
+
+    @Test
+    void aUsernameInCompatibilityFormsIsKeptInItsPlainFormAndSignsInEitherWay() {
+        var registered = server.anonymous().post("/api/v1/auth/register",
+                Map.of("username", "\uFF4E\uFF4F\uFF52\uFF41", "password", "nora-password"));
+
+        assertEquals(201, registered.status(), registered.body());
+        assertEquals("nora", registered.json().get("user").get("username").asText());
+        for (String typed : new String[] {"nora", "NORA", "\uFF4E\uFF4F\uFF52\uFF41"}) {
+            var login = server.anonymous().post("/api/v1/auth/login", Map.of("username", typed, "password", "nora-password"));
+            assertEquals(200, login.status(), typed + ": " + login.body());
+        }
+    }
+
+    @Test
+    void nobodyRegistersTheAgentsUsernameOrOneLikeIt() {
+        for (String name : new String[] {"parley-ai", "Parley-AI", "parIey-ai", "\u0440arley-ai"}) {
+            var response = server.anonymous().post("/api/v1/auth/register", Map.of("username", name, "password", "squatter-password"));
+
+            assertEquals(409, response.status(), name + ": " + response.body());
+            assertEquals("username_taken", response.json().get("code").asText(), name);
+        }
+        assertEquals(201, server.anonymous().post("/api/v1/auth/register",
+                Map.of("username", "parley-fan", "password", "fan-password")).status());
+    }
+
+    @Test
     void usernamesOutsideTheRulesAreRefusedWithTheFieldNamed() {
         for (String bad : new String[] {"ab", "with space", "-dash-first", "x".repeat(33), ""}) {
             var response = server.anonymous().post("/api/v1/auth/register", Map.of("username", bad, "password", "long-enough-1"));

@@ -124,6 +124,28 @@ class UserApiTest {
     }
 
     @Test
+    void changingYourUsernameToALookAlikeOfSomeoneElsesIsAConflictButYourOwnIsFine() {
+        TestUser victor = server.register("victor");
+        TestUser mimic = server.register("mimic");
+        JsonNode before = profile(mimic);
+        // Cyrillic і for i, and fullwidth letters.
+        String cyrillic = victor.username().replace("i", "\u0456");
+        String fullwidth = victor.username().codePoints()
+                .map(c -> c >= 'a' && c <= 'z' ? c - 'a' + 0xFF41 : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+
+        for (String lookAlike : List.of(cyrillic, fullwidth)) {
+            var refused = mimic.api().post("/api/v1/user", Map.of("username", lookAlike));
+            assertError(refused, 409, "username_taken", null);
+        }
+        assertEquals(before, profile(mimic));
+
+        assertJson(200, "{\"status\": \"ok\"}", victor.api().post("/api/v1/user", Map.of("username", cyrillic)));
+        assertEquals(cyrillic, profile(victor).get("username").asText());
+        assertError(mimic.api().post("/api/v1/user", Map.of("username", victor.username())), 409, "username_taken", null);
+    }
+
+    @Test
     void aUsernameTakenBySomeoneElseIsAConflictAndNothingChanges() {
         TestUser taken = server.register("taken");
         TestUser user = server.register("wants");
@@ -165,6 +187,59 @@ class UserApiTest {
         assertError(user.api().post("/api/v1/user", Map.of("name", "n".repeat(65))), 400, "invalid_input", "name");
 
         assertEquals(before, profile(user));
+    }
+
+    @Test
+    void displayNamesWithControlOrBidiOverrideCharactersAreRefusedAndNothingChanges() {
+        TestUser user = server.register("hidden");
+        JsonNode before = profile(user);
+
+        // U+202E makes "Eve\u202Etxt.exe" read as "Eveexe.txt"; NUL and BEL are controls; U+200B is invisible.
+        for (String name : List.of("Eve\u202Etxt.exe", "Nul\u0000l", "Bell\u0007", "Two\nLines", "Zero\u200Bwidth",
+                "Iso\u2066late", "Tag\uDB40\uDC41")) {
+            assertError(user.api().post("/api/v1/user", Map.of("name", name)), 400, "invalid_input", "name");
+            assertError(user.api().multipart("/api/v1/user", List.of(Part.field("json", toJson(Map.of("name", name))))),
+                    400, "invalid_input", "name");
+            assertError(server.anonymous().post("/api/v1/auth/register",
+                    Map.of("username", "hidden_new", "password", "password-123", "name", name)), 400, "invalid_input", "name");
+        }
+        assertError(user.api().post("/api/v1/user", Map.of("description", "fine\u202Eenif")), 400, "invalid_input",
+                "description");
+
+        assertEquals(before, profile(user));
+        assertError(user.api().get("/api/v1/users/by-username/hidden_new"), 404, "user_not_found", null);
+    }
+
+    @Test
+    void joinersThatScriptsAndEmojiNeedStayInNamesAndDescriptionsKeepTabsAndLineBreaks() {
+        TestUser user = server.register("joiner");
+        // Persian needs the zero-width non-joiner; a family emoji is joined with zero-width joiners.
+        String name = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0645 \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String description = "line one\n\tline two\r\nline three";
+
+        assertJson(200, "{\"status\": \"ok\"}", user.api().post("/api/v1/user", Map.of("name", name, "description", description)));
+
+        JsonNode me = profile(user);
+        assertEquals(name, me.get("name").asText());
+        assertEquals(description, me.get("description").asText());
+    }
+
+    @Test
+    void anUnpairedSurrogateInAnyProfileTextIsRefusedWithItsFieldAndNothingChanges() {
+        TestUser user = server.register("halfpair");
+        JsonNode before = profile(user);
+
+        for (String field : List.of("name", "description", "username")) {
+            String json = "{\"" + field + "\": \"x\\ud800y\"}";
+            assertError(user.api().postRaw("/api/v1/user", "application/json", json), 400, "invalid_input", field);
+            assertError(user.api().multipart("/api/v1/user", List.of(Part.field("json", json))), 400, "invalid_input", field);
+        }
+        var registration = server.anonymous().postRaw("/api/v1/auth/register", "application/json",
+                "{\"username\": \"halfpair_new\", \"password\": \"password-123\", \"name\": \"\\udc00\"}");
+
+        assertError(registration, 400, "invalid_input", "name");
+        assertEquals(before, profile(user));
+        assertError(user.api().get("/api/v1/users/by-username/halfpair_new"), 404, "user_not_found", null);
     }
 
     @Test

@@ -94,6 +94,13 @@ class AgentFaultsTest {
             .withProperty("parley.agent.model", "fault-model")
             .withProperty("parley.agent.request-timeout", "10s");
 
+    /** No usernames reserved: as on a server where a person took a look-alike of the bot's name before that was refused. */
+    @RegisterExtension
+    static final RunningServer unreserved = new RunningServer()
+            .withProperty("parley.agent.endpoint", fake.baseUrl())
+            .withProperty("parley.agent.model", "fault-model")
+            .withProperty("parley.accounts.reserved-usernames", "");
+
     private static ListAppender<ILoggingEvent> captureLogs() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -319,6 +326,20 @@ class AgentFaultsTest {
             assertFalse(info.json().get("user").get("id").asLong() == personId, "the person is presented as the agent: " + info);
         }
         assertEquals(200, conversation.status(), conversation.toString());
+    }
+
+    @Test
+    void aPersonHoldingALookAlikeOfTheBotsUsernameLeavesTheBotTheNextFreeName() {
+        ApiClient.Response person = unreserved.anonymous().post("/api/v1/auth/register",
+                Map.of("username", "parIey-ai", "password", "password-parIey-ai"));
+        TestUser alice = unreserved.register("alice");
+
+        ApiClient.Response info = alice.api().get("/api/v1/agent");
+
+        assertEquals(201, person.status(), person.toString());
+        assertEquals(200, info.status(), info.toString());
+        assertEquals("parley-ai-bot", info.json().get("user").get("username").asText(), info.toString());
+        assertEquals(200, alice.api().postEmpty("/api/v1/agent/conversation").status());
     }
 
     // --- the reply is off the request path ---------------------------------------------------------

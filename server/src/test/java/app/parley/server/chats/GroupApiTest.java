@@ -120,6 +120,26 @@ class GroupApiTest {
     }
 
     @Test
+    void groupNamesAndDescriptionsWithControlOrBidiOverrideCharactersAreRefusedAndNoGroupIsCreated() {
+        TestUser owner = server.register("hidden");
+
+        for (Map<String, String> body : List.of(Map.of("name", "Club\u202Ebulc"), Map.of("name", "Bell\u0007"),
+                Map.of("name", "Two\nLines"))) {
+            assertError(owner.api().post("/api/v1/group", body), 400, "invalid_input", "name");
+            assertError(owner.api().multipart("/api/v1/group", List.of(Part.field("json", JSON.valueToTree(body).toString()))),
+                    400, "invalid_input", "name");
+        }
+        assertError(owner.api().post("/api/v1/group", Map.of("name", "Club", "description", "x\u2067y")), 400,
+                "invalid_input", "description");
+
+        assertEquals(List.of(), roomIds(owner));
+        var created = owner.api().post("/api/v1/group", Map.of("name", "Club", "description", "rules:\n\t1. read"));
+        assertEquals(200, created.status(), created.toString());
+        var info = owner.api().get("/api/v1/group/" + created.json().path("group").path("id").asLong() + "/info");
+        assertEquals("rules:\n\t1. read", info.json().get("description").asText());
+    }
+
+    @Test
     void aBrokenGroupRequestIsABadRequestAndNoGroupIsCreated() {
         TestUser owner = server.register("broken");
         byte[] png = TestImages.png(12);

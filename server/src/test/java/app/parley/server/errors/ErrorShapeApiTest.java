@@ -116,6 +116,21 @@ class ErrorShapeApiTest {
     }
 
     @Test
+    void aWholeNumberTooLargeForItsFieldIsInvalidInputNamingTheFieldNotMalformedJson() {
+        String markRead = "/api/v1/chats/" + chat + "/mark_read/";
+        String invites = "/api/v1/chats/" + chat + "/invites/";
+
+        assertErrorBody(alice.api().postRaw(markRead, "application/json", "{\"up_to_message_id\": 99999999999999999999}"),
+                400, "invalid_input",
+                "up_to_message_id is out of range: it must be between -9223372036854775808 and 9223372036854775807",
+                "up_to_message_id");
+        assertErrorBody(alice.api().postRaw(invites, "application/json", "{\"max_uses\": 3000000000}"),
+                400, "invalid_input", "max_uses is out of range: it must be between -2147483648 and 2147483647", "max_uses");
+        assertErrorBody(alice.api().postRaw(invites, "application/json", "{\"max_uses\": -3000000000}"),
+                400, "invalid_input", "max_uses is out of range: it must be between -2147483648 and 2147483647", "max_uses");
+    }
+
+    @Test
     void anUnsupportedContentTypeIsRefusedInTheCanonicalShapeAndNothingIsStored() {
         ApiClient.Response response = alice.api().postRaw(messagesPath(chat), "text/plain", "hello");
 

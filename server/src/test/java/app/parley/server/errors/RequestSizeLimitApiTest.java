@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Bodies that are read into memory (JSON) and larger than {@code micronaut.server.max-request-buffer-size}
  * are refused before anything reads them. (The request size limit itself is raised to fit file uploads.)
+ * Headers and URLs over the HTTP decoder's limits get their own statuses, 431 and 414.
  */
 class RequestSizeLimitApiTest {
     private static final String TOO_LARGE = "the request body is larger than this server accepts";
@@ -87,5 +88,40 @@ class RequestSizeLimitApiTest {
         // Either refusal is fine; what matters is that nothing big is read for a stranger.
         assertTrue(response.status() == 401 || response.status() == 413, response.toString());
         assertEquals("error", response.json().get("status").asText());
+    }
+
+    /** A GET with one extra header, sent by a real client. */
+    private static ApiClient.Response get(TestUser user, String path, String header, String value) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(user.api().base().resolve(path))
+                .header("Authorization", "Bearer " + user.api().token());
+        if (header != null) {
+            request.header(header, value);
+        }
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiClient.Response(response.statusCode(), response.body(), response.headers(), new byte[0]);
+        }
+    }
+
+    @Test
+    void headersOverTheLimitAreRequestHeaderFieldsTooLargeNotAnOversizedBody() throws Exception {
+        TestUser alice = server.register("alice");
+
+        ApiClient.Response response = get(alice, "/api/v1/chats/unread/", "X-Padding", "a".repeat(100_000));
+
+        assertErrorBody(response, 431, "headers_too_large",
+                "the request headers are larger than this server accepts (8 KB in all)", null);
+        assertEquals(200, get(alice, "/api/v1/chats/unread/", null, null).status());
+    }
+
+    @Test
+    void aUrlOverTheLimitIsUriTooLongNotAnOversizedBody() throws Exception {
+        TestUser alice = server.register("alice");
+
+        ApiClient.Response response = get(alice, "/api/v1/users?username=" + "a".repeat(20_000), null, null);
+
+        assertErrorBody(response, 414, "uri_too_long",
+                "the request URL is longer than this server accepts (4 KB with the method and HTTP version)", null);
+        assertEquals(200, get(alice, "/api/v1/users?username=a", null, null).status());
     }
 }

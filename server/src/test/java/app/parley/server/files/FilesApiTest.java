@@ -205,6 +205,22 @@ class FilesApiTest {
     }
 
     @Test
+    void aLastByteBeyondTheRangeOfALongStillMeansTheEndOfTheFile() {
+        TestUser alice = server.register("alice");
+        byte[] bytes = randomBytes(100_000, 16);
+        JsonNode file = uploaded(alice, group(alice), "r.bin", "application/octet-stream", bytes);
+
+        ApiClient.Response tail = get(alice, fileUrl(file), "Range", "bytes=99990-99999999999999999999");
+        ApiClient.Response farStart = get(alice, fileUrl(file), "Range", "bytes=99999999999999999999-");
+
+        assertEquals(206, tail.status(), "the whole file was sent instead of its last bytes");
+        assertEquals("bytes 99990-99999/100000", header(tail, "content-range"));
+        assertArrayEquals(Arrays.copyOfRange(bytes, 99_990, 100_000), tail.bytes());
+        assertEquals(416, farStart.status(), farStart.toString());
+        assertEquals("bytes */100000", header(farStart, "content-range"));
+    }
+
+    @Test
     void aSuffixRangeIsTheLastBytesAndALongerSuffixIsTheWholeFile() {
         TestUser alice = server.register("alice");
         byte[] bytes = randomBytes(10_000, 7);
@@ -341,7 +357,14 @@ class FilesApiTest {
                 List.of(Part.file("attachment", "x.bin", "application/octet-stream", randomBytes(100, 18))));
         ApiClient.Response json = alice.api().post(filesPath(chat), "{\"file\": \"abc\"}");
 
-        assertEquals(400, otherPart.status(), otherPart.toString());
+        ApiClient.Response noParts = alice.api().multipart(filesPath(chat), List.of());
+
+        for (ApiClient.Response missing : List.of(otherPart, noParts)) {
+            assertJson(400, """
+                    {"status": "error", "http_status": 400, "code": "invalid_input",
+                     "message": "file is missing: attach the file as a multipart part named 'file'", "field": "file"}""",
+                    missing);
+        }
         assertTrue(json.status() >= 400 && json.status() < 500, json.toString());
         assertEquals(storedBefore, storedContent(server));
         assertEquals(List.of(), incoming(server));
@@ -402,6 +425,19 @@ class FilesApiTest {
         assertEquals(name, alice.api().get(fileUrl(file) + "/info").json().get("name").asText());
         assertEquals("attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name.replace(" ", "%20"),
                 header(alice.api().get(fileUrl(file)), "content-disposition"));
+    }
+
+    @Test
+    void aLongNameIsCutAt255CharactersNeverInsideASurrogatePair() {
+        TestUser alice = server.register("alice");
+        long chat = group(alice);
+
+        // Each emoji is one character and two UTF-16 units; a cut at 255 units would leave half of one.
+        JsonNode file = uploaded(alice, chat, "\uD83D\uDE00".repeat(300) + ".bin", "application/octet-stream",
+                randomBytes(64, 29));
+
+        assertEquals("\uD83D\uDE00".repeat(255), file.get("name").asText());
+        assertEquals("\uD83D\uDE00".repeat(255), alice.api().get(fileUrl(file) + "/info").json().get("name").asText());
     }
 
     @Test

@@ -156,6 +156,35 @@ class SendMessageApiTest {
     }
 
     @Test
+    void textWithAnUnpairedSurrogateIsRefusedNotStoredAsAQuestionMark() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = privateChat(alice, bob);
+
+        // JSON escapes can name half of a UTF-16 pair, which is no character at all.
+        for (String text : List.of("\\ud800", "a\\ud800b", "\\udfff", "\\udc00\\ud800", "\\ud83d")) {
+            var response = alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": \"" + text + "\"}");
+            assertErrorBody(response, 400, "invalid_input",
+                    "text contains an unpaired surrogate (half of a UTF-16 pair), which is not Unicode text", "text");
+        }
+
+        assertNoMessages(bob, chat);
+        assertEquals(0, unread(bob, chat));
+    }
+
+    @Test
+    void aSurrogatePairWrittenAsJsonEscapesIsTheCharacterItNames() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = privateChat(alice, bob);
+
+        var response = alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": \"ok \\ud83d\\ude00\"}");
+
+        assertEquals(201, response.status(), response.body());
+        assertEquals(List.of("ok \uD83D\uDE00"), historyTexts(bob, chat));
+    }
+
+    @Test
     void textOverTheLimitIsRefusedWithTheFieldNamedAndNothingIsStored() {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");

@@ -75,6 +75,25 @@ class FrameErrorsTest {
         }
     }
 
+    @Test
+    void aMessageFrameWithAnUnpairedSurrogateIsInvalidInputOnTextAndNothingIsStored() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = privateChat(alice, bob);
+
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+            aliceChat.sendText("{\"type\":\"message\",\"text\":\"hi \\ud800\",\"client_msg_id\":\"s-1\"}");
+
+            JsonNode error = aliceChat.next();
+            assertErrorFrame(error, "invalid_input", "text", null);
+            assertEquals("text contains an unpaired surrogate (half of a UTF-16 pair), which is not Unicode text",
+                    error.get("message").asText());
+            assertSilent(bobChat, aliceChat);
+            assertStillUsable(aliceChat, null, bobChat, bob, chat);
+            assertEquals(List.of("still here"), historyTexts(bob, chat));
+        }
+    }
+
     /**
      * Text after the JSON object makes the frame invalid JSON. Fails today: the server reads the
      * first value and ignores the rest, so this frame stores the message "x" (and a frame holding

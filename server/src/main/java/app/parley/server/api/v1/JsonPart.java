@@ -1,6 +1,7 @@
 package app.parley.server.api.v1;
 
 import app.parley.server.errors.InvalidInputException;
+import app.parley.server.errors.JsonReadFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -25,6 +26,12 @@ class JsonPart {
             }
             return value;
         } catch (JsonProcessingException e) {
+            // A value that may not be (a number out of range, text that is not Unicode) is named
+            // by its own field, as the services name theirs; anything else is the part's fault.
+            JsonReadFailures.Failure failure = JsonReadFailures.describe(e);
+            if (failure != null && failure.invalidInput() && failure.field() != null) {
+                throw new InvalidInputException(failure.field(), failure.message());
+            }
             throw new InvalidInputException("json", "the 'json' form field is not valid: " + e.getOriginalMessage());
         }
     }

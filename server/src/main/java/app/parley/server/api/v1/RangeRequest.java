@@ -21,7 +21,7 @@ sealed interface RangeRequest {
 
     record Unsatisfiable() implements RangeRequest {}
 
-    Pattern SINGLE = Pattern.compile("\\s*(\\d{0,18})\\s*-\\s*(\\d{0,18})\\s*");
+    Pattern SINGLE = Pattern.compile("\\s*(\\d*)\\s*-\\s*(\\d*)\\s*");
 
     static RangeRequest of(String header, long size) {
         if (header == null || !header.toLowerCase(Locale.ROOT).startsWith("bytes=")) {
@@ -33,11 +33,11 @@ sealed interface RangeRequest {
             return new Whole();
         }
         if (matcher.group(1).isEmpty()) {
-            long suffix = Long.parseLong(matcher.group(2));
+            long suffix = position(matcher.group(2));
             return suffix == 0 || size == 0 ? new Unsatisfiable() : new Part(Math.max(0, size - suffix), size - 1);
         }
-        long first = Long.parseLong(matcher.group(1));
-        Long last = matcher.group(2).isEmpty() ? null : Long.parseLong(matcher.group(2));
+        long first = position(matcher.group(1));
+        Long last = matcher.group(2).isEmpty() ? null : position(matcher.group(2));
         if (last != null && last < first) {
             return new Whole();
         }
@@ -45,5 +45,17 @@ sealed interface RangeRequest {
             return new Unsatisfiable();
         }
         return new Part(first, last == null ? size - 1 : Math.min(last, size - 1));
+    }
+
+    /**
+     * A byte position of any length: the RFC puts no bound on the digits, and a number beyond
+     * {@code long} is beyond every file, so it counts as the largest position there is.
+     */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException beyondLong) {
+            return Long.MAX_VALUE;
+        }
     }
 }

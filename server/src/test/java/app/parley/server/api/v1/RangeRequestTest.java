@@ -39,6 +39,16 @@ class RangeRequestTest {
     }
 
     @Test
+    void numbersBeyondTheRangeOfALongAreFarPastTheEndNotMalformed() {
+        assertEquals(new RangeRequest.Part(990, 999), of("bytes=990-99999999999999999999"));
+        assertEquals(new RangeRequest.Part(990, 999), of("bytes=990-9223372036854775808"));
+        assertEquals(new RangeRequest.Part(0, 999), of("bytes=-99999999999999999999"));
+        assertEquals(new RangeRequest.Unsatisfiable(), of("bytes=1234567890123456789-"));
+        assertEquals(new RangeRequest.Unsatisfiable(), of("bytes=99999999999999999999-"));
+        assertEquals(new RangeRequest.Unsatisfiable(), of("bytes=99999999999999999999-999999999999999999999"));
+    }
+
+    @Test
     void aSuffixRangeIsTheLastBytesAndALongerSuffixIsTheWholeFile() {
         assertEquals(new RangeRequest.Part(500, 999), of("bytes=-500"));
         assertEquals(new RangeRequest.Part(999, 999), of("bytes=-1"));
@@ -75,7 +85,7 @@ class RangeRequestTest {
     @NullSource
     @ValueSource(strings = {"", "bytes=", "bytes=-", "bytes=abc", "bytes=1.5-3", "bytes=0-9,20-29", "bytes=0-9, -5",
             "bytes=0-9,", "items=0-9", "0-9", "bytes 0-9", "bytes=20-10", "bytes=--5", "bytes=5--",
-            "bytes=1234567890123456789-"})
+            "bytes=99999999999999999999-10"})
     void noRangeSeveralRangesOrAMalformedOneMeanTheWholeFile(String header) {
         assertEquals(new RangeRequest.Whole(), of(header));
     }
