@@ -62,7 +62,7 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
             }
         }
         if (mapping != null) {
-            String path = mapping instanceof JsonMappingException withPath ? jsonPath(withPath) : "";
+            String path = mapping instanceof JsonMappingException withPath ? JsonPaths.of(withPath) : "";
             return path.isEmpty()
                     ? new BadInput("the request body must be a JSON object with the documented fields", null)
                     : new BadInput(path + " has the wrong type", path);
@@ -74,19 +74,6 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
             return new BadInput(name + " has the wrong type or format: '" + shown + "'", name);
         }
         return null;
-    }
-
-    /** The JSON path of a mapping failure as a client wrote it, e.g. {@code users[0].id}. */
-    private static String jsonPath(JsonMappingException exception) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : exception.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static String codeOf(HttpStatus status) {

@@ -13,15 +13,18 @@ import app.parley.server.config.ParleyLimits;
 import app.parley.server.events.EventJson;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
+import app.parley.server.errors.JsonPaths;
 import app.parley.server.errors.ParleyException;
 import app.parley.server.messages.HistoryPage;
 import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessageService;
 import app.parley.server.messages.SentMessage;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class ClientFrames {
     private static final Logger LOG = LoggerFactory.getLogger(ClientFrames.class);
+    private static final String NOT_A_FRAME = "a frame must be a JSON object with a type";
 
     private final MessageService messages;
     private final ChatService chats;
@@ -57,8 +61,15 @@ class ClientFrames {
         ClientFrame frame;
         try {
             frame = json.readValue(text, ClientFrame.class);
+        } catch (JsonMappingException e) {
+            // Well-formed JSON with a field of the wrong type: name the field, as HTTP errors do.
+            String field = JsonPaths.of(e);
+            reply(connection, field.isEmpty()
+                    ? ErrorEvent.of("invalid_json", NOT_A_FRAME, null, null)
+                    : ErrorEvent.of("invalid_input", field + " has the wrong type", field, clientMsgIdOf(text)));
+            return;
         } catch (IOException | RuntimeException e) {
-            reply(connection, ErrorEvent.of("invalid_json", "a frame must be a JSON object with a type", null, null));
+            reply(connection, ErrorEvent.of("invalid_json", NOT_A_FRAME, null, null));
             return;
         }
         if (frame == null || frame.type() == null) {
@@ -88,15 +99,17 @@ class ClientFrames {
 
     /** Answers a frame that arrived while too many of the client's frames were still waiting. */
     void refuseOverflow(Connection connection, String text) {
-        String clientMsgId = null;
-        try {
-            ClientFrame frame = json.readValue(text, ClientFrame.class);
-            clientMsgId = frame == null ? null : frame.clientMsgId();
-        } catch (IOException | RuntimeException e) {
-            // Unreadable as well: refused all the same.
-        }
         reply(connection, ErrorEvent.of("slow_down", "too many frames are waiting on this socket; "
-                + "this one was not handled, send it again later", null, clientMsgId));
+                + "this one was not handled, send it again later", null, clientMsgIdOf(text)));
+    }
+
+    /** The {@code client_msg_id} of a frame that is refused before it is read, if it has a readable one. */
+    private String clientMsgIdOf(String text) {
+        try {
+            return json.readValue(text, Map.class).get("client_msg_id") instanceof String id ? id : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void send(Connection connection, ClientFrame frame) {
