@@ -125,18 +125,25 @@ class ClientFrames {
         }
     }
 
-    /** The rest of what the client missed, up to where the socket's live frames began. */
+    /**
+     * The next page of what the client missed, up to where the socket's live frames began. The
+     * server knows where the socket's last page ended, so the frame needs no id. An {@code after_id}
+     * up to the live start is the page's lower bound (the client read some messages elsewhere,
+     * or asks for a page again); a later one is one of the socket's live messages, which says
+     * nothing about the gap before them, so the page goes on from where the last one ended.
+     */
     private void catchUp(Connection connection, ClientFrame frame) {
         if (connection.isMain()) {
             throw new InvalidInputException("type", "catch_up is for chat sockets; a main socket reads "
                     + "GET /api/v1/chats/{chat_id}/messages?after={id} instead");
         }
         long chatId = chatOf(connection, frame);
-        Long afterId = frame.afterId();
-        if (afterId == null || afterId < 0) {
-            throw new InvalidInputException("after_id", "after_id must be the id of the last message the client has");
+        Long asked = frame.afterId();
+        if (asked != null && asked < 0) {
+            throw new InvalidInputException("after_id", "after_id must be the id of a message the client has");
         }
         long ceiling = connection.historyCeiling();
+        long afterId = asked != null && asked <= ceiling ? asked : connection.pagedUpTo();
         List<Message> missed = List.of();
         boolean more = false;
         if (afterId < ceiling) {
@@ -145,6 +152,7 @@ class ClientFrames {
             missed = page.messages();
             more = page.more();
         }
+        connection.pagedUpTo(more ? missed.getLast().id() : ceiling);
         reply(connection, HistoryEvent.of(chatId, missed, afterId, more));
     }
 

@@ -105,11 +105,15 @@ class SocketSessions {
             }
             ChatSnapshot snapshot = messages.snapshot(connection.userId(), chatId, query.history(settings, limits));
             List<Message> page = snapshot.page().messages();
+            long pagedUpTo = snapshot.lastMessageId();
             if (query.afterId() == null) {
+                // The newest messages: has_more means older ones, and nothing is missing up to the live start.
                 page = page.reversed();
+            } else if (snapshot.page().more()) {
+                pagedUpTo = page.getLast().id();
             }
             connection.open(writer.utf8(HistoryEvent.of(chatId, page, query.afterId(), snapshot.page().more())),
-                    snapshot.lastMessageId());
+                    snapshot.lastMessageId(), pagedUpTo);
         }));
     }
 
