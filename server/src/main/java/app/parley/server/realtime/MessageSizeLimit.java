@@ -1,12 +1,12 @@
 package app.parley.server.realtime;
 
+import app.parley.model.event.CloseCodes;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
@@ -64,7 +64,7 @@ final class MessageSizeLimit extends ChannelInboundHandlerAdapter {
     private void refuse(ChannelHandlerContext ctx) {
         refusing = true;
         refused.run();
-        ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(),
+        ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.MESSAGE_TOO_BIG,
                 "message too big: at most " + maxBytes + " bytes"));
         ctx.executor().schedule(() -> {
             ctx.close();

@@ -201,8 +201,8 @@ class SocketSessions {
         channel.pipeline().addBefore(FRAMEWORK_HANDLER, MessageSizeLimit.NAME,
                 new MessageSizeLimit(SocketEndpoint.MESSAGE_MAX_BYTES, settings.closeGrace(), () -> {
                     connection.closed();
-                    LOG.warn("Closed a socket of user {} with 1009: a message of more than {} bytes",
-                            connection.userId(), SocketEndpoint.MESSAGE_MAX_BYTES);
+                    LOG.warn("Closed a socket of user {} with {}: a message of more than {} bytes",
+                            connection.userId(), CloseCodes.MESSAGE_TOO_BIG, SocketEndpoint.MESSAGE_MAX_BYTES);
                 }));
     }
 
