@@ -145,28 +145,29 @@ class SocketSessions {
     }
 
     /**
-     * A socket's connection failed. A client that breaks the protocol (a frame over the size
-     * limit, a bad opcode, text that is not UTF-8) has already been sent Netty's close code; that
-     * costs one line in the log and no stack trace, so that no client can fill the log. A reset
-     * connection is not worth a line (as the framework has it); anything else is a fault of ours.
+     * A socket's connection failed. A client that broke the protocol (a frame over the size limit,
+     * a bad opcode, text that is not UTF-8) has already been sent Netty's close code, and Netty
+     * closes the connection; that costs one line in the log and no stack trace, so that no client
+     * can fill the log. A reset connection is not worth a line (as the framework has it); anything
+     * else is a fault of ours, logged and closed with 1011 as the framework did.
      */
     void failed(WebSocketSession session, Throwable failure) {
         Connection connection = session.get(CONNECTION, Connection.class).orElse(null);
         long userId = connection == null ? 0 : connection.userId();
-        int code;
         if (failure instanceof CorruptedWebSocketFrameException corrupt) {
-            code = corrupt.closeStatus().code();
-            LOG.warn("Closed a socket of user {} with {}: {}", userId, code, corrupt.getMessage());
-        } else if (failure instanceof IOException && String.valueOf(failure.getMessage()).contains("Connection reset")) {
-            code = CloseReason.GOING_AWAY.getCode();
-        } else {
-            code = CloseReason.INTERNAL_ERROR.getCode();
+            LOG.warn("Closed a socket of user {} with {}: {}", userId, corrupt.closeStatus().code(), corrupt.getMessage());
+        } else if (!(failure instanceof IOException && String.valueOf(failure.getMessage()).contains("Connection reset"))) {
             LOG.error("A socket of user {} failed", userId, failure);
+            if (connection != null) {
+                connection.close(CloseReason.INTERNAL_ERROR.getCode(), "internal error");
+            } else if (session.isOpen()) {
+                session.close(CloseReason.INTERNAL_ERROR);
+            }
+            return;
         }
+        // The connection is closing already: write nothing more to it.
         if (connection != null) {
-            connection.close(code, "");
-        } else if (session.isOpen()) {
-            session.close(new CloseReason(code, ""));
+            connection.closed();
         }
     }
 
