@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,18 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
     Optional<StoredMessage> findByUuid(String uuid);
 
     Optional<StoredMessage> findByChatIdAndAuthorIdAndClientMsgId(long chatId, long authorId, String clientMsgId);
+
+    /** Keeps a deleted message's client_msg_id used, so that a resend cannot store it again. */
+    @Query("""
+            INSERT INTO deleted_client_msg_ids (chat_id, author_id, client_msg_id, message_id, deleted_at)
+            VALUES (:chatId, :authorId, :clientMsgId, :messageId, :deletedAt)""")
+    void rememberDeletedClientMsgId(long chatId, long authorId, String clientMsgId, long messageId, Instant deletedAt);
+
+    /** The id the deleted message that was sent with this client_msg_id had. */
+    @Query("""
+            SELECT message_id FROM deleted_client_msg_ids
+            WHERE chat_id = :chatId AND author_id = :authorId AND client_msg_id = :clientMsgId""")
+    Optional<Long> findDeletedMessageId(long chatId, long authorId, String clientMsgId);
 
     @Query(ROW + " WHERE m.id = :id")
     Optional<MessageRow> findRow(long id);

@@ -13,6 +13,7 @@ import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
 import app.parley.server.common.Paging;
 import app.parley.server.config.ParleyLimits;
+import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
@@ -67,7 +68,8 @@ public class MessageService {
     /**
      * Posts a message and, once stored, delivers it to the chat's sockets and every member's main
      * sockets. A resend with the same {@code client_msg_id} returns the message stored the first
-     * time instead of a duplicate, and delivers nothing again. A message may carry files the
+     * time instead of a duplicate, and delivers nothing again; if that message has been deleted,
+     * the resend is refused ({@code 409 message_deleted}) rather than bring it back. A message may carry files the
      * sender uploaded into the chat; with files, its text may be empty.
      */
     @Transactional
@@ -88,6 +90,11 @@ public class MessageService {
             Optional<StoredMessage> earlier = messages.findByChatIdAndAuthorIdAndClientMsgId(chat.id(), callerId, clientMsgId);
             if (earlier.isPresent()) {
                 return new SentMessage(views.of(row(earlier.get().id())), false);
+            }
+            Optional<Long> deleted = messages.findDeletedMessageId(chat.id(), callerId, clientMsgId);
+            if (deleted.isPresent()) {
+                throw new ConflictException("message_deleted", "the message sent with this client_msg_id (message "
+                        + deleted.get() + ") has been deleted; a client_msg_id never stores a message again");
             }
         }
         List<StoredFile> attached = files.attachable(callerId, chat.id(), request.attachments());
@@ -164,6 +171,10 @@ public class MessageService {
             throw new ForbiddenException("not_the_author", "only the author can delete message " + messageId);
         }
         readState.uncountDeletedMessage(chat.id(), message.authorId(), message.id());
+        if (message.clientMsgId() != null) {
+            messages.rememberDeletedClientMsgId(chat.id(), message.authorId(), message.clientMsgId(), message.id(),
+                    clock.instant());
+        }
         messages.deleteById(message.id());
         Long lastId = messages.findLastId(chat.id()).orElse(null);
         if (chat.lastMessageId() != null && chat.lastMessageId() == message.id()) {

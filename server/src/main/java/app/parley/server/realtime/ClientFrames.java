@@ -23,6 +23,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class ClientFrames {
     private static final Logger LOG = LoggerFactory.getLogger(ClientFrames.class);
+    private static final String NOT_A_FRAME = "a frame must be a JSON object with a type";
 
     private final MessageService messages;
     private final ChatService chats;
@@ -59,10 +61,11 @@ class ClientFrames {
         try {
             frame = json.readValue(text, ClientFrame.class);
         } catch (IOException | RuntimeException e) {
+            // Well-formed JSON with a value of the wrong type or range: name the field, as HTTP errors do.
             JsonReadFailures.Failure failure = JsonReadFailures.describe(e);
-            reply(connection, failure != null && failure.invalidInput()
-                    ? ErrorEvent.of(failure.code(), failure.message(), failure.field(), null)
-                    : ErrorEvent.of("invalid_json", "a frame must be a JSON object with a type", null, null));
+            reply(connection, failure != null && failure.field() != null
+                    ? ErrorEvent.of("invalid_input", failure.message(), failure.field(), clientMsgIdOf(text))
+                    : ErrorEvent.of("invalid_json", NOT_A_FRAME, null, null));
             return;
         }
         if (frame == null || frame.type() == null) {
@@ -92,15 +95,17 @@ class ClientFrames {
 
     /** Answers a frame that arrived while too many of the client's frames were still waiting. */
     void refuseOverflow(Connection connection, String text) {
-        String clientMsgId = null;
-        try {
-            ClientFrame frame = json.readValue(text, ClientFrame.class);
-            clientMsgId = frame == null ? null : frame.clientMsgId();
-        } catch (IOException | RuntimeException e) {
-            // Unreadable as well: refused all the same.
-        }
         reply(connection, ErrorEvent.of("slow_down", "too many frames are waiting on this socket; "
-                + "this one was not handled, send it again later", null, clientMsgId));
+                + "this one was not handled, send it again later", null, clientMsgIdOf(text)));
+    }
+
+    /** The {@code client_msg_id} of a frame that is refused before it is read, if it has a readable one. */
+    private String clientMsgIdOf(String text) {
+        try {
+            return json.readValue(text, Map.class).get("client_msg_id") instanceof String id ? id : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void send(Connection connection, ClientFrame frame) {
@@ -116,18 +121,25 @@ class ClientFrames {
         }
     }
 
-    /** The rest of what the client missed, up to where the socket's live frames began. */
+    /**
+     * The next page of what the client missed, up to where the socket's live frames began. The
+     * server knows where the socket's last page ended, so the frame needs no id. An {@code after_id}
+     * up to the live start is the page's lower bound (the client read some messages elsewhere,
+     * or asks for a page again); a later one is one of the socket's live messages, which says
+     * nothing about the gap before them, so the page goes on from where the last one ended.
+     */
     private void catchUp(Connection connection, ClientFrame frame) {
         if (connection.isMain()) {
             throw new InvalidInputException("type", "catch_up is for chat sockets; a main socket reads "
                     + "GET /api/v1/chats/{chat_id}/messages?after={id} instead");
         }
         long chatId = chatOf(connection, frame);
-        Long afterId = frame.afterId();
-        if (afterId == null || afterId < 0) {
-            throw new InvalidInputException("after_id", "after_id must be the id of the last message the client has");
+        Long asked = frame.afterId();
+        if (asked != null && asked < 0) {
+            throw new InvalidInputException("after_id", "after_id must be the id of a message the client has");
         }
         long ceiling = connection.historyCeiling();
+        long afterId = asked != null && asked <= ceiling ? asked : connection.pagedUpTo();
         List<Message> missed = List.of();
         boolean more = false;
         if (afterId < ceiling) {
@@ -136,6 +148,7 @@ class ClientFrames {
             missed = page.messages();
             more = page.more();
         }
+        connection.pagedUpTo(more ? missed.getLast().id() : ceiling);
         reply(connection, HistoryEvent.of(chatId, missed, afterId, more));
     }
 

@@ -44,6 +44,8 @@ final class Connection {
     private @Nullable List<HeldFrame> held;
     /** Newest message id in the opening history: later copies of these messages are skipped. */
     private volatile long historyCeiling;
+    /** Where the socket's history pages have reached going forwards; catch_up goes on from here. */
+    private volatile long pagedUpTo;
     private volatile UserRef user;
     private volatile String userUuid;
 
@@ -88,6 +90,16 @@ final class Connection {
     /** Newest message id the opening history covered; later ones arrive live. */
     long historyCeiling() {
         return historyCeiling;
+    }
+
+    /** The newest id up to which the socket's history pages (opening and catch_up) have gone without a gap. */
+    long pagedUpTo() {
+        return pagedUpTo;
+    }
+
+    /** A history page up to {@code id} has been sent: the next catch_up continues after it. */
+    void pagedUpTo(long id) {
+        this.pagedUpTo = id;
     }
 
     String id() {
@@ -153,11 +165,17 @@ final class Connection {
         }
     }
 
-    /** Sends the opening history, then whatever arrived meanwhile that it does not already contain. */
-    void open(byte[] history, long ceiling) {
+    /**
+     * Sends the opening history, then whatever arrived meanwhile that it does not already contain.
+     *
+     * @param ceiling   the chat's newest message id when the history was read: later ones come live
+     * @param pagedUpTo where the history ends going forwards (the ceiling, unless more pages follow)
+     */
+    void open(byte[] history, long ceiling, long pagedUpTo) {
         synchronized (order) {
             write(history);
             historyCeiling = ceiling;
+            this.pagedUpTo = pagedUpTo;
             List<HeldFrame> waiting = held;
             held = null;
             if (waiting != null) {

@@ -25,9 +25,13 @@ import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -43,6 +47,8 @@ import org.slf4j.LoggerFactory;
 class SocketSessions {
     private static final Logger LOG = LoggerFactory.getLogger(SocketSessions.class);
     private static final String CONNECTION = "parley.connection";
+    /** The name Micronaut gives its WebSocket handler in a socket's pipeline. */
+    private static final String FRAMEWORK_HANDLER = "websocket-handler";
 
     private final ChatService chats;
     private final MessageService messages;
@@ -99,11 +105,15 @@ class SocketSessions {
             }
             ChatSnapshot snapshot = messages.snapshot(connection.userId(), chatId, query.history(settings, limits));
             List<Message> page = snapshot.page().messages();
+            long pagedUpTo = snapshot.lastMessageId();
             if (query.afterId() == null) {
+                // The newest messages: has_more means older ones, and nothing is missing up to the live start.
                 page = page.reversed();
+            } else if (snapshot.page().more()) {
+                pagedUpTo = page.getLast().id();
             }
             connection.open(writer.utf8(HistoryEvent.of(chatId, page, query.afterId(), snapshot.page().more())),
-                    snapshot.lastMessageId());
+                    snapshot.lastMessageId(), pagedUpTo);
         }));
     }
 
@@ -134,6 +144,33 @@ class SocketSessions {
         }
     }
 
+    /**
+     * A socket's connection failed. A client that broke the protocol (a frame over the size limit,
+     * a bad opcode, text that is not UTF-8) has already been sent Netty's close code, and Netty
+     * closes the connection; that costs one line in the log and no stack trace, so that no client
+     * can fill the log. A reset connection is not worth a line (as the framework has it); anything
+     * else is a fault of ours, logged and closed with 1011 as the framework did.
+     */
+    void failed(WebSocketSession session, Throwable failure) {
+        Connection connection = session.get(CONNECTION, Connection.class).orElse(null);
+        long userId = connection == null ? 0 : connection.userId();
+        if (failure instanceof CorruptedWebSocketFrameException corrupt) {
+            LOG.warn("Closed a socket of user {} with {}: {}", userId, corrupt.closeStatus().code(), corrupt.getMessage());
+        } else if (!(failure instanceof IOException && String.valueOf(failure.getMessage()).contains("Connection reset"))) {
+            LOG.error("A socket of user {} failed", userId, failure);
+            if (connection != null) {
+                connection.close(CloseReason.INTERNAL_ERROR.getCode(), "internal error");
+            } else if (session.isOpen()) {
+                session.close(CloseReason.INTERNAL_ERROR);
+            }
+            return;
+        }
+        // The connection is closing already: write nothing more to it.
+        if (connection != null) {
+            connection.closed();
+        }
+    }
+
     void closed(WebSocketSession session) {
         Connection connection = session.get(CONNECTION, Connection.class).orElse(null);
         if (connection != null) {
@@ -149,7 +186,25 @@ class SocketSessions {
         Connection connection = new Connection(session, channel, userId, main,
                 MoreExecutors.newSequentialExecutor(blocking), connectionLimits);
         session.put(CONNECTION, connection);
+        if (channel != null) {
+            limitMessageSize(channel, connection);
+        }
         return connection;
+    }
+
+    /** Puts {@link MessageSizeLimit} in front of the framework's handler, which joins continuation frames without limit. */
+    private void limitMessageSize(Channel channel, Connection connection) {
+        if (channel.pipeline().get(FRAMEWORK_HANDLER) == null) {
+            LOG.error("No '{}' in the socket pipeline {}: messages split into frames are not size-limited",
+                    FRAMEWORK_HANDLER, channel.pipeline().names());
+            return;
+        }
+        channel.pipeline().addBefore(FRAMEWORK_HANDLER, MessageSizeLimit.NAME,
+                new MessageSizeLimit(SocketEndpoint.MESSAGE_MAX_BYTES, settings.closeGrace(), () -> {
+                    connection.closed();
+                    LOG.warn("Closed a socket of user {} with {}: a message of more than {} bytes",
+                            connection.userId(), CloseCodes.MESSAGE_TOO_BIG, SocketEndpoint.MESSAGE_MAX_BYTES);
+                }));
     }
 
     /** Runs an opening step; a refusal closes the socket with the matching close code and sends nothing else. */
@@ -162,7 +217,7 @@ class SocketSessions {
         } catch (RuntimeException e) {
             LOG.error("Could not open a socket for user {}", connection.userId(), e);
             registry.remove(connection);
-            connection.close(io.micronaut.websocket.CloseReason.INTERNAL_ERROR.getCode(), "internal error");
+            connection.close(CloseReason.INTERNAL_ERROR.getCode(), "internal error");
         }
     }
 

@@ -46,6 +46,37 @@ class DeleteMessageApiTest {
         assertEquals(0, bob.api().get("/api/v1/chats/" + chat + "/search/?query=unwanted").json().get("results").size());
     }
 
+    /**
+     * A client retrying a send whose answer it lost must not bring back a message that was
+     * deleted meanwhile (from another device, say): a used client_msg_id never stores anything
+     * new. Fails before the deleted message's id is remembered: the resend stored it again.
+     */
+    @Test
+    void resendingTheClientMsgIdOfADeletedMessageIsAConflictAndStoresNothing() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = privateChat(alice, bob);
+        ApiClient.Response first = alice.api().post(messagesPath(chat), Map.of("text", "oops", "client_msg_id", "d-1"));
+        assertEquals(201, first.status(), first.body());
+        assertEquals(200, alice.api().delete(messagePath(chat, first.json().get("id").asLong())).status());
+
+        assertError(alice.api().post(messagesPath(chat), Map.of("text", "oops", "client_msg_id", "d-1")), 409, "message_deleted", null);
+        assertError(alice.api().post(messagesPath(chat), Map.of("text", "other words, same id", "client_msg_id", "d-1")),
+                409, "message_deleted", null);
+        assertError(alice.api().postRaw(messagesPath(chat), "application/x-www-form-urlencoded", "text=oops&client_msg_id=d-1"),
+                409, "message_deleted", null);
+        assertEquals(List.of(), history(bob, chat));
+        assertEquals(0, unread(bob, chat));
+        assertTrue(room(bob, chat).get("last_message").isNull());
+
+        // The id is the sender's own: Bob's d-1 is a message of his; and Alice's next id works as usual.
+        ApiClient.Response bobs = bob.api().post(messagesPath(chat), Map.of("text", "mine", "client_msg_id", "d-1"));
+        assertEquals(201, bobs.status(), bobs.body());
+        ApiClient.Response next = alice.api().post(messagesPath(chat), Map.of("text", "again", "client_msg_id", "d-2"));
+        assertEquals(201, next.status(), next.body());
+        assertEquals(List.of("mine", "again"), historyTexts(alice, chat));
+    }
+
     @Test
     void aMessageMayBeNamedByItsUuidAndTheChatByItsRoomName() {
         TestUser alice = server.register("alice");

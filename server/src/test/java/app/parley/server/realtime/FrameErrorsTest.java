@@ -1,8 +1,10 @@
 package app.parley.server.realtime;
 
+import static app.parley.server.messages.Conversations.assertError;
 import static app.parley.server.messages.Conversations.group;
 import static app.parley.server.messages.Conversations.history;
 import static app.parley.server.messages.Conversations.historyTexts;
+import static app.parley.server.messages.Conversations.messagesPath;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.room;
 import static app.parley.server.messages.Conversations.sendAll;
@@ -65,7 +67,7 @@ class FrameErrorsTest {
 
         try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             for (String text : List.of("not json", "{", "{\"type\":\"message\",\"text\":\"hi\"", "[1,2]", "\"message\"",
-                    "42", "{\"type\":\"mark_read\",\"up_to_message_id\":\"abc\"}")) {
+                    "42")) {
                 aliceChat.sendText(text);
                 assertErrorFrame(aliceChat.next(), "invalid_json", null, null);
             }
@@ -92,6 +94,45 @@ class FrameErrorsTest {
             assertStillUsable(aliceChat, null, bobChat, bob, chat);
             assertEquals(List.of("still here"), historyTexts(bob, chat));
         }
+    }
+
+    /**
+     * A well-formed frame whose field has the wrong JSON type names that field, as the HTTP error
+     * for the same body does (there {@code bad_request}; on a socket every refused field is
+     * {@code invalid_input}), and echoes the message's {@code client_msg_id} when that one is readable.
+     */
+    @Test
+    void aFieldOfTheWrongTypeIsRefusedNamingTheField() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = privateChat(alice, bob);
+        record Case(String frame, String field, String clientMsgId) {}
+        List<Case> cases = List.of(
+                new Case("{\"type\":\"message\",\"text\":5,\"client_msg_id\":\"t-1\"}", "text", "t-1"),
+                new Case("{\"type\":\"message\",\"text\":{\"a\":1}}", "text", null),
+                new Case("{\"type\":\"message\",\"text\":\"hi\",\"client_msg_id\":7}", "client_msg_id", null),
+                new Case("{\"type\":\"message\",\"text\":\"hi\",\"author\":\"bob\",\"client_msg_id\":\"t-2\"}", "author", "t-2"),
+                new Case("{\"type\":\"message\",\"text\":\"hi\",\"author\":{\"id\":1,\"name\":5}}", "author.name", null),
+                new Case("{\"type\":\"message\",\"text\":\"hi\",\"attachments\":\"x\"}", "attachments", null),
+                new Case("{\"type\":\"mark_read\",\"up_to_message_id\":\"abc\"}", "up_to_message_id", null),
+                new Case("{\"type\":\"mark_read\",\"up_to_message_id\":1.5}", "up_to_message_id", null),
+                new Case("{\"type\":\"catch_up\",\"after_id\":\"12\"}", "after_id", null),
+                new Case("{\"type\":5}", "type", null),
+                new Case("{\"type\":[\"message\"],\"text\":\"hi\"}", "type", null));
+
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+            for (Case refused : cases) {
+                aliceChat.sendText(refused.frame());
+                assertErrorFrame(aliceChat.next(), "invalid_input", refused.field(), refused.clientMsgId());
+            }
+            assertSilent(bobChat, aliceChat);
+            assertEquals(List.of(), history(bob, chat));
+            assertEquals(0, unread(bob, chat));
+            assertStillUsable(aliceChat, null, bobChat, bob, chat);
+        }
+        // The same body over HTTP names the same field.
+        assertError(alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\":5,\"client_msg_id\":\"t-1\"}"),
+                400, "bad_request", "text");
     }
 
     /**
@@ -310,7 +351,7 @@ class FrameErrorsTest {
     }
 
     @Test
-    void catchUpIsForChatSocketsAndNeedsAnAfterId() {
+    void catchUpIsForChatSocketsAndItsAfterIdIsAMessageId() {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
@@ -318,8 +359,6 @@ class FrameErrorsTest {
         try (SocketClient aliceMain = mainSocket(alice); SocketClient aliceChat = chatSocket(alice, chatPath(chat))) {
             aliceMain.send(frame("type", "catch_up", "chat_id", chat, "after_id", 0));
             assertErrorFrame(aliceMain.next(), "invalid_input", "type", null);
-            aliceChat.send(frame("type", "catch_up"));
-            assertErrorFrame(aliceChat.next(), "invalid_input", "after_id", null);
             aliceChat.send(frame("type", "catch_up", "after_id", -1));
             assertErrorFrame(aliceChat.next(), "invalid_input", "after_id", null);
             assertSilent(aliceMain, aliceChat);

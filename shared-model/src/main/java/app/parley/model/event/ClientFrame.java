@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A frame a client sends. Seed 002's {@code message} ({@code text}, {@code author}),
  * {@code typing} and {@code stop_typing}, plus Parley's {@code mark_read}
- * ({@code up_to_message_id}) and {@code catch_up} ({@code after_id}). On a main socket
+ * ({@code up_to_message_id}) and {@code catch_up} (optional {@code after_id}: the server knows
+ * where the socket's history stopped). On a main socket
  * {@code chat_id} names the chat; on a chat socket it may be left out. A {@code message} may
  * list {@code attachments}: files the sender uploaded into the chat beforehand.
  */

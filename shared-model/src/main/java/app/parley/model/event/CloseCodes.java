@@ -17,6 +17,8 @@ public final class CloseCodes {
     public static final int NOT_FOUND = 4404;
     /** The chat was deleted. */
     public static final int CHAT_DELETED = 4410;
+    /** The client sent a message over 64 KB (in one frame or several); it was not read. */
+    public static final int MESSAGE_TOO_BIG = 1009;
     /** The client did not read its frames fast enough; its outbound queue overflowed. */
     public static final int TOO_SLOW = 1013;
 }

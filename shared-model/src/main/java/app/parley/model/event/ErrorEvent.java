@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A client frame was refused; the socket stays open. {@code code} and {@code field} are those of
- * the HTTP error body, and {@code client_msg_id} echoes the refused message's own id.
+ * the HTTP error body for the same request (except that a frame that is not JSON is
+ * {@code invalid_json}, and a field of the wrong JSON type {@code invalid_input}), and
+ * {@code client_msg_id} echoes the refused message's own id.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ErrorEvent(String type, String code, String message, String field, String clientMsgId)

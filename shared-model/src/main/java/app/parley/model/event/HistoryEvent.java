@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Seed 002's {@code history}: sent first on every chat socket, oldest message first. It carries
  * {@code error} only when there are no messages, as the seed shows. After a reconnect
- * ({@code after_id}) it holds the messages the client missed; {@code has_more} says another
- * {@code catch_up} is needed to get the rest.
+ * ({@code after_id}) it holds the messages the client missed after that id; {@code has_more}
+ * says another {@code catch_up} is needed to get the rest.
  */
 public record HistoryEvent(
         String type,

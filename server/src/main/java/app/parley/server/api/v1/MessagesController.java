@@ -58,7 +58,10 @@ class MessagesController {
         return new MessagePage(page, found.more() ? nextLink(chat, query, page) : null, previousLink(chat, query, page));
     }
 
-    /** Sends a message (201); a resend with the same {@code client_msg_id} returns the first one. */
+    /**
+     * Sends a message (201); a resend with the same {@code client_msg_id} returns the first one,
+     * or 409 {@code message_deleted} once that one has been deleted.
+     */
     @Post("{/}")
     HttpResponse<Message> send(Authentication authentication, String chatId, @Body @Nullable SendMessageRequest request) {
         long chat = chats.get(chatId).id();
