@@ -50,7 +50,7 @@ class TokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
 
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
-        String token = tokens.resolveToken(request).orElse(null);
+        String token = tokens.resolveTokens(request).stream().findFirst().orElse(null);
         if (token == null) {
             return Mono.empty();
         }
