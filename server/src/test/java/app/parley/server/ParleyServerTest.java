@@ -140,7 +140,7 @@ class ParleyServerTest {
         Path leftover = Files.createDirectories(dataDir.resolve("files/incoming")).resolve("upload123.part");
         Files.write(leftover, new byte[4096]);
 
-        try (ParleyServer server = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
+        try (ParleyServer _ = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
             assertFalse(Files.exists(leftover), "the .part file outlived the start");
         }
     }

@@ -19,6 +19,8 @@ public class ApiErrorHandler implements ExceptionHandler<ParleyException, HttpRe
         this.dialects = dialects;
     }
 
+    // ExceptionHandler.handle declares a raw HttpRequest: an override cannot add the type argument.
+    @SuppressWarnings("rawtypes")
     @Override
     public HttpResponse<Object> handle(HttpRequest request, ParleyException exception) {
         return dialects.response(request.getPath(), exception);

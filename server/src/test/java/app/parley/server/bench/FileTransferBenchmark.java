@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -449,10 +450,14 @@ public final class FileTransferBenchmark {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws ListenerNotFoundException {
             running = false;
             sampler.interrupt();
-            sampler.join();
+            try {
+                sampler.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // keep the flag; the sampler is a daemon told to stop
+            }
             for (Map.Entry<NotificationEmitter, NotificationListener> entry : listeners.entrySet()) {
                 entry.getKey().removeNotificationListener(entry.getValue());
             }

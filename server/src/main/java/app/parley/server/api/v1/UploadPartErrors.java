@@ -27,6 +27,8 @@ class UploadPartErrors implements ExceptionHandler<ClassCastException, HttpRespo
         this.errors = errors;
     }
 
+    // ExceptionHandler.handle declares a raw HttpRequest: an override cannot add the type argument.
+    @SuppressWarnings("rawtypes")
     @Override
     public HttpResponse<Object> handle(HttpRequest request, ClassCastException exception) {
         if (UPLOAD.matcher(request.getPath()).matches() && String.valueOf(exception.getMessage()).contains("FileUpload")) {

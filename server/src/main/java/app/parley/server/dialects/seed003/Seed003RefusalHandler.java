@@ -17,6 +17,8 @@ class Seed003RefusalHandler implements ExceptionHandler<Seed003Refusal, HttpResp
         this.dialects = dialects;
     }
 
+    // ExceptionHandler.handle declares a raw HttpRequest: an override cannot add the type argument.
+    @SuppressWarnings("rawtypes")
     @Override
     public HttpResponse<Object> handle(HttpRequest request, Seed003Refusal refusal) {
         return dialects.response(request.getPath(), refusal.status(), refusal.code(), refusal.getMessage(), null);
