@@ -29,7 +29,8 @@ public final class ParleyServer implements AutoCloseable {
      * What to start: where the data lives and which port (0 = any free port); null for either
      * keeps the configured default. Further properties and config files override application.yml.
      */
-    public record Settings(Path dataDir, Integer port, Map<String, Object> properties, List<PropertySource> configFiles) {
+    public record Settings(
+            Path dataDir, Integer port, Map<String, Object> properties, List<PropertySource> configFiles) {
         public Settings {
             properties = Map.copyOf(properties);
             configFiles = List.copyOf(configFiles);
@@ -57,7 +58,8 @@ public final class ParleyServer implements AutoCloseable {
     static ParleyServer start(Settings settings, String[] commandLine) {
         Map<String, Object> properties = new HashMap<>(settings.properties());
         if (settings.dataDir() != null) {
-            properties.put("parley.data-dir", settings.dataDir().toAbsolutePath().toString());
+            properties.put(
+                    "parley.data-dir", settings.dataDir().toAbsolutePath().toString());
         }
         if (settings.port() != null) {
             // Micronaut's own convention for "any free port" is -1.

@@ -1,9 +1,9 @@
 package app.parley.server;
 
 import app.parley.server.config.DataDirectoryInUseException;
+import io.micronaut.context.env.PropertiesPropertySourceLoader;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
-import io.micronaut.context.env.PropertiesPropertySourceLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +39,9 @@ public final class ParleyServerMain {
             } else if (arg.startsWith("--config=")) {
                 configFiles.add(load(Path.of(value(arg))));
             } else if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println("usage: parley-server [--data-dir=DIR] [--port=N] [--config=FILE.yml|.properties] [--key=value ...]");
+                System.out.println(
+                        "usage: parley-server [--data-dir=DIR] [--port=N] [--config=FILE.yml|.properties] [--key=value"
+                                + " ...]");
                 return;
             } else {
                 passThrough.add(arg);
@@ -56,10 +58,13 @@ public final class ParleyServerMain {
         }
         System.out.println("Parley is running at " + server.localUri() + " (data in " + server.dataDir() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "parley-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "parley-shutdown"));
         stopped.await();
     }
 
@@ -68,8 +73,10 @@ public final class ParleyServerMain {
      * {@code -Dparley.args="--port=9090 --data-dir=/srv/parley"} passes them) is split.
      */
     static List<String> words(String[] args) {
-        return Arrays.stream(args).filter(arg -> arg != null && !arg.isBlank())
-                .flatMap(arg -> Arrays.stream(arg.strip().split("\\s+"))).toList();
+        return Arrays.stream(args)
+                .filter(arg -> arg != null && !arg.isBlank())
+                .flatMap(arg -> Arrays.stream(arg.strip().split("\\s+")))
+                .toList();
     }
 
     private static String value(String arg) {
@@ -79,7 +86,9 @@ public final class ParleyServerMain {
     private static PropertySource load(Path file) {
         String name = file.getFileName().toString();
         try (InputStream in = Files.newInputStream(file)) {
-            var loader = name.endsWith(".properties") ? new PropertiesPropertySourceLoader() : new YamlPropertySourceLoader();
+            var loader = name.endsWith(".properties")
+                    ? new PropertiesPropertySourceLoader()
+                    : new YamlPropertySourceLoader();
             Map<String, Object> values = loader.read(name, in);
             // Above application.yml, below environment variables and flags.
             return PropertySource.of("config-file:" + file, values, CONFIG_FILE_POSITION);

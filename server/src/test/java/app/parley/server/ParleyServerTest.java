@@ -41,7 +41,8 @@ class ParleyServerTest {
         int firstPort;
         try (ParleyServer first = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
             firstPort = first.port();
-            HttpResponse<String> registered = post(first.localUri().resolve("/api/v1/auth/register"),
+            HttpResponse<String> registered = post(
+                    first.localUri().resolve("/api/v1/auth/register"),
                     "{\"username\":\"restart\",\"password\":\"restart-password\"}");
             assertEquals(201, registered.statusCode(), registered.body());
             token = registered.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
@@ -49,8 +50,11 @@ class ParleyServerTest {
         assertRefused(URI.create("http://localhost:" + firstPort + "/health"));
 
         try (ParleyServer second = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
-            HttpResponse<String> me = http.send(HttpRequest.newBuilder(second.localUri().resolve("/api/v1/user"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> me = http.send(
+                    HttpRequest.newBuilder(second.localUri().resolve("/api/v1/user"))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, me.statusCode(), me.body());
             assertTrue(me.body().contains("\"username\":\"restart\""));
         }
@@ -60,7 +64,8 @@ class ParleyServerTest {
     void stoppingClosesOpenSocketsInsteadOfWaitingForThem(@TempDir Path dataDir) throws Exception {
         SocketClient socket;
         try (ParleyServer server = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
-            HttpResponse<String> registered = post(server.localUri().resolve("/api/v1/auth/register"),
+            HttpResponse<String> registered = post(
+                    server.localUri().resolve("/api/v1/auth/register"),
                     "{\"username\":\"sockets\",\"password\":\"sockets-password\"}");
             String token = registered.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
             socket = SocketClient.open(server.port(), "/api/v1/main", token);
@@ -75,10 +80,13 @@ class ParleyServerTest {
     @Test
     void twoServersWithDifferentDataDirectoriesRunSideBySide(@TempDir Path one, @TempDir Path two) throws Exception {
         try (ParleyServer a = ParleyServer.start(ParleyServer.Settings.of(one, 0));
-             ParleyServer b = ParleyServer.start(ParleyServer.Settings.of(two, 0))) {
+                ParleyServer b = ParleyServer.start(ParleyServer.Settings.of(two, 0))) {
             assertNotEquals(a.port(), b.port());
-            post(a.localUri().resolve("/api/v1/auth/register"), "{\"username\":\"only_a\",\"password\":\"password-a\"}");
-            HttpResponse<String> loginOnB = post(b.localUri().resolve("/api/v1/auth/login"),
+            post(
+                    a.localUri().resolve("/api/v1/auth/register"),
+                    "{\"username\":\"only_a\",\"password\":\"password-a\"}");
+            HttpResponse<String> loginOnB = post(
+                    b.localUri().resolve("/api/v1/auth/login"),
                     "{\"username\":\"only_a\",\"password\":\"password-a\"}");
             assertEquals(401, loginOnB.statusCode());
             assertFalse(Files.readString(one.resolve("secrets/jwt-signing.key"))
@@ -89,14 +97,18 @@ class ParleyServerTest {
     @Test
     void aTokenFromAnotherInstallationIsRefused(@TempDir Path one, @TempDir Path two) throws Exception {
         try (ParleyServer a = ParleyServer.start(ParleyServer.Settings.of(one, 0));
-             ParleyServer b = ParleyServer.start(ParleyServer.Settings.of(two, 0))) {
+                ParleyServer b = ParleyServer.start(ParleyServer.Settings.of(two, 0))) {
             String body = "{\"username\":\"same_name\",\"password\":\"same-password\"}";
-            String tokenFromA = post(a.localUri().resolve("/api/v1/auth/register"), body).body()
+            String tokenFromA = post(a.localUri().resolve("/api/v1/auth/register"), body)
+                    .body()
                     .replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
             post(b.localUri().resolve("/api/v1/auth/register"), body);
 
-            HttpResponse<String> onB = http.send(HttpRequest.newBuilder(b.localUri().resolve("/api/v1/user"))
-                    .header("Authorization", "Bearer " + tokenFromA).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> onB = http.send(
+                    HttpRequest.newBuilder(b.localUri().resolve("/api/v1/user"))
+                            .header("Authorization", "Bearer " + tokenFromA)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertEquals(401, onB.statusCode());
         }
@@ -105,8 +117,10 @@ class ParleyServerTest {
     @Test
     void aSecondServerOnTheSameDataDirectoryIsRefusedAndNamesTheHolder(@TempDir Path dataDir) throws Exception {
         try (ParleyServer first = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
-            DataDirectoryInUseException refused = assertThrows(DataDirectoryInUseException.class,
-                    () -> ParleyServer.start(ParleyServer.Settings.of(dataDir, 0)).close());
+            DataDirectoryInUseException refused = assertThrows(
+                    DataDirectoryInUseException.class,
+                    () -> ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))
+                            .close());
 
             assertEquals(String.valueOf(ProcessHandle.current().pid()), refused.holderPid());
             assertEquals(200, get(first.localUri().resolve("/health")).statusCode());
@@ -117,17 +131,26 @@ class ParleyServerTest {
     void theCommandLineServerRefusesAHeldDataDirectoryWithAMessageNamingTheHoldersPid(@TempDir Path dataDir)
             throws Exception {
         try (ParleyServer held = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
-            Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), ParleyServerMain.class.getName(),
-                    "--data-dir=" + dataDir, "--port=0")
-                    .redirectErrorStream(true).start();
+            Process second = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ParleyServerMain.class.getName(),
+                            "--data-dir=" + dataDir,
+                            "--port=0")
+                    .redirectErrorStream(true)
+                    .start();
             try {
                 assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second server kept running");
                 String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
                 assertEquals(1, second.exitValue(), output);
-                assertTrue(output.contains("Parley did not start: the data directory " + dataDir.toAbsolutePath()
-                        + " is in use by another Parley server (pid " + ProcessHandle.current().pid() + ")"), output);
+                assertTrue(
+                        output.contains("Parley did not start: the data directory " + dataDir.toAbsolutePath()
+                                + " is in use by another Parley server (pid "
+                                + ProcessHandle.current().pid() + ")"),
+                        output);
                 assertEquals(200, get(held.localUri().resolve("/health")).statusCode());
             } finally {
                 second.destroyForcibly();
@@ -137,7 +160,8 @@ class ParleyServerTest {
 
     @Test
     void leftoversOfAnInterruptedUploadAreGoneBeforeTheServerAnswers(@TempDir Path dataDir) throws Exception {
-        Path leftover = Files.createDirectories(dataDir.resolve("files/incoming")).resolve("upload123.part");
+        Path leftover =
+                Files.createDirectories(dataDir.resolve("files/incoming")).resolve("upload123.part");
         Files.write(leftover, new byte[4096]);
 
         try (ParleyServer _ = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
@@ -150,8 +174,12 @@ class ParleyServerTest {
     }
 
     private HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertRefused(URI uri) {

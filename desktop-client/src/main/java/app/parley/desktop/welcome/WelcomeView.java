@@ -52,8 +52,9 @@ public final class WelcomeView {
         root.getStyleClass().add("welcome");
         root.setAlignment(Pos.CENTER);
         root.getChildren().addAll(title, tagline, actions);
-        root.getStylesheets().add(Objects.requireNonNull(
-                WelcomeView.class.getResource(STYLESHEET), STYLESHEET).toExternalForm());
+        root.getStylesheets()
+                .add(Objects.requireNonNull(WelcomeView.class.getResource(STYLESHEET), STYLESHEET)
+                        .toExternalForm());
     }
 
     private void bindViewModel() {

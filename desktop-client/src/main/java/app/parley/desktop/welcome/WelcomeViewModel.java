@@ -15,8 +15,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class WelcomeViewModel {
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Parley");
-    private final ReadOnlyStringWrapper tagline = new ReadOnlyStringWrapper(
-            this, "tagline", "Host a chat on this computer or join one on your network");
+    private final ReadOnlyStringWrapper tagline =
+            new ReadOnlyStringWrapper(this, "tagline", "Host a chat on this computer or join one on your network");
     private final ReadOnlyBooleanWrapper hostAvailable = new ReadOnlyBooleanWrapper(this, "hostAvailable", false);
     private final ReadOnlyBooleanWrapper joinAvailable = new ReadOnlyBooleanWrapper(this, "joinAvailable", false);
     private final ReadOnlyStringWrapper unavailableHint =

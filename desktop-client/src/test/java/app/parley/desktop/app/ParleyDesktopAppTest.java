@@ -41,8 +41,10 @@ class ParleyDesktopAppTest {
 
     @Test
     void theAppOpensOnTheWelcomeScreenTitledParley(FxRobot robot) {
-        assertEquals("Parley", robot.lookup("#welcomeTitle").queryAs(Label.class).getText());
-        assertEquals("Host a chat on this computer or join one on your network",
+        assertEquals(
+                "Parley", robot.lookup("#welcomeTitle").queryAs(Label.class).getText());
+        assertEquals(
+                "Host a chat on this computer or join one on your network",
                 robot.lookup("#welcomeTagline").queryAs(Label.class).getText());
     }
 

@@ -29,21 +29,66 @@ public record Account(
         @Nullable String emailKey) {
 
     /** A new account; the username's key and skeletons are derived from it. */
-    static Account create(String uuid, String username, String name, @Nullable String passwordHash, boolean bot,
-                          Instant createdAt, @Nullable String email, @Nullable String emailKey) {
-        return new Account(null, uuid, username, UsernameRules.key(username), UsernameRules.skeleton(username),
-                UsernameRules.shownSkeleton(username), name, "", passwordHash, null, bot, createdAt, email, emailKey);
+    static Account create(
+            String uuid,
+            String username,
+            String name,
+            @Nullable String passwordHash,
+            boolean bot,
+            Instant createdAt,
+            @Nullable String email,
+            @Nullable String emailKey) {
+        return new Account(
+                null,
+                uuid,
+                username,
+                UsernameRules.key(username),
+                UsernameRules.skeleton(username),
+                UsernameRules.shownSkeleton(username),
+                name,
+                "",
+                passwordHash,
+                null,
+                bot,
+                createdAt,
+                email,
+                emailKey);
     }
 
     /** The account with a new profile; the username's derived values change only with the username. */
     public Account withProfile(String newUsername, String newName, String newDescription) {
         if (newUsername.equals(username)) {
-            return new Account(id, uuid, username, usernameKey, usernameSkeleton, usernameShownSkeleton, newName,
-                    newDescription, passwordHash, photoFileId, bot, createdAt, email, emailKey);
+            return new Account(
+                    id,
+                    uuid,
+                    username,
+                    usernameKey,
+                    usernameSkeleton,
+                    usernameShownSkeleton,
+                    newName,
+                    newDescription,
+                    passwordHash,
+                    photoFileId,
+                    bot,
+                    createdAt,
+                    email,
+                    emailKey);
         }
-        return new Account(id, uuid, newUsername, UsernameRules.key(newUsername), UsernameRules.skeleton(newUsername),
-                UsernameRules.shownSkeleton(newUsername), newName, newDescription, passwordHash, photoFileId, bot, createdAt,
-                email, emailKey);
+        return new Account(
+                id,
+                uuid,
+                newUsername,
+                UsernameRules.key(newUsername),
+                UsernameRules.skeleton(newUsername),
+                UsernameRules.shownSkeleton(newUsername),
+                newName,
+                newDescription,
+                passwordHash,
+                photoFileId,
+                bot,
+                createdAt,
+                email,
+                emailKey);
     }
 
     /** Where the profile photo is served, or null without one. */
@@ -61,7 +106,20 @@ public record Account(
     }
 
     public Account withPhoto(Long fileId) {
-        return new Account(id, uuid, username, usernameKey, usernameSkeleton, usernameShownSkeleton, name, description,
-                passwordHash, fileId, bot, createdAt, email, emailKey);
+        return new Account(
+                id,
+                uuid,
+                username,
+                usernameKey,
+                usernameSkeleton,
+                usernameShownSkeleton,
+                name,
+                description,
+                passwordHash,
+                fileId,
+                bot,
+                createdAt,
+                email,
+                emailKey);
     }
 }

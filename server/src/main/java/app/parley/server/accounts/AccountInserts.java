@@ -23,9 +23,11 @@ class AccountInserts {
     /** Skeletons of names no person may take, nor anything like them: the AI agent's, so nobody poses as it. */
     private final Set<String> reserved;
 
-    AccountInserts(AccountRepository accounts, @Property(name = "parley.accounts.reserved-usernames") List<String> reserved) {
+    AccountInserts(
+            AccountRepository accounts, @Property(name = "parley.accounts.reserved-usernames") List<String> reserved) {
         this.accounts = accounts;
-        this.reserved = reserved.stream().filter(name -> !name.isBlank())
+        this.reserved = reserved.stream()
+                .filter(name -> !name.isBlank())
                 .flatMap(name -> Stream.of(UsernameRules.skeleton(name), UsernameRules.shownSkeleton(name)))
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -35,7 +37,8 @@ class AccountInserts {
     Account insertIfUsernameFree(Account account) {
         requireUsernameFree(account);
         if (account.emailKey() != null && accounts.existsByEmailKey(account.emailKey())) {
-            throw new ConflictException("email_taken", "an account with the e-mail address " + account.email() + " exists");
+            throw new ConflictException(
+                    "email_taken", "an account with the e-mail address " + account.email() + " exists");
         }
         return accounts.save(account);
     }
@@ -51,10 +54,14 @@ class AccountInserts {
             String taken = holder.get().username();
             throw UsernameRules.key(taken).equals(account.usernameKey())
                     ? AccountService.usernameTaken(account.username())
-                    : new ConflictException("username_taken", "username '" + account.username() + "' looks too much like '"
-                            + taken + "', which is taken");
+                    : new ConflictException(
+                            "username_taken",
+                            "username '" + account.username() + "' looks too much like '" + taken
+                                    + "', which is taken");
         }
-        if (!account.bot() && (reserved.contains(account.usernameSkeleton()) || reserved.contains(account.usernameShownSkeleton()))) {
+        if (!account.bot()
+                && (reserved.contains(account.usernameSkeleton())
+                        || reserved.contains(account.usernameShownSkeleton()))) {
             throw new ConflictException("username_taken", "username '" + account.username() + "' is reserved");
         }
     }

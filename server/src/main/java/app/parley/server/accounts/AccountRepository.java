@@ -30,18 +30,20 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
     List<UsernameRow> usernames();
 
     @Query("""
-            UPDATE users SET username_key = :usernameKey, username_skeleton = :usernameSkeleton,
-                             username_shown_skeleton = :usernameShownSkeleton
-            WHERE id = :id""")
-    void updateUsernameKeys(long id, String usernameKey, @Nullable String usernameSkeleton,
-                            @Nullable String usernameShownSkeleton);
+        UPDATE users SET username_key = :usernameKey, username_skeleton = :usernameSkeleton,
+                         username_shown_skeleton = :usernameShownSkeleton
+        WHERE id = :id\
+        """)
+    void updateUsernameKeys(
+            long id, String usernameKey, @Nullable String usernameSkeleton, @Nullable String usernameShownSkeleton);
 
     List<Account> findByIdIn(List<Long> ids);
 
     @Query("""
-            SELECT * FROM users
-            WHERE username_key LIKE :prefix ESCAPE '\\'
-            ORDER BY username_key
-            LIMIT :limit OFFSET :offset""")
+        SELECT * FROM users
+        WHERE username_key LIKE :prefix ESCAPE '\\'
+        ORDER BY username_key
+        LIMIT :limit OFFSET :offset\
+        """)
     List<Account> findByUsernamePrefix(String prefix, int limit, int offset);
 }

@@ -13,8 +13,8 @@ import app.parley.server.errors.UnauthorizedException;
 import app.parley.server.files.FileService;
 import app.parley.server.files.PreparedFile;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,13 @@ public class AccountService {
     /** Verified against when the username is unknown, so both failures take the same time. */
     private final String decoyHash;
 
-    public AccountService(AccountRepository accounts, PasswordHasher passwords, FileService files,
-                          AccountInserts inserts, ParleyLimits limits, Clock clock) {
+    public AccountService(
+            AccountRepository accounts,
+            PasswordHasher passwords,
+            FileService files,
+            AccountInserts inserts,
+            ParleyLimits limits,
+            Clock clock) {
         this.accounts = accounts;
         this.inserts = inserts;
         this.files = files;
@@ -57,14 +62,23 @@ public class AccountService {
         String username = UsernameRules.validate(request.username(), limits);
         String password = request.password();
         if (password == null || password.length() < limits.passwordMin() || password.length() > limits.passwordMax()) {
-            throw new InvalidInputException("password", "password must be %d to %d characters long"
-                    .formatted(limits.passwordMin(), limits.passwordMax()));
+            throw new InvalidInputException(
+                    "password",
+                    "password must be %d to %d characters long".formatted(limits.passwordMin(), limits.passwordMax()));
         }
         String name = request.name() == null || request.name().isBlank()
-                ? username : TextLimits.requireName("name", request.name(), limits.displayNameMax());
+                ? username
+                : TextLimits.requireName("name", request.name(), limits.displayNameMax());
         String email = EmailRules.validate(request.email());
-        Account account = Account.create(UUID.randomUUID().toString(), username, name, passwords.hash(password), false,
-                clock.instant(), email, EmailRules.key(email));
+        Account account = Account.create(
+                UUID.randomUUID().toString(),
+                username,
+                name,
+                passwords.hash(password),
+                false,
+                clock.instant(),
+                email,
+                EmailRules.key(email));
         return inserts.insertIfUsernameFree(account);
     }
 
@@ -74,8 +88,8 @@ public class AccountService {
      */
     public Account registerWithoutPassword(String requestedUsername) {
         String username = UsernameRules.validate(requestedUsername, limits);
-        Account account = Account.create(UUID.randomUUID().toString(), username, username, null, false, clock.instant(),
-                null, null);
+        Account account = Account.create(
+                UUID.randomUUID().toString(), username, username, null, false, clock.instant(), null, null);
         return inserts.insertIfUsernameFree(account);
     }
 
@@ -89,8 +103,8 @@ public class AccountService {
         String wanted = UsernameRules.validate(username, limits);
         for (int attempt = 0; attempt < 100; attempt++) {
             String candidate = attempt == 0 ? wanted : wanted + "-bot" + (attempt == 1 ? "" : String.valueOf(attempt));
-            Account bot = Account.create(UUID.randomUUID().toString(), candidate, displayName, null, true, clock.instant(),
-                    null, null);
+            Account bot = Account.create(
+                    UUID.randomUUID().toString(), candidate, displayName, null, true, clock.instant(), null, null);
             Optional<Account> holder = inserts.holderOf(bot);
             if (holder.isPresent() && holder.get().bot()) {
                 return holder.get();
@@ -109,7 +123,8 @@ public class AccountService {
     /** Checks a username and password; the same refusal whether the name or the password is wrong. */
     public Account login(String username, String password) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            throw new InvalidInputException(username == null || username.isBlank() ? "username" : "password",
+            throw new InvalidInputException(
+                    username == null || username.isBlank() ? "username" : "password",
                     "username and password are required");
         }
         // Usernames never contain '@', so a sign-in name with one is an e-mail address.
@@ -135,7 +150,8 @@ public class AccountService {
     /** The account behind a verified token; a token of a deleted account no longer counts. */
     public Account requireCaller(long callerId) {
         return accounts.findById(callerId)
-                .orElseThrow(() -> new UnauthorizedException("account_gone", "the account of this token no longer exists"));
+                .orElseThrow(
+                        () -> new UnauthorizedException("account_gone", "the account of this token no longer exists"));
     }
 
     /**
@@ -149,7 +165,8 @@ public class AccountService {
             return caller;
         }
         if (!names(IdRef.parse(claimedId, field), caller)) {
-            throw new ForbiddenException("not_the_caller", field + " must be the signed-in user; nobody acts in another's name");
+            throw new ForbiddenException(
+                    "not_the_caller", field + " must be the signed-in user; nobody acts in another's name");
         }
         return caller;
     }
@@ -171,7 +188,8 @@ public class AccountService {
             case IdRef.Numeric n -> accounts.findById(n.id());
             case IdRef.Uuid u -> accounts.findByUuid(u.uuid().toString());
         };
-        return found.orElseThrow(() -> new NotFoundException("user_not_found", "user " + ref.display() + " does not exist"));
+        return found.orElseThrow(
+                () -> new NotFoundException("user_not_found", "user " + ref.display() + " does not exist"));
     }
 
     public Account findByUsername(String username) {
@@ -179,13 +197,18 @@ public class AccountService {
             throw new InvalidInputException("username", "username is required");
         }
         return accounts.findByUsernameKey(UsernameRules.key(username.strip()))
-                .orElseThrow(() -> new NotFoundException("user_not_found", "no user is called '" + username.strip() + "'"));
+                .orElseThrow(
+                        () -> new NotFoundException("user_not_found", "no user is called '" + username.strip() + "'"));
     }
 
     /** Users whose username starts with {@code prefix} (all users when it is blank), by username. */
     public List<Account> list(String prefix, int limit, int offset) {
-        String escaped = prefix == null ? "" : UsernameRules.key(prefix.strip())
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = prefix == null
+                ? ""
+                : UsernameRules.key(prefix.strip())
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_");
         return accounts.findByUsernamePrefix(escaped + "%", limit, offset);
     }
 
@@ -200,10 +223,14 @@ public class AccountService {
         if (update == null) {
             throw new InvalidInputException("json", "the json part with the profile is required");
         }
-        String username = update.username() == null ? current.username() : UsernameRules.validate(update.username(), limits);
-        String name = update.name() == null ? current.name() : TextLimits.requireName("name", update.name(), limits.displayNameMax());
+        String username =
+                update.username() == null ? current.username() : UsernameRules.validate(update.username(), limits);
+        String name = update.name() == null
+                ? current.name()
+                : TextLimits.requireName("name", update.name(), limits.displayNameMax());
         String description = update.description() == null
-                ? current.description() : TextLimits.requireDescription("description", update.description(), limits.descriptionMax());
+                ? current.description()
+                : TextLimits.requireDescription("description", update.description(), limits.descriptionMax());
         Account updated = current.withProfile(username, name, description);
         if (!username.equals(current.username())) {
             inserts.requireUsernameFree(updated);
@@ -221,5 +248,4 @@ public class AccountService {
     static ConflictException usernameTaken(String username) {
         return new ConflictException("username_taken", "username '" + username + "' is already taken");
     }
-
 }

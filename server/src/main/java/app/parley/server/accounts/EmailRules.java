@@ -21,7 +21,8 @@ final class EmailRules {
         }
         String trimmed = email.strip();
         if (trimmed.length() > MAX || !SHAPE.matcher(trimmed).matches()) {
-            throw new InvalidInputException("email", "email must look like name@example.com (at most " + MAX + " characters)");
+            throw new InvalidInputException(
+                    "email", "email must look like name@example.com (at most " + MAX + " characters)");
         }
         return trimmed;
     }

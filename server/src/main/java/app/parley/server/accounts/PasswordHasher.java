@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 @Singleton
 public class PasswordHasher {
     private static final int COST = 10;
-    private final BCrypt.Hasher hasher = BCrypt.with(BCrypt.Version.VERSION_2B, new java.security.SecureRandom(),
+    private final BCrypt.Hasher hasher = BCrypt.with(
+            BCrypt.Version.VERSION_2B,
+            new java.security.SecureRandom(),
             at.favre.lib.crypto.bcrypt.LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2B));
-    private final BCrypt.Verifyer verifier = BCrypt.verifyer(BCrypt.Version.VERSION_2B,
+    private final BCrypt.Verifyer verifier = BCrypt.verifyer(
+            BCrypt.Version.VERSION_2B,
             at.favre.lib.crypto.bcrypt.LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2B));
 
     public String hash(String password) {
@@ -21,6 +24,7 @@ public class PasswordHasher {
         if (hash == null) {
             return false;
         }
-        return verifier.verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+        return verifier.verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
+                .verified;
     }
 }

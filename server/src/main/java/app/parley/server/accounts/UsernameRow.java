@@ -5,5 +5,9 @@ import io.micronaut.core.annotation.Nullable;
 
 /** An account's username and the values derived from it, as stored. */
 @Introspected
-record UsernameRow(long id, String username, String usernameKey, @Nullable String usernameSkeleton,
-                   @Nullable String usernameShownSkeleton) {}
+record UsernameRow(
+        long id,
+        String username,
+        String usernameKey,
+        @Nullable String usernameSkeleton,
+        @Nullable String usernameShownSkeleton) {}

@@ -44,7 +44,8 @@ final class UsernameRules {
      * 'parIey-ai' passes for neither 'parley-ai' nor 'Parley-AI'.
      */
     static String shownSkeleton(String username) {
-        return CONFUSABLES.getSkeleton(CONFUSABLES.getSkeleton(normalize(username)).toLowerCase(Locale.ROOT));
+        return CONFUSABLES.getSkeleton(
+                CONFUSABLES.getSkeleton(normalize(username)).toLowerCase(Locale.ROOT));
     }
 
     static String validate(String raw, ParleyLimits limits) {
@@ -54,12 +55,15 @@ final class UsernameRules {
         String username = normalize(raw);
         int length = username.codePointCount(0, username.length());
         if (length < limits.usernameMin() || length > limits.usernameMax()) {
-            throw new InvalidInputException("username", "username must be %d to %d characters long"
-                    .formatted(limits.usernameMin(), limits.usernameMax()));
+            throw new InvalidInputException(
+                    "username",
+                    "username must be %d to %d characters long".formatted(limits.usernameMin(), limits.usernameMax()));
         }
         if (!ALLOWED.matcher(username).matches()) {
-            throw new InvalidInputException("username",
-                    "username may contain only letters, digits, '.', '_' and '-', and must start with a letter or digit");
+            throw new InvalidInputException(
+                    "username",
+                    "username may contain only letters, digits, '.', '_' and '-', and must start with a letter or"
+                            + " digit");
         }
         return username;
     }

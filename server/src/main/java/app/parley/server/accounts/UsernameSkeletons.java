@@ -53,12 +53,17 @@ class UsernameSkeletons implements ApplicationEventListener<StartupEvent> {
                 key = wantedKey;
             }
             String skeleton = claim(skeletons, row.usernameSkeleton(), UsernameRules.skeleton(row.username()));
-            String shown = claim(shownSkeletons, row.usernameShownSkeleton(), UsernameRules.shownSkeleton(row.username()));
+            String shown =
+                    claim(shownSkeletons, row.usernameShownSkeleton(), UsernameRules.shownSkeleton(row.username()));
             if (!key.equals(wantedKey) || skeleton == null || shown == null) {
-                LOG.warn("The username '{}' (user {}) looks like another account's username; both keep their names, "
-                        + "and nobody can register a third like them", row.username(), row.id());
+                LOG.warn(
+                        "The username '{}' (user {}) looks like another account's username; both keep their names, "
+                                + "and nobody can register a third like them",
+                        row.username(),
+                        row.id());
             }
-            if (!key.equals(row.usernameKey()) || !Objects.equals(skeleton, row.usernameSkeleton())
+            if (!key.equals(row.usernameKey())
+                    || !Objects.equals(skeleton, row.usernameSkeleton())
                     || !Objects.equals(shown, row.usernameShownSkeleton())) {
                 accounts.updateUsernameKeys(row.id(), key, skeleton, shown);
                 changed++;

@@ -29,10 +29,13 @@ public class AgentConversations {
 
     /** Starts (or finds) the caller's conversation with the agent; its chat id. */
     public long open(long callerId) {
-        Account agent = agent().orElseThrow(() -> new InvalidInputException("is_ai",
+        Account agent = agent().orElseThrow(() -> new InvalidInputException(
+                "is_ai",
                 "no AI agent is configured on this server, so an AI conversation cannot be started; "
                         + "ask the server's owner to configure one"));
-        return chats.getOrCreatePrivate(callerId, new IdRef.Numeric(agent.id())).chat().id();
+        return chats.getOrCreatePrivate(callerId, new IdRef.Numeric(agent.id()))
+                .chat()
+                .id();
     }
 
     /** The agent's account, when the agent is available. */

@@ -52,8 +52,13 @@ class AgentReplies {
     private final Map<Long, Executor> byChat = new ConcurrentHashMap<>();
     private final Semaphore generating;
 
-    AgentReplies(AgentConversations conversations, ChatCompletionsClient client, MessageService messages, ChatService chats,
-                 RealtimeEvents events, ParleyLimits limits) {
+    AgentReplies(
+            AgentConversations conversations,
+            ChatCompletionsClient client,
+            MessageService messages,
+            ChatService chats,
+            RealtimeEvents events,
+            ParleyLimits limits) {
         this.conversations = conversations;
         this.client = client;
         this.messages = messages;
@@ -114,17 +119,23 @@ class AgentReplies {
      */
     private List<ChatTurn> turns(Account agent, long chatId, long answeredId) {
         int size = Math.max(1, Math.min(conversations.settings().maxContextMessages(), limits.pageSizeMax()));
-        List<Message> recent = messages.history(agent.id(), chatId,
-                HistoryQuery.of(size, 0, answeredId + 1, null, "desc", limits)).reversed();
+        List<Message> recent = messages.history(
+                        agent.id(), chatId, HistoryQuery.of(size, 0, answeredId + 1, null, "desc", limits))
+                .reversed();
         boolean group = chats.memberCount(chatId) > 2;
         List<ChatTurn> turns = new ArrayList<>();
         turns.add(new ChatTurn(ChatTurn.SYSTEM, conversations.settings().systemPrompt()));
         for (Message message : recent) {
-            boolean own = message.author() != null && Long.valueOf(agent.id()).equals(message.author().id());
+            boolean own = message.author() != null
+                    && Long.valueOf(agent.id()).equals(message.author().id());
             String content = message.text();
             if (!message.attachments().isEmpty()) {
-                content += (content.isEmpty() ? "" : "\n") + "[attached: " + String.join(", ",
-                        message.attachments().stream().map(a -> a.name()).toList()) + "]";
+                content += (content.isEmpty() ? "" : "\n") + "[attached: "
+                        + String.join(
+                                ", ",
+                                message.attachments().stream()
+                                        .map(a -> a.name())
+                                        .toList()) + "]";
             }
             if (group && !own) {
                 content = message.author().name() + ": " + content;
@@ -143,7 +154,10 @@ class AgentReplies {
             parts.add(new String(codePoints, start, Math.min(max, codePoints.length - start)));
         }
         for (int i = 0; i < parts.size(); i++) {
-            messages.send(agent.id(), chatId, new SendMessageRequest(parts.get(i), i == 0 ? replyId : replyId + "-" + (i + 1)));
+            messages.send(
+                    agent.id(),
+                    chatId,
+                    new SendMessageRequest(parts.get(i), i == 0 ? replyId : replyId + "-" + (i + 1)));
         }
     }
 

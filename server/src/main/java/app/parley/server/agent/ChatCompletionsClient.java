@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class ChatCompletionsClient {
     private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsClient.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json;
     private final TaskScheduler scheduler;
 
@@ -116,7 +117,9 @@ class ChatCompletionsClient {
             JsonNode event = parse(data);
             failIfError(event);
             JsonNode choice = event.path("choices").path(0);
-            String piece = choice.path("delta").path("content").asText(choice.path("message").path("content").asText(""));
+            String piece = choice.path("delta")
+                    .path("content")
+                    .asText(choice.path("message").path("content").asText(""));
             if (!piece.isEmpty()) {
                 text.append(piece);
                 onText.accept(text.toString());
@@ -167,8 +170,10 @@ class ChatCompletionsClient {
         if (!base.startsWith("http://") && !base.startsWith("https://")) {
             throw new IllegalArgumentException("not an http(s) URL");
         }
-        return URI.create(base.endsWith("/chat/completions") ? base
-                : (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/chat/completions");
+        return URI.create(
+                base.endsWith("/chat/completions")
+                        ? base
+                        : (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/chat/completions");
     }
 
     private static String seconds(Duration timeout) {

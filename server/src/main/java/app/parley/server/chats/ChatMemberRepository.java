@@ -22,20 +22,21 @@ public interface ChatMemberRepository extends CrudRepository<ChatMember, Long> {
 
     /** The caller's chats, most recently active first; {@code onlyChatId} 0 means all of them. */
     @Query("""
-            SELECT c.id AS chat_id, c.uuid AS chat_uuid, c.kind, c.name AS chat_name, c.pair_key,
-                   cm.unread_count,
-                   lm.id AS msg_id, lm.uuid AS msg_uuid, lm.text AS msg_text, lm.client_msg_id AS msg_client_id,
-                   lm.created_at AS msg_time,
-                   la.id AS msg_author_id, la.name AS msg_author_name, la.username AS msg_author_username,
-                   ou.id AS other_id, ou.name AS other_name, ou.username AS other_username
-            FROM chat_members cm
-            JOIN chats c ON c.id = cm.chat_id
-            LEFT JOIN messages lm ON lm.id = c.last_message_id
-            LEFT JOIN users la ON la.id = lm.author_id
-            LEFT JOIN chat_members om ON c.kind = 'private' AND om.chat_id = c.id AND om.user_id <> cm.user_id
-            LEFT JOIN users ou ON ou.id = om.user_id
-            WHERE cm.user_id = :userId AND (:onlyChatId = 0 OR c.id = :onlyChatId)
-            ORDER BY COALESCE(lm.created_at, c.created_at) DESC, c.id DESC
-            LIMIT :limit OFFSET :offset""")
+        SELECT c.id AS chat_id, c.uuid AS chat_uuid, c.kind, c.name AS chat_name, c.pair_key,
+               cm.unread_count,
+               lm.id AS msg_id, lm.uuid AS msg_uuid, lm.text AS msg_text, lm.client_msg_id AS msg_client_id,
+               lm.created_at AS msg_time,
+               la.id AS msg_author_id, la.name AS msg_author_name, la.username AS msg_author_username,
+               ou.id AS other_id, ou.name AS other_name, ou.username AS other_username
+        FROM chat_members cm
+        JOIN chats c ON c.id = cm.chat_id
+        LEFT JOIN messages lm ON lm.id = c.last_message_id
+        LEFT JOIN users la ON la.id = lm.author_id
+        LEFT JOIN chat_members om ON c.kind = 'private' AND om.chat_id = c.id AND om.user_id <> cm.user_id
+        LEFT JOIN users ou ON ou.id = om.user_id
+        WHERE cm.user_id = :userId AND (:onlyChatId = 0 OR c.id = :onlyChatId)
+        ORDER BY COALESCE(lm.created_at, c.created_at) DESC, c.id DESC
+        LIMIT :limit OFFSET :offset\
+        """)
     List<RoomRow> findRooms(long userId, long onlyChatId, int limit, int offset);
 }

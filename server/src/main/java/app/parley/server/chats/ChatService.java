@@ -44,8 +44,14 @@ public class ChatService {
     private final ParleyLimits limits;
     private final Clock clock;
 
-    public ChatService(ChatRepository chats, ChatMemberRepository members, AccountService accounts, FileService files,
-                       RealtimeEvents events, ParleyLimits limits, Clock clock) {
+    public ChatService(
+            ChatRepository chats,
+            ChatMemberRepository members,
+            AccountService accounts,
+            FileService files,
+            RealtimeEvents events,
+            ParleyLimits limits,
+            Clock clock) {
         this.files = files;
         this.events = events;
         this.chats = chats;
@@ -64,8 +70,13 @@ public class ChatService {
         try {
             ref = IdRef.parse(reference, "chat_id");
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("chat_id", "chat_id must be a chat's id, UUID or room name (private_1_2, group_3), got '"
-                    + (reference == null ? "" : reference.length() <= 40 ? reference : reference.substring(0, 40) + "…") + "'");
+            throw new InvalidInputException(
+                    "chat_id",
+                    "chat_id must be a chat's id, UUID or room name (private_1_2, group_3), got '"
+                            + (reference == null
+                                    ? ""
+                                    : reference.length() <= 40 ? reference : reference.substring(0, 40) + "…")
+                            + "'");
         }
         return get(ref);
     }
@@ -77,7 +88,8 @@ public class ChatService {
             case IdRef.Uuid u -> chats.findByUuid(u.uuid().toString());
         };
         return found.filter(Chat::isGroup)
-                .orElseThrow(() -> new NotFoundException("group_not_found", "group " + ref.display() + " does not exist"));
+                .orElseThrow(
+                        () -> new NotFoundException("group_not_found", "group " + ref.display() + " does not exist"));
     }
 
     public Chat get(IdRef ref) {
@@ -116,8 +128,17 @@ public class ChatService {
             return new PrivateChat(existing.get(), false);
         }
         // Write transactions start IMMEDIATE, so concurrent creations queue here and see each other's row.
-        Chat chat = chats.save(new Chat(null, UUID.randomUUID().toString(), ChatType.PRIVATE.wireName(), "", "",
-                null, null, pairKey, null, clock.instant()));
+        Chat chat = chats.save(new Chat(
+                null,
+                UUID.randomUUID().toString(),
+                ChatType.PRIVATE.wireName(),
+                "",
+                "",
+                null,
+                null,
+                pairKey,
+                null,
+                clock.instant()));
         members.save(ChatMember.joining(chat, callerId, ChatMember.MEMBER, clock.instant()));
         members.save(ChatMember.joining(chat, other.id(), ChatMember.MEMBER, clock.instant()));
         Account caller = accounts.requireCaller(callerId);
@@ -134,7 +155,8 @@ public class ChatService {
 
     /** A new group owned by the caller, with the given users as its first members and an optional photo. */
     @Transactional
-    public Chat createGroup(long callerId, String name, String description, List<UserRef> users, @Nullable PreparedFile photo) {
+    public Chat createGroup(
+            long callerId, String name, String description, List<UserRef> users, @Nullable PreparedFile photo) {
         String groupName = TextLimits.requireName("name", name, limits.chatNameMax());
         String groupDescription = TextLimits.requireDescription("description", description, limits.descriptionMax());
         Set<Long> memberIds = resolveUsers(users == null ? List.of() : users);
@@ -142,9 +164,19 @@ public class ChatService {
         if (memberIds.size() + 1 > limits.groupMembersMax()) {
             throw new InvalidInputException("users", "a group has at most " + limits.groupMembersMax() + " members");
         }
-        Long photoFileId = photo == null ? null : files.savePhoto(callerId, photo).id();
-        Chat group = chats.save(new Chat(null, UUID.randomUUID().toString(), ChatType.GROUP.wireName(), groupName,
-                groupDescription, callerId, photoFileId, null, null, clock.instant()));
+        Long photoFileId =
+                photo == null ? null : files.savePhoto(callerId, photo).id();
+        Chat group = chats.save(new Chat(
+                null,
+                UUID.randomUUID().toString(),
+                ChatType.GROUP.wireName(),
+                groupName,
+                groupDescription,
+                callerId,
+                photoFileId,
+                null,
+                null,
+                clock.instant()));
         members.save(ChatMember.joining(group, callerId, ChatMember.OWNER, clock.instant()));
         for (long memberId : memberIds) {
             members.save(ChatMember.joining(group, memberId, ChatMember.MEMBER, clock.instant()));
@@ -163,7 +195,8 @@ public class ChatService {
         Set<Long> ids = requireNonEmpty(users);
         for (long id : ids) {
             if (members.existsByChatIdAndUserId(group.id(), id)) {
-                throw new ConflictException("already_a_member", "user " + id + " is already a member of group " + group.id());
+                throw new ConflictException(
+                        "already_a_member", "user " + id + " is already a member of group " + group.id());
             }
         }
         admit(group, ids, "users");
@@ -187,8 +220,9 @@ public class ChatService {
     /** New members join; the room and every member hear of it (the newcomers as a chat they now have). */
     private void admit(Chat group, Set<Long> ids, String field) {
         if (members.countByChatId(group.id()) + ids.size() > limits.groupMembersMax()) {
-            throw new ConflictException("group_full", "group " + group.id() + " already has the most members allowed ("
-                    + limits.groupMembersMax() + ")");
+            throw new ConflictException(
+                    "group_full",
+                    "group " + group.id() + " already has the most members allowed (" + limits.groupMembersMax() + ")");
         }
         for (long id : ids) {
             members.save(ChatMember.joining(group, id, ChatMember.MEMBER, clock.instant()));
@@ -207,10 +241,12 @@ public class ChatService {
         Set<Long> ids = requireNonEmpty(users);
         for (long id : ids) {
             if (id == callerId) {
-                throw new InvalidInputException("users", "the owner cannot be removed from the group; delete the group instead");
+                throw new InvalidInputException(
+                        "users", "the owner cannot be removed from the group; delete the group instead");
             }
             if (!members.existsByChatIdAndUserId(group.id(), id)) {
-                throw new ConflictException("user_not_a_member", "user " + id + " is not a member of group " + group.id());
+                throw new ConflictException(
+                        "user_not_a_member", "user " + id + " is not a member of group " + group.id());
             }
         }
         for (long id : ids) {
@@ -258,8 +294,8 @@ public class ChatService {
 
     /** The group with the given id, which must be a group (a private chat is refused). */
     public Chat requireGroup(long groupId) {
-        Chat chat = chats.findById(groupId).orElseThrow(() -> new NotFoundException("group_not_found",
-                "group " + groupId + " does not exist"));
+        Chat chat = chats.findById(groupId)
+                .orElseThrow(() -> new NotFoundException("group_not_found", "group " + groupId + " does not exist"));
         if (!chat.isGroup()) {
             throw new NotFoundException("group_not_found", "chat " + groupId + " is a private chat, not a group");
         }
@@ -273,7 +309,9 @@ public class ChatService {
     }
 
     public List<Account> memberAccountsOf(long chatId) {
-        List<Long> ids = members.findByChatIdOrderById(chatId).stream().map(ChatMember::userId).toList();
+        List<Long> ids = members.findByChatIdOrderById(chatId).stream()
+                .map(ChatMember::userId)
+                .toList();
         Map<Long, Account> byId = accounts.byIds(ids);
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -284,7 +322,9 @@ public class ChatService {
     }
 
     public List<Long> memberIds(long chatId) {
-        return members.findByChatIdOrderById(chatId).stream().map(ChatMember::userId).toList();
+        return members.findByChatIdOrderById(chatId).stream()
+                .map(ChatMember::userId)
+                .toList();
     }
 
     /** The caller's chat list, most recently active first. */
@@ -311,13 +351,17 @@ public class ChatService {
     }
 
     private static ChatCreatedEvent created(Chat chat, String name) {
-        return ChatCreatedEvent.of(chat.id(), chat.uuid(), name, chat.isGroup() ? ChatType.GROUP : ChatType.PRIVATE,
-                chat.roomName());
+        return ChatCreatedEvent.of(
+                chat.id(), chat.uuid(), name, chat.isGroup() ? ChatType.GROUP : ChatType.PRIVATE, chat.roomName());
     }
 
     private List<UserRef> refs(Set<Long> ids) {
         Map<Long, Account> byId = accounts.byIds(List.copyOf(ids));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(Account::toRef).toList();
+        return ids.stream()
+                .map(byId::get)
+                .filter(java.util.Objects::nonNull)
+                .map(Account::toRef)
+                .toList();
     }
 
     private Chat requireOwnedGroup(long groupId, long callerId) {
@@ -379,6 +423,4 @@ public class ChatService {
     private static NotFoundException chatNotFound(String reference) {
         return new NotFoundException("chat_not_found", "chat " + reference + " does not exist");
     }
-
-
 }

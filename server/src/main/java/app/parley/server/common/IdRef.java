@@ -42,7 +42,8 @@ public sealed interface IdRef {
             try {
                 return new Uuid(UUID.fromString(trimmed));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(field, field + " must be a positive integer or a UUID, got '" + abbreviate(trimmed) + "'");
+                throw new InvalidInputException(
+                        field, field + " must be a positive integer or a UUID, got '" + abbreviate(trimmed) + "'");
             }
         }
         throw new InvalidInputException(field, field + " is required (a positive integer or a UUID)");

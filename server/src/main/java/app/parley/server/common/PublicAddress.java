@@ -24,13 +24,18 @@ public final class PublicAddress {
     }
 
     private static boolean secure(HttpRequest<?> request) {
-        return request.isSecure() || request.getHeaders().get("X-Forwarded-Proto", String.class)
-                .filter("https"::equalsIgnoreCase).isPresent();
+        return request.isSecure()
+                || request.getHeaders()
+                        .get("X-Forwarded-Proto", String.class)
+                        .filter("https"::equalsIgnoreCase)
+                        .isPresent();
     }
 
     private static String host(HttpRequest<?> request) {
-        return request.getHeaders().get(HttpHeaders.HOST, String.class)
+        return request.getHeaders()
+                .get(HttpHeaders.HOST, String.class)
                 .filter(value -> HOST.matcher(value).matches())
-                .orElseGet(() -> request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort());
+                .orElseGet(() -> request.getServerAddress().getHostString() + ":"
+                        + request.getServerAddress().getPort());
     }
 }

@@ -48,8 +48,10 @@ public final class TextLimits {
 
     /** The text without hidden characters (for names that are cleaned rather than refused). */
     public static String withoutHidden(String text) {
-        return text.codePoints().filter(c -> !isHidden(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return text.codePoints()
+                .filter(c -> !isHidden(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     /** Whether a character is one a name may not hold (see the class comment). */
@@ -66,8 +68,10 @@ public final class TextLimits {
                 .filter(c -> isHidden(c) && !(lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r')))
                 .findFirst()
                 .ifPresent(c -> {
-                    throw new InvalidInputException(field, field + " must not contain control, format or "
-                            + "bidirectional-override characters (found U+%04X)".formatted(c));
+                    throw new InvalidInputException(
+                            field,
+                            field + " must not contain control, format or "
+                                    + "bidirectional-override characters (found U+%04X)".formatted(c));
                 });
     }
 

@@ -36,7 +36,8 @@ final class DataDirectoryLock implements AutoCloseable {
         Path file = dataDir.resolve(FILE_NAME);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 String holder = readHolder(channel);
@@ -44,7 +45,8 @@ final class DataDirectoryLock implements AutoCloseable {
                 throw new DataDirectoryInUseException(dataDir, holder);
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            channel.write(
+                    ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
             return new DataDirectoryLock(channel, lock);
         } catch (IOException e) {

@@ -85,7 +85,8 @@ public class SqliteDriver extends JDBC {
         private void takeWriterPermit() throws SQLException {
             try {
                 if (!writer.tryAcquire(WRITER_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new SQLException("database is locked: another write held it for " + WRITER_WAIT.toSeconds() + " s");
+                    throw new SQLException(
+                            "database is locked: another write held it for " + WRITER_WAIT.toSeconds() + " s");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

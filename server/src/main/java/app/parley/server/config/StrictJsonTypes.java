@@ -22,8 +22,12 @@ class StrictJsonTypes implements BeanCreatedEventListener<ObjectMapper> {
         ObjectMapper mapper = event.getBean();
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         for (CoercionInputShape shape : new CoercionInputShape[] {
-                CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean,
-                CoercionInputShape.Array, CoercionInputShape.Object}) {
+            CoercionInputShape.Integer,
+            CoercionInputShape.Float,
+            CoercionInputShape.Boolean,
+            CoercionInputShape.Array,
+            CoercionInputShape.Object
+        }) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         return mapper;

@@ -103,8 +103,8 @@ class WellFormedJsonText implements BeanCreatedEventListener<JsonFactory> {
             if (token == JsonToken.VALUE_STRING && TextLimits.hasUnpairedSurrogate(getText())) {
                 String field = JsonReadFailures.path(getParsingContext());
                 // A field name may be just as broken; it is never echoed back.
-                throw new UnpairedSurrogateException(this,
-                        field.isEmpty() || TextLimits.hasUnpairedSurrogate(field) ? null : field);
+                throw new UnpairedSurrogateException(
+                        this, field.isEmpty() || TextLimits.hasUnpairedSurrogate(field) ? null : field);
             }
             return token;
         }

@@ -17,8 +17,8 @@ public class ErrorDialects {
         this.dialects = dialects;
     }
 
-    public MutableHttpResponse<Object> response(String path, HttpStatus status, String code, String message,
-                                                @Nullable String field) {
+    public MutableHttpResponse<Object> response(
+            String path, HttpStatus status, String code, String message, @Nullable String field) {
         ErrorDialect dialect = forPath(path);
         HttpStatus shown = dialect == null ? status : dialect.status(status, code);
         Object body = dialect == null

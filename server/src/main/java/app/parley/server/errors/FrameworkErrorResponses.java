@@ -46,14 +46,20 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = decoderRefusal(context, response.getStatus());
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
-            return response.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(null);
+            return response.status(status)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(null);
         }
         String path = context.getRequest().getPath();
-        TokenRefusal refused = status == HttpStatus.UNAUTHORIZED ? TokenRefusal.of(context.getRequest()).orElse(null) : null;
+        TokenRefusal refused = status == HttpStatus.UNAUTHORIZED
+                ? TokenRefusal.of(context.getRequest()).orElse(null)
+                : null;
         BadInput bad = status == HttpStatus.BAD_REQUEST ? badInput(context) : null;
         MutableHttpResponse<Object> written;
         if (refused == TokenRefusal.ACCOUNT_GONE && isOwnProfileRead(context.getRequest())) {
-            written = dialects.response(path, new NotFoundException("user_not_found", refused.exception().getMessage()));
+            written = dialects.response(
+                    path,
+                    new NotFoundException("user_not_found", refused.exception().getMessage()));
         } else if (refused != null) {
             written = dialects.response(path, refused.exception());
         } else if (bad != null) {
@@ -72,8 +78,7 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
      */
     private static boolean isOwnProfileRead(HttpRequest<?> request) {
         String path = request.getPath();
-        return request.getMethod() == HttpMethod.GET
-                && (path.equals("/api/v1/user") || path.equals("/api/v1/user/"));
+        return request.getMethod() == HttpMethod.GET && (path.equals("/api/v1/user") || path.equals("/api/v1/user/"));
     }
 
     /**
@@ -81,7 +86,8 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
      * large; a request line or headers over the decoder's limits have statuses of their own.
      */
     private static HttpStatus decoderRefusal(ErrorContext context, HttpStatus status) {
-        if (status != HttpStatus.REQUEST_ENTITY_TOO_LARGE || !(context.getRequest() instanceof NettyHttpRequest<?> netty)) {
+        if (status != HttpStatus.REQUEST_ENTITY_TOO_LARGE
+                || !(context.getRequest() instanceof NettyHttpRequest<?> netty)) {
             return status;
         }
         return switch (netty.getNativeRequest().decoderResult().cause()) {
@@ -92,7 +98,8 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
     }
 
     /** A body or parameter the framework could not read, described without naming Java types. */
-    private record BadInput(String code, String message, @Nullable String field) {
+    private record BadInput(
+            String code, String message, @Nullable String field) {
         /** Not readable at all, or of the wrong type. */
         static BadInput malformed(String message, @Nullable String field) {
             return new BadInput("bad_request", message, field);
@@ -124,7 +131,11 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
         }
         if (conversion != null) {
             String name = conversion.getArgument().getName();
-            String value = conversion.getConversionError().getOriginalValue().map(String::valueOf).orElse("");
+            String value = conversion
+                    .getConversionError()
+                    .getOriginalValue()
+                    .map(String::valueOf)
+                    .orElse("");
             String shown = value.length() <= 40 ? value : value.substring(0, 40) + "…";
             return BadInput.malformed(name + " has the wrong type or format: '" + shown + "'", name);
         }
@@ -133,9 +144,11 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
 
     /** A required part, parameter or header that the request lacks, by the name a client sends. */
     private static BadInput missing(Argument<?> argument) {
-        String name = argument.getAnnotationMetadata().stringValue(Bindable.class).orElse(argument.getName());
+        String name =
+                argument.getAnnotationMetadata().stringValue(Bindable.class).orElse(argument.getName());
         boolean file = FileUpload.class.isAssignableFrom(argument.getType());
-        return BadInput.invalid(name + " is missing" + (file ? ": attach the file as a multipart part named '" + name + "'" : ""),
+        return BadInput.invalid(
+                name + " is missing" + (file ? ": attach the file as a multipart part named '" + name + "'" : ""),
                 name);
     }
 
@@ -151,7 +164,8 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
             case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers_too_large";
             case REQUEST_URI_TOO_LONG -> "uri_too_long";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
-            default -> status.getCode() >= 500 ? "internal_error" : status.name().toLowerCase(java.util.Locale.ROOT);
+            default ->
+                status.getCode() >= 500 ? "internal_error" : status.name().toLowerCase(java.util.Locale.ROOT);
         };
     }
 
@@ -160,17 +174,22 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
             // The framework's own texts name internal classes; say what the caller needs instead.
             case UNAUTHORIZED -> "authentication required: send a valid 'Authorization: Bearer <token>' header";
             case FORBIDDEN -> "you may not do this";
-            case NOT_FOUND -> "no such endpoint: " + context.getRequest().getMethod() + " " + context.getRequest().getPath();
+            case NOT_FOUND ->
+                "no such endpoint: " + context.getRequest().getMethod() + " "
+                        + context.getRequest().getPath();
             case REQUEST_ENTITY_TOO_LARGE -> "the request body is larger than this server accepts";
-            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "the request headers are larger than this server accepts ("
-                    + kilobytes(server.getMaxHeaderSize()) + " in all)";
-            case REQUEST_URI_TOO_LONG -> "the request URL is longer than this server accepts ("
-                    + kilobytes(server.getMaxInitialLineLength()) + " with the method and HTTP version)";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE ->
+                "the request headers are larger than this server accepts (" + kilobytes(server.getMaxHeaderSize())
+                        + " in all)";
+            case REQUEST_URI_TOO_LONG ->
+                "the request URL is longer than this server accepts (" + kilobytes(server.getMaxInitialLineLength())
+                        + " with the method and HTTP version)";
             default -> {
                 if (status.getCode() >= 500) {
                     yield "internal server error";
                 }
-                String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+                String detail =
+                        context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
                 yield detail.isBlank() ? status.getReason() : detail;
             }
         };

@@ -18,7 +18,8 @@ public final class JsonReadFailures {
     private JsonReadFailures() {}
 
     /** A refusal: {@code bad_request} for JSON that cannot be read, {@code invalid_input} for a value that may not be. */
-    public record Failure(String code, String message, @Nullable String field) {
+    public record Failure(
+            String code, String message, @Nullable String field) {
         static Failure malformed(String message, @Nullable String field) {
             return new Failure("bad_request", message, field);
         }
@@ -68,13 +69,18 @@ public final class JsonReadFailures {
             path = path(parser.getParsingContext());
         }
         Class<?> type = exception.getTargetType();
-        String range = type == Integer.TYPE || type == Integer.class ? " between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
-                : type == Long.TYPE || type == Long.class ? " between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
-                : type == Short.TYPE || type == Short.class ? " between " + Short.MIN_VALUE + " and " + Short.MAX_VALUE
-                : type == Byte.TYPE || type == Byte.class ? " between " + Byte.MIN_VALUE + " and " + Byte.MAX_VALUE
-                : null;
+        String range = type == Integer.TYPE || type == Integer.class
+                ? " between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                : type == Long.TYPE || type == Long.class
+                        ? " between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
+                        : type == Short.TYPE || type == Short.class
+                                ? " between " + Short.MIN_VALUE + " and " + Short.MAX_VALUE
+                                : type == Byte.TYPE || type == Byte.class
+                                        ? " between " + Byte.MIN_VALUE + " and " + Byte.MAX_VALUE
+                                        : null;
         String subject = path.isEmpty() ? "a number in the request body" : path;
-        return Failure.invalid(subject + " is out of range" + (range == null ? "" : ": it must be" + range),
+        return Failure.invalid(
+                subject + " is out of range" + (range == null ? "" : ": it must be" + range),
                 path.isEmpty() ? null : path);
     }
 

@@ -5,8 +5,13 @@ package app.parley.server.errors;
  * a status and the dialect's error shape in one place ({@link ApiErrorHandler}).
  */
 public abstract sealed class ParleyException extends RuntimeException
-        permits InvalidInputException, NotFoundException, ForbiddenException, ConflictException,
-                UnauthorizedException, PayloadTooLargeException, GoneException {
+        permits InvalidInputException,
+                NotFoundException,
+                ForbiddenException,
+                ConflictException,
+                UnauthorizedException,
+                PayloadTooLargeException,
+                GoneException {
 
     private final String code;
 

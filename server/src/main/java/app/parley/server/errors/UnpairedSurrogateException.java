@@ -12,8 +12,10 @@ public final class UnpairedSurrogateException extends JsonParseException {
     private final @Nullable String field;
 
     public UnpairedSurrogateException(JsonParser parser, @Nullable String field) {
-        super(parser, (field == null ? "a string" : field) + " contains an unpaired surrogate (half of a UTF-16 pair), "
-                + "which is not Unicode text");
+        super(
+                parser,
+                (field == null ? "a string" : field) + " contains an unpaired surrogate (half of a UTF-16 pair), "
+                        + "which is not Unicode text");
         this.field = field;
     }
 

@@ -10,7 +10,12 @@ import io.micronaut.core.annotation.Nullable;
  *                     that already sent that message in its opening history skips it
  * @param closeCode    0 to keep the sockets open, else the WebSocket close code to close them with
  */
-public record Delivery(Audience audience, String json, long newMessageId, int closeCode, @Nullable String closeReason) {
+public record Delivery(
+        Audience audience,
+        String json,
+        long newMessageId,
+        int closeCode,
+        @Nullable String closeReason) {
 
     public static Delivery of(Audience audience, String json) {
         return new Delivery(audience, json, 0, 0, null);

@@ -23,7 +23,10 @@ public class InProcessEventBus implements EventBus {
                 subscriber.accept(delivery);
             } catch (RuntimeException e) {
                 // One faulty subscriber must not keep the event from the others, nor fail the write that published it.
-                LOG.warn("A realtime subscriber failed on a {} delivery", delivery.audience().getClass().getSimpleName(), e);
+                LOG.warn(
+                        "A realtime subscriber failed on a {} delivery",
+                        delivery.audience().getClass().getSimpleName(),
+                        e);
             }
         }
     }

@@ -52,14 +52,16 @@ public class RealtimeEvents {
     }
 
     private void publish(Delivery delivery) {
-        transactions.findTransactionStatus().ifPresentOrElse(
-                status -> status.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        bus.publish(delivery);
-                    }
-                }),
-                () -> bus.publish(delivery));
+        transactions
+                .findTransactionStatus()
+                .ifPresentOrElse(
+                        status -> status.registerSynchronization(new TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                bus.publish(delivery);
+                            }
+                        }),
+                        () -> bus.publish(delivery));
     }
 
     private String write(ServerEvent event) {

@@ -21,6 +21,7 @@ public record AttachmentRow(
         Instant createdAt) {
 
     public Attachment toAttachment() {
-        return Attachments.of(id, uuid, chatId, originalName, sizeBytes, contentType, width, height, thumbnailFileId, createdAt);
+        return Attachments.of(
+                id, uuid, chatId, originalName, sizeBytes, contentType, width, height, thumbnailFileId, createdAt);
     }
 }

@@ -43,9 +43,15 @@ public class ChatFileService {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    public ChatFileService(ChatService chats, ContentStore content, ContentSniffer sniffer, ImageTool images,
-                           StoredFileRepository files, FileSettings settings, TransactionOperations<Connection> transactions,
-                           Clock clock) {
+    public ChatFileService(
+            ChatService chats,
+            ContentStore content,
+            ContentSniffer sniffer,
+            ImageTool images,
+            StoredFileRepository files,
+            FileSettings settings,
+            TransactionOperations<Connection> transactions,
+            Clock clock) {
         this.chats = chats;
         this.content = content;
         this.sniffer = sniffer;
@@ -73,8 +79,8 @@ public class ChatFileService {
         try (StagedContent staged = content.stage(upload.content(), max, ChatFileService::tooLarge)) {
             String name = FileService.safeName(upload.filename());
             String contentType = sniffer.contentType(staged.path(), name);
-            Optional<ImageTool.ImageInfo> image = ContentSniffer.isInlineImage(contentType)
-                    ? images.inspect(staged.path()) : Optional.empty();
+            Optional<ImageTool.ImageInfo> image =
+                    ContentSniffer.isInlineImage(contentType) ? images.inspect(staged.path()) : Optional.empty();
             ImageTool.Scaled thumbnail = image.filter(images::decodable)
                     .map(info -> thumbnailOf(staged, info))
                     .orElse(null);
@@ -84,13 +90,36 @@ public class ChatFileService {
                 // Placing the bytes is a rename; inside the transaction it cannot race a failed insert.
                 staged.keep();
                 Instant now = clock.instant();
-                Long thumbnailId = thumbnail == null ? null : files.save(new StoredFile(null, UUID.randomUUID().toString(),
-                        content.store(thumbnail.bytes()), thumbnail.bytes().length, thumbnail.contentType(),
-                        thumbnailName(name, thumbnail.contentType()), callerId, now, StoredFile.THUMBNAIL, chatId, thumbnail.width(),
-                        thumbnail.height(), null)).id();
-                return files.save(new StoredFile(null, UUID.randomUUID().toString(), staged.sha256(), staged.size(),
-                        contentType, name, callerId, now, StoredFile.ATTACHMENT, chatId,
-                        image.map(ImageTool.ImageInfo::width).orElse(null), image.map(ImageTool.ImageInfo::height).orElse(null),
+                Long thumbnailId = thumbnail == null
+                        ? null
+                        : files.save(new StoredFile(
+                                        null,
+                                        UUID.randomUUID().toString(),
+                                        content.store(thumbnail.bytes()),
+                                        thumbnail.bytes().length,
+                                        thumbnail.contentType(),
+                                        thumbnailName(name, thumbnail.contentType()),
+                                        callerId,
+                                        now,
+                                        StoredFile.THUMBNAIL,
+                                        chatId,
+                                        thumbnail.width(),
+                                        thumbnail.height(),
+                                        null))
+                                .id();
+                return files.save(new StoredFile(
+                        null,
+                        UUID.randomUUID().toString(),
+                        staged.sha256(),
+                        staged.size(),
+                        contentType,
+                        name,
+                        callerId,
+                        now,
+                        StoredFile.ATTACHMENT,
+                        chatId,
+                        image.map(ImageTool.ImageInfo::width).orElse(null),
+                        image.map(ImageTool.ImageInfo::height).orElse(null),
                         thumbnailId));
             });
         }
@@ -127,8 +156,8 @@ public class ChatFileService {
             return List.of();
         }
         if (references.size() > settings.maxAttachmentsPerMessage()) {
-            throw new InvalidInputException("attachments",
-                    "a message carries at most " + settings.maxAttachmentsPerMessage() + " attachments");
+            throw new InvalidInputException(
+                    "attachments", "a message carries at most " + settings.maxAttachmentsPerMessage() + " attachments");
         }
         List<StoredFile> found = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -138,13 +167,15 @@ public class ChatFileService {
                     .filter(StoredFile::isAttachment)
                     .filter(candidate -> candidate.chatId() != null && candidate.chatId() == chatId)
                     .filter(candidate -> candidate.uploaderId() != null && candidate.uploaderId() == callerId)
-                    .orElseThrow(() -> new InvalidInputException("attachments",
+                    .orElseThrow(() -> new InvalidInputException(
+                            "attachments",
                             "file " + reference.display() + " is not one you uploaded to chat " + chatId));
             if (!seen.add(file.id())) {
                 throw new InvalidInputException("attachments", "file " + reference.display() + " is listed twice");
             }
             if (files.isAttached(file.id())) {
-                throw new InvalidInputException("attachments", "file " + reference.display() + " is already attached to a message");
+                throw new InvalidInputException(
+                        "attachments", "file " + reference.display() + " is already attached to a message");
             }
             found.add(file);
         }
@@ -201,12 +232,15 @@ public class ChatFileService {
         }
         long used = files.usedBytes(callerId);
         if (used + adding > quota || (adding == 0 && used >= quota)) {
-            throw new PayloadTooLargeException("storage_quota_exceeded", "your uploads would take " + Sizes.human(used + adding)
-                    + ", over your storage quota of " + Sizes.human(quota) + " (" + Sizes.human(used) + " used)");
+            throw new PayloadTooLargeException(
+                    "storage_quota_exceeded",
+                    "your uploads would take " + Sizes.human(used + adding) + ", over your storage quota of "
+                            + Sizes.human(quota) + " (" + Sizes.human(used) + " used)");
         }
     }
 
     private static PayloadTooLargeException tooLarge(long max) {
-        return new PayloadTooLargeException("file_too_large", "the file is larger than the upload limit of " + Sizes.human(max));
+        return new PayloadTooLargeException(
+                "file_too_large", "the file is larger than the upload limit of " + Sizes.human(max));
     }
 }

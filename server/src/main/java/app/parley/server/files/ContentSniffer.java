@@ -22,10 +22,13 @@ import org.apache.tika.mime.MimeTypes;
 @Singleton
 public class ContentSniffer {
     /** Types a browser may show inline from Parley's origin: raster images only, never SVG or HTML. */
-    private static final Set<String> INLINE_IMAGES = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp");
+    private static final Set<String> INLINE_IMAGES =
+            Set.of("image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp");
     /** Formats whose exact kind only the name tells (Office documents, Java archives, EPUB are ZIPs or OLE files). */
-    private static final Set<MediaType> CONTAINERS = Set.of(MediaType.application("zip"),
-            MediaType.application("x-tika-ooxml"), MediaType.application("x-tika-msoffice"));
+    private static final Set<MediaType> CONTAINERS = Set.of(
+            MediaType.application("zip"),
+            MediaType.application("x-tika-ooxml"),
+            MediaType.application("x-tika-msoffice"));
 
     private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
     private final MediaTypeRegistry registry = types.getMediaTypeRegistry();

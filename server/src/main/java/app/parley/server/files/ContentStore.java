@@ -68,7 +68,8 @@ public class ContentStore {
 
     /** Stores bytes made on the server (thumbnails, resized photos) and returns their address. */
     public String store(byte[] bytes) {
-        try (StagedContent staged = stage(new java.io.ByteArrayInputStream(bytes), bytes.length, max -> new IllegalStateException())) {
+        try (StagedContent staged =
+                stage(new java.io.ByteArrayInputStream(bytes), bytes.length, max -> new IllegalStateException())) {
             staged.keep();
             return staged.sha256();
         }

@@ -32,8 +32,13 @@ public class FileService {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    public FileService(ContentStore content, StoredFileRepository files, ImageTool images, FileSettings settings,
-                       TransactionOperations<Connection> transactions, Clock clock) {
+    public FileService(
+            ContentStore content,
+            StoredFileRepository files,
+            ImageTool images,
+            FileSettings settings,
+            TransactionOperations<Connection> transactions,
+            Clock clock) {
         this.transactions = transactions;
         this.content = content;
         this.files = files;
@@ -47,11 +52,15 @@ public class FileService {
      * before the transaction that saves the profile or group, then pass the result to {@link #savePhoto}.
      */
     public PreparedFile preparePhoto(Upload upload, String field) {
-        try (StagedContent staged = content.stage(upload.content(), settings.maxPhotoSize(),
-                max -> new PayloadTooLargeException("photo_too_large", field + " must be at most " + Sizes.human(max)))) {
+        try (StagedContent staged = content.stage(
+                upload.content(),
+                settings.maxPhotoSize(),
+                max -> new PayloadTooLargeException(
+                        "photo_too_large", field + " must be at most " + Sizes.human(max)))) {
             ImageTool.ImageInfo image = images.inspect(staged.path()).orElseThrow(() -> notAnImage(field));
             if (!images.decodable(image)) {
-                throw new InvalidInputException(field, field + " has too many pixels (" + image.width() + "x" + image.height() + ")");
+                throw new InvalidInputException(
+                        field, field + " has too many pixels (" + image.width() + "x" + image.height() + ")");
             }
             ImageTool.Scaled scaled;
             try {
@@ -60,15 +69,32 @@ public class FileService {
                 throw notAnImage(field);
             }
             String sha256 = content.store(scaled.bytes());
-            return new PreparedFile(sha256, scaled.bytes().length, scaled.contentType(), safeName(upload.filename()),
-                    scaled.width(), scaled.height());
+            return new PreparedFile(
+                    sha256,
+                    scaled.bytes().length,
+                    scaled.contentType(),
+                    safeName(upload.filename()),
+                    scaled.width(),
+                    scaled.height());
         }
     }
 
     /** The row of a prepared photo; runs inside the caller's transaction. */
     public StoredFile savePhoto(long uploaderId, PreparedFile photo) {
-        return files.save(new StoredFile(null, UUID.randomUUID().toString(), photo.sha256(), photo.size(), photo.contentType(),
-                photo.name(), uploaderId, clock.instant(), StoredFile.PHOTO, null, photo.width(), photo.height(), null));
+        return files.save(new StoredFile(
+                null,
+                UUID.randomUUID().toString(),
+                photo.sha256(),
+                photo.size(),
+                photo.contentType(),
+                photo.name(),
+                uploaderId,
+                clock.instant(),
+                StoredFile.PHOTO,
+                null,
+                photo.width(),
+                photo.height(),
+                null));
     }
 
     /** Forgets a photo that was replaced or whose group is gone; inside the write transaction that drops it. */
@@ -101,18 +127,22 @@ public class FileService {
      * so no upload of the same bytes can slip in between the check and the delete.
      */
     private void dropUnreferencedAfterCommit(Set<String> candidates) {
-        List<String> orphans = candidates.stream().filter(sha256 -> !files.existsBySha256(sha256)).toList();
+        List<String> orphans = candidates.stream()
+                .filter(sha256 -> !files.existsBySha256(sha256))
+                .toList();
         if (orphans.isEmpty()) {
             return;
         }
-        transactions.findTransactionStatus().ifPresentOrElse(
-                status -> status.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        orphans.forEach(content::delete);
-                    }
-                }),
-                () -> orphans.forEach(content::delete));
+        transactions
+                .findTransactionStatus()
+                .ifPresentOrElse(
+                        status -> status.registerSynchronization(new TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                orphans.forEach(content::delete);
+                            }
+                        }),
+                        () -> orphans.forEach(content::delete));
     }
 
     public StoredFile get(long fileId) {
@@ -143,6 +173,7 @@ public class FileService {
         }
         // Cut by characters, not UTF-16 units: a cut inside a surrogate pair would store '?'.
         return cleaned.codePointCount(0, cleaned.length()) > MAX_NAME
-                ? cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_NAME)) : cleaned;
+                ? cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_NAME))
+                : cleaned;
     }
 }

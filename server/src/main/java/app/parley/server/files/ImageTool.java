@@ -1,5 +1,6 @@
 package app.parley.server.files;
 
+import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import jakarta.inject.Singleton;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
@@ -95,9 +95,16 @@ public class ImageTool {
             }
             var scaled = builder.asBufferedImage();
             var out = new ByteArrayOutputStream();
-            Thumbnails.of(scaled).scale(1.0).outputFormat(format).outputQuality(0.85).toOutputStream(out);
-            return new Scaled(out.toByteArray(), format.equals("png") ? "image/png" : "image/jpeg",
-                    scaled.getWidth(), scaled.getHeight());
+            Thumbnails.of(scaled)
+                    .scale(1.0)
+                    .outputFormat(format)
+                    .outputQuality(0.85)
+                    .toOutputStream(out);
+            return new Scaled(
+                    out.toByteArray(),
+                    format.equals("png") ? "image/png" : "image/jpeg",
+                    scaled.getWidth(),
+                    scaled.getHeight());
         } finally {
             decoding.release();
         }

@@ -9,7 +9,10 @@ final class Sizes {
             return (bytes >> 30) + " GB";
         }
         if (bytes >= 1L << 20) {
-            return (bytes % (1L << 20) == 0 ? String.valueOf(bytes >> 20) : String.format(java.util.Locale.ROOT, "%.1f", bytes / (double) (1L << 20))) + " MB";
+            return (bytes % (1L << 20) == 0
+                            ? String.valueOf(bytes >> 20)
+                            : String.format(java.util.Locale.ROOT, "%.1f", bytes / (double) (1L << 20)))
+                    + " MB";
         }
         if (bytes >= 1L << 10) {
             return (bytes >> 10) + " KB";

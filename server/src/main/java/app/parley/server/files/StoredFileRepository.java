@@ -31,11 +31,12 @@ public interface StoredFileRepository extends CrudRepository<StoredFile, Long> {
 
     /** Attachments of the given messages, in each message's order. */
     @Query("""
-            SELECT ma.message_id, f.id, f.uuid, f.chat_id, f.original_name, f.size_bytes, f.content_type,
-                   f.width, f.height, f.thumbnail_file_id, f.created_at
-              FROM message_attachments ma JOIN files f ON f.id = ma.file_id
-             WHERE ma.message_id IN (:messageIds)
-             ORDER BY ma.message_id, ma.position""")
+        SELECT ma.message_id, f.id, f.uuid, f.chat_id, f.original_name, f.size_bytes, f.content_type,
+               f.width, f.height, f.thumbnail_file_id, f.created_at
+          FROM message_attachments ma JOIN files f ON f.id = ma.file_id
+         WHERE ma.message_id IN (:messageIds)
+         ORDER BY ma.message_id, ma.position\
+        """)
     List<AttachmentRow> findAttachments(Collection<Long> messageIds);
 
     @Query("INSERT INTO message_attachments (message_id, file_id, position) VALUES (:messageId, :fileId, :position)")

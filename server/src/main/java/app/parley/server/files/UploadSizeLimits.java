@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 class UploadSizeLimits implements BeanCreatedEventListener<HttpServerConfiguration> {
     /** Multipart boundaries and part headers around the file. */
     private static final long ENVELOPE = 1024 * 1024;
+
     private final FileSettings settings;
 
     UploadSizeLimits(FileSettings settings) {

@@ -35,8 +35,13 @@ public class InviteService {
     private final InviteSettings settings;
     private final Clock clock;
 
-    public InviteService(InviteRepository invites, InviteTokens tokens, ChatService chats, AccountService accounts,
-                         InviteSettings settings, Clock clock) {
+    public InviteService(
+            InviteRepository invites,
+            InviteTokens tokens,
+            ChatService chats,
+            AccountService accounts,
+            InviteSettings settings,
+            Clock clock) {
         this.invites = invites;
         this.tokens = tokens;
         this.chats = chats;
@@ -50,7 +55,8 @@ public class InviteService {
     public InviteDetails create(long callerId, long chatId, InviteRequest request) {
         Chat chat = chats.requireMember(chatId, callerId);
         if (!chat.isGroup()) {
-            throw new InvalidInputException("chat_id", "invites are for groups; a private chat always has exactly its two members");
+            throw new InvalidInputException(
+                    "chat_id", "invites are for groups; a private chat always has exactly its two members");
         }
         InviteRequest asked = request == null ? new InviteRequest(null, null, null) : request;
         Instant now = clock.instant();
@@ -59,8 +65,17 @@ public class InviteService {
         if (maxUses != null && (maxUses < 1 || maxUses > settings.maxUsesLimit())) {
             throw new InvalidInputException("max_uses", "max_uses must be between 1 and " + settings.maxUsesLimit());
         }
-        Invite invite = invites.save(new Invite(null, UUID.randomUUID().toString(), tokens.next(), chat.id(), callerId, now,
-                expiresAt, maxUses, 0, null));
+        Invite invite = invites.save(new Invite(
+                null,
+                UUID.randomUUID().toString(),
+                tokens.next(),
+                chat.id(),
+                callerId,
+                now,
+                expiresAt,
+                maxUses,
+                0,
+                null));
         return details(invite, chat, accounts.requireCaller(callerId), now);
     }
 
@@ -84,8 +99,9 @@ public class InviteService {
         Invite invite = find(reference).orElseThrow(() -> notFound(reference.display()));
         Chat chat = chats.get(new IdRef.Numeric(invite.chatId()));
         if (invite.inviterId() != callerId && !chats.isOwner(chat, callerId)) {
-            throw new ForbiddenException("not_the_inviter", "only the member who made invite " + reference.display()
-                    + " or the group's owner can revoke it");
+            throw new ForbiddenException(
+                    "not_the_inviter",
+                    "only the member who made invite " + reference.display() + " or the group's owner can revoke it");
         }
         Instant now = clock.instant();
         invites.revoke(invite.id(), now);
@@ -95,7 +111,9 @@ public class InviteService {
     /** What a token leads to, for the holder to decide whether to join; dead invites say why. */
     public InvitePreviewDetails preview(long callerId, String token) {
         InvitePreviewDetails preview = previewForAnyone(token);
-        return new InvitePreviewDetails(preview.details(), preview.memberCount(),
+        return new InvitePreviewDetails(
+                preview.details(),
+                preview.memberCount(),
                 chats.isMember(preview.details().chat().id(), callerId));
     }
 
@@ -103,8 +121,10 @@ public class InviteService {
     public InvitePreviewDetails previewForAnyone(String token) {
         Invite invite = byToken(token);
         Chat chat = chats.get(new IdRef.Numeric(invite.chatId()));
-        return new InvitePreviewDetails(details(invite, chat, accountOf(invite.inviterId()), clock.instant()),
-                chats.memberCount(chat.id()), false);
+        return new InvitePreviewDetails(
+                details(invite, chat, accountOf(invite.inviterId()), clock.instant()),
+                chats.memberCount(chat.id()),
+                false);
     }
 
     /**
@@ -120,13 +140,17 @@ public class InviteService {
             return new Accepted(chat, false);
         }
         switch (stateOf(invite)) {
-            case ACTIVE -> { }
+            case ACTIVE -> {}
             case EXPIRED -> throw new GoneException("invite_expired", "this invite expired at " + invite.expiresAt());
-            case REVOKED -> throw new GoneException("invite_revoked", invite.revokedAt() == null
-                    ? "this invite stopped working when the member who made it left the group"
-                    : "this invite was revoked");
-            case USED_UP -> throw new GoneException("invite_used_up", "this invite has been used its " + invite.maxUses()
-                    + " times");
+            case REVOKED ->
+                throw new GoneException(
+                        "invite_revoked",
+                        invite.revokedAt() == null
+                                ? "this invite stopped working when the member who made it left the group"
+                                : "this invite was revoked");
+            case USED_UP ->
+                throw new GoneException(
+                        "invite_used_up", "this invite has been used its " + invite.maxUses() + " times");
         }
         accounts.requireCaller(callerId);
         chats.joinByInvite(chat.id(), callerId);
@@ -142,14 +166,17 @@ public class InviteService {
         if (request.expiresInSeconds() != null) {
             long seconds = request.expiresInSeconds();
             if (seconds < 1 || seconds > settings.maxLifetime().toSeconds()) {
-                throw new InvalidInputException("expires_in_seconds", "expires_in_seconds must be between 1 and "
-                        + settings.maxLifetime().toSeconds());
+                throw new InvalidInputException(
+                        "expires_in_seconds",
+                        "expires_in_seconds must be between 1 and "
+                                + settings.maxLifetime().toSeconds());
             }
             return now.plus(Duration.ofSeconds(seconds));
         }
         if (request.expiresAt() != null) {
             if (!request.expiresAt().isAfter(now) || request.expiresAt().isAfter(latest)) {
-                throw new InvalidInputException("expires_at", "expires_at must be in the future and no later than " + latest);
+                throw new InvalidInputException(
+                        "expires_at", "expires_at must be in the future and no later than " + latest);
             }
             return request.expiresAt();
         }
@@ -158,7 +185,8 @@ public class InviteService {
 
     private List<InviteDetails> describe(List<Invite> found) {
         Instant now = clock.instant();
-        Map<Long, Account> inviters = accounts.byIds(found.stream().map(Invite::inviterId).distinct().toList());
+        Map<Long, Account> inviters =
+                accounts.byIds(found.stream().map(Invite::inviterId).distinct().toList());
         List<InviteDetails> described = new ArrayList<>();
         for (Invite invite : found) {
             Chat chat = chats.get(new IdRef.Numeric(invite.chatId()));
@@ -178,7 +206,9 @@ public class InviteService {
     /** An invite's own state, and revoked once its maker is no longer in the group (left or removed by the owner). */
     private InviteState stateOf(Invite invite, Instant now) {
         InviteState own = invite.stateAt(now);
-        return own == InviteState.ACTIVE && !chats.isMember(invite.chatId(), invite.inviterId()) ? InviteState.REVOKED : own;
+        return own == InviteState.ACTIVE && !chats.isMember(invite.chatId(), invite.inviterId())
+                ? InviteState.REVOKED
+                : own;
     }
 
     private Account accountOf(long userId) {

@@ -19,14 +19,16 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
 
     /** Keeps a deleted message's client_msg_id used, so that a resend cannot store it again. */
     @Query("""
-            INSERT INTO deleted_client_msg_ids (chat_id, author_id, client_msg_id, message_id, deleted_at)
-            VALUES (:chatId, :authorId, :clientMsgId, :messageId, :deletedAt)""")
+        INSERT INTO deleted_client_msg_ids (chat_id, author_id, client_msg_id, message_id, deleted_at)
+        VALUES (:chatId, :authorId, :clientMsgId, :messageId, :deletedAt)\
+        """)
     void rememberDeletedClientMsgId(long chatId, long authorId, String clientMsgId, long messageId, Instant deletedAt);
 
     /** The id the deleted message that was sent with this client_msg_id had. */
     @Query("""
-            SELECT message_id FROM deleted_client_msg_ids
-            WHERE chat_id = :chatId AND author_id = :authorId AND client_msg_id = :clientMsgId""")
+        SELECT message_id FROM deleted_client_msg_ids
+        WHERE chat_id = :chatId AND author_id = :authorId AND client_msg_id = :clientMsgId\
+        """)
     Optional<Long> findDeletedMessageId(long chatId, long authorId, String clientMsgId);
 
     @Query(ROW + " WHERE m.id = :id")
@@ -34,14 +36,16 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
 
     /** Newest first, strictly between the two cursors. */
     @Query(ROW + """
-             WHERE m.chat_id = :chatId AND m.id > :afterId AND m.id < :beforeId
-            ORDER BY m.id DESC LIMIT :limit OFFSET :offset""")
+         WHERE m.chat_id = :chatId AND m.id > :afterId AND m.id < :beforeId
+        ORDER BY m.id DESC LIMIT :limit OFFSET :offset\
+        """)
     List<MessageRow> findNewestFirst(long chatId, long afterId, long beforeId, int limit, int offset);
 
     /** Oldest first, strictly between the two cursors. */
     @Query(ROW + """
-             WHERE m.chat_id = :chatId AND m.id > :afterId AND m.id < :beforeId
-            ORDER BY m.id ASC LIMIT :limit OFFSET :offset""")
+         WHERE m.chat_id = :chatId AND m.id > :afterId AND m.id < :beforeId
+        ORDER BY m.id ASC LIMIT :limit OFFSET :offset\
+        """)
     List<MessageRow> findOldestFirst(long chatId, long afterId, long beforeId, int limit, int offset);
 
     @Query("SELECT MAX(id) FROM messages WHERE chat_id = :chatId")

@@ -23,11 +23,20 @@ public record MessageRow(
 
     /** The select list that fills a MessageRow, from {@code messages m} joined with {@code users u}. */
     public static final String COLUMNS = """
-            m.id, m.uuid, m.chat_id, m.author_id, u.name AS author_name, u.username AS author_username,
-            m.text, m.client_msg_id, m.created_at""";
+        m.id, m.uuid, m.chat_id, m.author_id, u.name AS author_name, u.username AS author_username,
+        m.text, m.client_msg_id, m.created_at\
+        """;
 
     Message toMessage(List<Attachment> attachments) {
-        return new Message(id, uuid, chatId, Message.TYPE_MESSAGE, text, UserRef.of(authorId, authorName, authorUsername),
-                createdAt, clientMsgId, attachments);
+        return new Message(
+                id,
+                uuid,
+                chatId,
+                Message.TYPE_MESSAGE,
+                text,
+                UserRef.of(authorId, authorName, authorUsername),
+                createdAt,
+                clientMsgId,
+                attachments);
     }
 }

@@ -48,10 +48,18 @@ public class MessageService {
     private final ParleyLimits limits;
     private final Clock clock;
 
-    public MessageService(MessageRepository messages, ReadStateRepository readState, MessageSearch search,
-                          ChatService chats, AccountService accounts, RealtimeEvents events, ChatFileService files,
-                          MessageViews views, ApplicationEventPublisher<MessagePosted> posted, ParleyLimits limits,
-                          Clock clock) {
+    public MessageService(
+            MessageRepository messages,
+            ReadStateRepository readState,
+            MessageSearch search,
+            ChatService chats,
+            AccountService accounts,
+            RealtimeEvents events,
+            ChatFileService files,
+            MessageViews views,
+            ApplicationEventPublisher<MessagePosted> posted,
+            ParleyLimits limits,
+            Clock clock) {
         this.posted = posted;
         this.files = files;
         this.views = views;
@@ -87,23 +95,27 @@ public class MessageService {
             if (clientMsgId.isBlank() || clientMsgId.length() > 100) {
                 throw new InvalidInputException("client_msg_id", "client_msg_id must be 1 to 100 characters long");
             }
-            Optional<StoredMessage> earlier = messages.findByChatIdAndAuthorIdAndClientMsgId(chat.id(), callerId, clientMsgId);
+            Optional<StoredMessage> earlier =
+                    messages.findByChatIdAndAuthorIdAndClientMsgId(chat.id(), callerId, clientMsgId);
             if (earlier.isPresent()) {
                 return new SentMessage(views.of(row(earlier.get().id())), false);
             }
             Optional<Long> deleted = messages.findDeletedMessageId(chat.id(), callerId, clientMsgId);
             if (deleted.isPresent()) {
-                throw new ConflictException("message_deleted", "the message sent with this client_msg_id (message "
-                        + deleted.get() + ") has been deleted; a client_msg_id never stores a message again");
+                throw new ConflictException(
+                        "message_deleted",
+                        "the message sent with this client_msg_id (message " + deleted.get()
+                                + ") has been deleted; a client_msg_id never stores a message again");
             }
         }
         List<StoredFile> attached = files.attachable(callerId, chat.id(), request.attachments());
         if (attached.isEmpty() && isBlank(text)) {
-            throw new InvalidInputException("text", "text is required and must not be blank (unless the message carries attachments)");
+            throw new InvalidInputException(
+                    "text", "text is required and must not be blank (unless the message carries attachments)");
         }
         Instant now = clock.instant();
-        StoredMessage stored = messages.save(new StoredMessage(null, UUID.randomUUID().toString(), chat.id(), callerId,
-                text, clientMsgId, now));
+        StoredMessage stored = messages.save(
+                new StoredMessage(null, UUID.randomUUID().toString(), chat.id(), callerId, text, clientMsgId, now));
         readState.setLastMessage(chat.id(), stored.id());
         readState.countNewMessage(chat.id(), callerId);
         // Writing in a chat means having read it.
@@ -165,15 +177,15 @@ public class MessageService {
         Chat chat = chats.requireMember(chatId, callerId);
         MessageRow message = messages.findRow(messageId)
                 .filter(found -> found.chatId() == chat.id())
-                .orElseThrow(() -> new NotFoundException("message_not_found",
-                        "message " + messageId + " does not exist in chat " + chat.id()));
+                .orElseThrow(() -> new NotFoundException(
+                        "message_not_found", "message " + messageId + " does not exist in chat " + chat.id()));
         if (message.authorId() != callerId) {
             throw new ForbiddenException("not_the_author", "only the author can delete message " + messageId);
         }
         readState.uncountDeletedMessage(chat.id(), message.authorId(), message.id());
         if (message.clientMsgId() != null) {
-            messages.rememberDeletedClientMsgId(chat.id(), message.authorId(), message.clientMsgId(), message.id(),
-                    clock.instant());
+            messages.rememberDeletedClientMsgId(
+                    chat.id(), message.authorId(), message.clientMsgId(), message.id(), clock.instant());
         }
         messages.deleteById(message.id());
         Long lastId = messages.findLastId(chat.id()).orElse(null);
@@ -223,8 +235,8 @@ public class MessageService {
         var reader = accounts.requireCaller(callerId).toRef();
         events.toRoom(chatId, ReadEvent.of(chatId, reader, position, null));
         events.toInbox(callerId, ReadEvent.of(chatId, reader, position, unread));
-        return new ChatMember(member.id(), member.chatId(), member.userId(), member.role(), member.joinedAt(),
-                position, unread, now);
+        return new ChatMember(
+                member.id(), member.chatId(), member.userId(), member.role(), member.joinedAt(), position, unread, now);
     }
 
     /**
@@ -241,14 +253,17 @@ public class MessageService {
 
     /** The integer id of a message given by UUID. */
     public long idOf(UUID uuid) {
-        return messages.findByUuid(uuid.toString()).map(StoredMessage::id)
+        return messages.findByUuid(uuid.toString())
+                .map(StoredMessage::id)
                 .orElseThrow(() -> new NotFoundException("message_not_found", "message " + uuid + " does not exist"));
     }
 
     /** Nothing a reader would see: whitespace, no-break spaces and invisible format characters only. */
     private static boolean isBlank(String text) {
-        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        return text.codePoints()
+                .allMatch(c -> Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.FORMAT);
     }
 
     private MessageRow row(long messageId) {

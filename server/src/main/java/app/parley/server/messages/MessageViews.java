@@ -17,8 +17,11 @@ class MessageViews {
     }
 
     List<Message> of(List<MessageRow> rows) {
-        Map<Long, List<Attachment>> attachments = files.attachmentsOf(rows.stream().map(MessageRow::id).toList());
-        return rows.stream().map(row -> row.toMessage(attachments.getOrDefault(row.id(), List.of()))).toList();
+        Map<Long, List<Attachment>> attachments =
+                files.attachmentsOf(rows.stream().map(MessageRow::id).toList());
+        return rows.stream()
+                .map(row -> row.toMessage(attachments.getOrDefault(row.id(), List.of())))
+                .toList();
     }
 
     Message of(MessageRow row) {

@@ -17,15 +17,17 @@ import java.util.List;
 public interface ReadStateRepository extends GenericRepository<ChatMember, Long> {
 
     @Query("""
-            UPDATE chat_members SET unread_count = unread_count + 1
-            WHERE chat_id = :chatId AND user_id <> :authorId""")
+        UPDATE chat_members SET unread_count = unread_count + 1
+        WHERE chat_id = :chatId AND user_id <> :authorId\
+        """)
     void countNewMessage(long chatId, long authorId);
 
     /** A member has read everything up to {@code messageId} and was seen at {@code seenAt}. */
     @Query("""
-            UPDATE chat_members SET last_read_message_id = :messageId,
-                   unread_count = :unreadCount, last_seen_at = :seenAt
-            WHERE chat_id = :chatId AND user_id = :userId""")
+        UPDATE chat_members SET last_read_message_id = :messageId,
+               unread_count = :unreadCount, last_seen_at = :seenAt
+        WHERE chat_id = :chatId AND user_id = :userId\
+        """)
     void markRead(long chatId, long userId, long messageId, long unreadCount, Instant seenAt);
 
     /**
@@ -33,8 +35,9 @@ public interface ReadStateRepository extends GenericRepository<ChatMember, Long>
      * author whose read position is before it (members who joined later start past it).
      */
     @Query("""
-            UPDATE chat_members SET unread_count = unread_count - 1
-            WHERE chat_id = :chatId AND user_id <> :authorId AND last_read_message_id < :messageId AND unread_count > 0""")
+        UPDATE chat_members SET unread_count = unread_count - 1
+        WHERE chat_id = :chatId AND user_id <> :authorId AND last_read_message_id < :messageId AND unread_count > 0\
+        """)
     void uncountDeletedMessage(long chatId, long authorId, long messageId);
 
     /** The chat's newest message; null once its last message is deleted. */
@@ -43,9 +46,10 @@ public interface ReadStateRepository extends GenericRepository<ChatMember, Long>
 
     /** The caller's unread counts, by chat id. */
     @Query("""
-            SELECT cm.chat_id, c.kind, c.pair_key, cm.unread_count
-            FROM chat_members cm JOIN chats c ON c.id = cm.chat_id
-            WHERE cm.user_id = :userId
-            ORDER BY cm.chat_id""")
+        SELECT cm.chat_id, c.kind, c.pair_key, cm.unread_count
+        FROM chat_members cm JOIN chats c ON c.id = cm.chat_id
+        WHERE cm.user_id = :userId
+        ORDER BY cm.chat_id\
+        """)
     List<UnreadRow> findUnread(long userId);
 }

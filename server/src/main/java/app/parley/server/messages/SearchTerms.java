@@ -21,7 +21,10 @@ public record SearchTerms(List<String> words) {
             throw new InvalidInputException("query", "query must be at most " + maxLength + " characters long");
         }
         Matcher matcher = WORD.matcher(query);
-        List<String> words = matcher.results().map(r -> r.group().toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> words = matcher.results()
+                .map(r -> r.group().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
         if (words.isEmpty()) {
             throw new InvalidInputException("query", "query must contain at least one letter or digit");
         }

@@ -17,11 +17,12 @@ public abstract class SqliteMessageSearch implements GenericRepository<StoredMes
 
     @Query("SELECT " + MessageRow.COLUMNS + """
 
-            FROM messages_fts f
-            JOIN messages m ON m.id = f.rowid
-            JOIN users u ON u.id = m.author_id
-            WHERE messages_fts MATCH :match AND m.chat_id = :chatId
-            ORDER BY f.rank, m.id DESC
-            LIMIT :limit""")
+        FROM messages_fts f
+        JOIN messages m ON m.id = f.rowid
+        JOIN users u ON u.id = m.author_id
+        WHERE messages_fts MATCH :match AND m.chat_id = :chatId
+        ORDER BY f.rank, m.id DESC
+        LIMIT :limit\
+        """)
     protected abstract List<MessageRow> match(long chatId, String match, int limit);
 }

@@ -10,11 +10,11 @@ import app.parley.model.message.SendMessageRequest;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
 import app.parley.server.config.ParleyLimits;
-import app.parley.server.events.EventJson;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.JsonReadFailures;
 import app.parley.server.errors.ParleyException;
+import app.parley.server.events.EventJson;
 import app.parley.server.messages.HistoryPage;
 import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessageService;
@@ -45,8 +45,14 @@ class ClientFrames {
     private final RealtimeSettings settings;
     private final ParleyLimits limits;
 
-    ClientFrames(MessageService messages, ChatService chats, TypingTracker typing, EventJson writer, JsonMapper json,
-                 RealtimeSettings settings, ParleyLimits limits) {
+    ClientFrames(
+            MessageService messages,
+            ChatService chats,
+            TypingTracker typing,
+            EventJson writer,
+            JsonMapper json,
+            RealtimeSettings settings,
+            ParleyLimits limits) {
         this.messages = messages;
         this.chats = chats;
         this.typing = typing;
@@ -63,9 +69,11 @@ class ClientFrames {
         } catch (IOException | RuntimeException e) {
             // Well-formed JSON with a value of the wrong type or range: name the field, as HTTP errors do.
             JsonReadFailures.Failure failure = JsonReadFailures.describe(e);
-            reply(connection, failure != null && failure.field() != null
-                    ? ErrorEvent.of("invalid_input", failure.message(), failure.field(), clientMsgIdOf(text))
-                    : ErrorEvent.of("invalid_json", NOT_A_FRAME, null, null));
+            reply(
+                    connection,
+                    failure != null && failure.field() != null
+                            ? ErrorEvent.of("invalid_input", failure.message(), failure.field(), clientMsgIdOf(text))
+                            : ErrorEvent.of("invalid_json", NOT_A_FRAME, null, null));
             return;
         }
         if (frame == null || frame.type() == null) {
@@ -77,26 +85,41 @@ class ClientFrames {
                 case EventTypes.MESSAGE -> send(connection, frame);
                 case EventTypes.TYPING -> typing.typing(connection.id(), chatOf(connection, frame), connection.user());
                 case EventTypes.STOP_TYPING -> typing.stopped(chatOf(connection, frame), connection.user());
-                case EventTypes.MARK_READ -> messages.markRead(connection.userId(), chatOf(connection, frame),
-                        frame.upToMessageId());
+                case EventTypes.MARK_READ ->
+                    messages.markRead(connection.userId(), chatOf(connection, frame), frame.upToMessageId());
                 case EventTypes.CATCH_UP -> catchUp(connection, frame);
-                default -> reply(connection, ErrorEvent.of("unknown_type", "unknown frame type '" + frame.type()
-                        + "'; expected message, typing, stop_typing, mark_read or catch_up", "type", null));
+                default ->
+                    reply(
+                            connection,
+                            ErrorEvent.of(
+                                    "unknown_type",
+                                    "unknown frame type '" + frame.type()
+                                            + "'; expected message, typing, stop_typing, mark_read or catch_up",
+                                    "type",
+                                    null));
             }
         } catch (ParleyException e) {
             String field = e instanceof InvalidInputException invalid ? invalid.field() : null;
             reply(connection, ErrorEvent.of(e.code(), e.getMessage(), field, frame.clientMsgId()));
         } catch (RuntimeException e) {
             LOG.error("A {} frame of user {} failed", frame.type(), connection.userId(), e);
-            reply(connection, ErrorEvent.of("internal_error", "the server could not handle this frame", null,
-                    frame.clientMsgId()));
+            reply(
+                    connection,
+                    ErrorEvent.of(
+                            "internal_error", "the server could not handle this frame", null, frame.clientMsgId()));
         }
     }
 
     /** Answers a frame that arrived while too many of the client's frames were still waiting. */
     void refuseOverflow(Connection connection, String text) {
-        reply(connection, ErrorEvent.of("slow_down", "too many frames are waiting on this socket; "
-                + "this one was not handled, send it again later", null, clientMsgIdOf(text)));
+        reply(
+                connection,
+                ErrorEvent.of(
+                        "slow_down",
+                        "too many frames are waiting on this socket; "
+                                + "this one was not handled, send it again later",
+                        null,
+                        clientMsgIdOf(text)));
     }
 
     /** The {@code client_msg_id} of a frame that is refused before it is read, if it has a readable one. */
@@ -111,8 +134,10 @@ class ClientFrames {
     private void send(Connection connection, ClientFrame frame) {
         requireAuthorIsCaller(connection, frame.author());
         long chatId = chatOf(connection, frame);
-        SentMessage sent = messages.send(connection.userId(), chatId, new SendMessageRequest(frame.text(), frame.clientMsgId(),
-                frame.attachments()));
+        SentMessage sent = messages.send(
+                connection.userId(),
+                chatId,
+                new SendMessageRequest(frame.text(), frame.clientMsgId(), frame.attachments()));
         if (sent.created()) {
             typing.stopped(chatId, connection.user());
         } else {
@@ -130,8 +155,10 @@ class ClientFrames {
      */
     private void catchUp(Connection connection, ClientFrame frame) {
         if (connection.isMain()) {
-            throw new InvalidInputException("type", "catch_up is for chat sockets; a main socket reads "
-                    + "GET /api/v1/chats/{chat_id}/messages?after={id} instead");
+            throw new InvalidInputException(
+                    "type",
+                    "catch_up is for chat sockets; a main socket reads "
+                            + "GET /api/v1/chats/{chat_id}/messages?after={id} instead");
         }
         long chatId = chatOf(connection, frame);
         Long asked = frame.afterId();
@@ -163,7 +190,8 @@ class ClientFrames {
         if (frame.chatId() == null) {
             throw new InvalidInputException("chat_id", "a frame on the main socket must name its chat_id");
         }
-        return chats.requireMember(chats.get(String.valueOf(frame.chatId())).id(), connection.userId()).id();
+        return chats.requireMember(chats.get(String.valueOf(frame.chatId())).id(), connection.userId())
+                .id();
     }
 
     private boolean names(Object reference, long chatId) {

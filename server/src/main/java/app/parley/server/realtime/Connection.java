@@ -46,6 +46,7 @@ final class Connection {
     private volatile long historyCeiling;
     /** Where the socket's history pages have reached going forwards; catch_up goes on from here. */
     private volatile long pagedUpTo;
+
     private volatile UserRef user;
     private volatile String userUuid;
 
@@ -58,8 +59,13 @@ final class Connection {
      * @param main a main socket (notifications of every chat) rather than a chat socket, which
      *             holds live frames back until its opening history has been sent
      */
-    Connection(WebSocketSession session, @Nullable Channel channel, long userId, boolean main, Executor inbound,
-               Limits limits) {
+    Connection(
+            WebSocketSession session,
+            @Nullable Channel channel,
+            long userId,
+            boolean main,
+            Executor inbound,
+            Limits limits) {
         this.session = session;
         this.channel = channel;
         this.userId = userId;

@@ -3,11 +3,11 @@ package app.parley.server.realtime;
 import app.parley.server.events.Audience;
 import app.parley.server.events.Delivery;
 import app.parley.server.events.EventBus;
-import jakarta.inject.Singleton;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +30,8 @@ public class ConnectionRegistry {
     private final AutoCloseable subscription;
     private final ScheduledFuture<?> pings;
 
-    public ConnectionRegistry(EventBus bus, RealtimeSettings settings,
-                              @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+    public ConnectionRegistry(
+            EventBus bus, RealtimeSettings settings, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.subscription = bus.subscribe(this::deliver);
         this.pings = scheduler.scheduleAtFixedRate(settings.pingInterval(), settings.pingInterval(), this::pingAll);
     }
@@ -63,13 +63,16 @@ public class ConnectionRegistry {
 
     /** How many sockets are open on this node (chat and main). */
     public int size() {
-        return Stream.concat(byChat.values().stream(), mainByUser.values().stream()).mapToInt(Set::size).sum();
+        return Stream.concat(byChat.values().stream(), mainByUser.values().stream())
+                .mapToInt(Set::size)
+                .sum();
     }
 
     private void deliver(Delivery delivery) {
         Stream<Connection> targets = switch (delivery.audience()) {
             case Audience.Room room -> sockets(byChat, room.chatId()).filter(c -> c.userId() != room.exceptUserId());
-            case Audience.RoomMember member -> sockets(byChat, member.chatId()).filter(c -> c.userId() == member.userId());
+            case Audience.RoomMember member ->
+                sockets(byChat, member.chatId()).filter(c -> c.userId() == member.userId());
             case Audience.Inbox inbox -> sockets(mainByUser, inbox.userId());
         };
         byte[] utf8 = delivery.json().getBytes(StandardCharsets.UTF_8);
@@ -92,7 +95,9 @@ public class ConnectionRegistry {
     }
 
     private void pingAll() {
-        Stream.concat(byChat.values().stream(), mainByUser.values().stream()).flatMap(Set::stream).forEach(Connection::ping);
+        Stream.concat(byChat.values().stream(), mainByUser.values().stream())
+                .flatMap(Set::stream)
+                .forEach(Connection::ping);
     }
 
     @PreDestroy

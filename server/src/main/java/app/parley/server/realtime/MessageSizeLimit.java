@@ -64,10 +64,14 @@ final class MessageSizeLimit extends ChannelInboundHandlerAdapter {
     private void refuse(ChannelHandlerContext ctx) {
         refusing = true;
         refused.run();
-        ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.MESSAGE_TOO_BIG,
-                "message too big: at most " + maxBytes + " bytes"));
-        ctx.executor().schedule(() -> {
-            ctx.close();
-        }, grace.toMillis(), TimeUnit.MILLISECONDS);
+        ctx.writeAndFlush(
+                new CloseWebSocketFrame(CloseCodes.MESSAGE_TOO_BIG, "message too big: at most " + maxBytes + " bytes"));
+        ctx.executor()
+                .schedule(
+                        () -> {
+                            ctx.close();
+                        },
+                        grace.toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 }

@@ -8,12 +8,12 @@ import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.config.ParleyLimits;
-import app.parley.server.events.EventJson;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.ParleyException;
 import app.parley.server.errors.UnauthorizedException;
+import app.parley.server.events.EventJson;
 import app.parley.server.messages.ChatSnapshot;
 import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessageService;
@@ -62,11 +62,18 @@ class SocketSessions {
     private final ExecutorService blocking;
     private final Connection.Limits connectionLimits;
 
-    SocketSessions(ChatService chats, MessageService messages, AccountService accounts, ConnectionRegistry registry,
-                   TypingTracker typing, ClientFrames frames, EventJson writer,
-                   RealtimeSettings settings,
-                   ParleyLimits limits, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                   @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+    SocketSessions(
+            ChatService chats,
+            MessageService messages,
+            AccountService accounts,
+            ConnectionRegistry registry,
+            TypingTracker typing,
+            ClientFrames frames,
+            EventJson writer,
+            RealtimeSettings settings,
+            ParleyLimits limits,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.chats = chats;
         this.messages = messages;
         this.accounts = accounts;
@@ -77,8 +84,8 @@ class SocketSessions {
         this.settings = settings;
         this.limits = limits;
         this.blocking = blocking;
-        this.connectionLimits = new Connection.Limits(settings.outboundQueueMax(), settings.inboundQueueMax(),
-                settings.closeGrace(), scheduler);
+        this.connectionLimits = new Connection.Limits(
+                settings.outboundQueueMax(), settings.inboundQueueMax(), settings.closeGrace(), scheduler);
     }
 
     /** A chat socket; {@code groupOnly} for seed 002's {@code /group/{id}}, which names groups only. */
@@ -112,8 +119,11 @@ class SocketSessions {
             } else if (snapshot.page().more()) {
                 pagedUpTo = page.getLast().id();
             }
-            connection.open(writer.utf8(HistoryEvent.of(chatId, page, query.afterId(), snapshot.page().more())),
-                    snapshot.lastMessageId(), pagedUpTo);
+            connection.open(
+                    writer.utf8(HistoryEvent.of(
+                            chatId, page, query.afterId(), snapshot.page().more())),
+                    snapshot.lastMessageId(),
+                    pagedUpTo);
         }));
     }
 
@@ -155,8 +165,13 @@ class SocketSessions {
         Connection connection = session.get(CONNECTION, Connection.class).orElse(null);
         long userId = connection == null ? 0 : connection.userId();
         if (failure instanceof CorruptedWebSocketFrameException corrupt) {
-            LOG.warn("Closed a socket of user {} with {}: {}", userId, corrupt.closeStatus().code(), corrupt.getMessage());
-        } else if (!(failure instanceof IOException && String.valueOf(failure.getMessage()).contains("Connection reset"))) {
+            LOG.warn(
+                    "Closed a socket of user {} with {}: {}",
+                    userId,
+                    corrupt.closeStatus().code(),
+                    corrupt.getMessage());
+        } else if (!(failure instanceof IOException
+                && String.valueOf(failure.getMessage()).contains("Connection reset"))) {
             LOG.error("A socket of user {} failed", userId, failure);
             if (connection != null) {
                 connection.close(CloseReason.INTERNAL_ERROR.getCode(), "internal error");
@@ -182,9 +197,11 @@ class SocketSessions {
 
     private Connection connect(WebSocketSession session, HttpRequest<?> request, boolean main) {
         long userId = Caller.id(request.getUserPrincipal(Authentication.class).orElse(null));
-        var channel = request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel() : null;
-        Connection connection = new Connection(session, channel, userId, main,
-                MoreExecutors.newSequentialExecutor(blocking), connectionLimits);
+        var channel = request instanceof NettyHttpRequest<?> netty
+                ? netty.getChannelHandlerContext().channel()
+                : null;
+        Connection connection = new Connection(
+                session, channel, userId, main, MoreExecutors.newSequentialExecutor(blocking), connectionLimits);
         session.put(CONNECTION, connection);
         if (channel != null) {
             limitMessageSize(channel, connection);
@@ -195,16 +212,24 @@ class SocketSessions {
     /** Puts {@link MessageSizeLimit} in front of the framework's handler, which joins continuation frames without limit. */
     private void limitMessageSize(Channel channel, Connection connection) {
         if (channel.pipeline().get(FRAMEWORK_HANDLER) == null) {
-            LOG.error("No '{}' in the socket pipeline {}: messages split into frames are not size-limited",
-                    FRAMEWORK_HANDLER, channel.pipeline().names());
+            LOG.error(
+                    "No '{}' in the socket pipeline {}: messages split into frames are not size-limited",
+                    FRAMEWORK_HANDLER,
+                    channel.pipeline().names());
             return;
         }
-        channel.pipeline().addBefore(FRAMEWORK_HANDLER, MessageSizeLimit.NAME,
-                new MessageSizeLimit(SocketEndpoint.MESSAGE_MAX_BYTES, settings.closeGrace(), () -> {
-                    connection.closed();
-                    LOG.warn("Closed a socket of user {} with {}: a message of more than {} bytes",
-                            connection.userId(), CloseCodes.MESSAGE_TOO_BIG, SocketEndpoint.MESSAGE_MAX_BYTES);
-                }));
+        channel.pipeline()
+                .addBefore(
+                        FRAMEWORK_HANDLER,
+                        MessageSizeLimit.NAME,
+                        new MessageSizeLimit(SocketEndpoint.MESSAGE_MAX_BYTES, settings.closeGrace(), () -> {
+                            connection.closed();
+                            LOG.warn(
+                                    "Closed a socket of user {} with {}: a message of more than {} bytes",
+                                    connection.userId(),
+                                    CloseCodes.MESSAGE_TOO_BIG,
+                                    SocketEndpoint.MESSAGE_MAX_BYTES);
+                        }));
     }
 
     /** Runs an opening step; a refusal closes the socket with the matching close code and sends nothing else. */
@@ -232,10 +257,15 @@ class SocketSessions {
     }
 
     /** The query of a chat socket: seed 002's {@code limit} and {@code offset}, and {@code after_id} to catch up. */
-    private record Query(@Nullable Integer limit, @Nullable Integer offset, @Nullable Long afterId) {
+    private record Query(
+            @Nullable Integer limit,
+            @Nullable Integer offset,
+            @Nullable Long afterId) {
 
         static Query of(HttpRequest<?> request) {
-            return new Query(number(request, "limit", Integer.class), number(request, "offset", Integer.class),
+            return new Query(
+                    number(request, "limit", Integer.class),
+                    number(request, "offset", Integer.class),
                     number(request, "after_id", Long.class));
         }
 
@@ -253,7 +283,9 @@ class SocketSessions {
                 return null;
             }
             try {
-                return type == Integer.class ? type.cast(Integer.valueOf(value.strip())) : type.cast(Long.valueOf(value.strip()));
+                return type == Integer.class
+                        ? type.cast(Integer.valueOf(value.strip()))
+                        : type.cast(Long.valueOf(value.strip()));
             } catch (NumberFormatException e) {
                 throw new InvalidInputException(name, name + " must be a whole number");
             }

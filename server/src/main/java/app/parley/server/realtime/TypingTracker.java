@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class TypingTracker {
     private static final Logger LOG = LoggerFactory.getLogger(TypingTracker.class);
+
     private record Key(long chatId, long userId) {}
 
     private record Typing(String connectionId, UserRef user, Instant expires, Instant announced) {}
@@ -39,7 +40,12 @@ class TypingTracker {
     private final Clock clock;
     private final ScheduledFuture<?> sweeper;
 
-    TypingTracker(ChatService chats, RealtimeEvents events, RealtimeSettings settings, Clock clock, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+    TypingTracker(
+            ChatService chats,
+            RealtimeEvents events,
+            RealtimeSettings settings,
+            Clock clock,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.chats = chats;
         this.events = events;
         this.settings = settings;
@@ -53,7 +59,8 @@ class TypingTracker {
         Instant now = clock.instant();
         Key key = new Key(chatId, idOf(user));
         Typing before = typing.get(key);
-        boolean announce = before == null || !before.announced().plus(settings.typingRefresh()).isAfter(now);
+        boolean announce = before == null
+                || !before.announced().plus(settings.typingRefresh()).isAfter(now);
         Instant announced = announce ? now : before.announced();
         typing.put(key, new Typing(connectionId, user, now.plus(settings.typingTimeout()), announced));
         if (announce) {
@@ -85,7 +92,8 @@ class TypingTracker {
                     relay(key.chatId(), key.userId(), TypingEvent.stopped(key.chatId(), state.user()));
                 } catch (RuntimeException e) {
                     // Thrown out of a periodic task, it would cancel every later sweep.
-                    LOG.warn("Could not announce that user {} stopped typing in chat {}", key.userId(), key.chatId(), e);
+                    LOG.warn(
+                            "Could not announce that user {} stopped typing in chat {}", key.userId(), key.chatId(), e);
                 }
             }
         });

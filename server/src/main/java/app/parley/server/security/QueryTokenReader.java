@@ -17,8 +17,10 @@ class QueryTokenReader implements TokenReader<HttpRequest<?>> {
 
     @Override
     public Optional<String> findToken(HttpRequest<?> request) {
-        boolean handshake = request.getHeaders().get(HttpHeaders.UPGRADE, String.class)
-                .filter("websocket"::equalsIgnoreCase).isPresent();
+        boolean handshake = request.getHeaders()
+                .get(HttpHeaders.UPGRADE, String.class)
+                .filter("websocket"::equalsIgnoreCase)
+                .isPresent();
         if (!handshake) {
             return Optional.empty();
         }

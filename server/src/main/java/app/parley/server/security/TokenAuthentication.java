@@ -39,8 +39,11 @@ class TokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
     private final AccountService accounts;
     private final Scheduler blocking;
 
-    TokenAuthentication(TokenResolver<HttpRequest<?>> tokens, List<TokenValidator<HttpRequest<?>>> validators,
-                        AccountService accounts, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    TokenAuthentication(
+            TokenResolver<HttpRequest<?>> tokens,
+            List<TokenValidator<HttpRequest<?>>> validators,
+            AccountService accounts,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.tokens = tokens;
         this.validators = validators;
         this.accounts = accounts;
@@ -91,7 +94,8 @@ class TokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
      */
     private static Scheduler eventLoopOf(HttpRequest<?> request) {
         return request instanceof NettyHttpRequest<?> netty
-                ? Schedulers.fromExecutor(netty.getChannelHandlerContext().channel().eventLoop())
+                ? Schedulers.fromExecutor(
+                        netty.getChannelHandlerContext().channel().eventLoop())
                 : Schedulers.immediate();
     }
 

@@ -20,9 +20,12 @@ public class TokenIssuer {
     }
 
     public String issue(Account account) {
-        Authentication authentication = Authentication.build(String.valueOf(account.id()), List.of(),
+        Authentication authentication = Authentication.build(
+                String.valueOf(account.id()),
+                List.of(),
                 Map.of("username", account.username(), "uuid", account.uuid(), "user_id", account.id()));
-        return generator.generateToken(authentication, ttlSeconds)
+        return generator
+                .generateToken(authentication, ttlSeconds)
                 .orElseThrow(() -> new IllegalStateException("the token generator produced no token"));
     }
 

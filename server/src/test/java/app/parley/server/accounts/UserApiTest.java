@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UserApiTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // --- POST /api/v1/user -------------------------------------------------------------------
@@ -42,16 +43,29 @@ class UserApiTest {
         JsonNode bystanderBefore = profile(bystander);
         byte[] png = TestImages.png(1);
 
-        var saved = alice.api().multipart("/api/v1/user", List.of(
-                Part.field("json", "{\"username\": \"alice_new\", \"name\": \"Алиса\", \"description\": \"hello there\"}"),
-                Part.file("photo", "me.png", "image/png", png)));
+        var saved = alice.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(
+                                Part.field(
+                                        "json",
+                                        "{\"username\": \"alice_new\", \"name\": \"Алиса\", \"description\": \"hello"
+                                                + " there\"}"),
+                                Part.file("photo", "me.png", "image/png", png)));
 
         assertJson(200, "{\"status\": \"ok\"}", saved);
         var me = alice.api().get("/api/v1/user");
-        assertJson(200, """
+        assertJson(
+                200,
+                """
                 {"id": %d, "uuid": "%s", "username": "alice_new", "name": "Алиса", "description": "hello there",
-                 "photo_url": "/api/v1/user/%d/photo", "bot": false, "created_at": "%s"}"""
-                .formatted(alice.id(), alice.uuid(), alice.id(), me.json().get("created_at").asText()), me);
+                 "photo_url": "/api/v1/user/%d/photo", "bot": false, "created_at": "%s"}\
+                """.formatted(
+                                alice.id(),
+                                alice.uuid(),
+                                alice.id(),
+                                me.json().get("created_at").asText()),
+                me);
         var photo = bystander.api().get("/api/v1/user/" + alice.id() + "/photo");
         assertEquals(200, photo.status(), photo.toString());
         assertEquals("image/png", photo.headers().firstValue("content-type").orElseThrow());
@@ -78,8 +92,14 @@ class UserApiTest {
     void aJsonPartWithItsOwnContentTypeIsReadLikeAPlainFormField() {
         TestUser user = server.register("typed");
 
-        var saved = user.api().multipart("/api/v1/user", List.of(
-                new Part("json", null, "application/json", "{\"name\": \"Typed Part\"}".getBytes(StandardCharsets.UTF_8))));
+        var saved = user.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(new Part(
+                                "json",
+                                null,
+                                "application/json",
+                                "{\"name\": \"Typed Part\"}".getBytes(StandardCharsets.UTF_8))));
 
         assertJson(200, "{\"status\": \"ok\"}", saved);
         assertEquals("Typed Part", profile(user).get("name").asText());
@@ -95,10 +115,12 @@ class UserApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(racers.size());
         List<ApiClient.Response> responses = new ArrayList<>();
         try {
-            List<Future<ApiClient.Response>> futures = racers.stream().map(racer -> pool.submit(() -> {
-                start.await();
-                return racer.api().post("/api/v1/user", Map.of("username", "the_prize"));
-            })).toList();
+            List<Future<ApiClient.Response>> futures = racers.stream()
+                    .map(racer -> pool.submit(() -> {
+                        start.await();
+                        return racer.api().post("/api/v1/user", Map.of("username", "the_prize"));
+                    }))
+                    .toList();
             start.countDown();
             for (Future<ApiClient.Response> future : futures) {
                 responses.add(future.get(60, TimeUnit.SECONDS));
@@ -107,20 +129,35 @@ class UserApiTest {
             pool.shutdownNow();
         }
 
-        List<Integer> statuses = responses.stream().map(ApiClient.Response::status).sorted().toList();
+        List<Integer> statuses =
+                responses.stream().map(ApiClient.Response::status).sorted().toList();
         assertEquals(List.of(200, 409, 409, 409, 409, 409, 409, 409), statuses, responses.toString());
-        long winner = racers.get(responses.indexOf(responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow())).id();
-        assertEquals(winner, racers.getFirst().api().get("/api/v1/users/by-username/the_prize").json().get("id").asLong());
+        long winner = racers.get(responses.indexOf(responses.stream()
+                        .filter(r -> r.status() == 200)
+                        .findFirst()
+                        .orElseThrow()))
+                .id();
+        assertEquals(
+                winner,
+                racers.getFirst()
+                        .api()
+                        .get("/api/v1/users/by-username/the_prize")
+                        .json()
+                        .get("id")
+                        .asLong());
     }
 
     @Test
     void changingOnlyTheCaseOfYourOwnUsernameIsAllowed() {
         TestUser user = server.register("casey");
 
-        var saved = user.api().post("/api/v1/user", Map.of("username", user.username().toUpperCase(Locale.ROOT)));
+        var saved = user.api()
+                .post("/api/v1/user", Map.of("username", user.username().toUpperCase(Locale.ROOT)));
 
         assertJson(200, "{\"status\": \"ok\"}", saved);
-        assertEquals(user.username().toUpperCase(Locale.ROOT), profile(user).get("username").asText());
+        assertEquals(
+                user.username().toUpperCase(Locale.ROOT),
+                profile(user).get("username").asText());
     }
 
     @Test
@@ -130,9 +167,11 @@ class UserApiTest {
         JsonNode before = profile(mimic);
         // Cyrillic і for i, and fullwidth letters.
         String cyrillic = victor.username().replace("i", "\u0456");
-        String fullwidth = victor.username().codePoints()
+        String fullwidth = victor.username()
+                .codePoints()
                 .map(c -> c >= 'a' && c <= 'z' ? c - 'a' + 0xFF41 : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
 
         for (String lookAlike : List.of(cyrillic, fullwidth)) {
             var refused = mimic.api().post("/api/v1/user", Map.of("username", lookAlike));
@@ -142,7 +181,8 @@ class UserApiTest {
 
         assertJson(200, "{\"status\": \"ok\"}", victor.api().post("/api/v1/user", Map.of("username", cyrillic)));
         assertEquals(cyrillic, profile(victor).get("username").asText());
-        assertError(mimic.api().post("/api/v1/user", Map.of("username", victor.username())), 409, "username_taken", null);
+        assertError(
+                mimic.api().post("/api/v1/user", Map.of("username", victor.username())), 409, "username_taken", null);
     }
 
     @Test
@@ -151,11 +191,18 @@ class UserApiTest {
         TestUser user = server.register("wants");
         JsonNode before = profile(user);
 
-        var asJson = user.api().post("/api/v1/user", Map.of("username", taken.username().toUpperCase(Locale.ROOT),
-                "name", "New Name"));
-        var asForm = user.api().multipart("/api/v1/user", List.of(
-                Part.field("json", "{\"username\": \"" + taken.username() + "\", \"description\": \"new\"}"),
-                Part.file("photo", "p.png", "image/png", TestImages.png(2))));
+        var asJson = user.api()
+                .post(
+                        "/api/v1/user",
+                        Map.of("username", taken.username().toUpperCase(Locale.ROOT), "name", "New Name"));
+        var asForm = user.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(
+                                Part.field(
+                                        "json",
+                                        "{\"username\": \"" + taken.username() + "\", \"description\": \"new\"}"),
+                                Part.file("photo", "p.png", "image/png", TestImages.png(2))));
 
         assertError(asJson, 409, "username_taken", null);
         assertError(asForm, 409, "username_taken", null);
@@ -178,8 +225,16 @@ class UserApiTest {
 
         for (var entry : cases.entrySet()) {
             assertError(user.api().post("/api/v1/user", entry.getValue()), 400, "invalid_input", entry.getKey());
-            assertError(user.api().multipart("/api/v1/user", List.of(Part.field("json", toJson(entry.getValue())),
-                    Part.file("photo", "p.png", "image/png", TestImages.png(3)))), 400, "invalid_input", entry.getKey());
+            assertError(
+                    user.api()
+                            .multipart(
+                                    "/api/v1/user",
+                                    List.of(
+                                            Part.field("json", toJson(entry.getValue())),
+                                            Part.file("photo", "p.png", "image/png", TestImages.png(3)))),
+                    400,
+                    "invalid_input",
+                    entry.getKey());
         }
         for (var body : tooLongAndBadChars) {
             assertError(user.api().post("/api/v1/user", body), 400, "invalid_input", "username");
@@ -195,15 +250,33 @@ class UserApiTest {
         JsonNode before = profile(user);
 
         // U+202E makes "Eve\u202Etxt.exe" read as "Eveexe.txt"; NUL and BEL are controls; U+200B is invisible.
-        for (String name : List.of("Eve\u202Etxt.exe", "Nul\u0000l", "Bell\u0007", "Two\nLines", "Zero\u200Bwidth",
-                "Iso\u2066late", "Tag\uDB40\uDC41")) {
+        for (String name : List.of(
+                "Eve\u202Etxt.exe",
+                "Nul\u0000l",
+                "Bell\u0007",
+                "Two\nLines",
+                "Zero\u200Bwidth",
+                "Iso\u2066late",
+                "Tag\uDB40\uDC41")) {
             assertError(user.api().post("/api/v1/user", Map.of("name", name)), 400, "invalid_input", "name");
-            assertError(user.api().multipart("/api/v1/user", List.of(Part.field("json", toJson(Map.of("name", name))))),
-                    400, "invalid_input", "name");
-            assertError(server.anonymous().post("/api/v1/auth/register",
-                    Map.of("username", "hidden_new", "password", "password-123", "name", name)), 400, "invalid_input", "name");
+            assertError(
+                    user.api().multipart("/api/v1/user", List.of(Part.field("json", toJson(Map.of("name", name))))),
+                    400,
+                    "invalid_input",
+                    "name");
+            assertError(
+                    server.anonymous()
+                            .post(
+                                    "/api/v1/auth/register",
+                                    Map.of("username", "hidden_new", "password", "password-123", "name", name)),
+                    400,
+                    "invalid_input",
+                    "name");
         }
-        assertError(user.api().post("/api/v1/user", Map.of("description", "fine\u202Eenif")), 400, "invalid_input",
+        assertError(
+                user.api().post("/api/v1/user", Map.of("description", "fine\u202Eenif")),
+                400,
+                "invalid_input",
                 "description");
 
         assertEquals(before, profile(user));
@@ -217,7 +290,10 @@ class UserApiTest {
         String name = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0645 \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
         String description = "line one\n\tline two\r\nline three";
 
-        assertJson(200, "{\"status\": \"ok\"}", user.api().post("/api/v1/user", Map.of("name", name, "description", description)));
+        assertJson(
+                200,
+                "{\"status\": \"ok\"}",
+                user.api().post("/api/v1/user", Map.of("name", name, "description", description)));
 
         JsonNode me = profile(user);
         assertEquals(name, me.get("name").asText());
@@ -232,10 +308,17 @@ class UserApiTest {
         for (String field : List.of("name", "description", "username")) {
             String json = "{\"" + field + "\": \"x\\ud800y\"}";
             assertError(user.api().postRaw("/api/v1/user", "application/json", json), 400, "invalid_input", field);
-            assertError(user.api().multipart("/api/v1/user", List.of(Part.field("json", json))), 400, "invalid_input", field);
+            assertError(
+                    user.api().multipart("/api/v1/user", List.of(Part.field("json", json))),
+                    400,
+                    "invalid_input",
+                    field);
         }
-        var registration = server.anonymous().postRaw("/api/v1/auth/register", "application/json",
-                "{\"username\": \"halfpair_new\", \"password\": \"password-123\", \"name\": \"\\udc00\"}");
+        var registration = server.anonymous()
+                .postRaw(
+                        "/api/v1/auth/register",
+                        "application/json",
+                        "{\"username\": \"halfpair_new\", \"password\": \"password-123\", \"name\": \"\\udc00\"}");
 
         assertError(registration, 400, "invalid_input", "name");
         assertEquals(before, profile(user));
@@ -246,17 +329,32 @@ class UserApiTest {
     void aPhotoThatIsNotAnImageIsRefusedAndTheProfileAndOldPhotoStay() {
         TestUser user = server.register("photo");
         byte[] first = TestImages.png(4);
-        assertEquals(200, user.api().multipart("/api/v1/user", List.of(Part.field("json", "{\"name\": \"With Photo\"}"),
-                Part.file("photo", "first.png", "image/png", first))).status());
+        assertEquals(
+                200,
+                user.api()
+                        .multipart(
+                                "/api/v1/user",
+                                List.of(
+                                        Part.field("json", "{\"name\": \"With Photo\"}"),
+                                        Part.file("photo", "first.png", "image/png", first)))
+                        .status());
         JsonNode before = profile(user);
 
-        var refused = user.api().multipart("/api/v1/user", List.of(
-                Part.field("json", "{\"name\": \"Should Not Stick\", \"username\": \"photo_renamed\"}"),
-                Part.file("photo", "fake.png", "image/png", "this is plain text, not a PNG".getBytes(StandardCharsets.UTF_8))));
+        var refused = user.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(
+                                Part.field("json", "{\"name\": \"Should Not Stick\", \"username\": \"photo_renamed\"}"),
+                                Part.file(
+                                        "photo",
+                                        "fake.png",
+                                        "image/png",
+                                        "this is plain text, not a PNG".getBytes(StandardCharsets.UTF_8))));
 
         assertError(refused, 400, "invalid_input", "photo");
         assertEquals(before, profile(user));
-        TestImages.assertSamePixels(first, user.api().get("/api/v1/user/" + user.id() + "/photo").bytes());
+        TestImages.assertSamePixels(
+                first, user.api().get("/api/v1/user/" + user.id() + "/photo").bytes());
         assertError(user.api().get("/api/v1/users/by-username/photo_renamed"), 404, "user_not_found", null);
     }
 
@@ -268,8 +366,12 @@ class UserApiTest {
         byte[] truncatedPng = Arrays.copyOf(png, 12);
 
         for (byte[] fake : List.of("GIF89a and then just text".getBytes(StandardCharsets.UTF_8), truncatedPng)) {
-            var refused = user.api().multipart("/api/v1/user", List.of(Part.field("json", "{\"name\": \"Faker\"}"),
-                    Part.file("photo", "fake.gif", "image/gif", fake)));
+            var refused = user.api()
+                    .multipart(
+                            "/api/v1/user",
+                            List.of(
+                                    Part.field("json", "{\"name\": \"Faker\"}"),
+                                    Part.file("photo", "fake.gif", "image/gif", fake)));
             assertError(refused, 400, "invalid_input", "photo");
         }
 
@@ -282,11 +384,16 @@ class UserApiTest {
         JsonNode before = profile(user);
         byte[] png = TestImages.png(5);
 
-        assertError(user.api().multipart("/api/v1/user", List.of(Part.file("photo", "p.png", "image/png", png))),
-                400, "invalid_input", "json");
+        assertError(
+                user.api().multipart("/api/v1/user", List.of(Part.file("photo", "p.png", "image/png", png))),
+                400,
+                "invalid_input",
+                "json");
         for (String raw : List.of("{\"name\": ", "[1, 2]", "null", "{\"name\": 5}", "   ")) {
-            var response = user.api().multipart("/api/v1/user", List.of(Part.field("json", raw),
-                    Part.file("photo", "p.png", "image/png", png)));
+            var response = user.api()
+                    .multipart(
+                            "/api/v1/user",
+                            List.of(Part.field("json", raw), Part.file("photo", "p.png", "image/png", png)));
             assertError(response, 400, "invalid_input", "json");
         }
 
@@ -299,8 +406,13 @@ class UserApiTest {
         JsonNode before = profile(user);
 
         assertError(user.api().postRaw("/api/v1/user", "application/json", "{\"name\": "), 400, "bad_request", null);
-        assertError(user.api().postRaw("/api/v1/user", "application/json", "{\"name\": 5}"), 400, "bad_request", "name");
-        assertError(user.api().postRaw("/api/v1/user", "application/json", "{\"name\": [\"x\"]}"), 400, "bad_request", "name");
+        assertError(
+                user.api().postRaw("/api/v1/user", "application/json", "{\"name\": 5}"), 400, "bad_request", "name");
+        assertError(
+                user.api().postRaw("/api/v1/user", "application/json", "{\"name\": [\"x\"]}"),
+                400,
+                "bad_request",
+                "name");
         assertError(user.api().postRaw("/api/v1/user", "text/plain", "name=x"), 415, "unsupported_media_type", null);
 
         assertEquals(before, profile(user));
@@ -323,10 +435,18 @@ class UserApiTest {
 
         var me = carol.api().get("/api/v1/user");
 
-        assertJson(200, """
+        assertJson(
+                200,
+                """
                 {"id": %d, "uuid": "%s", "username": "%s", "name": "%s", "description": "",
-                 "photo_url": null, "bot": false, "created_at": "%s"}"""
-                .formatted(carol.id(), carol.uuid(), carol.username(), carol.username(), me.json().get("created_at").asText()), me);
+                 "photo_url": null, "bot": false, "created_at": "%s"}\
+                """.formatted(
+                                carol.id(),
+                                carol.uuid(),
+                                carol.username(),
+                                carol.username(),
+                                me.json().get("created_at").asText()),
+                me);
     }
 
     @Test
@@ -380,13 +500,19 @@ class UserApiTest {
         TestUser user = server.register("replace");
         byte[] first = TestImages.png(6);
         byte[] second = TestImages.png(7);
-        user.api().multipart("/api/v1/user", List.of(Part.field("json", "{}"), Part.file("photo", "a.png", "image/png", first)));
+        user.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(Part.field("json", "{}"), Part.file("photo", "a.png", "image/png", first)));
 
-        var saved = user.api().multipart("/api/v1/user", List.of(Part.field("json", "{}"),
-                Part.file("photo", "b.png", "image/png", second)));
+        var saved = user.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(Part.field("json", "{}"), Part.file("photo", "b.png", "image/png", second)));
 
         assertJson(200, "{\"status\": \"ok\"}", saved);
-        TestImages.assertSamePixels(second, user.api().get("/api/v1/user/" + user.id() + "/photo").bytes());
+        TestImages.assertSamePixels(
+                second, user.api().get("/api/v1/user/" + user.id() + "/photo").bytes());
         var byUuid = user.api().get("/api/v1/user/" + user.uuid() + "/photo");
         assertEquals(200, byUuid.status());
         TestImages.assertSamePixels(second, byUuid.bytes());
@@ -430,7 +556,8 @@ class UserApiTest {
         TestUser underscore = server.register("wild_");
         server.register("wildx");
 
-        var response = underscore.api().get("/api/v1/users?username=" + URLEncoder.encode("wild_", StandardCharsets.UTF_8));
+        var response =
+                underscore.api().get("/api/v1/users?username=" + URLEncoder.encode("wild_", StandardCharsets.UTF_8));
         var percent = underscore.api().get("/api/v1/users?username=" + URLEncoder.encode("%", StandardCharsets.UTF_8));
 
         assertEquals(List.of(underscore.username()), usernames(response));
@@ -468,13 +595,16 @@ class UserApiTest {
     @Test
     void aUserIsFoundByUsernameIgnoringCaseInAnyScript() {
         TestUser viewer = server.register("finder");
-        var registered = server.anonymous().post("/api/v1/auth/register",
-                Map.of("username", "Ёжик", "password", "hedgehog-in-fog", "name", "Ёжик в тумане"));
+        var registered = server.anonymous()
+                .post(
+                        "/api/v1/auth/register",
+                        Map.of("username", "Ёжик", "password", "hedgehog-in-fog", "name", "Ёжик в тумане"));
         long hedgehogId = registered.json().get("user").get("id").asLong();
 
         var exact = viewer.api().get("/api/v1/users/by-username/" + URLEncoder.encode("Ёжик", StandardCharsets.UTF_8));
         var lower = viewer.api().get("/api/v1/users/by-username/" + URLEncoder.encode("ёжик", StandardCharsets.UTF_8));
-        var latin = viewer.api().get("/api/v1/users/by-username/" + viewer.username().toUpperCase(Locale.ROOT));
+        var latin = viewer.api()
+                .get("/api/v1/users/by-username/" + viewer.username().toUpperCase(Locale.ROOT));
 
         assertJson(200, profile(viewer, hedgehogId).toString(), exact);
         assertJson(200, profile(viewer, hedgehogId).toString(), lower);
@@ -492,7 +622,8 @@ class UserApiTest {
     void findingByUsernameNeedsAToken() {
         TestUser someone = server.register("hidden");
 
-        assertError(server.anonymous().get("/api/v1/users/by-username/" + someone.username()), 401, "unauthorized", null);
+        assertError(
+                server.anonymous().get("/api/v1/users/by-username/" + someone.username()), 401, "unauthorized", null);
     }
 
     // --- helpers ---------------------------------------------------------------------------------
@@ -510,7 +641,9 @@ class UserApiTest {
     private static List<String> usernames(ApiClient.Response response) {
         assertEquals(200, response.status(), response.toString());
         List<String> names = new ArrayList<>();
-        response.json().get("users").forEach(user -> names.add(user.get("username").asText()));
+        response.json()
+                .get("users")
+                .forEach(user -> names.add(user.get("username").asText()));
         return names;
     }
 

@@ -31,9 +31,15 @@ class UsernameSkeletonsTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void anUpgradedServerFillsInSkeletonsAndRefusesLookAlikesOfExistingAccounts(@TempDir Path dataDir) throws Exception {
+    void anUpgradedServerFillsInSkeletonsAndRefusesLookAlikesOfExistingAccounts(@TempDir Path dataDir)
+            throws Exception {
         String url = "jdbc:sqlite:" + dataDir.resolve("parley.db");
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration/sqlite").target("3").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "", "")
+                .locations("classpath:db/migration/sqlite")
+                .target("3")
+                .load()
+                .migrate();
         PasswordHasher passwords = new PasswordHasher();
         try (Connection db = DriverManager.getConnection(url)) {
             // As version 3 stored them: usernames as typed, keys lower-cased, look-alikes side by side.
@@ -48,24 +54,29 @@ class UsernameSkeletonsTest {
                     assertEquals(409, register(server, lookAlike).statusCode(), "start " + start + ": " + lookAlike);
                 }
                 assertEquals(200, login(server, "alice", "alice-password").statusCode());
-                assertEquals(200, login(server, "\u0430lice", "cyrillic-password").statusCode());
+                assertEquals(
+                        200, login(server, "\u0430lice", "cyrillic-password").statusCode());
                 assertEquals(200, login(server, "bob", "bob-password").statusCode());
-                assertEquals(200, login(server, "\uFF42\uFF4F\uFF42", "bob-password").statusCode());
+                assertEquals(
+                        200, login(server, "\uFF42\uFF4F\uFF42", "bob-password").statusCode());
             }
         }
 
         try (Connection db = DriverManager.getConnection(url)) {
-            assertEquals(List.of(
-                    List.of("alice", "alice", "alice", "alice"),
-                    List.of("\u0430lice", "\u0430lice", "-", "-"),
-                    List.of("\uFF42\uFF4F\uFF42", "bob", "bob", "bob")), usernames(db));
+            assertEquals(
+                    List.of(
+                            List.of("alice", "alice", "alice", "alice"),
+                            List.of("\u0430lice", "\u0430lice", "-", "-"),
+                            List.of("\uFF42\uFF4F\uFF42", "bob", "bob", "bob")),
+                    usernames(db));
         }
     }
 
     private static void insertV3(Connection db, String username, String passwordHash) throws Exception {
         try (PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO users (uuid, username, username_key, name, description, password_hash, is_bot, created_at)
-                VALUES (?, ?, ?, ?, '', ?, 0, 0)""")) {
+            INSERT INTO users (uuid, username, username_key, name, description, password_hash, is_bot, created_at)
+            VALUES (?, ?, ?, ?, '', ?, 0, 0)\
+            """)) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, username);
             insert.setString(3, username.toLowerCase(java.util.Locale.ROOT));
@@ -78,8 +89,10 @@ class UsernameSkeletonsTest {
     /** username, key, skeleton, shown skeleton of every account ("-" for none), oldest first. */
     private static List<List<String>> usernames(Connection db) throws Exception {
         List<List<String>> rows = new ArrayList<>();
-        try (ResultSet found = db.createStatement().executeQuery(
-                "SELECT username, username_key, username_skeleton, username_shown_skeleton FROM users ORDER BY id")) {
+        try (ResultSet found = db.createStatement()
+                .executeQuery(
+                        "SELECT username, username_key, username_skeleton, username_shown_skeleton FROM users ORDER BY"
+                                + " id")) {
             while (found.next()) {
                 List<String> row = new ArrayList<>();
                 for (int column = 1; column <= 4; column++) {
@@ -92,17 +105,21 @@ class UsernameSkeletonsTest {
     }
 
     private HttpResponse<String> register(ParleyServer server, String username) throws Exception {
-        return post(server.localUri().resolve("/api/v1/auth/register"), Map.of("username", username, "password", "new-password"));
+        return post(
+                server.localUri().resolve("/api/v1/auth/register"),
+                Map.of("username", username, "password", "new-password"));
     }
 
     private HttpResponse<String> login(ParleyServer server, String username, String password) throws Exception {
-        return post(server.localUri().resolve("/api/v1/auth/login"), Map.of("username", username, "password", password));
+        return post(
+                server.localUri().resolve("/api/v1/auth/login"), Map.of("username", username, "password", password));
     }
 
     private HttpResponse<String> post(URI uri, Map<String, String> body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
-
 }

@@ -94,7 +94,8 @@ class AgentConversationTest {
             List<JsonNode> frames = framesUntilStopTyping(socket, botId);
 
             String sequence = String.join(" ", types(frames));
-            assertTrue(sequence.matches("message typing( agent_reply){2,} message stop_typing"), sequence + ": " + frames);
+            assertTrue(
+                    sequence.matches("message typing( agent_reply){2,} message stop_typing"), sequence + ": " + frames);
             assertEquals(question.get("id"), frames.get(0).get("id"), frames.toString());
 
             ObjectNode typing = JSON.createObjectNode().put("type", "typing").put("chat_id", chat);
@@ -113,7 +114,8 @@ class AgentConversationTest {
             List<JsonNode> partials = frames.subList(2, frames.size() - 2);
             String previous = "";
             for (JsonNode partial : partials) {
-                assertEquals(Set.of("type", "chat_id", "reply_id", "author", "text"), keys(partial), partial.toString());
+                assertEquals(
+                        Set.of("type", "chat_id", "reply_id", "author", "text"), keys(partial), partial.toString());
                 assertEquals(chat, partial.get("chat_id").asLong());
                 assertEquals(replyId, partial.get("reply_id").asText());
                 assertEquals(bot, partial.get("author"));
@@ -138,11 +140,15 @@ class AgentConversationTest {
         try (SocketClient socket = chatSocket(server, alice, chat)) {
             JsonNode question = send(alice, chat, "store me");
             live = nextBotMessage(socket, botId);
-            assertEquals("agent-reply-" + question.get("id").asLong(), live.get("client_msg_id").asText());
+            assertEquals(
+                    "agent-reply-" + question.get("id").asLong(),
+                    live.get("client_msg_id").asText());
         }
 
         List<JsonNode> stored = history(alice, chat);
-        assertEquals(List.of("store me", "Stored reply."), stored.stream().map(m -> m.get("text").asText()).toList());
+        assertEquals(
+                List.of("store me", "Stored reply."),
+                stored.stream().map(m -> m.get("text").asText()).toList());
         assertEquals(botId, stored.get(1).get("author").get("id").asLong());
         assertEquals(live.get("id"), stored.get(1).get("id"));
         assertEquals(live.get("uuid"), stored.get(1).get("uuid"));
@@ -190,20 +196,26 @@ class AgentConversationTest {
             }
         }
 
-        assertEquals(List.of(
-                Map.of("role", "system", "content", SYSTEM_PROMPT),
-                Map.of("role", "user", "content", "context one")), turns(fake.requestsFor("context one").getFirst()));
-        assertEquals(List.of(
-                Map.of("role", "system", "content", SYSTEM_PROMPT),
-                Map.of("role", "user", "content", "context one"),
-                Map.of("role", "assistant", "content", "Reply one."),
-                Map.of("role", "user", "content", "context two")), turns(fake.requestsFor("context two").getFirst()));
+        assertEquals(
+                List.of(
+                        Map.of("role", "system", "content", SYSTEM_PROMPT),
+                        Map.of("role", "user", "content", "context one")),
+                turns(fake.requestsFor("context one").getFirst()));
+        assertEquals(
+                List.of(
+                        Map.of("role", "system", "content", SYSTEM_PROMPT),
+                        Map.of("role", "user", "content", "context one"),
+                        Map.of("role", "assistant", "content", "Reply one."),
+                        Map.of("role", "user", "content", "context two")),
+                turns(fake.requestsFor("context two").getFirst()));
         // Five messages by now; only the latest three go, oldest first.
-        assertEquals(List.of(
-                Map.of("role", "system", "content", SYSTEM_PROMPT),
-                Map.of("role", "user", "content", "context two"),
-                Map.of("role", "assistant", "content", "Reply two."),
-                Map.of("role", "user", "content", "context three")), turns(fake.requestsFor("context three").getFirst()));
+        assertEquals(
+                List.of(
+                        Map.of("role", "system", "content", SYSTEM_PROMPT),
+                        Map.of("role", "user", "content", "context two"),
+                        Map.of("role", "assistant", "content", "Reply two."),
+                        Map.of("role", "user", "content", "context three")),
+                turns(fake.requestsFor("context three").getFirst()));
     }
 
     @Test
@@ -227,16 +239,23 @@ class AgentConversationTest {
         List<FakeModelServer.Request> requests = fake.requestsMentioning("quick first");
         assertEquals(2, requests.size(), requests.toString());
         FakeModelServer.Request forSecond = requests.get(1);
-        assertTrue(forSecond.receivedNanos() > requests.get(0).receivedNanos() + Duration.ofMillis(700).toNanos(),
+        assertTrue(
+                forSecond.receivedNanos()
+                        > requests.get(0).receivedNanos()
+                                + Duration.ofMillis(700).toNanos(),
                 "the second reply was asked for while the first was still being made");
         // The second reply answers the second message: that message is the last turn the model sees,
         // not the bot's own reply to the first (which would ask the model to go on with that).
         List<Map<String, String>> turns = turns(forSecond);
         assertEquals(Map.of("role", "user", "content", "quick second"), turns.getLast(), turns.toString());
         assertEquals("First reply.", replies.get(0).get("text").asText());
-        assertEquals("agent-reply-" + first.get("id").asLong(), replies.get(0).get("client_msg_id").asText());
+        assertEquals(
+                "agent-reply-" + first.get("id").asLong(),
+                replies.get(0).get("client_msg_id").asText());
         assertEquals("Second reply.", replies.get(1).get("text").asText());
-        assertEquals("agent-reply-" + second.get("id").asLong(), replies.get(1).get("client_msg_id").asText());
+        assertEquals(
+                "agent-reply-" + second.get("id").asLong(),
+                replies.get(1).get("client_msg_id").asText());
     }
 
     @Test
@@ -266,7 +285,8 @@ class AgentConversationTest {
 
         send(alice, chat, "people only, no bot here");
 
-        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(600))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> fake.requestsFor("people only, no bot here").isEmpty());
         assertEquals(1, history(bob, chat).size());
     }
@@ -278,8 +298,10 @@ class AgentConversationTest {
         ApiClient.Response renamed = alice.api().post("/api/v1/user", Map.of("name", "Alice Liddell"));
         assertEquals(200, renamed.status(), renamed.toString());
         long botId = bot(alice).get("id").asLong();
-        ApiClient.Response created = alice.api().post("/api/v1/group",
-                Map.of("name", "with the bot", "users", List.of(Map.of("id", bob.id()), Map.of("id", botId))));
+        ApiClient.Response created = alice.api()
+                .post(
+                        "/api/v1/group",
+                        Map.of("name", "with the bot", "users", List.of(Map.of("id", bob.id()), Map.of("id", botId))));
         assertEquals(200, created.status(), created.toString());
         long group = created.json().get("group").get("id").asLong();
         fake.when("hello group", streaming("Hello ", "both."));
@@ -287,19 +309,24 @@ class AgentConversationTest {
 
         try (SocketClient socket = chatSocket(server, bob, group)) {
             send(alice, group, "hello group");
-            assertEquals("Hello both.", nextBotMessage(socket, botId).get("text").asText());
+            assertEquals(
+                    "Hello both.", nextBotMessage(socket, botId).get("text").asText());
             send(bob, group, "me too");
             assertEquals("Noted.", nextBotMessage(socket, botId).get("text").asText());
         }
 
-        assertEquals(List.of(
-                Map.of("role", "system", "content", SYSTEM_PROMPT),
-                Map.of("role", "user", "content", "Alice Liddell: hello group")), turns(fake.requestsFor("hello group").getFirst()));
-        assertEquals(List.of(
-                Map.of("role", "system", "content", SYSTEM_PROMPT),
-                Map.of("role", "user", "content", "Alice Liddell: hello group"),
-                Map.of("role", "assistant", "content", "Hello both."),
-                Map.of("role", "user", "content", bob.username() + ": me too")), turns(fake.requestsFor("me too").getFirst()));
+        assertEquals(
+                List.of(
+                        Map.of("role", "system", "content", SYSTEM_PROMPT),
+                        Map.of("role", "user", "content", "Alice Liddell: hello group")),
+                turns(fake.requestsFor("hello group").getFirst()));
+        assertEquals(
+                List.of(
+                        Map.of("role", "system", "content", SYSTEM_PROMPT),
+                        Map.of("role", "user", "content", "Alice Liddell: hello group"),
+                        Map.of("role", "assistant", "content", "Hello both."),
+                        Map.of("role", "user", "content", bob.username() + ": me too")),
+                turns(fake.requestsFor("me too").getFirst()));
         // Alice has not read Bob's message nor the bot's two replies; Bob, who wrote last, only the last reply.
         assertEquals(3, unread(alice, group));
         assertEquals(1, unread(bob, group));
@@ -316,9 +343,13 @@ class AgentConversationTest {
             JsonNode question = send(alice, chat, "no streaming please");
             JsonNode reply = nextBotMessage(socket, botId);
             assertEquals("A plain, whole answer.", reply.get("text").asText());
-            assertEquals("agent-reply-" + question.get("id").asLong(), reply.get("client_msg_id").asText());
+            assertEquals(
+                    "agent-reply-" + question.get("id").asLong(),
+                    reply.get("client_msg_id").asText());
         }
-        assertEquals("A plain, whole answer.", history(alice, chat).getLast().get("text").asText());
+        assertEquals(
+                "A plain, whole answer.",
+                history(alice, chat).getLast().get("text").asText());
     }
 
     @Test
@@ -344,8 +375,10 @@ class AgentConversationTest {
 
         assertEquals(whole.substring(0, MESSAGE_MAX), replies.get(0).get("text").asText());
         assertEquals(whole.substring(MESSAGE_MAX), replies.get(1).get("text").asText());
-        List<String> stored = history(alice, chat).stream().map(m -> m.get("text").asText()).toList();
-        assertEquals(List.of("tell me a long story", whole.substring(0, MESSAGE_MAX), whole.substring(MESSAGE_MAX)), stored);
+        List<String> stored =
+                history(alice, chat).stream().map(m -> m.get("text").asText()).toList();
+        assertEquals(
+                List.of("tell me a long story", whole.substring(0, MESSAGE_MAX), whole.substring(MESSAGE_MAX)), stored);
         assertEquals(2, unread(alice, chat));
     }
 
@@ -382,8 +415,13 @@ class AgentConversationTest {
         assertEquals(200, bobs.status(), bobs.toString());
         assertNotEquals(room.get("id"), bobs.json().get("id"));
         // Alice's chat with the bot is hers: Bob cannot read it.
-        assertEquals(403, bob.api().get("/api/v1/chats/" + room.get("id").asLong() + "/messages/").status());
-        ApiClient.Response direct = alice.api().post("/api/v1/chat/" + bot.get("id").asLong(), Map.of());
+        assertEquals(
+                403,
+                bob.api()
+                        .get("/api/v1/chats/" + room.get("id").asLong() + "/messages/")
+                        .status());
+        ApiClient.Response direct =
+                alice.api().post("/api/v1/chat/" + bot.get("id").asLong(), Map.of());
         assertEquals(room.get("id"), direct.json().get("chat").get("id"), direct.toString());
     }
 
@@ -397,7 +435,8 @@ class AgentConversationTest {
 
         assertEquals(200, response.status(), response.toString());
         JsonNode conversation = response.json();
-        assertEquals(room.get("uuid").asText(), conversation.get("conversation_id").asText(), conversation.toString());
+        assertEquals(
+                room.get("uuid").asText(), conversation.get("conversation_id").asText(), conversation.toString());
         assertTrue(conversation.get("is_ai").asBoolean(), conversation.toString());
         assertEquals(2, conversation.get("participants").size(), conversation.toString());
         List<String> names = new ArrayList<>();
@@ -410,8 +449,13 @@ class AgentConversationTest {
         TestUser bob = server.register("bob");
         ApiClient.Response bobs = bob.api().post("/api/conversations", Map.of("is_ai", true));
         assertEquals(200, bobs.status(), bobs.toString());
-        assertEquals(bobs.json().get("conversation_id").asText(),
-                bob.api().postEmpty("/api/v1/agent/conversation").json().get("uuid").asText());
+        assertEquals(
+                bobs.json().get("conversation_id").asText(),
+                bob.api()
+                        .postEmpty("/api/v1/agent/conversation")
+                        .json()
+                        .get("uuid")
+                        .asText());
     }
 
     @Test

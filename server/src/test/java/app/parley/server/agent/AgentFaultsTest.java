@@ -56,6 +56,7 @@ class AgentFaultsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     /** The most a failure may come after the timeout: posting and delivering the warning, and scheduling jitter. */
     private static final Duration SLACK = Duration.ofMillis(500);
+
     private static final int MAX_CONCURRENT = 2;
 
     /** Every log line of the servers, from before they start. */
@@ -124,8 +125,11 @@ class AgentFaultsTest {
         synchronized (logs) {
             events = new ArrayList<>(logs.list);
         }
-        return events.stream().map(event -> event.getLoggerName() + " " + event.getLevel() + " " + event.getFormattedMessage()
-                + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy())))
+        return events.stream()
+                .map(event -> event.getLoggerName() + " " + event.getLevel() + " " + event.getFormattedMessage()
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy())))
                 .toList();
     }
 
@@ -139,9 +143,12 @@ class AgentFaultsTest {
     private static void assertWarningWithinTimeout(String trigger, long warnedAtNanos) {
         List<FakeModelServer.Request> requests = fake.requestsFor(trigger);
         assertEquals(1, requests.size(), requests.toString());
-        long millis = Duration.ofNanos(warnedAtNanos - requests.getFirst().receivedNanos()).toMillis();
-        assertTrue(millis <= TIMEOUT.plus(SLACK).toMillis(),
-                "the warning came " + millis + " ms after the request, more than the timeout of " + TIMEOUT.toMillis() + " ms");
+        long millis = Duration.ofNanos(warnedAtNanos - requests.getFirst().receivedNanos())
+                .toMillis();
+        assertTrue(
+                millis <= TIMEOUT.plus(SLACK).toMillis(),
+                "the warning came " + millis + " ms after the request, more than the timeout of " + TIMEOUT.toMillis()
+                        + " ms");
     }
 
     private static void assertWarning(String text, String reason) {
@@ -169,8 +176,12 @@ class AgentFaultsTest {
         }
         // The late answer, when it finally comes, is not posted.
         List<String> expected = List.of("are you asleep?", warning, "and now?", "You said: and now?");
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4))
-                .until(() -> history(alice, chat).stream().map(m -> m.get("text").asText()).toList().equals(expected));
+        await().during(Duration.ofMillis(2500))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> history(alice, chat).stream()
+                        .map(m -> m.get("text").asText())
+                        .toList()
+                        .equals(expected));
     }
 
     @Test
@@ -185,13 +196,18 @@ class AgentFaultsTest {
             List<JsonNode> frames = framesUntilStopTyping(socket, botId);
             long warnedAt = System.nanoTime();
 
-            JsonNode reply = frames.stream().filter(f -> "message".equals(f.path("type").asText()) && AgentFixtures.byBot(f, botId))
-                    .findFirst().orElseThrow(() -> new AssertionError("no reply in " + frames));
+            JsonNode reply = frames.stream()
+                    .filter(f -> "message".equals(f.path("type").asText()) && AgentFixtures.byBot(f, botId))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no reply in " + frames));
             assertWarning(reply.get("text").asText(), "within 1 s");
             assertWarningWithinTimeout("start then stall", warnedAt);
             // The start of the reply was shown while it came.
-            assertTrue(frames.stream().anyMatch(f -> "agent_reply".equals(f.path("type").asText())
-                    && "I was saying".equals(f.path("text").asText())), frames.toString());
+            assertTrue(
+                    frames.stream()
+                            .anyMatch(f -> "agent_reply".equals(f.path("type").asText())
+                                    && "I was saying".equals(f.path("text").asText())),
+                    frames.toString());
         }
     }
 
@@ -232,7 +248,8 @@ class AgentFaultsTest {
             assertEquals("Back on my feet.", ask(alice, socket, chat, botId, "try again"));
         }
         assertEquals(1, fake.requestsFor("try again").size());
-        assertEquals("Back on my feet.", history(alice, chat).getLast().get("text").asText());
+        assertEquals(
+                "Back on my feet.", history(alice, chat).getLast().get("text").asText());
     }
 
     @Test
@@ -241,7 +258,9 @@ class AgentFaultsTest {
         long botId = bot(alice).get("id").asLong();
         long chat = agentChat(alice);
         fake.when("malformed body", raw(200, "application/json", "{\"choices\": [ {\"message\": oops"));
-        fake.when("malformed event", rawEvents("{\"choices\":[{\"delta\":{\"content\":\"Hal\"}}]}", "{not json at all", "[DONE]"));
+        fake.when(
+                "malformed event",
+                rawEvents("{\"choices\":[{\"delta\":{\"content\":\"Hal\"}}]}", "{not json at all", "[DONE]"));
         fake.when("no content field", raw(200, "application/json", "{\"choices\": []}"));
         fake.when("now properly", whole("Properly answered."));
 
@@ -285,7 +304,9 @@ class AgentFaultsTest {
             } finally {
                 fake.restart();
             }
-            assertTrue(millisSince(sent) < TIMEOUT.plus(SLACK).toMillis(), "the warning took " + millisSince(sent) + " ms");
+            assertTrue(
+                    millisSince(sent) < TIMEOUT.plus(SLACK).toMillis(),
+                    "the warning took " + millisSince(sent) + " ms");
             assertWarning(warning, "could not be reached");
             assertEquals(before, fake.requests().size());
 
@@ -304,34 +325,44 @@ class AgentFaultsTest {
             send(alice, chat, "is the endpoint right?");
             List<JsonNode> frames = framesUntilStopTyping(socket, botId);
 
-            assertTrue(frames.stream().anyMatch(f -> "message".equals(f.path("type").asText()) && AgentFixtures.byBot(f, botId)
-                    && f.path("text").asText().startsWith(WARNING)),
+            assertTrue(
+                    frames.stream()
+                            .anyMatch(f -> "message".equals(f.path("type").asText())
+                                    && AgentFixtures.byBot(f, botId)
+                                    && f.path("text").asText().startsWith(WARNING)),
                     "the bot stopped typing without a word: " + frames);
         }
     }
 
     @Test
     void aPersonWhoRegistersTheBotsUsernameFirstCannotTakeOverOrSwitchOffTheAgent() {
-        ApiClient.Response squatter = untouched.anonymous().post("/api/v1/auth/register",
-                Map.of("username", "parley-ai", "password", "password-parley-ai"));
+        ApiClient.Response squatter = untouched
+                .anonymous()
+                .post("/api/v1/auth/register", Map.of("username", "parley-ai", "password", "password-parley-ai"));
         TestUser alice = untouched.register("alice");
 
         ApiClient.Response info = alice.api().get("/api/v1/agent");
         ApiClient.Response conversation = alice.api().postEmpty("/api/v1/agent/conversation");
 
-        assertEquals(200, info.status(), "GET /api/v1/agent after someone registered 'parley-ai' (" + squatter + "): " + info);
+        assertEquals(
+                200,
+                info.status(),
+                "GET /api/v1/agent after someone registered 'parley-ai' (" + squatter + "): " + info);
         assertTrue(info.json().get("available").asBoolean(), info.toString());
         if (squatter.status() == 201) {
             long personId = squatter.json().get("user").get("id").asLong();
-            assertFalse(info.json().get("user").get("id").asLong() == personId, "the person is presented as the agent: " + info);
+            assertFalse(
+                    info.json().get("user").get("id").asLong() == personId,
+                    "the person is presented as the agent: " + info);
         }
         assertEquals(200, conversation.status(), conversation.toString());
     }
 
     @Test
     void aPersonHoldingALookAlikeOfTheBotsUsernameLeavesTheBotTheNextFreeName() {
-        ApiClient.Response person = unreserved.anonymous().post("/api/v1/auth/register",
-                Map.of("username", "parIey-ai", "password", "password-parIey-ai"));
+        ApiClient.Response person = unreserved
+                .anonymous()
+                .post("/api/v1/auth/register", Map.of("username", "parIey-ai", "password", "password-parIey-ai"));
         TestUser alice = unreserved.register("alice");
 
         ApiClient.Response info = alice.api().get("/api/v1/agent");
@@ -358,26 +389,31 @@ class AgentFaultsTest {
             long sent = System.nanoTime();
             send(alice, chat, "think for a while");
             assertTrue(millisSince(sent) < 1_000, "sending to the bot took " + millisSince(sent) + " ms");
-            await().atMost(Duration.ofSeconds(2)).until(() -> !fake.requestsFor("think for a while").isEmpty());
+            await().atMost(Duration.ofSeconds(2))
+                    .until(() -> !fake.requestsFor("think for a while").isEmpty());
 
             long start = System.nanoTime();
             send(bob, withAlice, "meanwhile, a message between people");
             assertTrue(millisSince(start) < 1_000, "a message in another chat took " + millisSince(start) + " ms");
             start = System.nanoTime();
             send(alice, withAlice, "and Alice answers Bob");
-            assertTrue(millisSince(start) < 1_000, "Alice's message in another chat took " + millisSince(start) + " ms");
+            assertTrue(
+                    millisSince(start) < 1_000, "Alice's message in another chat took " + millisSince(start) + " ms");
             start = System.nanoTime();
             ApiClient.Response health = patient.anonymous().get("/health");
             assertEquals(200, health.status(), health.toString());
             assertTrue(millisSince(start) < 1_000, "GET /health took " + millisSince(start) + " ms");
             start = System.nanoTime();
-            assertEquals(200, alice.api().get("/api/v1/chats/" + chat + "/messages/").status());
+            assertEquals(
+                    200, alice.api().get("/api/v1/chats/" + chat + "/messages/").status());
             assertTrue(millisSince(start) < 1_000, "reading the bot's chat took " + millisSince(start) + " ms");
             // All that happened while the reply was still being made.
             assertTrue(millisSince(sent) < 4_000, "the checks took " + millisSince(sent) + " ms");
             assertEquals(1, history(alice, chat).size());
 
-            assertEquals("Thought about it.", nextBotMessage(socket, botId).get("text").asText());
+            assertEquals(
+                    "Thought about it.",
+                    nextBotMessage(socket, botId).get("text").asText());
             assertTrue(millisSince(sent) >= 5_000);
         }
     }
@@ -410,13 +446,17 @@ class AgentFaultsTest {
                 future.get();
             }
             for (int i = 0; i < members; i++) {
-                assertEquals("Answer " + i + ".", nextBotMessage(sockets.get(i), botId).get("text").asText());
+                assertEquals(
+                        "Answer " + i + ".",
+                        nextBotMessage(sockets.get(i), botId).get("text").asText());
             }
         } finally {
             sockets.forEach(SocketClient::close);
         }
 
-        assertEquals(MAX_CONCURRENT, fake.peakConcurrency(),
+        assertEquals(
+                MAX_CONCURRENT,
+                fake.peakConcurrency(),
                 "replies made at once (the limit is " + MAX_CONCURRENT + ", and there were " + members + " to make)");
     }
 
@@ -431,21 +471,32 @@ class AgentFaultsTest {
         long chat = room.json().get("id").asLong();
         long botId = info.json().get("user").get("id").asLong();
         fake.when("key leak one", errorEchoingKey(401));
-        fake.when("key leak two", (exchange, request) -> raw(200, "application/json",
-                "{\"choices\": \"" + request.authorization() + "\"").answer(exchange, request));
-        fake.when("key leak three", (exchange, request) -> rawEvents(
-                "{\"choices\":[{\"delta\":{\"content\":\"partial \"}}]}", FakeModelServer.errorQuoting(request)).answer(exchange, request));
-        fake.when("key leak four", (exchange, request) -> streaming("Your key is ", "safe.").answer(exchange, request));
+        fake.when(
+                "key leak two",
+                (exchange, request) -> raw(200, "application/json", "{\"choices\": \"" + request.authorization() + "\"")
+                        .answer(exchange, request));
+        fake.when(
+                "key leak three",
+                (exchange, request) -> rawEvents(
+                                "{\"choices\":[{\"delta\":{\"content\":\"partial \"}}]}",
+                                FakeModelServer.errorQuoting(request))
+                        .answer(exchange, request));
+        fake.when(
+                "key leak four",
+                (exchange, request) -> streaming("Your key is ", "safe.").answer(exchange, request));
 
         try (SocketClient socket = chatSocket(server, alice, chat)) {
             for (String trigger : List.of("key leak one", "key leak two", "key leak three", "key leak four")) {
-                ApiClient.Response sent = alice.api().post("/api/v1/chats/" + chat + "/messages/", Map.of("text", trigger));
+                ApiClient.Response sent =
+                        alice.api().post("/api/v1/chats/" + chat + "/messages/", Map.of("text", trigger));
                 seen.add(sent.toString() + sent.headers().map());
                 List<JsonNode> frames = framesUntilStopTyping(socket, botId);
                 frames.forEach(frame -> seen.add(frame.toString()));
             }
         }
-        List<ApiClient.Response> responses = new ArrayList<>(List.of(info, room,
+        List<ApiClient.Response> responses = new ArrayList<>(List.of(
+                info,
+                room,
                 alice.api().get("/api/v1/chats/" + chat + "/messages/"),
                 alice.api().get("/api/v1/chats"),
                 alice.api().get("/api/v1/chats/unread/"),
@@ -454,13 +505,15 @@ class AgentFaultsTest {
                 alice.api().get("/api/conversations"),
                 alice.api().get("/health"),
                 server.anonymous().get("/health")));
-        responses.forEach(response -> seen.add(response.toString() + response.headers().map()));
+        responses.forEach(
+                response -> seen.add(response.toString() + response.headers().map()));
 
         for (FakeModelServer.Request request : fake.requestsFor("key leak")) {
             assertEquals("Bearer " + API_KEY, request.authorization());
         }
         assertEquals(4, fake.requestsFor("key leak").size());
-        List<String> replies = history(alice, chat).stream().map(m -> m.get("text").asText()).toList();
+        List<String> replies =
+                history(alice, chat).stream().map(m -> m.get("text").asText()).toList();
         assertEquals(8, replies.size(), replies.toString());
         assertWarning(replies.get(1), "HTTP 401");
         assertWarning(replies.get(3), "could not be read");
@@ -471,7 +524,8 @@ class AgentFaultsTest {
             assertFalse(text.contains("SECRET-4242"), () -> "part of the API key was sent to a client: " + text);
         }
         List<String> lines = logLines();
-        assertTrue(lines.stream().anyMatch(line -> line.contains("ChatCompletionsClient") && line.contains("401")),
+        assertTrue(
+                lines.stream().anyMatch(line -> line.contains("ChatCompletionsClient") && line.contains("401")),
                 "the model server's refusal was not logged (is the log captured?): " + lines);
         for (String line : lines) {
             assertFalse(line.contains("SECRET-4242"), () -> "the API key was logged: " + line);

@@ -55,7 +55,9 @@ class AgentNotConfiguredTest {
     /** Seed 004's error: exactly {@code {"error": {"message", "status"}}}. */
     private static void assertDocumentError(ApiClient.Response response, int status, String messagePart) {
         assertEquals(status, response.status(), response.toString());
-        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"), response.toString());
+        assertTrue(
+                response.headers().firstValue("content-type").orElse("").startsWith("application/json"),
+                response.toString());
         String message = response.json().path("error").path("message").asText();
         assertTrue(message.contains(messagePart), () -> "'" + message + "' should mention '" + messagePart + "'");
         ObjectNode expected = JSON.createObjectNode();
@@ -65,7 +67,8 @@ class AgentNotConfiguredTest {
 
     @Test
     void getAgentSaysThereIsNoAgentWithNoUserAndNoModel() {
-        JsonNode none = json(JSON.createObjectNode().put("available", false).putNull("user").putNull("model"));
+        JsonNode none = json(
+                JSON.createObjectNode().put("available", false).putNull("user").putNull("model"));
         for (RunningServer server : servers()) {
             TestUser alice = server.register("alice");
 
@@ -85,7 +88,8 @@ class AgentNotConfiguredTest {
             ApiClient.Response response = alice.api().postEmpty("/api/v1/agent/conversation");
 
             assertError(response, 400, "invalid_input", "is_ai");
-            assertTrue(response.json().get("message").asText().contains("no AI agent is configured"), response.toString());
+            assertTrue(
+                    response.json().get("message").asText().contains("no AI agent is configured"), response.toString());
             assertEquals(0, alice.api().get("/api/v1/chats").json().get("rooms").size());
         }
     }
@@ -96,11 +100,16 @@ class AgentNotConfiguredTest {
             TestUser alice = server.register("alice");
             TestUser bob = server.register("bob");
 
-            assertDocumentError(alice.api().post("/api/conversations", Map.of("is_ai", true)), 400, "no AI agent is configured");
-            assertDocumentError(alice.api().post("/api/conversations/", Map.of("is_ai", true, "participant_id", bob.uuid())),
-                    400, "no AI agent is configured");
+            assertDocumentError(
+                    alice.api().post("/api/conversations", Map.of("is_ai", true)), 400, "no AI agent is configured");
+            assertDocumentError(
+                    alice.api().post("/api/conversations/", Map.of("is_ai", true, "participant_id", bob.uuid())),
+                    400,
+                    "no AI agent is configured");
 
-            assertEquals(JSON.createArrayNode(), alice.api().get("/api/conversations").json());
+            assertEquals(
+                    JSON.createArrayNode(),
+                    alice.api().get("/api/conversations").json());
         }
     }
 
@@ -124,11 +133,19 @@ class AgentNotConfiguredTest {
     void withTheAgentSwitchedOffNothingIsEverSentToTheModelServer() {
         TestUser alice = disabled.register("alice");
         TestUser bob = disabled.register("bob");
-        long chat = alice.api().post("/api/v1/chat/" + bob.id(), Map.of()).json().get("chat").get("id").asLong();
+        long chat = alice.api()
+                .post("/api/v1/chat/" + bob.id(), Map.of())
+                .json()
+                .get("chat")
+                .get("id")
+                .asLong();
 
-        ApiClient.Response sent = alice.api().post("/api/v1/chats/" + chat + "/messages/", Map.of("text", "is a bot listening?"));
+        ApiClient.Response sent =
+                alice.api().post("/api/v1/chats/" + chat + "/messages/", Map.of("text", "is a bot listening?"));
 
         assertEquals(201, sent.status(), sent.toString());
-        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> fake.requests().isEmpty());
+        await().during(Duration.ofMillis(600))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> fake.requests().isEmpty());
     }
 }

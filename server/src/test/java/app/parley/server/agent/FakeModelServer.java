@@ -35,7 +35,8 @@ final class FakeModelServer implements AutoCloseable {
     static final Duration CHUNK_GAP = Duration.ofMillis(200);
 
     /** One request as the fake received it. */
-    record Request(String method, String path, String authorization, String contentType, JsonNode body, long receivedNanos) {
+    record Request(
+            String method, String path, String authorization, String contentType, JsonNode body, long receivedNanos) {
         JsonNode messages() {
             return body.path("messages");
         }
@@ -43,7 +44,9 @@ final class FakeModelServer implements AutoCloseable {
         /** The content of the last message (the one the reply is for). */
         String lastContent() {
             JsonNode messages = messages();
-            return messages.isArray() && !messages.isEmpty() ? messages.get(messages.size() - 1).path("content").asText() : "";
+            return messages.isArray() && !messages.isEmpty()
+                    ? messages.get(messages.size() - 1).path("content").asText()
+                    : "";
         }
     }
 
@@ -114,19 +117,23 @@ final class FakeModelServer implements AutoCloseable {
 
     /** The requests whose last message contains the text. */
     List<Request> requestsFor(String trigger) {
-        return requests.stream().filter(request -> request.lastContent().contains(trigger)).toList();
+        return requests.stream()
+                .filter(request -> request.lastContent().contains(trigger))
+                .toList();
     }
 
     /** The requests with a message (any, not only the last) that contains the text. */
     List<Request> requestsMentioning(String text) {
-        return requests.stream().filter(request -> {
-            for (JsonNode message : request.messages()) {
-                if (message.path("content").asText().contains(text)) {
-                    return true;
-                }
-            }
-            return false;
-        }).toList();
+        return requests.stream()
+                .filter(request -> {
+                    for (JsonNode message : request.messages()) {
+                        if (message.path("content").asText().contains(text)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                })
+                .toList();
     }
 
     /** The most requests that were being answered at the same time since {@link #resetPeak()}. */
@@ -155,9 +162,13 @@ final class FakeModelServer implements AutoCloseable {
             } catch (IOException e) {
                 body = MissingNode.getInstance();
             }
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type"),
-                    body == null ? MissingNode.getInstance() : body, System.nanoTime());
+            Request request = new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body == null ? MissingNode.getInstance() : body,
+                    System.nanoTime());
             requests.add(request);
             Reply reply = scriptFor(request);
             reply.answer(exchange, request);
@@ -199,7 +210,9 @@ final class FakeModelServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
             ObjectNode role = chunk(null);
-            ((ObjectNode) role.get("choices").get(0).get("delta")).put("role", "assistant").put("content", "");
+            ((ObjectNode) role.get("choices").get(0).get("delta"))
+                    .put("role", "assistant")
+                    .put("content", "");
             event(out, role.toString());
             for (int i = 0; i < pieces.size(); i++) {
                 if (i > 0) {
@@ -218,8 +231,13 @@ final class FakeModelServer implements AutoCloseable {
     /** One JSON answer, as an endpoint that does not stream gives it. */
     static Reply whole(String content) {
         ObjectNode answer = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion");
-        answer.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
-                .putObject("message").put("role", "assistant").put("content", content);
+        answer.putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .put("finish_reason", "stop")
+                .putObject("message")
+                .put("role", "assistant")
+                .put("content", content);
         return raw(200, "application/json", answer.toString());
     }
 
@@ -257,18 +275,22 @@ final class FakeModelServer implements AutoCloseable {
     /** An OpenAI-style error body that, like some real ones, quotes the key it was sent. */
     static String errorQuoting(Request request) {
         ObjectNode error = JSON.createObjectNode();
-        error.putObject("error").put("message", "Incorrect API key provided: " + request.authorization())
+        error.putObject("error")
+                .put("message", "Incorrect API key provided: " + request.authorization())
                 .put("type", "invalid_request_error");
         return error.toString();
     }
 
     /** Echoes the Authorization header back with the given status, as an error body. */
     static Reply errorEchoingKey(int status) {
-        return (exchange, request) -> raw(status, "application/json", errorQuoting(request)).answer(exchange, request);
+        return (exchange, request) ->
+                raw(status, "application/json", errorQuoting(request)).answer(exchange, request);
     }
 
     private static ObjectNode chunk(String content) {
-        ObjectNode chunk = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion.chunk")
+        ObjectNode chunk = JSON.createObjectNode()
+                .put("id", "chatcmpl-fake")
+                .put("object", "chat.completion.chunk")
                 .put("model", "fake");
         ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
         ObjectNode delta = choice.putObject("delta");
@@ -288,7 +310,11 @@ final class FakeModelServer implements AutoCloseable {
     static List<Map<String, String>> turns(Request request) {
         List<Map<String, String>> turns = new ArrayList<>();
         for (JsonNode message : request.messages()) {
-            turns.add(Map.of("role", message.path("role").asText(), "content", message.path("content").asText()));
+            turns.add(Map.of(
+                    "role",
+                    message.path("role").asText(),
+                    "content",
+                    message.path("content").asText()));
         }
         return turns;
     }

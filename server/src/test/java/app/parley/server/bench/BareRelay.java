@@ -48,15 +48,19 @@ final class BareRelay implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(
-                                new HttpServerCodec(),
-                                new HttpObjectAggregator(65_536),
-                                // path prefix /relay, no subprotocol, no extensions, 64 KB frames, checkStartsWith
-                                new WebSocketServerProtocolHandler(PATH, null, false, 65_536, false, true),
-                                new Relay());
+                        channel.pipeline()
+                                .addLast(
+                                        new HttpServerCodec(),
+                                        new HttpObjectAggregator(65_536),
+                                        // path prefix /relay, no subprotocol, no extensions, 64 KB frames,
+                                        // checkStartsWith
+                                        new WebSocketServerProtocolHandler(PATH, null, false, 65_536, false, true),
+                                        new Relay());
                     }
                 })
-                .bind(new InetSocketAddress("localhost", 0)).sync().channel();
+                .bind(new InetSocketAddress("localhost", 0))
+                .sync()
+                .channel();
     }
 
     static BareRelay start(int workerThreads) throws InterruptedException {

@@ -4,6 +4,7 @@ import app.parley.server.ParleyServer;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessageService;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.LongSupplier;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import javax.sql.DataSource;
 
 /**
@@ -36,36 +36,63 @@ public final class CoreBenchmark {
         int messageCount = intArg(args, "--messages=", 1_000_000);
         int iterations = intArg(args, "--iterations=", 2_000);
         Path dataDir = Files.createTempDirectory("parley-bench-");
-        System.out.printf("Parley core benchmark: %,d messages in one chat, a user in %d chats, %,d timed calls each%n",
+        System.out.printf(
+                "Parley core benchmark: %,d messages in one chat, a user in %d chats, %,d timed calls each%n",
                 messageCount, CHATS, iterations);
         try (ParleyServer server = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
             // The bean is transaction-aware; seeding manages its own transactions on the pool itself.
-            DataSource dataSource = DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class));
+            DataSource dataSource =
+                    DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class));
             long start = System.nanoTime();
             Seeded seeded = seed(dataSource, messageCount);
-            System.out.printf("seeded in %.1f s (database %,d MB)%n", (System.nanoTime() - start) / 1e9,
-                    Files.size(dataDir.resolve("parley.db")) / (1024 * 1024));
+            System.out.printf(
+                    "seeded in %.1f s (database %,d MB)%n",
+                    (System.nanoTime() - start) / 1e9, Files.size(dataDir.resolve("parley.db")) / (1024 * 1024));
 
             MessageService messages = server.context().getBean(MessageService.class);
             ParleyLimits limits = server.context().getBean(ParleyLimits.class);
             SplittableRandom random = new SplittableRandom(7);
             HistoryQuery newest = HistoryQuery.of(50, 0, null, null, null, limits);
 
-            report("history: newest page of 50", iterations, () -> messages.history(seeded.userId(), seeded.bigChatId(), newest).size());
+            report(
+                    "history: newest page of 50",
+                    iterations,
+                    () -> messages.history(seeded.userId(), seeded.bigChatId(), newest)
+                            .size());
             report("history: page of 50 before a random message", iterations, () -> {
                 long before = seeded.firstMessageId() + random.nextLong(messageCount);
-                return messages.history(seeded.userId(), seeded.bigChatId(),
-                        HistoryQuery.of(50, 0, before, null, null, limits)).size();
+                return messages.history(
+                                seeded.userId(), seeded.bigChatId(), HistoryQuery.of(50, 0, before, null, null, limits))
+                        .size();
             });
-            report("unread counts of a user in 200 chats", iterations, () -> messages.unreadCounts(seeded.userId()).size());
-            report("search: a rare word (top 50)", iterations, () ->
-                    messages.search(seeded.userId(), seeded.bigChatId(), Vocabulary.rareWord(random), 50).size());
-            report("search: any vocabulary word (top 50)", iterations, () ->
-                    messages.search(seeded.userId(), seeded.bigChatId(), Vocabulary.anyWord(random), 50).size());
-            report("search: one of the 10 most common words (top 50)", Math.max(20, iterations / 20), () ->
-                    messages.search(seeded.userId(), seeded.bigChatId(), Vocabulary.commonWord(random), 50).size());
-            report("search: two words (top 50)", iterations, () -> messages.search(seeded.userId(), seeded.bigChatId(),
-                    Vocabulary.anyWord(random) + " " + Vocabulary.anyWord(random), 50).size());
+            report(
+                    "unread counts of a user in 200 chats",
+                    iterations,
+                    () -> messages.unreadCounts(seeded.userId()).size());
+            report(
+                    "search: a rare word (top 50)",
+                    iterations,
+                    () -> messages.search(seeded.userId(), seeded.bigChatId(), Vocabulary.rareWord(random), 50)
+                            .size());
+            report(
+                    "search: any vocabulary word (top 50)",
+                    iterations,
+                    () -> messages.search(seeded.userId(), seeded.bigChatId(), Vocabulary.anyWord(random), 50)
+                            .size());
+            report(
+                    "search: one of the 10 most common words (top 50)",
+                    Math.max(20, iterations / 20),
+                    () -> messages.search(seeded.userId(), seeded.bigChatId(), Vocabulary.commonWord(random), 50)
+                            .size());
+            report(
+                    "search: two words (top 50)",
+                    iterations,
+                    () -> messages.search(
+                                    seeded.userId(),
+                                    seeded.bigChatId(),
+                                    Vocabulary.anyWord(random) + " " + Vocabulary.anyWord(random),
+                                    50)
+                            .size());
         } finally {
             deleteTree(dataDir);
         }
@@ -80,8 +107,9 @@ public final class CoreBenchmark {
             long now = System.currentTimeMillis();
             List<Long> users = new ArrayList<>();
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO users (uuid, username, username_key, name, description, password_hash, is_bot, created_at) "
-                            + "VALUES (?, ?, ?, ?, '', 'x', 0, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    "INSERT INTO users (uuid, username, username_key, name, description, password_hash, is_bot,"
+                            + " created_at) VALUES (?, ?, ?, ?, '', 'x', 0, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 for (int i = 0; i <= CHATS; i++) {
                     insert.setString(1, UUID.randomUUID().toString());
                     insert.setString(2, "bench" + i);
@@ -95,10 +123,12 @@ public final class CoreBenchmark {
             long me = users.getFirst();
             List<Long> chats = new ArrayList<>();
             try (PreparedStatement chat = connection.prepareStatement(
-                    "INSERT INTO chats (uuid, kind, name, description, pair_key, created_at) VALUES (?, 'private', '', '', ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement member = connection.prepareStatement(
-                         "INSERT INTO chat_members (chat_id, user_id, role, joined_at) VALUES (?, ?, 'member', ?)")) {
+                            "INSERT INTO chats (uuid, kind, name, description, pair_key, created_at) VALUES (?,"
+                                    + " 'private', '', '', ?, ?)",
+                            Statement.RETURN_GENERATED_KEYS);
+                    PreparedStatement member = connection.prepareStatement(
+                            "INSERT INTO chat_members (chat_id, user_id, role, joined_at) VALUES (?, ?, 'member',"
+                                    + " ?)")) {
                 for (int i = 1; i <= CHATS; i++) {
                     chat.setString(1, UUID.randomUUID().toString());
                     chat.setString(2, Math.min(me, users.get(i)) + ":" + Math.max(me, users.get(i)));
@@ -124,10 +154,13 @@ public final class CoreBenchmark {
                 insertMessages(connection, chats.get(i), me, users.get(i + 1), 20 + random.nextInt(80), now);
             }
             try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("UPDATE chats SET last_message_id = (SELECT MAX(id) FROM messages m WHERE m.chat_id = chats.id)");
+                statement.executeUpdate(
+                        "UPDATE chats SET last_message_id = (SELECT MAX(id) FROM messages m WHERE m.chat_id ="
+                                + " chats.id)");
                 statement.executeUpdate("""
-                        UPDATE chat_members SET unread_count = (SELECT COUNT(*) FROM messages m
-                            WHERE m.chat_id = chat_members.chat_id AND m.author_id <> chat_members.user_id)""");
+                    UPDATE chat_members SET unread_count = (SELECT COUNT(*) FROM messages m
+                        WHERE m.chat_id = chat_members.chat_id AND m.author_id <> chat_members.user_id)\
+                    """);
                 statement.executeUpdate("PRAGMA optimize");
             }
             connection.commit();
@@ -157,7 +190,7 @@ public final class CoreBenchmark {
             }
         }
         try (Statement statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT MIN(id) FROM messages WHERE chat_id = " + chatId)) {
+                var rows = statement.executeQuery("SELECT MIN(id) FROM messages WHERE chat_id = " + chatId)) {
             rows.next();
             firstId = rows.getLong(1);
         }
@@ -183,13 +216,20 @@ public final class CoreBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("%-48s p50 %8.3f ms   p99 %8.3f ms   (avg %.1f rows)%n", operation,
-                nanos[iterations / 2] / 1e6, nanos[(int) (iterations * 0.99)] / 1e6, (double) results / iterations);
+        System.out.printf(
+                "%-48s p50 %8.3f ms   p99 %8.3f ms   (avg %.1f rows)%n",
+                operation,
+                nanos[iterations / 2] / 1e6,
+                nanos[(int) (iterations * 0.99)] / 1e6,
+                (double) results / iterations);
     }
 
     private static int intArg(String[] args, String prefix, int fallback) {
-        return Arrays.stream(String.join(" ", args).split("\\s+")).filter(a -> a.startsWith(prefix)).findFirst()
-                .map(a -> Integer.parseInt(a.substring(prefix.length()).replace("_", ""))).orElse(fallback);
+        return Arrays.stream(String.join(" ", args).split("\\s+"))
+                .filter(a -> a.startsWith(prefix))
+                .findFirst()
+                .map(a -> Integer.parseInt(a.substring(prefix.length()).replace("_", "")))
+                .orElse(fallback);
     }
 
     private static void deleteTree(Path root) throws java.io.IOException {

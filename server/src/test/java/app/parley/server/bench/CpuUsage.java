@@ -71,8 +71,13 @@ final class CpuUsage {
         String groups = top.entrySet().stream()
                 .map(e -> "%s %.2f".formatted(e.getKey(), e.getValue() / wall))
                 .collect(Collectors.joining(", "));
-        return "cpu %.2f of %d cores (%s); gc %d × %d ms".formatted((processNanos - before.processNanos) / wall,
-                Runtime.getRuntime().availableProcessors(), groups, gcCount - before.gcCount, gcMillis - before.gcMillis);
+        return "cpu %.2f of %d cores (%s); gc %d × %d ms"
+                .formatted(
+                        (processNanos - before.processNanos) / wall,
+                        Runtime.getRuntime().availableProcessors(),
+                        groups,
+                        gcCount - before.gcCount,
+                        gcMillis - before.gcMillis);
     }
 
     private static String group(String name) {

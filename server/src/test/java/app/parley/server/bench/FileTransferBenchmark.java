@@ -83,12 +83,18 @@ public final class FileTransferBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         long bytes = options.sizeMb * MB;
-        System.out.printf("Parley file transfer benchmark: %,d MB file, %d run(s); JDK %s, %d cores, load average %.2f, "
+        System.out.printf(
+                "Parley file transfer benchmark: %,d MB file, %d run(s); JDK %s, %d cores, load average %.2f, "
                         + "max heap %,d MB, GC %s%n",
-                options.sizeMb, options.runs, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                options.sizeMb,
+                options.runs,
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().maxMemory() / MB, ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")));
+                Runtime.getRuntime().maxMemory() / MB,
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName)
+                        .collect(Collectors.joining(", ")));
         System.out.printf("options: %s%n", options);
 
         Path dataDir = Files.createTempDirectory("parley-files-bench-");
@@ -102,31 +108,43 @@ public final class FileTransferBenchmark {
             settings = settings.withProperty(property.getKey(), property.getValue());
         }
         try (HeapMonitor heap = new HeapMonitor(options.sampleMillis);
-             ParleyServer server = ParleyServer.start(settings)) {
+                ParleyServer server = ParleyServer.start(settings)) {
             URI base = server.localUri();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            JsonNode session = postJson(http, base.resolve("/api/v1/auth/register"), null,
-                    Map.of("username", "bench", "password", "password-bench"), 201);
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            JsonNode session = postJson(
+                    http,
+                    base.resolve("/api/v1/auth/register"),
+                    null,
+                    Map.of("username", "bench", "password", "password-bench"),
+                    201);
             String token = session.get("access_token").asText();
             long chatId = postJson(http, base.resolve("/api/v1/group"), token, Map.of("name", "bench"), 200)
-                    .get("group").get("id").asLong();
-            System.out.printf("server at %s (data dir %s); user 'bench' registered, group %d created%n", base, dataDir, chatId);
+                    .get("group")
+                    .get("id")
+                    .asLong();
+            System.out.printf(
+                    "server at %s (data dir %s); user 'bench' registered, group %d created%n", base, dataDir, chatId);
 
             for (int run = 1; run <= options.runs; run++) {
                 // A different file each run: the store keeps equal bytes once, and a repeat would not be a new upload.
                 Path file = workDir.resolve("upload-" + run + ".bin");
                 long start = System.nanoTime();
                 String sha256 = writeTestFile(file, bytes, run);
-                System.out.printf("%n== run %d: wrote %s (%,d bytes, sha256 %s…) in %.1f s%n", run, file.getFileName(),
-                        bytes, sha256.substring(0, 16), (System.nanoTime() - start) / 1e9);
+                System.out.printf(
+                        "%n== run %d: wrote %s (%,d bytes, sha256 %s…) in %.1f s%n",
+                        run, file.getFileName(), bytes, sha256.substring(0, 16), (System.nanoTime() - start) / 1e9);
 
                 Result upload = upload(http, base, token, chatId, file, bytes, heap);
                 results.add(upload.labelled("upload", run));
                 System.out.println(upload.line("upload"));
                 if (upload.correct) {
-                    Path stored = dataDir.resolve("files").resolve(sha256.substring(0, 2)).resolve(sha256);
+                    Path stored = dataDir.resolve("files")
+                            .resolve(sha256.substring(0, 2))
+                            .resolve(sha256);
                     if (!Files.exists(stored) || Files.size(stored) != bytes) {
-                        upload = upload.wrong("the server did not store the bytes under their SHA-256 (" + stored + ")");
+                        upload =
+                                upload.wrong("the server did not store the bytes under their SHA-256 (" + stored + ")");
                         results.set(results.size() - 1, upload.labelled("upload", run));
                         System.out.println("  " + upload.problem);
                     }
@@ -176,19 +194,23 @@ public final class FileTransferBenchmark {
 
     // ---------------------------------------------------------------- the two transfers
 
-    private static Result upload(HttpClient http, URI base, String token, long chatId, Path file, long bytes,
-                                 HeapMonitor heap) throws Exception {
+    private static Result upload(
+            HttpClient http, URI base, String token, long chatId, Path file, long bytes, HeapMonitor heap)
+            throws Exception {
         String boundary = "ParleyBenchBoundary" + Long.toHexString(System.nanoTime());
         byte[] preamble = ("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "Content-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] epilogue = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/chats/" + chatId + "/files"))
                 .timeout(Duration.ofMinutes(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(preamble),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(epilogue)))
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(preamble),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofByteArray(epilogue)))
                 .build();
         long requestBytes = preamble.length + bytes + epilogue.length;
 
@@ -217,12 +239,14 @@ public final class FileTransferBenchmark {
         return size == bytes ? result : result.wrong("the server says size " + size + ", the file has " + bytes);
     }
 
-    private static Result download(HttpClient http, URI base, String token, long fileId, long bytes, String sha256,
-                                   HeapMonitor heap) throws Exception {
+    private static Result download(
+            HttpClient http, URI base, String token, long fileId, long bytes, String sha256, HeapMonitor heap)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/files/" + fileId))
                 .timeout(Duration.ofMinutes(30))
                 .header("Authorization", "Bearer " + token)
-                .GET().build();
+                .GET()
+                .build();
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         byte[] buffer = new byte[64 * 1024];
         long received = 0;
@@ -272,14 +296,18 @@ public final class FileTransferBenchmark {
             return process;
         }
         double busy = (double) (machine[0] - machineBefore[0]) / (machine[1] - machineBefore[1]);
-        return process + "; whole machine %.2f of %d cores busy".formatted(busy * Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().availableProcessors());
+        return process
+                + "; whole machine %.2f of %d cores busy"
+                        .formatted(
+                                busy * Runtime.getRuntime().availableProcessors(),
+                                Runtime.getRuntime().availableProcessors());
     }
 
     /** {busy, total} jiffies of all cores from /proc/stat, or null where there is none. */
     private static long[] machineCpu() {
         try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            String[] fields =
+                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < Math.min(fields.length, 9); i++) {
                 total += Long.parseLong(fields[i]);
@@ -292,8 +320,15 @@ public final class FileTransferBenchmark {
     }
 
     /** One transfer: its time, bytes, what the heap did meanwhile, and whether it was right. */
-    private record Result(String label, long nanos, long bytes, HeapMonitor.Figures memory, String cpu, long fileId,
-                          boolean correct, String problem) {
+    private record Result(
+            String label,
+            long nanos,
+            long bytes,
+            HeapMonitor.Figures memory,
+            String cpu,
+            long fileId,
+            boolean correct,
+            String problem) {
         Result(long nanos, long bytes, HeapMonitor.Figures memory, String cpu, long fileId) {
             this(null, nanos, bytes, memory, cpu, fileId, true, null);
         }
@@ -313,33 +348,63 @@ public final class FileTransferBenchmark {
         String line(String phase) {
             HeapMonitor.Figures m = memory;
             return "[%s] %,d MB in %.2f s = %,.0f MB/s  %s%n  heap: baseline %,.1f MB, peak used %,.1f MB (+%,.1f), max after-GC %,.1f MB "
-                    .formatted(phase, bytes / MB, nanos / 1e9, mbPerSecond(), correct ? "OK" : "WRONG: " + problem,
-                            m.baseline() / (double) MB, m.peakUsed() / (double) MB, m.peakAboveBaseline() / (double) MB,
-                            m.maxAfterGc() / (double) MB)
+                            .formatted(
+                                    phase,
+                                    bytes / MB,
+                                    nanos / 1e9,
+                                    mbPerSecond(),
+                                    correct ? "OK" : "WRONG: " + problem,
+                                    m.baseline() / (double) MB,
+                                    m.peakUsed() / (double) MB,
+                                    m.peakAboveBaseline() / (double) MB,
+                                    m.maxAfterGc() / (double) MB)
                     + "(growth %+,.1f MB) over %d GCs; after the phase + System.gc(): %+,.1f MB; %,d samples%n"
-                    .formatted(m.growth() / (double) MB, m.collections(), m.retained() / (double) MB, m.samples())
+                            .formatted(
+                                    m.growth() / (double) MB, m.collections(), m.retained() / (double) MB, m.samples())
                     + "  direct: peak %s%n  %s".formatted(m.direct(), cpu);
         }
     }
 
     private static void summary(Options options, List<Result> results) {
-        System.out.printf("%n== Summary (%,d MB file; heap figures in MB; heap growth = max after-GC heap − baseline, target < %d MB)%n",
+        System.out.printf(
+                "%n== Summary (%,d MB file; heap figures in MB; heap growth = max after-GC heap − baseline, target <"
+                        + " %d MB)%n",
                 options.sizeMb, GROWTH_TARGET / MB);
         String format = "%-13s %9s %8s %5s %9s %10s %10s %12s %12s %9s  %s%n";
-        System.out.printf(format, "transfer", "time s", "MB/s", "ok", "baseline", "peak used", "peak−base",
-                "max after-GC", "heap growth", "GCs", "target");
+        System.out.printf(
+                format,
+                "transfer",
+                "time s",
+                "MB/s",
+                "ok",
+                "baseline",
+                "peak used",
+                "peak−base",
+                "max after-GC",
+                "heap growth",
+                "GCs",
+                "target");
         for (Result r : results) {
             HeapMonitor.Figures m = r.memory;
-            System.out.printf(format, r.label, "%.2f".formatted(r.nanos / 1e9), "%,.0f".formatted(r.mbPerSecond()),
-                    r.correct ? "yes" : "NO", "%,.1f".formatted(m.baseline() / (double) MB),
-                    "%,.1f".formatted(m.peakUsed() / (double) MB), "%,.1f".formatted(m.peakAboveBaseline() / (double) MB),
-                    "%,.1f".formatted(m.maxAfterGc() / (double) MB), "%+,.1f".formatted(m.growth() / (double) MB),
-                    m.collections(), m.growth() < GROWTH_TARGET ? "met" : "NOT met");
+            System.out.printf(
+                    format,
+                    r.label,
+                    "%.2f".formatted(r.nanos / 1e9),
+                    "%,.0f".formatted(r.mbPerSecond()),
+                    r.correct ? "yes" : "NO",
+                    "%,.1f".formatted(m.baseline() / (double) MB),
+                    "%,.1f".formatted(m.peakUsed() / (double) MB),
+                    "%,.1f".formatted(m.peakAboveBaseline() / (double) MB),
+                    "%,.1f".formatted(m.maxAfterGc() / (double) MB),
+                    "%+,.1f".formatted(m.growth() / (double) MB),
+                    m.collections(),
+                    m.growth() < GROWTH_TARGET ? "met" : "NOT met");
         }
-        System.out.printf("%nThe client runs in the same JVM: it streams the upload from disk (java.net.http ofFile) and reads the%n"
-                + "download through a 64 KB buffer into SHA-256, keeping nothing, so the heap figures are essentially the server's.%n"
-                + "Peak used includes garbage not yet collected; after-GC figures (young, mixed and full pauses) include the%n"
-                + "old-generation garbage a young GC leaves.%n");
+        System.out.printf(
+                "%nThe client runs in the same JVM: it streams the upload from disk (java.net.http ofFile) and reads"
+                        + " the%ndownload through a 64 KB buffer into SHA-256, keeping nothing, so the heap figures are"
+                        + " essentially the server's.%nPeak used includes garbage not yet collected; after-GC figures"
+                        + " (young, mixed and full pauses) include the%nold-generation garbage a young GC leaves.%n");
     }
 
     // ---------------------------------------------------------------- the heap watcher
@@ -352,7 +417,8 @@ public final class FileTransferBenchmark {
         private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
         private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
                 .collect(Collectors.toSet());
         private final List<BufferPoolMXBean> bufferPools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);
         private final LongSupplier nettyDirect = nettyDirectCounter();
@@ -365,7 +431,9 @@ public final class FileTransferBenchmark {
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 if (gc instanceof NotificationEmitter emitter) {
                     NotificationListener listener = (notification, handback) -> {
-                        if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                        if (notification
+                                .getType()
+                                .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                             afterGc(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()));
                         }
                     };
@@ -418,7 +486,8 @@ public final class FileTransferBenchmark {
                 return;
             }
             long live = 0;
-            for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            for (Map.Entry<String, MemoryUsage> pool :
+                    info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
                 if (heapPools.contains(pool.getKey())) {
                     live += pool.getValue().getUsed();
                 }
@@ -429,14 +498,17 @@ public final class FileTransferBenchmark {
         }
 
         private long directUsed() {
-            return bufferPools.stream().filter(pool -> pool.getName().equals("direct"))
-                    .mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+            return bufferPools.stream()
+                    .filter(pool -> pool.getName().equals("direct"))
+                    .mapToLong(BufferPoolMXBean::getMemoryUsed)
+                    .sum();
         }
 
         /** Netty's own count of the direct memory it allocated without a Cleaner (-1 if it does not count). */
         private static LongSupplier nettyDirectCounter() {
             try {
-                var method = Class.forName("io.netty.util.internal.PlatformDependent").getMethod("usedDirectMemory");
+                var method = Class.forName("io.netty.util.internal.PlatformDependent")
+                        .getMethod("usedDirectMemory");
                 return () -> {
                     try {
                         return (long) method.invoke(null);
@@ -499,18 +571,32 @@ public final class FileTransferBenchmark {
 
             Figures figures(long afterPhase) {
                 long afterGc = maxAfterGc.get() < 0 ? baseline : maxAfterGc.get();
-                String direct = "NIO direct buffers %,.1f MB (baseline %,.1f)".formatted(peakDirect.get() / (double) MB,
-                        directBaseline / (double) MB)
-                        + (nettyBaseline < 0 ? "" : ", Netty direct memory %,.1f MB (baseline %,.1f)"
-                        .formatted(peakNetty.get() / (double) MB, nettyBaseline / (double) MB));
-                return new Figures(baseline, peakUsed.get(), afterGc, afterPhase - baseline, collections.get(),
-                        samples.get(), direct);
+                String direct = "NIO direct buffers %,.1f MB (baseline %,.1f)"
+                                .formatted(peakDirect.get() / (double) MB, directBaseline / (double) MB)
+                        + (nettyBaseline < 0
+                                ? ""
+                                : ", Netty direct memory %,.1f MB (baseline %,.1f)"
+                                        .formatted(peakNetty.get() / (double) MB, nettyBaseline / (double) MB));
+                return new Figures(
+                        baseline,
+                        peakUsed.get(),
+                        afterGc,
+                        afterPhase - baseline,
+                        collections.get(),
+                        samples.get(),
+                        direct);
             }
         }
 
         /** Bytes; {@code maxAfterGc} is the baseline when no collection happened during the phase. */
-        record Figures(long baseline, long peakUsed, long maxAfterGc, long retained, int collections, int samples,
-                       String direct) {
+        record Figures(
+                long baseline,
+                long peakUsed,
+                long maxAfterGc,
+                long retained,
+                int collections,
+                int samples,
+                String direct) {
             long peakAboveBaseline() {
                 return peakUsed - baseline;
             }
@@ -523,8 +609,10 @@ public final class FileTransferBenchmark {
 
     // ---------------------------------------------------------------- plumbing
 
-    private static JsonNode postJson(HttpClient http, URI uri, String token, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+    private static JsonNode postJson(HttpClient http, URI uri, String token, Object body, int expected)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {
@@ -532,7 +620,8 @@ public final class FileTransferBenchmark {
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException("POST " + uri + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "POST " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }
@@ -547,7 +636,9 @@ public final class FileTransferBenchmark {
      */
     private record Options(int sizeMb, int runs, int sampleMillis, Map<String, String> properties) {
         static Options parse(String[] args) {
-            List<String> all = Arrays.stream(String.join(" ", args).split("\\s+")).filter(a -> !a.isBlank()).toList();
+            List<String> all = Arrays.stream(String.join(" ", args).split("\\s+"))
+                    .filter(a -> !a.isBlank())
+                    .toList();
             Map<String, String> properties = new LinkedHashMap<>();
             for (String a : all) {
                 if (a.startsWith("--property=")) {
@@ -556,19 +647,26 @@ public final class FileTransferBenchmark {
                     properties.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
             }
-            return new Options(integer(all, "--size-mb=", 1024), integer(all, "--runs=", 1),
-                    integer(all, "--sample-ms=", 10), properties);
+            return new Options(
+                    integer(all, "--size-mb=", 1024),
+                    integer(all, "--runs=", 1),
+                    integer(all, "--sample-ms=", 10),
+                    properties);
         }
 
         private static int integer(List<String> args, String prefix, int fallback) {
-            return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
-                    .reduce((a, b) -> b).map(v -> Integer.parseInt(v.replace("_", ""))).orElse(fallback);
+            return args.stream()
+                    .filter(a -> a.startsWith(prefix))
+                    .map(a -> a.substring(prefix.length()))
+                    .reduce((a, b) -> b)
+                    .map(v -> Integer.parseInt(v.replace("_", "")))
+                    .orElse(fallback);
         }
 
         @Override
         public String toString() {
-            return "size-mb=%d runs=%d sample-ms=%d%s".formatted(sizeMb, runs, sampleMillis,
-                    properties.isEmpty() ? "" : " properties=" + properties);
+            return "size-mb=%d runs=%d sample-ms=%d%s"
+                    .formatted(sizeMb, runs, sampleMillis, properties.isEmpty() ? "" : " properties=" + properties);
         }
     }
 

@@ -82,8 +82,17 @@ final class LoadClient implements AutoCloseable {
     record Target(URI uri, String bearer, int room) {}
 
     /** What one phase measured, over its measured window only. */
-    record PhaseResult(String label, double seconds, long sent, long frames, long[] sortedLatencies,
-                       long errors, int closes, long undelivered, String cpu, long[] worstPerSlot) {
+    record PhaseResult(
+            String label,
+            double seconds,
+            long sent,
+            long frames,
+            long[] sortedLatencies,
+            long errors,
+            int closes,
+            long undelivered,
+            String cpu,
+            long[] worstPerSlot) {
 
         /**
          * Where the tail comes from: how many {@code SLOT_NANOS} slots of the window saw a copy
@@ -99,8 +108,8 @@ final class LoadClient implements AutoCloseable {
                 }
             }
             Arrays.sort(order, (a, b) -> Long.compare(worstPerSlot[b], worstPerSlot[a]));
-            StringBuilder text = new StringBuilder("%d of %d slots of %d ms saw a copy > %.0f ms; worst:".formatted(
-                    over, worstPerSlot.length, SLOT_NANOS / 1_000_000, thresholdMillis));
+            StringBuilder text = new StringBuilder("%d of %d slots of %d ms saw a copy > %.0f ms; worst:"
+                    .formatted(over, worstPerSlot.length, SLOT_NANOS / 1_000_000, thresholdMillis));
             for (int i = 0; i < Math.min(4, order.length); i++) {
                 text.append(" +%.2f s %.0f ms,".formatted(order[i] * SLOT_NANOS / 1e9, worstPerSlot[order[i]] / 1e6));
             }
@@ -135,8 +144,8 @@ final class LoadClient implements AutoCloseable {
      */
     LoadClient(int threads, int textChars) {
         this.threads = threads;
-        this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("bench-client", true),
-                NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(
+                threads, new DefaultThreadFactory("bench-client", true), NioIoHandler.newFactory());
         this.padding = "x".repeat(Math.max(0, textChars));
     }
 
@@ -171,7 +180,9 @@ final class LoadClient implements AutoCloseable {
         rooms = newRooms;
         socks = newSocks;
 
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis());
         Semaphore permits = new Semaphore(concurrency);
@@ -183,27 +194,39 @@ final class LoadClient implements AutoCloseable {
             Target target = targets.get(i);
             Sock sock = newSocks.get(i);
             sock.ready.whenComplete((ok, failure) -> permits.release());
-            bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(SocketChannel channel) {
-                    HttpHeaders headers = new DefaultHttpHeaders();
-                    if (target.bearer() != null) {
-                        headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + target.bearer());
-                    }
-                    channel.pipeline().addLast(
-                            new HttpClientCodec(),
-                            new HttpObjectAggregator(65_536),
-                            new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(
-                                    target.uri(), WebSocketVersion.V13, null, false, headers, MAX_FRAME),
-                                    false /* close frames are ours to see */, true),
-                            new WebSocketFrameAggregator(MAX_FRAME),
-                            sock);
-                }
-            }).connect(target.uri().getHost(), target.uri().getPort()).addListener(connected -> {
-                if (!connected.isSuccess()) {
-                    sock.ready.completeExceptionally(connected.cause());
-                }
-            });
+            bootstrap
+                    .clone()
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            HttpHeaders headers = new DefaultHttpHeaders();
+                            if (target.bearer() != null) {
+                                headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + target.bearer());
+                            }
+                            channel.pipeline()
+                                    .addLast(
+                                            new HttpClientCodec(),
+                                            new HttpObjectAggregator(65_536),
+                                            new WebSocketClientProtocolHandler(
+                                                    WebSocketClientHandshakerFactory.newHandshaker(
+                                                            target.uri(),
+                                                            WebSocketVersion.V13,
+                                                            null,
+                                                            false,
+                                                            headers,
+                                                            MAX_FRAME),
+                                                    false /* close frames are ours to see */,
+                                                    true),
+                                            new WebSocketFrameAggregator(MAX_FRAME),
+                                            sock);
+                        }
+                    })
+                    .connect(target.uri().getHost(), target.uri().getPort())
+                    .addListener(connected -> {
+                        if (!connected.isSuccess()) {
+                            sock.ready.completeExceptionally(connected.cause());
+                        }
+                    });
         }
         CompletableFuture.allOf(newSocks.stream().map(s -> s.ready).toArray(CompletableFuture[]::new))
                 .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -249,7 +272,9 @@ final class LoadClient implements AutoCloseable {
                 long due = (long) ((now - t0) * rate / 1e9);
                 while (n < due) {
                     Room room = rooms.get((int) (n % roomCount));
-                    room.members.get((int) ((n / roomCount) % room.members.size())).send(current);
+                    room.members
+                            .get((int) ((n / roomCount) % room.members.size()))
+                            .send(current);
                     n++;
                 }
                 LockSupport.parkNanos(100_000);
@@ -320,7 +345,7 @@ final class LoadClient implements AutoCloseable {
         phase = Phase.idle();
         // A task on every event loop: whatever they recorded before is now visible here.
         for (EventExecutor executor : group) {
-            executor.submit(() -> { }).syncUninterruptibly();
+            executor.submit(() -> {}).syncUninterruptibly();
         }
         long sent = 0;
         long frames = 0;
@@ -343,9 +368,17 @@ final class LoadClient implements AutoCloseable {
                 worst[i] = Math.max(worst[i], sink.worst[i]);
             }
         }
-        return new PhaseResult(label, (current.end - current.start) / 1e9, sent, frames, latencies,
-                errorFrames.sum() - before.errors(), unexpectedCloses.get() - before.closes(),
-                undelivered, cpu, worst);
+        return new PhaseResult(
+                label,
+                (current.end - current.start) / 1e9,
+                sent,
+                frames,
+                latencies,
+                errorFrames.sum() - before.errors(),
+                unexpectedCloses.get() - before.closes(),
+                undelivered,
+                cpu,
+                worst);
     }
 
     /** Up to a few of the unexpected frames and closes seen, for the report. */
@@ -414,6 +447,7 @@ final class LoadClient implements AutoCloseable {
         long[] latencies = new long[1 << 14];
         /** The worst latency of each slot ({@link #SLOT_NANOS}) of the measured window. */
         final long[] worst;
+
         int count;
         long sent;
         long frames;
@@ -514,8 +548,8 @@ final class LoadClient implements AutoCloseable {
                 if (text.contains("\"type\":\"history\"")) {
                     ready.complete(null);
                 } else {
-                    ready.completeExceptionally(new IllegalStateException("socket " + index + " got " + text
-                            + " before its history"));
+                    ready.completeExceptionally(
+                            new IllegalStateException("socket " + index + " got " + text + " before its history"));
                 }
                 return;
             }

@@ -55,8 +55,12 @@ public final class RealtimeBenchmark {
     /** Options (defaults): see {@code Options}. */
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        System.out.printf("Parley realtime benchmark: %,d sockets in %d rooms of %d; JDK %s, %d cores, load average %.2f%n",
-                options.users, options.users / options.groupSize, options.groupSize, Runtime.version(),
+        System.out.printf(
+                "Parley realtime benchmark: %,d sockets in %d rooms of %d; JDK %s, %d cores, load average %.2f%n",
+                options.users,
+                options.users / options.groupSize,
+                options.groupSize,
+                Runtime.version(),
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("options: %s%n", options);
@@ -84,22 +88,27 @@ public final class RealtimeBenchmark {
         }
         try (ParleyServer server = ParleyServer.start(settings)) {
             URI base = server.localUri();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ExecutorService pool = Executors.newFixedThreadPool(options.setupThreads);
             try {
                 long start = System.nanoTime();
                 List<User> users = register(http, pool, base, options);
-                System.out.printf("registered %,d users over HTTP in %.1f s (%d at a time; bcrypt cost 10)%n",
+                System.out.printf(
+                        "registered %,d users over HTTP in %.1f s (%d at a time; bcrypt cost 10)%n",
                         users.size(), (System.nanoTime() - start) / 1e9, options.setupThreads);
                 start = System.nanoTime();
                 List<Long> groups = createGroups(http, pool, base, users, options);
-                System.out.printf("created %d groups of %d over HTTP in %.1f s%n", groups.size(), options.groupSize,
-                        (System.nanoTime() - start) / 1e9);
+                System.out.printf(
+                        "created %d groups of %d over HTTP in %.1f s%n",
+                        groups.size(), options.groupSize, (System.nanoTime() - start) / 1e9);
                 List<LoadClient.Target> targets = new ArrayList<>();
                 for (int i = 0; i < users.size(); i++) {
                     int room = i / options.groupSize;
-                    targets.add(new LoadClient.Target(URI.create("ws://localhost:" + server.port() + "/api/v1/chat/"
-                            + groups.get(room)), users.get(i).token(), room));
+                    targets.add(new LoadClient.Target(
+                            URI.create("ws://localhost:" + server.port() + "/api/v1/chat/" + groups.get(room)),
+                            users.get(i).token(),
+                            room));
                 }
                 MessageService messages = server.context().getBean(MessageService.class);
                 Runnable probe = () -> sendProbe(options, messages, users, groups);
@@ -109,7 +118,8 @@ public final class RealtimeBenchmark {
                 // Frames still queued when the server stops fail one by one (Guava logs each through
                 // java.util.logging); they are counted as lost above and would only flood the output.
                 QUIET.setLevel(java.util.logging.Level.OFF);
-                System.out.printf("database after the run: %,d KB (+ WAL %,d KB)%n",
+                System.out.printf(
+                        "database after the run: %,d KB (+ WAL %,d KB)%n",
                         Files.size(dataDir.resolve("parley.db")) / 1024, walSize(dataDir) / 1024);
             }
         } finally {
@@ -119,26 +129,38 @@ public final class RealtimeBenchmark {
 
     private static Scenario runBare(Options options, LoadClient client) throws Exception {
         try (BareRelay relay = BareRelay.start(options.relayThreads)) {
-            System.out.printf("%n== bare Netty relay (port %d, %s worker threads)%n", relay.port(),
+            System.out.printf(
+                    "%n== bare Netty relay (port %d, %s worker threads)%n",
+                    relay.port(),
                     options.relayThreads == 0 ? "Netty's default number of" : String.valueOf(options.relayThreads));
             List<LoadClient.Target> targets = new ArrayList<>();
             for (int i = 0; i < options.users; i++) {
                 int room = i / options.groupSize;
-                targets.add(new LoadClient.Target(URI.create("ws://localhost:" + relay.port() + BareRelay.path(room)),
-                        null, room));
+                targets.add(new LoadClient.Target(
+                        URI.create("ws://localhost:" + relay.port() + BareRelay.path(room)), null, room));
             }
-            return load("bare", options, client, targets, false, () -> { });
+            return load("bare", options, client, targets, false, () -> {});
         }
     }
 
     // ---------------------------------------------------------------- the load, the same for both
 
-    private static Scenario load(String name, Options options, LoadClient client, List<LoadClient.Target> targets,
-                                 boolean history, Runnable afterLoad) throws Exception {
+    private static Scenario load(
+            String name,
+            Options options,
+            LoadClient client,
+            List<LoadClient.Target> targets,
+            boolean history,
+            Runnable afterLoad)
+            throws Exception {
         long start = System.nanoTime();
         client.connect(targets, history, options.connectConcurrency, Duration.ofSeconds(120));
-        System.out.printf("opened %,d sockets in %.1f s%s; event loop threads: %s%n", targets.size(),
-                (System.nanoTime() - start) / 1e9, history ? " (each received its history frame)" : "", eventLoopThreads());
+        System.out.printf(
+                "opened %,d sockets in %.1f s%s; event loop threads: %s%n",
+                targets.size(),
+                (System.nanoTime() - start) / 1e9,
+                history ? " (each received its history frame)" : "",
+                eventLoopThreads());
         Scenario scenario = new Scenario();
         jdk.jfr.Recording recording = null;
         try {
@@ -148,21 +170,27 @@ public final class RealtimeBenchmark {
                 recording.start();
                 System.out.printf("JFR recording to %s%n", options.jfr);
             }
-            LoadClient.PhaseResult warm = client.openLoop("JIT warm-up", options.warmupRate, Duration.ZERO,
-                    Duration.ofSeconds(options.warmupSeconds));
+            LoadClient.PhaseResult warm = client.openLoop(
+                    "JIT warm-up", options.warmupRate, Duration.ZERO, Duration.ofSeconds(options.warmupSeconds));
             print(name, "JIT warm-up at " + options.warmupRate + " msg/s", warm, options);
 
             for (int rate : options.rates) {
-                LoadClient.PhaseResult result = client.openLoop("offered " + rate, rate,
-                        Duration.ofSeconds(options.phaseWarmup), Duration.ofSeconds(options.seconds));
+                LoadClient.PhaseResult result = client.openLoop(
+                        "offered " + rate,
+                        rate,
+                        Duration.ofSeconds(options.phaseWarmup),
+                        Duration.ofSeconds(options.seconds));
                 print(name, "offered %,d msg/s".formatted(rate), result, options);
                 scenario.rates.put(rate, result);
             }
 
             int stagnant = 0;
             for (int window : options.windows) {
-                LoadClient.PhaseResult result = client.closedLoop("window " + window, window,
-                        Duration.ofSeconds(options.phaseWarmup), Duration.ofSeconds(options.saturationSeconds));
+                LoadClient.PhaseResult result = client.closedLoop(
+                        "window " + window,
+                        window,
+                        Duration.ofSeconds(options.phaseWarmup),
+                        Duration.ofSeconds(options.saturationSeconds));
                 print(name, "saturation: %d in flight per room".formatted(window), result, options);
                 scenario.ramp.add(result);
                 double delivered = result.framesPerSecond() / options.groupSize;
@@ -196,11 +224,20 @@ public final class RealtimeBenchmark {
     }
 
     private static void print(String name, String phase, LoadClient.PhaseResult r, Options options) {
-        System.out.printf("[%s] %-36s sent %,8.0f msg/s  delivered %,9.0f frames/s = %,8.0f msg/s  "
+        System.out.printf(
+                "[%s] %-36s sent %,8.0f msg/s  delivered %,9.0f frames/s = %,8.0f msg/s  "
                         + "latency p50 %7.2f  p99 %7.2f  p99.9 %7.2f  max %7.2f ms%s%n",
-                name, phase, r.sentPerSecond(), r.framesPerSecond(), r.framesPerSecond() / options.groupSize,
-                r.millis(0.50), r.millis(0.99), r.millis(0.999), r.maxMillis(),
-                (r.errors() > 0 ? "  errors " + r.errors() : "") + (r.closes() > 0 ? "  CLOSED " + r.closes() : "")
+                name,
+                phase,
+                r.sentPerSecond(),
+                r.framesPerSecond(),
+                r.framesPerSecond() / options.groupSize,
+                r.millis(0.50),
+                r.millis(0.99),
+                r.millis(0.999),
+                r.maxMillis(),
+                (r.errors() > 0 ? "  errors " + r.errors() : "")
+                        + (r.closes() > 0 ? "  CLOSED " + r.closes() : "")
                         + (r.undelivered() > 0 ? "  undelivered " + r.undelivered() : ""));
         System.out.printf("%" + (name.length() + 3) + "s%s%n", "", r.cpu());
         if (r.frames() > 0) {
@@ -211,20 +248,28 @@ public final class RealtimeBenchmark {
     // ---------------------------------------------------------------- summary
 
     private static void summary(Options options, Map<String, Scenario> results) {
-        System.out.printf("%n== Summary (%,d sockets, rooms of %d; delivered msg/s = received message frames/s ÷ %d)%n",
+        System.out.printf(
+                "%n== Summary (%,d sockets, rooms of %d; delivered msg/s = received message frames/s ÷ %d)%n",
                 options.users, options.groupSize, options.groupSize);
         List<String> names = new ArrayList<>(results.keySet());
         StringBuilder header = new StringBuilder("%-40s".formatted(""));
         names.forEach(n -> header.append("%-44s".formatted(n)));
         System.out.println(header);
         for (int rate : options.rates) {
-            StringBuilder row = new StringBuilder("%-40s".formatted("offered %,d msg/s: p50 / p99 / max".formatted(rate)));
+            StringBuilder row =
+                    new StringBuilder("%-40s".formatted("offered %,d msg/s: p50 / p99 / max".formatted(rate)));
             StringBuilder row2 = new StringBuilder("%-40s".formatted("  sent / delivered msg/s (frames/s)"));
             for (String n : names) {
                 LoadClient.PhaseResult r = results.get(n).rates.get(rate);
-                row.append("%-44s".formatted("%.2f / %.2f / %.2f ms".formatted(r.millis(0.5), r.millis(0.99), r.maxMillis())));
-                row2.append("%-44s".formatted("%,.0f / %,.0f (%,.0f)%s".formatted(r.sentPerSecond(),
-                        r.framesPerSecond() / options.groupSize, r.framesPerSecond(), problems(r))));
+                row.append("%-44s"
+                        .formatted("%.2f / %.2f / %.2f ms".formatted(r.millis(0.5), r.millis(0.99), r.maxMillis())));
+                row2.append("%-44s"
+                        .formatted("%,.0f / %,.0f (%,.0f)%s"
+                                .formatted(
+                                        r.sentPerSecond(),
+                                        r.framesPerSecond() / options.groupSize,
+                                        r.framesPerSecond(),
+                                        problems(r))));
             }
             System.out.println(row);
             System.out.println(row2);
@@ -238,9 +283,15 @@ public final class RealtimeBenchmark {
                 satSent.append("%-44s".formatted(""));
                 continue;
             }
-            sat.append("%-44s".formatted("%,.0f (%,.0f)".formatted(s.bestDelivered(options), s.best.framesPerSecond())));
-            satSent.append("%-44s".formatted("%,.0f; %s; %.1f/%.1f ms".formatted(s.best.sentPerSecond(),
-                    s.best.label().replace("window ", ""), s.best.millis(0.5), s.best.millis(0.99))));
+            sat.append(
+                    "%-44s".formatted("%,.0f (%,.0f)".formatted(s.bestDelivered(options), s.best.framesPerSecond())));
+            satSent.append("%-44s"
+                    .formatted("%,.0f; %s; %.1f/%.1f ms"
+                            .formatted(
+                                    s.best.sentPerSecond(),
+                                    s.best.label().replace("window ", ""),
+                                    s.best.millis(0.5),
+                                    s.best.millis(0.99))));
         }
         System.out.println(sat);
         System.out.println(satSent);
@@ -249,15 +300,19 @@ public final class RealtimeBenchmark {
         Scenario bare = results.get("bare relay");
         if (parley != null && bare != null) {
             double ratio = parley.bestDelivered(options) / bare.bestDelivered(options);
-            System.out.printf("%nParley / bare relay saturation throughput: %.1f%%   target >= 50%%: %s%n", ratio * 100,
-                    ratio >= 0.5 ? "met" : "NOT met");
+            System.out.printf(
+                    "%nParley / bare relay saturation throughput: %.1f%%   target >= 50%%: %s%n",
+                    ratio * 100, ratio >= 0.5 ? "met" : "NOT met");
         }
         if (parley != null && parley.rates.containsKey(1000)) {
             LoadClient.PhaseResult at1000 = parley.rates.get(1000);
             double p99 = at1000.millis(0.99);
             boolean complete = at1000.undelivered() == 0 && at1000.errors() == 0 && at1000.closes() == 0;
-            System.out.printf("Parley p99 at 1,000 msg/s: %.2f ms   target < 50 ms: %s%s%n", p99,
-                    p99 < 50 && complete ? "met" : "NOT met", complete ? "" : " (" + problems(at1000).strip() + ")");
+            System.out.printf(
+                    "Parley p99 at 1,000 msg/s: %.2f ms   target < 50 ms: %s%s%n",
+                    p99,
+                    p99 < 50 && complete ? "met" : "NOT met",
+                    complete ? "" : " (" + problems(at1000).strip() + ")");
         }
     }
 
@@ -275,13 +330,19 @@ public final class RealtimeBenchmark {
         int warm = Math.max(200, options.probeCalls / 5);
         for (int i = -warm; i < options.probeCalls; i++) {
             int group = Math.floorMod(i, groups.size());
-            long author = users.get(group * options.groupSize + Math.floorMod(i / groups.size(), options.groupSize)).id();
+            long author = users.get(group * options.groupSize + Math.floorMod(i / groups.size(), options.groupSize))
+                    .id();
             long start = System.nanoTime();
             try {
-                messages.send(author, groups.get(group), new SendMessageRequest("probe " + i + " " + "x".repeat(options.textChars), null));
+                messages.send(
+                        author,
+                        groups.get(group),
+                        new SendMessageRequest("probe " + i + " " + "x".repeat(options.textChars), null));
             } catch (RuntimeException e) {
-                System.out.printf("[parley] one writer, one call at a time: call %d of MessageService.send failed after %.0f ms, "
-                        + "probe abandoned: %s%n", i + warm, (System.nanoTime() - start) / 1e6, e);
+                System.out.printf(
+                        "[parley] one writer, one call at a time: call %d of MessageService.send failed after %.0f ms, "
+                                + "probe abandoned: %s%n",
+                        i + warm, (System.nanoTime() - start) / 1e6, e);
                 return;
             }
             if (i >= 0) {
@@ -290,10 +351,15 @@ public final class RealtimeBenchmark {
         }
         Arrays.sort(nanos);
         double average = Arrays.stream(nanos).average().orElse(0) / 1e6;
-        System.out.printf("[parley] one writer, one call at a time: MessageService.send (commit and fan-out to 10 sockets "
+        System.out.printf(
+                "[parley] one writer, one call at a time: MessageService.send (commit and fan-out to 10 sockets "
                         + "included) p50 %.3f ms, p99 %.3f ms, avg %.3f ms over %,d calls -> at most %,.0f msg/s with "
-                        + "writes serialized%n", nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
-                average, nanos.length, 1000 / average);
+                        + "writes serialized%n",
+                nanos[nanos.length / 2] / 1e6,
+                nanos[(int) (nanos.length * 0.99)] / 1e6,
+                average,
+                nanos.length,
+                1000 / average);
     }
 
     /** Live event loop threads by group (server's and client's), to show both servers get the same. */
@@ -309,7 +375,8 @@ public final class RealtimeBenchmark {
     }
 
     private static String problems(LoadClient.PhaseResult r) {
-        return (r.errors() > 0 ? " errors " + r.errors() : "") + (r.closes() > 0 ? " closed " + r.closes() : "")
+        return (r.errors() > 0 ? " errors " + r.errors() : "")
+                + (r.closes() > 0 ? " closed " + r.closes() : "")
                 + (r.undelivered() > 0 ? " lost " + r.undelivered() : "");
     }
 
@@ -317,14 +384,21 @@ public final class RealtimeBenchmark {
 
     private record User(long id, String token) {}
 
-    private static List<User> register(HttpClient http, ExecutorService pool, URI base, Options options) throws Exception {
+    private static List<User> register(HttpClient http, ExecutorService pool, URI base, Options options)
+            throws Exception {
         List<Future<User>> futures = new ArrayList<>();
         for (int i = 0; i < options.users; i++) {
             String username = "bench%05d".formatted(i);
             futures.add(pool.submit(() -> {
-                JsonNode body = post(http, base.resolve("/api/v1/auth/register"), null,
-                        Map.of("username", username, "password", "password-" + username), 201);
-                return new User(body.get("user").get("id").asLong(), body.get("access_token").asText());
+                JsonNode body = post(
+                        http,
+                        base.resolve("/api/v1/auth/register"),
+                        null,
+                        Map.of("username", username, "password", "password-" + username),
+                        201);
+                return new User(
+                        body.get("user").get("id").asLong(),
+                        body.get("access_token").asText());
             }));
         }
         List<User> users = new ArrayList<>();
@@ -334,17 +408,25 @@ public final class RealtimeBenchmark {
         return users;
     }
 
-    private static List<Long> createGroups(HttpClient http, ExecutorService pool, URI base, List<User> users,
-                                           Options options) throws Exception {
+    private static List<Long> createGroups(
+            HttpClient http, ExecutorService pool, URI base, List<User> users, Options options) throws Exception {
         List<Future<Long>> futures = new ArrayList<>();
         for (int g = 0; g < users.size() / options.groupSize; g++) {
             int first = g * options.groupSize;
             User owner = users.get(first);
             List<Map<String, Long>> members = IntStream.range(first + 1, first + options.groupSize)
-                    .mapToObj(i -> Map.of("id", users.get(i).id())).toList();
+                    .mapToObj(i -> Map.of("id", users.get(i).id()))
+                    .toList();
             String name = "bench group " + g;
-            futures.add(pool.submit(() -> post(http, base.resolve("/api/v1/group"), owner.token(),
-                    Map.of("name", name, "users", members), 200).get("group").get("id").asLong()));
+            futures.add(pool.submit(() -> post(
+                            http,
+                            base.resolve("/api/v1/group"),
+                            owner.token(),
+                            Map.of("name", name, "users", members),
+                            200)
+                    .get("group")
+                    .get("id")
+                    .asLong()));
         }
         List<Long> groups = new ArrayList<>();
         for (Future<Long> future : futures) {
@@ -354,7 +436,8 @@ public final class RealtimeBenchmark {
     }
 
     private static JsonNode post(HttpClient http, URI uri, String token, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {
@@ -362,7 +445,8 @@ public final class RealtimeBenchmark {
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException("POST " + uri + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "POST " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }
@@ -387,13 +471,30 @@ public final class RealtimeBenchmark {
      * --connect-concurrency=100 --probe-calls=2000 --jfr=FILE --property=KEY=VALUE} (a Parley config property,
      * repeatable: e.g. {@code --property=datasources.default.maximum-pool-size=1}).
      */
-    private record Options(int users, int groupSize, int[] rates, int seconds, int phaseWarmup, int warmupRate,
-                           int warmupSeconds, int[] windows, int saturationSeconds, List<String> servers,
-                           int clientThreads, int relayThreads, int textChars, int setupThreads,
-                           int connectConcurrency, int probeCalls, String jfr, Map<String, String> properties) {
+    private record Options(
+            int users,
+            int groupSize,
+            int[] rates,
+            int seconds,
+            int phaseWarmup,
+            int warmupRate,
+            int warmupSeconds,
+            int[] windows,
+            int saturationSeconds,
+            List<String> servers,
+            int clientThreads,
+            int relayThreads,
+            int textChars,
+            int setupThreads,
+            int connectConcurrency,
+            int probeCalls,
+            String jfr,
+            Map<String, String> properties) {
 
         static Options parse(String[] args) {
-            List<String> all = Arrays.stream(String.join(" ", args).split("\\s+")).filter(a -> !a.isBlank()).toList();
+            List<String> all = Arrays.stream(String.join(" ", args).split("\\s+"))
+                    .filter(a -> !a.isBlank())
+                    .toList();
             Map<String, String> properties = new LinkedHashMap<>();
             for (String a : all) {
                 if (a.startsWith("--property=")) {
@@ -403,22 +504,32 @@ public final class RealtimeBenchmark {
                 }
             }
             return new Options(
-                    integer(all, "--users=", 1000), integer(all, "--group-size=", 10),
-                    integers(all, "--rates=", "1000,5000"), integer(all, "--seconds=", 15),
-                    integer(all, "--phase-warmup=", 3), integer(all, "--warmup-rate=", 500),
-                    integer(all, "--warmup-seconds=", 15), integers(all, "--windows=", "1,2,4,8,16,32,64"),
+                    integer(all, "--users=", 1000),
+                    integer(all, "--group-size=", 10),
+                    integers(all, "--rates=", "1000,5000"),
+                    integer(all, "--seconds=", 15),
+                    integer(all, "--phase-warmup=", 3),
+                    integer(all, "--warmup-rate=", 500),
+                    integer(all, "--warmup-seconds=", 15),
+                    integers(all, "--windows=", "1,2,4,8,16,32,64"),
                     integer(all, "--saturation-seconds=", 8),
                     List.of(string(all, "--servers=", "parley,bare").split(",")),
                     integer(all, "--client-threads=", Runtime.getRuntime().availableProcessors()),
-                    integer(all, "--relay-threads=", 0), integer(all, "--text=", 80),
+                    integer(all, "--relay-threads=", 0),
+                    integer(all, "--text=", 80),
                     integer(all, "--setup-threads=", 2 * Runtime.getRuntime().availableProcessors()),
-                    integer(all, "--connect-concurrency=", 100), integer(all, "--probe-calls=", 2000),
-                    string(all, "--jfr=", null), properties);
+                    integer(all, "--connect-concurrency=", 100),
+                    integer(all, "--probe-calls=", 2000),
+                    string(all, "--jfr=", null),
+                    properties);
         }
 
         private static String string(List<String> args, String prefix, String fallback) {
-            return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
-                    .reduce((a, b) -> b).orElse(fallback);
+            return args.stream()
+                    .filter(a -> a.startsWith(prefix))
+                    .map(a -> a.substring(prefix.length()))
+                    .reduce((a, b) -> b)
+                    .orElse(fallback);
         }
 
         private static int integer(List<String> args, String prefix, int fallback) {
@@ -427,18 +538,34 @@ public final class RealtimeBenchmark {
         }
 
         private static int[] integers(List<String> args, String prefix, String fallback) {
-            return Arrays.stream(string(args, prefix, fallback).split(",")).map(String::strip)
-                    .mapToInt(s -> Integer.parseInt(s.replace("_", ""))).toArray();
+            return Arrays.stream(string(args, prefix, fallback).split(","))
+                    .map(String::strip)
+                    .mapToInt(s -> Integer.parseInt(s.replace("_", "")))
+                    .toArray();
         }
 
         @Override
         public String toString() {
             return "users=%d group-size=%d rates=%s seconds=%d phase-warmup=%d warmup=%d msg/s × %d s windows=%s "
-                    .formatted(users, groupSize, Arrays.toString(rates), seconds, phaseWarmup, warmupRate, warmupSeconds,
-                            Arrays.toString(windows))
+                            .formatted(
+                                    users,
+                                    groupSize,
+                                    Arrays.toString(rates),
+                                    seconds,
+                                    phaseWarmup,
+                                    warmupRate,
+                                    warmupSeconds,
+                                    Arrays.toString(windows))
                     + "saturation-seconds=%d servers=%s client-threads=%d relay-threads=%d text=%d probe-calls=%d%s%s"
-                    .formatted(saturationSeconds, servers, clientThreads, relayThreads, textChars, probeCalls,
-                            jfr == null ? "" : " jfr=" + jfr, properties.isEmpty() ? "" : " properties=" + properties);
+                            .formatted(
+                                    saturationSeconds,
+                                    servers,
+                                    clientThreads,
+                                    relayThreads,
+                                    textChars,
+                                    probeCalls,
+                                    jfr == null ? "" : " jfr=" + jfr,
+                                    properties.isEmpty() ? "" : " properties=" + properties);
         }
     }
 

@@ -8,10 +8,11 @@ import java.util.SplittableRandom;
  */
 final class Vocabulary {
     private static final String[] STEMS = {
-            "привет", "как", "дела", "сегодня", "завтра", "встреча", "проект", "сервер", "база", "данных",
-            "отчёт", "вопрос", "ответ", "файл", "ссылка", "обед", "кофе", "релиз", "тест", "ошибка",
-            "hello", "thanks", "meeting", "deploy", "build", "review", "merge", "branch", "release", "coffee",
-            "lunch", "tomorrow", "today", "issue", "ticket", "docs", "design", "budget", "invoice", "backup"};
+        "привет", "как", "дела", "сегодня", "завтра", "встреча", "проект", "сервер", "база", "данных",
+        "отчёт", "вопрос", "ответ", "файл", "ссылка", "обед", "кофе", "релиз", "тест", "ошибка",
+        "hello", "thanks", "meeting", "deploy", "build", "review", "merge", "branch", "release", "coffee",
+        "lunch", "tomorrow", "today", "issue", "ticket", "docs", "design", "budget", "invoice", "backup"
+    };
     private static final String[] WORDS = new String[4000];
 
     static {

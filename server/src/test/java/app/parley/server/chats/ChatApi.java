@@ -23,15 +23,17 @@ final class ChatApi {
 
     /** A group created over JSON by {@code owner} with the other users as members. */
     static long group(TestUser owner, String name, TestUser... members) {
-        ApiClient.Response response = owner.api().post("/api/v1/group",
-                Map.of("name", name, "description", "", "users", refs(members)));
+        ApiClient.Response response =
+                owner.api().post("/api/v1/group", Map.of("name", name, "description", "", "users", refs(members)));
         assertEquals(200, response.status(), response.toString());
         return response.json().get("group").get("id").asLong();
     }
 
     /** Seed 002's {@code users} list: {@code [{"id": 1, "name": "..."}]}. */
     static List<Map<String, Object>> refs(TestUser... users) {
-        return Arrays.stream(users).map(u -> Map.<String, Object>of("id", u.id(), "name", u.username())).toList();
+        return Arrays.stream(users)
+                .map(u -> Map.<String, Object>of("id", u.id(), "name", u.username()))
+                .toList();
     }
 
     /** Sends a message through seed 001's endpoint and returns it as the server answered. */
@@ -72,9 +74,15 @@ final class ChatApi {
     /** A private chat room as {@code viewer} sees it in the list, with nothing sent yet. */
     static String emptyPrivateRoom(long chatId, String uuid, TestUser viewer, TestUser other) {
         return """
-                {"id": %d, "uuid": "%s", "name": "%s", "type": "private", "room_name": "%s",
-                 "other_user": {"id": %d, "name": "%s", "username": "%s"}, "last_message": null, "unread_count": 0}"""
-                .formatted(chatId, uuid, other.username(), privateRoomName(viewer, other), other.id(), other.username(),
+            {"id": %d, "uuid": "%s", "name": "%s", "type": "private", "room_name": "%s",
+             "other_user": {"id": %d, "name": "%s", "username": "%s"}, "last_message": null, "unread_count": 0}\
+            """.formatted(
+                        chatId,
+                        uuid,
+                        other.username(),
+                        privateRoomName(viewer, other),
+                        other.id(),
+                        other.username(),
                         other.username());
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChatListApiTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();
+
     private static final List<String> BOTH_FORMS = List.of("/api/v1/chats", "/api/v1/chats/");
 
     @Test
@@ -43,22 +44,40 @@ class ChatListApiTest {
         send(ben, privateId, "are you there?");
         JsonNode lastPrivate = send(ben, privateId, "hello?");
         JsonNode lastGroup = send(ann, groupId, "Tickets are booked");
-        String privateUuid = ann.api().get("/api/v1/chat/" + privateId + "/info").json().get("uuid").asText();
-        String groupUuid = ann.api().get("/api/v1/group/" + groupId + "/info").json().get("uuid").asText();
+        String privateUuid = ann.api()
+                .get("/api/v1/chat/" + privateId + "/info")
+                .json()
+                .get("uuid")
+                .asText();
+        String groupUuid = ann.api()
+                .get("/api/v1/group/" + groupId + "/info")
+                .json()
+                .get("uuid")
+                .asText();
 
         String groupRoom = """
-                {"id": %d, "uuid": "%s", "name": "Trip", "type": "group", "room_name": "group_%d", "other_user": null,
-                 "last_message": %s, "unread_count": %%d}""".formatted(groupId, groupUuid, groupId, lastGroup);
+            {"id": %d, "uuid": "%s", "name": "Trip", "type": "group", "room_name": "group_%d", "other_user": null,
+             "last_message": %s, "unread_count": %%d}\
+            """.formatted(groupId, groupUuid, groupId, lastGroup);
         String privateRoom = """
-                {"id": %d, "uuid": "%s", "name": "%%s", "type": "private", "room_name": "%s",
-                 "other_user": %%s, "last_message": %s, "unread_count": %%d}"""
-                .formatted(privateId, privateUuid, privateRoomName(ann, ben), lastPrivate);
+            {"id": %d, "uuid": "%s", "name": "%%s", "type": "private", "room_name": "%s",
+             "other_user": %%s, "last_message": %s, "unread_count": %%d}\
+            """.formatted(privateId, privateUuid, privateRoomName(ann, ben), lastPrivate);
         for (String path : BOTH_FORMS) {
-            assertJson(200, "{\"rooms\": [" + groupRoom.formatted(0) + ", "
-                    + privateRoom.formatted(ben.username(), ref(ben), 2) + "]}", ann.api().get(path));
-            assertJson(200, "{\"rooms\": [" + groupRoom.formatted(1) + ", "
-                    + privateRoom.formatted(ann.username(), ref(ann), 0) + "]}", ben.api().get(path));
-            assertJson(200, "{\"rooms\": [" + groupRoom.formatted(1) + "]}", cat.api().get(path));
+            assertJson(
+                    200,
+                    "{\"rooms\": [" + groupRoom.formatted(0) + ", " + privateRoom.formatted(ben.username(), ref(ben), 2)
+                            + "]}",
+                    ann.api().get(path));
+            assertJson(
+                    200,
+                    "{\"rooms\": [" + groupRoom.formatted(1) + ", " + privateRoom.formatted(ann.username(), ref(ann), 0)
+                            + "]}",
+                    ben.api().get(path));
+            assertJson(
+                    200,
+                    "{\"rooms\": [" + groupRoom.formatted(1) + "]}",
+                    cat.api().get(path));
         }
     }
 
@@ -73,11 +92,17 @@ class ChatListApiTest {
         JsonNode room = ChatApi.rooms(dot).get(0);
 
         assertEquals(newest, room.get("last_message"));
-        assertEquals(json("""
-                {"id": %d, "uuid": "%s", "chat_id": %d, "type": "message", "text": "second, and newest",
-                 "author": %s, "time": "%s"}"""
-                .formatted(newest.get("id").asLong(), newest.get("uuid").asText(), chatId, ref(eli),
-                        newest.get("time").asText())), room.get("last_message"));
+        assertEquals(
+                json("""
+                    {"id": %d, "uuid": "%s", "chat_id": %d, "type": "message", "text": "second, and newest",
+                     "author": %s, "time": "%s"}\
+                    """.formatted(
+                                newest.get("id").asLong(),
+                                newest.get("uuid").asText(),
+                                chatId,
+                                ref(eli),
+                                newest.get("time").asText())),
+                room.get("last_message"));
     }
 
     @Test
@@ -158,6 +183,7 @@ class ChatListApiTest {
     }
 
     private static String ref(TestUser user) {
-        return "{\"id\": %d, \"name\": \"%s\", \"username\": \"%s\"}".formatted(user.id(), user.username(), user.username());
+        return "{\"id\": %d, \"name\": \"%s\", \"username\": \"%s\"}"
+                .formatted(user.id(), user.username(), user.username());
     }
 }

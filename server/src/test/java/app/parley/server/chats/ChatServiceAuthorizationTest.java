@@ -83,7 +83,9 @@ class ChatServiceAuthorizationTest {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");
         TestUser outsider = server.register("outsider");
-        long chatId = chats.getOrCreatePrivate(alice.id(), new IdRef.Numeric(bob.id())).chat().id();
+        long chatId = chats.getOrCreatePrivate(alice.id(), new IdRef.Numeric(bob.id()))
+                .chat()
+                .id();
 
         assertForbidden("not_a_member", () -> chats.delete(outsider.id(), chatId));
         assertEquals(List.of(alice.id(), bob.id()), chats.memberIds(chatId));
@@ -96,7 +98,9 @@ class ChatServiceAuthorizationTest {
     void theGroupDeletionDoesNotTouchAPrivateChat() {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");
-        long chatId = chats.getOrCreatePrivate(alice.id(), new IdRef.Numeric(bob.id())).chat().id();
+        long chatId = chats.getOrCreatePrivate(alice.id(), new IdRef.Numeric(bob.id()))
+                .chat()
+                .id();
 
         NotFoundException refused = assertThrows(NotFoundException.class, () -> chats.deleteGroup(alice.id(), chatId));
 
@@ -110,13 +114,23 @@ class ChatServiceAuthorizationTest {
         TestUser member = server.register("member");
         TestUser outsider = server.register("outsider");
         long groupId = group(owner, member);
-        long privateId = chats.getOrCreatePrivate(owner.id(), new IdRef.Numeric(member.id())).chat().id();
+        long privateId = chats.getOrCreatePrivate(owner.id(), new IdRef.Numeric(member.id()))
+                .chat()
+                .id();
 
         assertForbidden("not_a_member", () -> chats.memberAccounts(outsider.id(), groupId));
         assertForbidden("not_a_member", () -> chats.memberAccounts(outsider.id(), privateId));
 
-        assertEquals(List.of(owner.id(), member.id()), chats.memberAccounts(member.id(), groupId).stream().map(Account::id).toList());
-        assertEquals(List.of(owner.id(), member.id()), chats.memberAccounts(member.id(), privateId).stream().map(Account::id).toList());
+        assertEquals(
+                List.of(owner.id(), member.id()),
+                chats.memberAccounts(member.id(), groupId).stream()
+                        .map(Account::id)
+                        .toList());
+        assertEquals(
+                List.of(owner.id(), member.id()),
+                chats.memberAccounts(member.id(), privateId).stream()
+                        .map(Account::id)
+                        .toList());
     }
 
     @Test
@@ -146,11 +160,14 @@ class ChatServiceAuthorizationTest {
     }
 
     private long group(TestUser owner, TestUser... members) {
-        return chats.createGroup(owner.id(), "group of " + owner.username(), "", refs(members), null).id();
+        return chats.createGroup(owner.id(), "group of " + owner.username(), "", refs(members), null)
+                .id();
     }
 
     private static List<UserRef> refs(TestUser... users) {
-        return Arrays.stream(users).map(u -> UserRef.of(u.id(), u.username(), u.username())).toList();
+        return Arrays.stream(users)
+                .map(u -> UserRef.of(u.id(), u.username(), u.username()))
+                .toList();
     }
 
     private static void assertForbidden(String code, Executable call) {

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GroupApiTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // --- POST /api/v1/group ------------------------------------------------------------------------
@@ -44,24 +45,38 @@ class GroupApiTest {
         TestUser cal = server.register("cal");
         byte[] png = TestImages.png(11);
         String json = """
-                {"name": "  Book club  ", "description": "Monthly reads",
-                 "users": [{"id": %d, "name": "Bea"}, {"id": "%s"}, {"id": %d, "name": "me"}, {"id": %d}]}"""
-                .formatted(bea.id(), cal.uuid(), owner.id(), bea.id());
+            {"name": "  Book club  ", "description": "Monthly reads",
+             "users": [{"id": %d, "name": "Bea"}, {"id": "%s"}, {"id": %d, "name": "me"}, {"id": %d}]}\
+            """.formatted(bea.id(), cal.uuid(), owner.id(), bea.id());
 
-        var created = owner.api().multipart("/api/v1/group", List.of(Part.field("json", json),
-                Part.file("photo", "cover.png", "image/png", png)));
+        var created = owner.api()
+                .multipart(
+                        "/api/v1/group",
+                        List.of(Part.field("json", json), Part.file("photo", "cover.png", "image/png", png)));
 
         long groupId = created.json().path("group").path("id").asLong();
         String uuid = created.json().path("group").path("uuid").asText();
         assertJson(200, """
-                {"status": "ok", "group": {"id": %d, "uuid": "%s", "name": "Book club"}}""".formatted(groupId, uuid), created);
+            {"status": "ok", "group": {"id": %d, "uuid": "%s", "name": "Book club"}}\
+            """.formatted(groupId, uuid), created);
         var info = bea.api().get("/api/v1/group/" + groupId + "/info");
-        assertJson(200, """
+        assertJson(
+                200,
+                """
                 {"id": %d, "uuid": "%s", "type": "group", "name": "Book club", "description": "Monthly reads",
                  "room_name": "group_%d", "owner_id": %d, "photo_url": "/api/v1/group/%d/photo",
-                 "users": [%s, %s, %s], "created_at": "%s"}"""
-                .formatted(groupId, uuid, groupId, owner.id(), groupId, ref(owner), ref(bea), ref(cal),
-                        info.json().path("created_at").asText()), info);
+                 "users": [%s, %s, %s], "created_at": "%s"}\
+                """.formatted(
+                                groupId,
+                                uuid,
+                                groupId,
+                                owner.id(),
+                                groupId,
+                                ref(owner),
+                                ref(bea),
+                                ref(cal),
+                                info.json().path("created_at").asText()),
+                info);
         var photo = cal.api().get("/api/v1/group/" + groupId + "/photo");
         assertEquals(200, photo.status(), photo.toString());
         assertEquals("image/png", photo.headers().firstValue("content-type").orElseThrow());
@@ -78,9 +93,12 @@ class GroupApiTest {
         var created = owner.api().post("/api/v1/group", Map.of("name", "Just me"));
 
         long groupId = created.json().path("group").path("id").asLong();
-        assertJson(200, """
-                {"status": "ok", "group": {"id": %d, "uuid": "%s", "name": "Just me"}}"""
-                .formatted(groupId, created.json().path("group").path("uuid").asText()), created);
+        assertJson(
+                200,
+                """
+                {"status": "ok", "group": {"id": %d, "uuid": "%s", "name": "Just me"}}\
+                """.formatted(groupId, created.json().path("group").path("uuid").asText()),
+                created);
         assertJson(200, "{\"users\": [" + ref(owner) + "]}", owner.api().get("/api/v1/group/" + groupId + "/users"));
         JsonNode info = owner.api().get("/api/v1/group/" + groupId + "/info").json();
         assertEquals("", info.get("description").asText());
@@ -102,7 +120,15 @@ class GroupApiTest {
         cases.put(Map.of("name", "n".repeat(101)), "name");
         cases.put(Map.of("name", "ok", "description", "d".repeat(1001)), "description");
         cases.put(Map.of("name", "ok", "users", List.of(Map.of("id", friend.id()), Map.of("id", 999999))), "users");
-        cases.put(Map.of("name", "ok", "users", List.of(Map.of("id", friend.id()), Map.of("id", UUID.randomUUID().toString()))), "users");
+        cases.put(
+                Map.of(
+                        "name",
+                        "ok",
+                        "users",
+                        List.of(
+                                Map.of("id", friend.id()),
+                                Map.of("id", UUID.randomUUID().toString()))),
+                "users");
         cases.put(Map.of("name", "ok", "users", List.of(Map.of("id", "abc"))), "users.id");
         cases.put(Map.of("name", "ok", "users", List.of(Map.of("id", 0))), "users.id");
         cases.put(Map.of("name", "ok", "users", List.of(nullUser)), "users.id");
@@ -111,8 +137,11 @@ class GroupApiTest {
         for (var entry : cases.entrySet()) {
             assertError(owner.api().post("/api/v1/group", entry.getKey()), 400, "invalid_input", entry.getValue());
             String json = write(entry.getKey());
-            assertError(owner.api().multipart("/api/v1/group", List.of(Part.field("json", json))),
-                    400, "invalid_input", entry.getValue());
+            assertError(
+                    owner.api().multipart("/api/v1/group", List.of(Part.field("json", json))),
+                    400,
+                    "invalid_input",
+                    entry.getValue());
         }
 
         assertEquals(List.of(), roomIds(owner));
@@ -123,19 +152,30 @@ class GroupApiTest {
     void groupNamesAndDescriptionsWithControlOrBidiOverrideCharactersAreRefusedAndNoGroupIsCreated() {
         TestUser owner = server.register("hidden");
 
-        for (Map<String, String> body : List.of(Map.of("name", "Club\u202Ebulc"), Map.of("name", "Bell\u0007"),
-                Map.of("name", "Two\nLines"))) {
+        for (Map<String, String> body :
+                List.of(Map.of("name", "Club\u202Ebulc"), Map.of("name", "Bell\u0007"), Map.of("name", "Two\nLines"))) {
             assertError(owner.api().post("/api/v1/group", body), 400, "invalid_input", "name");
-            assertError(owner.api().multipart("/api/v1/group", List.of(Part.field("json", JSON.valueToTree(body).toString()))),
-                    400, "invalid_input", "name");
+            assertError(
+                    owner.api()
+                            .multipart(
+                                    "/api/v1/group",
+                                    List.of(Part.field(
+                                            "json", JSON.valueToTree(body).toString()))),
+                    400,
+                    "invalid_input",
+                    "name");
         }
-        assertError(owner.api().post("/api/v1/group", Map.of("name", "Club", "description", "x\u2067y")), 400,
-                "invalid_input", "description");
+        assertError(
+                owner.api().post("/api/v1/group", Map.of("name", "Club", "description", "x\u2067y")),
+                400,
+                "invalid_input",
+                "description");
 
         assertEquals(List.of(), roomIds(owner));
         var created = owner.api().post("/api/v1/group", Map.of("name", "Club", "description", "rules:\n\t1. read"));
         assertEquals(200, created.status(), created.toString());
-        var info = owner.api().get("/api/v1/group/" + created.json().path("group").path("id").asLong() + "/info");
+        var info = owner.api()
+                .get("/api/v1/group/" + created.json().path("group").path("id").asLong() + "/info");
         assertEquals("rules:\n\t1. read", info.json().get("description").asText());
     }
 
@@ -144,15 +184,26 @@ class GroupApiTest {
         TestUser owner = server.register("broken");
         byte[] png = TestImages.png(12);
 
-        assertError(owner.api().multipart("/api/v1/group", List.of(Part.file("photo", "p.png", "image/png", png))),
-                400, "invalid_input", "json");
+        assertError(
+                owner.api().multipart("/api/v1/group", List.of(Part.file("photo", "p.png", "image/png", png))),
+                400,
+                "invalid_input",
+                "json");
         for (String raw : List.of("{\"name\": ", "\"just a string\"", "null", "{\"name\": \"x\", \"users\": 5}")) {
-            assertError(owner.api().multipart("/api/v1/group", List.of(Part.field("json", raw))), 400, "invalid_input", "json");
+            assertError(
+                    owner.api().multipart("/api/v1/group", List.of(Part.field("json", raw))),
+                    400,
+                    "invalid_input",
+                    "json");
         }
         assertError(owner.api().postRaw("/api/v1/group", "application/json", "{\"name\": "), 400, "bad_request", null);
-        assertError(owner.api().postRaw("/api/v1/group", "application/json", "{\"name\": \"x\", \"users\": [5]}"),
-                400, "bad_request", "users[0]");
-        assertError(owner.api().postRaw("/api/v1/group", "application/json", "{\"name\": 5}"), 400, "bad_request", "name");
+        assertError(
+                owner.api().postRaw("/api/v1/group", "application/json", "{\"name\": \"x\", \"users\": [5]}"),
+                400,
+                "bad_request",
+                "users[0]");
+        assertError(
+                owner.api().postRaw("/api/v1/group", "application/json", "{\"name\": 5}"), 400, "bad_request", "name");
         assertError(owner.api().postRaw("/api/v1/group", "text/plain", "name"), 415, "unsupported_media_type", null);
 
         assertEquals(List.of(), roomIds(owner));
@@ -163,9 +214,16 @@ class GroupApiTest {
         TestUser owner = server.register("fakephoto");
         TestUser friend = server.register("friend");
 
-        var refused = owner.api().multipart("/api/v1/group", List.of(
-                Part.field("json", "{\"name\": \"Pics\", \"users\": [{\"id\": " + friend.id() + "}]}"),
-                Part.file("photo", "cover.png", "image/png", "just some text, not a picture".getBytes(StandardCharsets.UTF_8))));
+        var refused = owner.api()
+                .multipart(
+                        "/api/v1/group",
+                        List.of(
+                                Part.field("json", "{\"name\": \"Pics\", \"users\": [{\"id\": " + friend.id() + "}]}"),
+                                Part.file(
+                                        "photo",
+                                        "cover.png",
+                                        "image/png",
+                                        "just some text, not a picture".getBytes(StandardCharsets.UTF_8))));
 
         assertError(refused, 400, "invalid_input", "photo");
         assertEquals(List.of(), roomIds(owner));
@@ -176,10 +234,16 @@ class GroupApiTest {
     void creatingAGroupNeedsAToken() {
         TestUser friend = server.register("invitee");
 
-        assertError(server.anonymous().post("/api/v1/group", Map.of("name", "x", "users", refs(friend))),
-                401, "unauthorized", null);
-        assertError(server.anonymous().multipart("/api/v1/group", List.of(Part.field("json", "{\"name\": \"x\"}"))),
-                401, "unauthorized", null);
+        assertError(
+                server.anonymous().post("/api/v1/group", Map.of("name", "x", "users", refs(friend))),
+                401,
+                "unauthorized",
+                null);
+        assertError(
+                server.anonymous().multipart("/api/v1/group", List.of(Part.field("json", "{\"name\": \"x\"}"))),
+                401,
+                "unauthorized",
+                null);
 
         assertEquals(List.of(), roomIds(friend));
     }
@@ -192,7 +256,11 @@ class GroupApiTest {
         TestUser dan = server.register("dan");
         TestUser eve = server.register("eve");
         long groupId = group(owner, "Team", dan, eve);
-        String uuid = owner.api().get("/api/v1/group/" + groupId + "/info").json().get("uuid").asText();
+        String uuid = owner.api()
+                .get("/api/v1/group/" + groupId + "/info")
+                .json()
+                .get("uuid")
+                .asText();
         String expected = "{\"users\": [" + ref(owner) + ", " + ref(dan) + ", " + ref(eve) + "]}";
 
         assertJson(200, expected, owner.api().get("/api/v1/group/" + groupId + "/users"));
@@ -324,7 +392,8 @@ class GroupApiTest {
     }
 
     private static String ref(TestUser user) {
-        return "{\"id\": %d, \"name\": \"%s\", \"username\": \"%s\"}".formatted(user.id(), user.username(), user.username());
+        return "{\"id\": %d, \"name\": \"%s\", \"username\": \"%s\"}"
+                .formatted(user.id(), user.username(), user.username());
     }
 
     /** JSON text for the multipart {@code json} field. */

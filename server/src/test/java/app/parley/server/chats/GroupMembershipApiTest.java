@@ -31,8 +31,10 @@ class GroupMembershipApiTest {
         TestUser gus = server.register("gus");
         long groupId = group(owner, "Growing", first);
 
-        var added = owner.api().post("/api/v1/group/" + groupId + "/add",
-                Map.of("users", List.of(Map.of("id", fay.id(), "name", "Fay"), Map.of("id", gus.uuid()))));
+        var added = owner.api()
+                .post(
+                        "/api/v1/group/" + groupId + "/add",
+                        Map.of("users", List.of(Map.of("id", fay.id(), "name", "Fay"), Map.of("id", gus.uuid()))));
 
         assertJson(200, "{\"status\": \"ok\"}", added);
         assertEquals(List.of(owner.id(), first.id(), fay.id(), gus.id()), memberIds(owner, groupId));
@@ -64,10 +66,16 @@ class GroupMembershipApiTest {
         TestUser newcomer = server.register("hopeful");
         long groupId = group(owner, "Owned", member);
 
-        assertError(member.api().post("/api/v1/group/" + groupId + "/add", Map.of("users", refs(newcomer))),
-                403, "not_the_owner", null);
-        assertError(outsider.api().post("/api/v1/group/" + groupId + "/add", Map.of("users", refs(outsider))),
-                403, "not_the_owner", null);
+        assertError(
+                member.api().post("/api/v1/group/" + groupId + "/add", Map.of("users", refs(newcomer))),
+                403,
+                "not_the_owner",
+                null);
+        assertError(
+                outsider.api().post("/api/v1/group/" + groupId + "/add", Map.of("users", refs(outsider))),
+                403,
+                "not_the_owner",
+                null);
 
         assertEquals(List.of(owner.id(), member.id()), memberIds(owner, groupId));
         assertEquals(List.of(), roomIds(newcomer));
@@ -86,15 +94,27 @@ class GroupMembershipApiTest {
         assertError(owner.api().post(add, Map.of("users", List.of())), 400, "invalid_input", "users");
         assertError(owner.api().post(add, Map.of()), 400, "invalid_input", "users");
         assertError(owner.api().postEmpty(add), 400, "invalid_input", "users");
-        assertError(owner.api().post(add, Map.of("users", List.of(Map.of("id", newcomer.id()), Map.of("id", 999999)))),
-                400, "invalid_input", "users");
-        assertError(owner.api().post(add, Map.of("users", List.of(Map.of("id", "abc")))), 400, "invalid_input", "users.id");
+        assertError(
+                owner.api().post(add, Map.of("users", List.of(Map.of("id", newcomer.id()), Map.of("id", 999999)))),
+                400,
+                "invalid_input",
+                "users");
+        assertError(
+                owner.api().post(add, Map.of("users", List.of(Map.of("id", "abc")))), 400, "invalid_input", "users.id");
         assertError(owner.api().postRaw(add, "application/json", "{\"users\": ["), 400, "bad_request", null);
         assertError(owner.api().postRaw(add, "application/json", "{\"users\": [5]}"), 400, "bad_request", "users[0]");
-        assertError(owner.api().post("/api/v1/group/" + privateChatId + "/add", Map.of("users", refs(newcomer))),
-                404, "group_not_found", null);
-        assertError(owner.api().post("/api/v1/group/999999/add", Map.of("users", refs(newcomer))), 404, "group_not_found", null);
-        assertError(owner.api().post("/api/v1/group/abc/add", Map.of("users", refs(newcomer))), 400, "invalid_input", "id");
+        assertError(
+                owner.api().post("/api/v1/group/" + privateChatId + "/add", Map.of("users", refs(newcomer))),
+                404,
+                "group_not_found",
+                null);
+        assertError(
+                owner.api().post("/api/v1/group/999999/add", Map.of("users", refs(newcomer))),
+                404,
+                "group_not_found",
+                null);
+        assertError(
+                owner.api().post("/api/v1/group/abc/add", Map.of("users", refs(newcomer))), 400, "invalid_input", "id");
 
         assertEquals(List.of(owner.id()), memberIds(owner, groupId));
         assertEquals(List.of(), roomIds(newcomer));
@@ -107,8 +127,11 @@ class GroupMembershipApiTest {
         TestUser newcomer = server.register("waiting");
         long groupId = group(owner, "Locked");
 
-        assertError(server.anonymous().post("/api/v1/group/" + groupId + "/add", Map.of("users", refs(newcomer))),
-                401, "unauthorized", null);
+        assertError(
+                server.anonymous().post("/api/v1/group/" + groupId + "/add", Map.of("users", refs(newcomer))),
+                401,
+                "unauthorized",
+                null);
 
         assertEquals(List.of(owner.id()), memberIds(owner, groupId));
     }
@@ -123,15 +146,20 @@ class GroupMembershipApiTest {
         TestUser jon = server.register("jon");
         long groupId = group(owner, "Shrinking", hal, ida, jon);
 
-        var removed = owner.api().delete("/api/v1/group/" + groupId + "/delete",
-                Map.of("users", List.of(Map.of("id", hal.id(), "name", "Hal"), Map.of("id", jon.uuid()))));
+        var removed = owner.api()
+                .delete(
+                        "/api/v1/group/" + groupId + "/delete",
+                        Map.of("users", List.of(Map.of("id", hal.id(), "name", "Hal"), Map.of("id", jon.uuid()))));
 
         assertJson(200, "{\"status\": \"ok\"}", removed);
         assertEquals(List.of(owner.id(), ida.id()), memberIds(owner, groupId));
         assertEquals(List.of(), roomIds(hal));
         assertError(hal.api().get("/api/v1/group/" + groupId + "/info"), 403, "not_a_member", null);
-        assertError(jon.api().post("/api/v1/chats/" + groupId + "/messages/", Map.of("text", "still here?")),
-                403, "not_a_member", null);
+        assertError(
+                jon.api().post("/api/v1/chats/" + groupId + "/messages/", Map.of("text", "still here?")),
+                403,
+                "not_a_member",
+                null);
     }
 
     @Test
@@ -141,7 +169,8 @@ class GroupMembershipApiTest {
         TestUser stranger = server.register("stranger");
         long groupId = group(owner, "Keep", member);
 
-        var refused = owner.api().delete("/api/v1/group/" + groupId + "/delete", Map.of("users", refs(member, stranger)));
+        var refused =
+                owner.api().delete("/api/v1/group/" + groupId + "/delete", Map.of("users", refs(member, stranger)));
 
         assertError(refused, 409, "user_not_a_member", null);
         assertEquals(List.of(owner.id(), member.id()), memberIds(owner, groupId));
@@ -178,12 +207,22 @@ class GroupMembershipApiTest {
         assertError(owner.api().delete(remove, Map.of("users", List.of())), 400, "invalid_input", "users");
         assertError(owner.api().delete(remove, Map.of()), 400, "invalid_input", "users");
         assertError(owner.api().delete(remove), 400, "invalid_input", "users");
-        assertError(owner.api().delete(remove, Map.of("users", List.of(Map.of("id", member.id()), Map.of("id", 999999)))),
-                400, "invalid_input", "users");
+        assertError(
+                owner.api().delete(remove, Map.of("users", List.of(Map.of("id", member.id()), Map.of("id", 999999)))),
+                400,
+                "invalid_input",
+                "users");
         assertError(owner.api().delete(remove, "{\"users\": ["), 400, "bad_request", null);
-        assertError(owner.api().delete("/api/v1/group/" + privateChatId + "/delete", Map.of("users", refs(other))),
-                404, "group_not_found", null);
-        assertError(owner.api().delete("/api/v1/group/abc/delete", Map.of("users", refs(member))), 400, "invalid_input", "id");
+        assertError(
+                owner.api().delete("/api/v1/group/" + privateChatId + "/delete", Map.of("users", refs(other))),
+                404,
+                "group_not_found",
+                null);
+        assertError(
+                owner.api().delete("/api/v1/group/abc/delete", Map.of("users", refs(member))),
+                400,
+                "invalid_input",
+                "id");
 
         assertEquals(List.of(owner.id(), member.id()), memberIds(owner, groupId));
         assertEquals(2, server.bean(ChatMemberRepository.class).countByChatId(privateChatId));
@@ -195,8 +234,11 @@ class GroupMembershipApiTest {
         TestUser member = server.register("guarded");
         long groupId = group(owner, "Guarded", member);
 
-        assertError(server.anonymous().delete("/api/v1/group/" + groupId + "/delete", Map.of("users", refs(member))),
-                401, "unauthorized", null);
+        assertError(
+                server.anonymous().delete("/api/v1/group/" + groupId + "/delete", Map.of("users", refs(member))),
+                401,
+                "unauthorized",
+                null);
 
         assertEquals(List.of(owner.id(), member.id()), memberIds(owner, groupId));
     }

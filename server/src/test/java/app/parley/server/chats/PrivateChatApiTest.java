@@ -120,7 +120,8 @@ class PrivateChatApiTest {
         List<ApiClient.Response> responses = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {
-            List<Future<ApiClient.Response>> futures = calls.stream().map(pool::submit).toList();
+            List<Future<ApiClient.Response>> futures =
+                    calls.stream().map(pool::submit).toList();
             start.countDown();
             for (Future<ApiClient.Response> future : futures) {
                 responses.add(future.get(60, TimeUnit.SECONDS));
@@ -129,15 +130,22 @@ class PrivateChatApiTest {
             pool.shutdownNow();
         }
 
-        Map<Integer, Long> statuses = responses.stream().collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
+        Map<Integer, Long> statuses =
+                responses.stream().collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
         assertEquals(Map.of(200, (long) 2 * perSide), statuses, responses.toString());
-        Set<Long> chatIds = responses.stream().map(r -> r.json().get("chat").get("id").asLong()).collect(Collectors.toSet());
+        Set<Long> chatIds = responses.stream()
+                .map(r -> r.json().get("chat").get("id").asLong())
+                .collect(Collectors.toSet());
         assertEquals(1, chatIds.size(), chatIds.toString());
         long chatId = chatIds.iterator().next();
         assertEquals(List.of(chatId), roomIds(left));
         assertEquals(List.of(chatId), roomIds(right));
-        assertEquals(chatId, server.bean(ChatRepository.class).findByPairKey(
-                Math.min(left.id(), right.id()) + ":" + Math.max(left.id(), right.id())).orElseThrow().id());
+        assertEquals(
+                chatId,
+                server.bean(ChatRepository.class)
+                        .findByPairKey(Math.min(left.id(), right.id()) + ":" + Math.max(left.id(), right.id()))
+                        .orElseThrow()
+                        .id());
         assertEquals(2, server.bean(ChatMemberRepository.class).countByChatId(chatId));
     }
 
@@ -155,15 +163,39 @@ class PrivateChatApiTest {
         var byUuid = dave.api().get("/api/v1/chat/" + uuid + "/info");
 
         String info = """
-                {"id": %d, "uuid": "%s", "type": "private", "name": "%s", "description": "", "room_name": "%s",
-                 "owner_id": null, "photo_url": null,
-                 "users": [{"id": %d, "name": "%s", "username": "%s"}, {"id": %d, "name": "%s", "username": "%s"}],
-                 "created_at": "%s"}""";
+            {"id": %d, "uuid": "%s", "type": "private", "name": "%s", "description": "", "room_name": "%s",
+             "owner_id": null, "photo_url": null,
+             "users": [{"id": %d, "name": "%s", "username": "%s"}, {"id": %d, "name": "%s", "username": "%s"}],
+             "created_at": "%s"}\
+            """;
         String createdAt = asCarol.json().path("created_at").asText();
-        assertJson(200, info.formatted(chatId, uuid, dave.username(), privateRoomName(carol, dave),
-                carol.id(), carol.username(), carol.username(), dave.id(), dave.username(), dave.username(), createdAt), asCarol);
-        String asDaveSeesIt = info.formatted(chatId, uuid, carol.username(), privateRoomName(carol, dave),
-                carol.id(), carol.username(), carol.username(), dave.id(), dave.username(), dave.username(), createdAt);
+        assertJson(
+                200,
+                info.formatted(
+                        chatId,
+                        uuid,
+                        dave.username(),
+                        privateRoomName(carol, dave),
+                        carol.id(),
+                        carol.username(),
+                        carol.username(),
+                        dave.id(),
+                        dave.username(),
+                        dave.username(),
+                        createdAt),
+                asCarol);
+        String asDaveSeesIt = info.formatted(
+                chatId,
+                uuid,
+                carol.username(),
+                privateRoomName(carol, dave),
+                carol.id(),
+                carol.username(),
+                carol.username(),
+                dave.id(),
+                dave.username(),
+                dave.username(),
+                createdAt);
         assertJson(200, asDaveSeesIt, asDave);
         assertJson(200, asDaveSeesIt, byUuid);
     }
@@ -237,10 +269,19 @@ class PrivateChatApiTest {
     @Test
     void seed001RefusesAMissingWrongOrUnusableUserIdAndCreatesNothing() {
         TestUser mike = server.register("mike");
-        List<Object> badBodies = List.of(Map.of(), Map.of("user_id", "abc"), Map.of("user_id", 0), Map.of("user_id", -3),
-                Map.of("user_id", 1.5), Map.of("user_id", true), Map.of("user_id", List.of(1)),
-                Map.of("user_id", mike.id()), Map.of("user_id", mike.uuid()), Map.of("user_id", 999999),
-                Map.of("user_id", UUID.randomUUID().toString()), body(null));
+        List<Object> badBodies = List.of(
+                Map.of(),
+                Map.of("user_id", "abc"),
+                Map.of("user_id", 0),
+                Map.of("user_id", -3),
+                Map.of("user_id", 1.5),
+                Map.of("user_id", true),
+                Map.of("user_id", List.of(1)),
+                Map.of("user_id", mike.id()),
+                Map.of("user_id", mike.uuid()),
+                Map.of("user_id", 999999),
+                Map.of("user_id", UUID.randomUUID().toString()),
+                body(null));
 
         for (String path : List.of("/api/v1/chats/", "/api/v1/chats")) {
             for (Object body : badBodies) {
@@ -282,7 +323,9 @@ class PrivateChatApiTest {
         assertTrue(server.bean(MessageRepository.class).findById(messageId).isEmpty());
         long reopened = privateChat(oscar, pam);
         assertNotEquals(chatId, reopened);
-        assertJson(200, "{\"results\": [], \"next\": null, \"previous\": null}",
+        assertJson(
+                200,
+                "{\"results\": [], \"next\": null, \"previous\": null}",
                 oscar.api().get("/api/v1/chats/" + reopened + "/messages/"));
     }
 
@@ -312,7 +355,8 @@ class PrivateChatApiTest {
 
         assertError(mallory.api().delete("/api/v1/chats/" + chatId + "/"), 403, "not_a_member", null);
         assertError(mallory.api().delete("/api/v1/chats/" + chatId), 403, "not_a_member", null);
-        assertError(mallory.api().delete("/api/v1/chats/" + privateRoomName(tom, uma) + "/"), 403, "not_a_member", null);
+        assertError(
+                mallory.api().delete("/api/v1/chats/" + privateRoomName(tom, uma) + "/"), 403, "not_a_member", null);
 
         assertEquals(before, rooms(uma));
         var history = uma.api().get("/api/v1/chats/" + chatId + "/messages/");

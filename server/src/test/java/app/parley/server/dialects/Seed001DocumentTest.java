@@ -64,7 +64,8 @@ class Seed001DocumentTest {
         for (TestUser member : members) {
             users.add(Map.of("id", member.id()));
         }
-        ApiClient.Response created = owner.api().post("/api/v1/group", Map.of("name", "Room of " + owner.username(), "users", users));
+        ApiClient.Response created =
+                owner.api().post("/api/v1/group", Map.of("name", "Room of " + owner.username(), "users", users));
         assertEquals(200, created.status(), created.toString());
         return created.json().get("group").get("id").asLong();
     }
@@ -105,14 +106,15 @@ class Seed001DocumentTest {
         ApiClient.Response fromBob = bob.api().post(CHATS, Map.of("user_id", alice.id()));
 
         String asAliceSeesIt = """
-                {"id": %d, "uuid": "%s", "name": "%s", "type": "private", "room_name": "%s", "other_user": %s,
-                 "last_message": null, "unread_count": 0}""".formatted(id, uuid, bob.username(), roomName(alice, bob), userRef(bob));
+            {"id": %d, "uuid": "%s", "name": "%s", "type": "private", "room_name": "%s", "other_user": %s,
+             "last_message": null, "unread_count": 0}\
+            """.formatted(id, uuid, bob.username(), roomName(alice, bob), userRef(bob));
         assertJson(201, asAliceSeesIt, created);
         assertJson(200, asAliceSeesIt, existing);
         assertJson(200, """
-                {"id": %d, "uuid": "%s", "name": "%s", "type": "private", "room_name": "%s", "other_user": %s,
-                 "last_message": null, "unread_count": 0}""".formatted(id, uuid, alice.username(), roomName(alice, bob), userRef(alice)),
-                fromBob);
+            {"id": %d, "uuid": "%s", "name": "%s", "type": "private", "room_name": "%s", "other_user": %s,
+             "last_message": null, "unread_count": 0}\
+            """.formatted(id, uuid, alice.username(), roomName(alice, bob), userRef(alice)), fromBob);
         assertEquals(List.of(id), ids(rooms(alice)));
         assertEquals(List.of(id), ids(rooms(bob)));
     }
@@ -123,14 +125,19 @@ class Seed001DocumentTest {
         TestUser bob = server.register("bob");
         TestUser carol = server.register("carol");
 
-        ApiClient.Response urlEncoded = alice.api().postRaw(CHATS, "application/x-www-form-urlencoded", "user_id=" + bob.id());
-        ApiClient.Response multipart = alice.api().multipart(CHATS, List.of(Part.field("user_id", String.valueOf(carol.id()))));
+        ApiClient.Response urlEncoded =
+                alice.api().postRaw(CHATS, "application/x-www-form-urlencoded", "user_id=" + bob.id());
+        ApiClient.Response multipart =
+                alice.api().multipart(CHATS, List.of(Part.field("user_id", String.valueOf(carol.id()))));
 
         assertEquals(201, urlEncoded.status(), urlEncoded.toString());
         assertEquals(roomName(alice, bob), urlEncoded.json().get("room_name").asText());
         assertEquals(201, multipart.status(), multipart.toString());
         assertEquals(roomName(alice, carol), multipart.json().get("room_name").asText());
-        assertJson(200, urlEncoded.body(), alice.api().postRaw(CHATS, "application/x-www-form-urlencoded", "user_id=" + bob.id()));
+        assertJson(
+                200,
+                urlEncoded.body(),
+                alice.api().postRaw(CHATS, "application/x-www-form-urlencoded", "user_id=" + bob.id()));
     }
 
     @Test
@@ -143,7 +150,11 @@ class Seed001DocumentTest {
         assertError(alice.api().post(CHATS, Map.of("user_id", "bob")), 400, "invalid_input", "user_id");
         assertError(alice.api().post(CHATS, Map.of("user_id", alice.id())), 400, "invalid_input", "user_id");
         assertError(alice.api().post(CHATS, Map.of("user_id", 999_999)), 400, "invalid_input", "user_id");
-        assertError(alice.api().postRaw(CHATS, "application/x-www-form-urlencoded", "user_id="), 400, "invalid_input", "user_id");
+        assertError(
+                alice.api().postRaw(CHATS, "application/x-www-form-urlencoded", "user_id="),
+                400,
+                "invalid_input",
+                "user_id");
         assertError(server.anonymous().post(CHATS, Map.of("user_id", bob.id())), 401, "unauthorized", null);
         assertEquals(List.of(), ids(rooms(alice)));
         assertEquals(List.of(), ids(rooms(bob)));
@@ -164,15 +175,32 @@ class Seed001DocumentTest {
 
         ApiClient.Response list = alice.api().get(CHATS);
 
-        String groupUuid = alice.api().get("/api/v1/group/" + group + "/info").json().get("uuid").asText();
-        assertJson(200, """
+        String groupUuid = alice.api()
+                .get("/api/v1/group/" + group + "/info")
+                .json()
+                .get("uuid")
+                .asText();
+        assertJson(
+                200,
+                """
                 {"rooms": [
                   {"id": %d, "uuid": "%s", "name": "%s", "type": "private", "room_name": "%s", "other_user": %s,
                    "last_message": %s, "unread_count": 0},
                   {"id": %d, "uuid": "%s", "name": "Room of %s", "type": "group", "room_name": "group_%d", "other_user": null,
-                   "last_message": %s, "unread_count": 1}]}"""
-                .formatted(withBob.get("id").asLong(), withBob.get("uuid").asText(), bob.username(), roomName(alice, bob),
-                        userRef(bob), toBob, group, groupUuid, alice.username(), group, inGroup), list);
+                   "last_message": %s, "unread_count": 1}]}\
+                """.formatted(
+                                withBob.get("id").asLong(),
+                                withBob.get("uuid").asText(),
+                                bob.username(),
+                                roomName(alice, bob),
+                                userRef(bob),
+                                toBob,
+                                group,
+                                groupUuid,
+                                alice.username(),
+                                group,
+                                inGroup),
+                list);
         assertJson(200, list.body(), alice.api().get("/api/v1/chats"));
         assertError(server.anonymous().get(CHATS), 401, "unauthorized", null);
     }
@@ -205,7 +233,9 @@ class Seed001DocumentTest {
             assertEquals(200, page.status(), page.toString());
             assertEquals(Set.of("results", "next", "previous"), fieldNames(page.json()), page.toString());
             read.addAll(list(page.json().get("results")));
-            next = page.json().get("next").isNull() ? null : page.json().get("next").asText();
+            next = page.json().get("next").isNull()
+                    ? null
+                    : page.json().get("next").asText();
             assertTrue(pages.size() <= 3, "more pages than messages: " + pages);
         }
 
@@ -241,15 +271,21 @@ class Seed001DocumentTest {
         long chat = roomId(alice, bob);
 
         try (SocketClient aliceSocket = chatSocket(server, alice, socketPathOf(alice, chat));
-             SocketClient bobSocket = chatSocket(server, bob, socketPathOf(bob, chat))) {
+                SocketClient bobSocket = chatSocket(server, bob, socketPathOf(bob, chat))) {
             ApiClient.Response posted = alice.api().post(CHATS + chat + "/messages/", Map.of("text", "Привет, Боб!"));
 
             assertEquals(201, posted.status(), posted.toString());
             JsonNode message = posted.json();
-            assertEquals(json("""
-                    {"id": %d, "uuid": "%s", "chat_id": %d, "type": "message", "text": "Привет, Боб!", "author": %s, "time": "%s"}"""
-                    .formatted(message.get("id").asLong(), message.get("uuid").asText(), chat, userRef(alice),
-                            message.get("time").asText())), message);
+            assertEquals(
+                    json("""
+                        {"id": %d, "uuid": "%s", "chat_id": %d, "type": "message", "text": "Привет, Боб!", "author": %s, "time": "%s"}\
+                        """.formatted(
+                                    message.get("id").asLong(),
+                                    message.get("uuid").asText(),
+                                    chat,
+                                    userRef(alice),
+                                    message.get("time").asText())),
+                    message);
             assertUtcInstant(message.get("time"));
             assertEquals(message, aliceSocket.next("message"));
             assertEquals(message, bobSocket.next("message"));
@@ -269,7 +305,11 @@ class Seed001DocumentTest {
                 alice.api().post(path, Map.of("text", "json text")),
                 alice.api().post(path, Map.of("message", "json message")),
                 bob.api().post(path, Map.of("content", "json content")),
-                alice.api().postRaw(path, "application/x-www-form-urlencoded", "text=%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82+form"),
+                alice.api()
+                        .postRaw(
+                                path,
+                                "application/x-www-form-urlencoded",
+                                "text=%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82+form"),
                 bob.api().postRaw(path, "application/x-www-form-urlencoded", "message=form+message"),
                 bob.api().multipart(path, List.of(Part.field("text", "multipart"))),
                 alice.api().multipart(path, List.of(Part.field("content", "multipart content"))));
@@ -277,8 +317,16 @@ class Seed001DocumentTest {
         for (ApiClient.Response response : posted) {
             assertEquals(201, response.status(), response.toString());
         }
-        assertEquals(List.of("json text", "json message", "json content", "привет form", "form message", "multipart",
-                "multipart content"), history(alice, chat).stream().map(m -> m.get("text").asText()).toList());
+        assertEquals(
+                List.of(
+                        "json text",
+                        "json message",
+                        "json content",
+                        "привет form",
+                        "form message",
+                        "multipart",
+                        "multipart content"),
+                history(alice, chat).stream().map(m -> m.get("text").asText()).toList());
         assertEquals(posted.stream().map(ApiClient.Response::json).toList(), history(alice, chat));
     }
 
@@ -291,11 +339,20 @@ class Seed001DocumentTest {
 
         assertError(alice.api().post(CHATS + chat + "/messages/", Map.of("text", "  ")), 400, "invalid_input", "text");
         assertError(alice.api().post(CHATS + chat + "/messages/", Map.of()), 400, "invalid_input", "text");
-        assertError(alice.api().postRaw(CHATS + chat + "/messages/", "application/x-www-form-urlencoded", "other=1"),
-                400, "invalid_input", "text");
-        assertError(eve.api().post(CHATS + chat + "/messages/", Map.of("text", "let me in")), 403, "not_a_member", null);
-        assertError(alice.api().post(CHATS + "999999/messages/", Map.of("text", "nobody")), 404, "chat_not_found", null);
-        assertError(server.anonymous().post(CHATS + chat + "/messages/", Map.of("text", "anonymous")), 401, "unauthorized", null);
+        assertError(
+                alice.api().postRaw(CHATS + chat + "/messages/", "application/x-www-form-urlencoded", "other=1"),
+                400,
+                "invalid_input",
+                "text");
+        assertError(
+                eve.api().post(CHATS + chat + "/messages/", Map.of("text", "let me in")), 403, "not_a_member", null);
+        assertError(
+                alice.api().post(CHATS + "999999/messages/", Map.of("text", "nobody")), 404, "chat_not_found", null);
+        assertError(
+                server.anonymous().post(CHATS + chat + "/messages/", Map.of("text", "anonymous")),
+                401,
+                "unauthorized",
+                null);
         assertEquals(List.of(), history(alice, chat));
     }
 
@@ -315,17 +372,21 @@ class Seed001DocumentTest {
 
         ApiClient.Response forBob = bob.api().get(CHATS + "unread/");
 
-        assertJson(200, """
-                {"total": 3, "chats": [
-                  {"chat_id": %d, "room_name": "%s", "unread_count": 2},
-                  {"chat_id": %d, "room_name": "group_%d", "unread_count": 1},
-                  {"chat_id": %d, "room_name": "%s", "unread_count": 0}]}"""
-                .formatted(withBob, roomName(alice, bob), group, group, quiet, roomName(bob, carol)), forBob);
-        assertJson(200, """
+        assertJson(
+                200, """
+                    {"total": 3, "chats": [
+                      {"chat_id": %d, "room_name": "%s", "unread_count": 2},
+                      {"chat_id": %d, "room_name": "group_%d", "unread_count": 1},
+                      {"chat_id": %d, "room_name": "%s", "unread_count": 0}]}\
+                    """.formatted(withBob, roomName(alice, bob), group, group, quiet, roomName(bob, carol)), forBob);
+        assertJson(
+                200,
+                """
                 {"total": 1, "chats": [
                   {"chat_id": %d, "room_name": "%s", "unread_count": 0},
-                  {"chat_id": %d, "room_name": "group_%d", "unread_count": 1}]}"""
-                .formatted(withBob, roomName(alice, bob), group, group), alice.api().get(CHATS + "unread/"));
+                  {"chat_id": %d, "room_name": "group_%d", "unread_count": 1}]}\
+                """.formatted(withBob, roomName(alice, bob), group, group),
+                alice.api().get(CHATS + "unread/"));
         assertJson(200, forBob.body(), bob.api().get("/api/v1/chats/unread"));
         assertError(server.anonymous().get(CHATS + "unread/"), 401, "unauthorized", null);
     }
@@ -343,11 +404,13 @@ class Seed001DocumentTest {
         long last = send(alice, chat, "two").get("id").asLong();
         send(carol, group, "elsewhere");
 
-        ApiClient.Response marked = bob.api().post(CHATS + chat + "/mark_read/", Map.of("room_name", roomName(alice, bob)));
+        ApiClient.Response marked =
+                bob.api().post(CHATS + chat + "/mark_read/", Map.of("room_name", roomName(alice, bob)));
 
-        assertJson(200, """
-                {"status": "ok", "chat_id": %d, "last_read_message_id": %d, "unread_count": 0, "last_seen": "%s"}"""
-                .formatted(chat, last, marked.json().path("last_seen").asText()), marked);
+        assertJson(
+                200, """
+                    {"status": "ok", "chat_id": %d, "last_read_message_id": %d, "unread_count": 0, "last_seen": "%s"}\
+                    """.formatted(chat, last, marked.json().path("last_seen").asText()), marked);
         assertUtcInstant(marked.json().get("last_seen"));
         assertEquals(List.of(0L, 1L), unreadCounts(bob));
 
@@ -363,13 +426,22 @@ class Seed001DocumentTest {
         long chat = roomId(alice, bob);
 
         send(alice, chat, "one");
-        assertEquals(200, bob.api().postRaw(CHATS + chat + "/mark_read/", "application/x-www-form-urlencoded",
-                "room_name=" + roomName(alice, bob)).status());
+        assertEquals(
+                200,
+                bob.api()
+                        .postRaw(
+                                CHATS + chat + "/mark_read/",
+                                "application/x-www-form-urlencoded",
+                                "room_name=" + roomName(alice, bob))
+                        .status());
         assertEquals(List.of(0L), unreadCounts(bob));
 
         send(alice, chat, "two");
-        assertEquals(200, bob.api().multipart(CHATS + chat + "/mark_read/", List.of(Part.field("room_name", roomName(alice, bob))))
-                .status());
+        assertEquals(
+                200,
+                bob.api()
+                        .multipart(CHATS + chat + "/mark_read/", List.of(Part.field("room_name", roomName(alice, bob))))
+                        .status());
         assertEquals(List.of(0L), unreadCounts(bob));
 
         send(alice, chat, "three");
@@ -378,7 +450,11 @@ class Seed001DocumentTest {
         assertEquals(List.of(0L), unreadCounts(bob));
 
         send(alice, chat, "four");
-        assertEquals(200, bob.api().postEmpty(CHATS + roomName(alice, bob) + "/mark_read/").status());
+        assertEquals(
+                200,
+                bob.api()
+                        .postEmpty(CHATS + roomName(alice, bob) + "/mark_read/")
+                        .status());
         assertEquals(List.of(0L), unreadCounts(bob));
     }
 
@@ -391,10 +467,20 @@ class Seed001DocumentTest {
         roomId(bob, carol);
         send(alice, chat, "unread");
 
-        assertError(bob.api().post(CHATS + chat + "/mark_read/", Map.of("room_name", roomName(bob, carol))),
-                400, "invalid_input", "room_name");
-        assertError(bob.api().postRaw(CHATS + chat + "/mark_read/", "application/x-www-form-urlencoded", "room_name=nonsense"),
-                400, "invalid_input", "room_name");
+        assertError(
+                bob.api().post(CHATS + chat + "/mark_read/", Map.of("room_name", roomName(bob, carol))),
+                400,
+                "invalid_input",
+                "room_name");
+        assertError(
+                bob.api()
+                        .postRaw(
+                                CHATS + chat + "/mark_read/",
+                                "application/x-www-form-urlencoded",
+                                "room_name=nonsense"),
+                400,
+                "invalid_input",
+                "room_name");
         assertEquals(List.of(1L, 0L), unreadCounts(bob));
     }
 
@@ -406,14 +492,20 @@ class Seed001DocumentTest {
         long chat = roomId(alice, bob);
         send(alice, chat, "unread");
 
-        assertError(eve.api().post(CHATS + chat + "/mark_read/", Map.of("room_name", roomName(alice, bob))), 403, "not_a_member", null);
+        assertError(
+                eve.api().post(CHATS + chat + "/mark_read/", Map.of("room_name", roomName(alice, bob))),
+                403,
+                "not_a_member",
+                null);
         assertError(bob.api().postEmpty(CHATS + "999999/mark_read/"), 404, "chat_not_found", null);
         assertError(server.anonymous().postEmpty(CHATS + chat + "/mark_read/"), 401, "unauthorized", null);
         assertEquals(List.of(1L), unreadCounts(bob));
     }
 
     private static List<Long> unreadCounts(TestUser user) {
-        return list(unread(user).get("chats")).stream().map(c -> c.get("unread_count").asLong()).toList();
+        return list(unread(user).get("chats")).stream()
+                .map(c -> c.get("unread_count").asLong())
+                .toList();
     }
 
     // --- 7. DELETE /api/v1/chats/{chat_id}/messages/{message_id}/ ------------------------------
@@ -427,15 +519,24 @@ class Seed001DocumentTest {
         JsonNode kept = send(bob, chat, "kept");
 
         try (SocketClient bobSocket = chatSocket(server, bob, socketPathOf(bob, chat))) {
-            ApiClient.Response deleted = alice.api().delete(CHATS + chat + "/messages/" + doomed.get("id").asLong() + "/");
+            ApiClient.Response deleted = alice.api()
+                    .delete(CHATS + chat + "/messages/" + doomed.get("id").asLong() + "/");
 
             assertJson(200, "{\"status\": \"ok\"}", deleted);
-            assertEquals(json("""
-                    {"type": "message_deleted", "chat_id": %d, "message_id": %d, "message_uuid": "%s"}"""
-                    .formatted(chat, doomed.get("id").asLong(), doomed.get("uuid").asText())), bobSocket.next());
+            assertEquals(
+                    json("""
+                        {"type": "message_deleted", "chat_id": %d, "message_id": %d, "message_uuid": "%s"}\
+                        """.formatted(
+                            chat, doomed.get("id").asLong(), doomed.get("uuid").asText())),
+                    bobSocket.next());
             assertEquals(List.of(kept), history(alice, chat));
         }
-        assertError(alice.api().delete(CHATS + chat + "/messages/" + doomed.get("id").asLong() + "/"), 404, "message_not_found", null);
+        assertError(
+                alice.api()
+                        .delete(CHATS + chat + "/messages/" + doomed.get("id").asLong() + "/"),
+                404,
+                "message_not_found",
+                null);
     }
 
     @Test
@@ -472,17 +573,23 @@ class Seed001DocumentTest {
         send(alice, elsewhere, "привет, Кэрол");
 
         for (String name : List.of(String.valueOf(chat), roomName(alice, bob))) {
-            ApiClient.Response found = bob.api().get(CHATS + name + "/search/?query=%D0%9F%D0%A0%D0%98%D0%92%D0%95%D0%A2");
+            ApiClient.Response found =
+                    bob.api().get(CHATS + name + "/search/?query=%D0%9F%D0%A0%D0%98%D0%92%D0%95%D0%A2");
 
             assertEquals(200, found.status(), found.toString());
             assertEquals(Set.of("query", "results"), fieldNames(found.json()));
             assertEquals("ПРИВЕТ", found.json().get("query").asText());
-            assertEquals(Set.of(hello.get("id").asLong(), helloAll.get("id").asLong()), new TreeSet<>(ids(found.json().get("results"))));
+            assertEquals(
+                    Set.of(hello.get("id").asLong(), helloAll.get("id").asLong()),
+                    new TreeSet<>(ids(found.json().get("results"))));
             for (JsonNode result : found.json().get("results")) {
                 assertEquals(result.get("id").equals(hello.get("id")) ? hello : helloAll, result);
             }
         }
-        assertJson(200, "{\"query\": \"nothing\", \"results\": []}", bob.api().get(CHATS + chat + "/search/?query=nothing"));
+        assertJson(
+                200,
+                "{\"query\": \"nothing\", \"results\": []}",
+                bob.api().get(CHATS + chat + "/search/?query=nothing"));
     }
 
     @Test
@@ -562,12 +669,12 @@ class Seed001DocumentTest {
         ApiClient.Response connect = bob.api().get(CHATS + chat + "/connect/");
 
         assertJson(200, """
-                {"url": "ws://localhost:%d/ws/chat/%d/", "chat_id": %d, "room_name": "%s"}"""
-                .formatted(server.port(), chat, chat, roomName(alice, bob)), connect);
+            {"url": "ws://localhost:%d/ws/chat/%d/", "chat_id": %d, "room_name": "%s"}\
+            """.formatted(server.port(), chat, chat, roomName(alice, bob)), connect);
         assertJson(200, connect.body(), bob.api().get(CHATS + roomName(alice, bob) + "/connect/"));
         String path = URI.create(connect.json().get("url").asText()).getPath();
         try (SocketClient bobSocket = SocketClient.open(server, bob, path);
-             SocketClient aliceSocket = SocketClient.open(server, alice, path)) {
+                SocketClient aliceSocket = SocketClient.open(server, alice, path)) {
             assertEquals(SeedWalk.history(chat, List.of(earlier), false), bobSocket.next());
             assertEquals("history", aliceSocket.next().get("type").asText());
 
@@ -595,7 +702,7 @@ class Seed001DocumentTest {
         assertError(server.anonymous().get(CHATS + chat + "/connect/"), 401, "unauthorized", null);
         assertEquals(401, SocketClient.refusedStatus(server.port(), path, null));
         try (SocketClient stranger = SocketClient.open(server, eve, path);
-             SocketClient missing = SocketClient.open(server, alice, "/ws/chat/999999/")) {
+                SocketClient missing = SocketClient.open(server, alice, "/ws/chat/999999/")) {
             assertEquals(CloseCodes.FORBIDDEN, stranger.closeCode());
             assertEquals(List.of(), stranger.drain());
             assertEquals(CloseCodes.NOT_FOUND, missing.closeCode());

@@ -59,9 +59,17 @@ class Seed002DocumentTest {
         for (TestUser member : members) {
             users.add(ref(member));
         }
-        ApiClient.Response created = owner.api().multipart("/api/v1/group", List.of(Part.field("json",
-                SeedWalk.JSON.createObjectNode().put("name", name).put("description", "about " + name)
-                        .set("users", SeedWalk.JSON.valueToTree(users)).toString())));
+        ApiClient.Response created = owner.api()
+                .multipart(
+                        "/api/v1/group",
+                        List.of(Part.field(
+                                "json",
+                                SeedWalk.JSON
+                                        .createObjectNode()
+                                        .put("name", name)
+                                        .put("description", "about " + name)
+                                        .set("users", SeedWalk.JSON.valueToTree(users))
+                                        .toString())));
         assertEquals(200, created.status(), created.toString());
         return created.json().get("group").get("id").asLong();
     }
@@ -91,21 +99,37 @@ class Seed002DocumentTest {
         TestUser alice = server.register("alice");
         byte[] png = TestImages.png(21);
 
-        ApiClient.Response saved = alice.api().multipart("/api/v1/user", List.of(
-                Part.field("json", "{\"username\": \"%s_x\", \"name\": \"Алиса\", \"description\": \"о себе\"}"
-                        .formatted(alice.username())),
-                Part.file("photo", "me.png", "image/png", png)));
+        ApiClient.Response saved = alice.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(
+                                Part.field(
+                                        "json",
+                                        "{\"username\": \"%s_x\", \"name\": \"Алиса\", \"description\": \"о себе\"}"
+                                                .formatted(alice.username())),
+                                Part.file("photo", "me.png", "image/png", png)));
 
         assertJson(200, "{\"status\": \"ok\"}", saved);
         ApiClient.Response me = alice.api().get("/api/v1/user");
-        assertJson(200, """
+        assertJson(
+                200,
+                """
                 {"id": %d, "uuid": "%s", "username": "%s_x", "name": "Алиса", "description": "о себе",
-                 "photo_url": "/api/v1/user/%d/photo", "bot": false, "created_at": "%s"}"""
-                .formatted(alice.id(), alice.uuid(), alice.username(), alice.id(), me.json().path("created_at").asText()), me);
-        TestImages.assertSamePixels(png, alice.api().get("/api/v1/user/" + alice.id() + "/photo").bytes());
+                 "photo_url": "/api/v1/user/%d/photo", "bot": false, "created_at": "%s"}\
+                """.formatted(
+                                alice.id(),
+                                alice.uuid(),
+                                alice.username(),
+                                alice.id(),
+                                me.json().path("created_at").asText()),
+                me);
+        TestImages.assertSamePixels(
+                png, alice.api().get("/api/v1/user/" + alice.id() + "/photo").bytes());
 
-        assertJson(200, "{\"status\": \"ok\"}", alice.api().multipart("/api/v1/user",
-                List.of(Part.field("json", "{\"description\": \"без фото\"}"))));
+        assertJson(
+                200,
+                "{\"status\": \"ok\"}",
+                alice.api().multipart("/api/v1/user", List.of(Part.field("json", "{\"description\": \"без фото\"}"))));
         assertEquals("без фото", profile(alice).get("description").asText());
         assertEquals("Алиса", profile(alice).get("name").asText());
     }
@@ -115,10 +139,20 @@ class Seed002DocumentTest {
         TestUser bob = server.register("bob");
         byte[] json = "{\"name\": \"Боб\", \"description\": \"из файла\"}".getBytes(StandardCharsets.UTF_8);
 
-        ApiClient.Response asBlob = bob.api().multipart("/api/v1/user",
-                List.of(Part.file("json", "blob", "application/json", json), Part.file("photo", "p.png", "image/png", TestImages.png(3))));
-        ApiClient.Response asTextFile = bob.api().multipart("/api/v1/user",
-                List.of(Part.file("json", "profile.json", "text/plain", "{\"name\": \"Bob\"}".getBytes(StandardCharsets.UTF_8))));
+        ApiClient.Response asBlob = bob.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(
+                                Part.file("json", "blob", "application/json", json),
+                                Part.file("photo", "p.png", "image/png", TestImages.png(3))));
+        ApiClient.Response asTextFile = bob.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(Part.file(
+                                "json",
+                                "profile.json",
+                                "text/plain",
+                                "{\"name\": \"Bob\"}".getBytes(StandardCharsets.UTF_8))));
 
         assertJson(200, "{\"status\": \"ok\"}", asBlob);
         assertJson(200, "{\"status\": \"ok\"}", asTextFile);
@@ -133,23 +167,61 @@ class Seed002DocumentTest {
         TestUser taken = server.register("taken");
         JsonNode before = profile(carol);
 
-        assertError(carol.api().multipart("/api/v1/user", List.of(Part.field("other", "{}"))), 400, "invalid_input", "json");
-        assertError(carol.api().multipart("/api/v1/user", List.of(Part.field("json", "{\"name\": "))), 400, "invalid_input", "json");
-        assertError(carol.api().multipart("/api/v1/user", List.of(Part.field("json", "{\"name\": \"  \"}"))), 400, "invalid_input", "name");
-        assertError(carol.api().multipart("/api/v1/user", List.of(Part.field("json", "{\"username\": \"a b\"}"))),
-                400, "invalid_input", "username");
-        assertError(carol.api().multipart("/api/v1/user", List.of(Part.field("json", "{}"),
-                Part.file("photo", "p.png", "image/png", "not an image".getBytes(StandardCharsets.UTF_8)))), 400, "invalid_input", "photo");
+        assertError(
+                carol.api().multipart("/api/v1/user", List.of(Part.field("other", "{}"))),
+                400,
+                "invalid_input",
+                "json");
+        assertError(
+                carol.api().multipart("/api/v1/user", List.of(Part.field("json", "{\"name\": "))),
+                400,
+                "invalid_input",
+                "json");
+        assertError(
+                carol.api().multipart("/api/v1/user", List.of(Part.field("json", "{\"name\": \"  \"}"))),
+                400,
+                "invalid_input",
+                "name");
+        assertError(
+                carol.api().multipart("/api/v1/user", List.of(Part.field("json", "{\"username\": \"a b\"}"))),
+                400,
+                "invalid_input",
+                "username");
+        assertError(
+                carol.api()
+                        .multipart(
+                                "/api/v1/user",
+                                List.of(
+                                        Part.field("json", "{}"),
+                                        Part.file(
+                                                "photo",
+                                                "p.png",
+                                                "image/png",
+                                                "not an image".getBytes(StandardCharsets.UTF_8)))),
+                400,
+                "invalid_input",
+                "photo");
         assertError(carol.api().postEmpty("/api/v1/user"), 400, "invalid_input", "json");
-        ApiClient.Response photoAsText = carol.api().multipart("/api/v1/user",
-                List.of(Part.field("json", "{\"name\": \"Photo\"}"), Part.field("photo", "not a file")));
+        ApiClient.Response photoAsText = carol.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(Part.field("json", "{\"name\": \"Photo\"}"), Part.field("photo", "not a file")));
         assertEquals(400, photoAsText.status(), photoAsText.toString());
         assertEquals("error", photoAsText.json().path("status").asText(), photoAsText.toString());
         // Not in the seed's list: a taken username is Parley's 409, as at registration (docs/api.md).
-        assertError(carol.api().multipart("/api/v1/user", List.of(Part.field("json", "{\"username\": \"" + taken.username() + "\"}"))),
-                409, "username_taken", null);
-        assertError(server.anonymous().multipart("/api/v1/user", List.of(Part.field("json", "{\"name\": \"x\"}"))),
-                401, "unauthorized", null);
+        assertError(
+                carol.api()
+                        .multipart(
+                                "/api/v1/user",
+                                List.of(Part.field("json", "{\"username\": \"" + taken.username() + "\"}"))),
+                409,
+                "username_taken",
+                null);
+        assertError(
+                server.anonymous().multipart("/api/v1/user", List.of(Part.field("json", "{\"name\": \"x\"}"))),
+                401,
+                "unauthorized",
+                null);
         assertEquals(before, profile(carol));
     }
 
@@ -161,10 +233,18 @@ class Seed002DocumentTest {
 
         ApiClient.Response me = dave.api().get("/api/v1/user");
 
-        assertJson(200, """
+        assertJson(
+                200,
+                """
                 {"id": %d, "uuid": "%s", "username": "%s", "name": "%s", "description": "",
-                 "photo_url": null, "bot": false, "created_at": "%s"}"""
-                .formatted(dave.id(), dave.uuid(), dave.username(), dave.username(), me.json().path("created_at").asText()), me);
+                 "photo_url": null, "bot": false, "created_at": "%s"}\
+                """.formatted(
+                                dave.id(),
+                                dave.uuid(),
+                                dave.username(),
+                                dave.username(),
+                                me.json().path("created_at").asText()),
+                me);
         assertUtcInstant(me.json().get("created_at"));
         assertError(server.anonymous().get("/api/v1/user"), 401, "unauthorized", null);
     }
@@ -194,9 +274,14 @@ class Seed002DocumentTest {
     private static String publicProfile(TestUser user) {
         JsonNode own = profile(user);
         return """
-                {"id": %d, "uuid": "%s", "username": "%s", "name": "%s", "description": "",
-                 "photo_url": null, "bot": false, "created_at": "%s"}"""
-                .formatted(user.id(), user.uuid(), user.username(), user.username(), own.get("created_at").asText());
+            {"id": %d, "uuid": "%s", "username": "%s", "name": "%s", "description": "",
+             "photo_url": null, "bot": false, "created_at": "%s"}\
+            """.formatted(
+                        user.id(),
+                        user.uuid(),
+                        user.username(),
+                        user.username(),
+                        own.get("created_at").asText());
     }
 
     // === HTTP API: Приватные чаты ===============================================================
@@ -212,10 +297,14 @@ class Seed002DocumentTest {
 
         JsonNode chat = created.json().path("chat");
         String roomName = "private_" + Math.min(alice.id(), bob.id()) + "_" + Math.max(alice.id(), bob.id());
-        assertJson(200, """
+        assertJson(
+                200,
+                """
                 {"status": "ok", "chat": {"id": %d, "uuid": "%s", "name": "%s", "type": "private", "room_name": "%s",
-                 "other_user": %s, "last_message": null, "unread_count": 0}}"""
-                .formatted(chat.path("id").asLong(), chat.path("uuid").asText(), bob.username(), roomName, userRef(bob)), created);
+                 "other_user": %s, "last_message": null, "unread_count": 0}}\
+                """.formatted(
+                        chat.path("id").asLong(), chat.path("uuid").asText(), bob.username(), roomName, userRef(bob)),
+                created);
         assertJson(200, created.body(), again);
         assertEquals(200, fromBob.status(), fromBob.toString());
         assertEquals(chat.get("id"), fromBob.json().get("chat").get("id"));
@@ -244,12 +333,28 @@ class Seed002DocumentTest {
 
         ApiClient.Response info = alice.api().get("/api/v1/chat/" + chat + "/info");
 
-        assertJson(200, """
+        assertJson(
+                200,
+                """
                 {"id": %d, "uuid": "%s", "type": "private", "name": "%s", "description": "", "room_name": "private_%d_%d",
-                 "owner_id": null, "photo_url": null, "users": [%s, %s], "created_at": "%s"}"""
-                .formatted(chat, info.json().path("uuid").asText(), bob.username(), alice.id(), bob.id(), userRef(alice),
-                        userRef(bob), info.json().path("created_at").asText()), info);
-        assertEquals(alice.username(), bob.api().get("/api/v1/chat/" + chat + "/info").json().get("name").asText());
+                 "owner_id": null, "photo_url": null, "users": [%s, %s], "created_at": "%s"}\
+                """.formatted(
+                                chat,
+                                info.json().path("uuid").asText(),
+                                bob.username(),
+                                alice.id(),
+                                bob.id(),
+                                userRef(alice),
+                                userRef(bob),
+                                info.json().path("created_at").asText()),
+                info);
+        assertEquals(
+                alice.username(),
+                bob.api()
+                        .get("/api/v1/chat/" + chat + "/info")
+                        .json()
+                        .get("name")
+                        .asText());
         assertError(alice.api().get("/api/v1/chat/abc/info"), 400, "invalid_input", "id");
         assertError(alice.api().get("/api/v1/chat/999999/info"), 404, "chat_not_found", null);
         assertError(eve.api().get("/api/v1/chat/" + chat + "/info"), 403, "not_a_member", null);
@@ -264,19 +369,26 @@ class Seed002DocumentTest {
         TestUser bob = server.register("bob");
         TestUser carol = server.register("carol");
         byte[] png = TestImages.png(22);
-        String json = SeedWalk.JSON.createObjectNode().put("name", "Книжный клуб").put("description", "Раз в месяц")
-                .set("users", SeedWalk.JSON.valueToTree(List.of(ref(bob), ref(carol)))).toString();
+        String json = SeedWalk.JSON
+                .createObjectNode()
+                .put("name", "Книжный клуб")
+                .put("description", "Раз в месяц")
+                .set("users", SeedWalk.JSON.valueToTree(List.of(ref(bob), ref(carol))))
+                .toString();
 
-        ApiClient.Response created = owner.api().multipart("/api/v1/group",
-                List.of(Part.field("json", json), Part.file("photo", "cover.png", "image/png", png)));
+        ApiClient.Response created = owner.api()
+                .multipart(
+                        "/api/v1/group",
+                        List.of(Part.field("json", json), Part.file("photo", "cover.png", "image/png", png)));
 
         JsonNode group = created.json().path("group");
         long id = group.path("id").asLong();
         assertJson(200, """
-                {"status": "ok", "group": {"id": %d, "uuid": "%s", "name": "Книжный клуб"}}"""
-                .formatted(id, group.path("uuid").asText()), created);
+            {"status": "ok", "group": {"id": %d, "uuid": "%s", "name": "Книжный клуб"}}\
+            """.formatted(id, group.path("uuid").asText()), created);
         assertEquals(List.of(owner.id(), bob.id(), carol.id()), memberIds(carol, id));
-        TestImages.assertSamePixels(png, bob.api().get("/api/v1/group/" + id + "/photo").bytes());
+        TestImages.assertSamePixels(
+                png, bob.api().get("/api/v1/group/" + id + "/photo").bytes());
         assertEquals(List.of(id), roomIds(carol));
     }
 
@@ -284,14 +396,18 @@ class Seed002DocumentTest {
     void theGroupJsonFieldMayBeSentAsAJsonFile() {
         TestUser owner = server.register("owner");
         TestUser bob = server.register("bob");
-        byte[] json = ("{\"name\": \"From a blob\", \"description\": \"\", \"users\": [{\"id\": " + bob.id() + ", \"name\": \"bob\"}]}")
+        byte[] json = ("{\"name\": \"From a blob\", \"description\": \"\", \"users\": [{\"id\": " + bob.id()
+                        + ", \"name\": \"bob\"}]}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        ApiClient.Response created = owner.api().multipart("/api/v1/group", List.of(Part.file("json", "blob", "application/json", json)));
+        ApiClient.Response created =
+                owner.api().multipart("/api/v1/group", List.of(Part.file("json", "blob", "application/json", json)));
 
         assertEquals(200, created.status(), created.toString());
         assertEquals("From a blob", created.json().get("group").get("name").asText());
-        assertEquals(List.of(owner.id(), bob.id()), memberIds(bob, created.json().get("group").get("id").asLong()));
+        assertEquals(
+                List.of(owner.id(), bob.id()),
+                memberIds(bob, created.json().get("group").get("id").asLong()));
     }
 
     @Test
@@ -299,15 +415,32 @@ class Seed002DocumentTest {
         TestUser owner = server.register("owner");
         TestUser bob = server.register("bob");
 
-        assertError(owner.api().multipart("/api/v1/group", List.of(Part.field("json", "{\"description\": \"no name\"}"))),
-                400, "invalid_input", "name");
-        assertError(owner.api().multipart("/api/v1/group", List.of(Part.field("json", "{\"name\": \"x\", \"users\": [{\"id\": 999999}]}"))),
-                400, "invalid_input", "users");
-        assertError(owner.api().multipart("/api/v1/group", List.of(Part.field("json", "not json"))), 400, "invalid_input", "json");
-        assertError(owner.api().multipart("/api/v1/group", List.of(Part.field("name", "x"))), 400, "invalid_input", "json");
+        assertError(
+                owner.api().multipart("/api/v1/group", List.of(Part.field("json", "{\"description\": \"no name\"}"))),
+                400,
+                "invalid_input",
+                "name");
+        assertError(
+                owner.api()
+                        .multipart(
+                                "/api/v1/group",
+                                List.of(Part.field("json", "{\"name\": \"x\", \"users\": [{\"id\": 999999}]}"))),
+                400,
+                "invalid_input",
+                "users");
+        assertError(
+                owner.api().multipart("/api/v1/group", List.of(Part.field("json", "not json"))),
+                400,
+                "invalid_input",
+                "json");
+        assertError(
+                owner.api().multipart("/api/v1/group", List.of(Part.field("name", "x"))), 400, "invalid_input", "json");
         assertError(owner.api().postEmpty("/api/v1/group"), 400, "invalid_input", "name");
-        assertError(server.anonymous().multipart("/api/v1/group", List.of(Part.field("json", "{\"name\": \"x\"}"))),
-                401, "unauthorized", null);
+        assertError(
+                server.anonymous().multipart("/api/v1/group", List.of(Part.field("json", "{\"name\": \"x\"}"))),
+                401,
+                "unauthorized",
+                null);
         assertEquals(List.of(), roomIds(owner));
         assertEquals(List.of(), roomIds(bob));
     }
@@ -339,11 +472,20 @@ class Seed002DocumentTest {
 
         ApiClient.Response info = member.api().get("/api/v1/group/" + group + "/info");
 
-        assertJson(200, """
+        assertJson(
+                200,
+                """
                 {"id": %d, "uuid": "%s", "type": "group", "name": "Info", "description": "about Info", "room_name": "group_%d",
-                 "owner_id": %d, "photo_url": null, "users": [%s, %s], "created_at": "%s"}"""
-                .formatted(group, info.json().path("uuid").asText(), group, owner.id(), userRef(owner), userRef(member),
-                        info.json().path("created_at").asText()), info);
+                 "owner_id": %d, "photo_url": null, "users": [%s, %s], "created_at": "%s"}\
+                """.formatted(
+                                group,
+                                info.json().path("uuid").asText(),
+                                group,
+                                owner.id(),
+                                userRef(owner),
+                                userRef(member),
+                                info.json().path("created_at").asText()),
+                info);
         assertError(member.api().get("/api/v1/group/abc/info"), 400, "invalid_input", "id");
         assertError(member.api().get("/api/v1/group/999999/info"), 404, "group_not_found", null);
         assertError(member.api().get("/api/v1/group/" + privateChat + "/info"), 404, "group_not_found", null);
@@ -359,7 +501,9 @@ class Seed002DocumentTest {
         TestUser eve = server.register("eve");
         long group = group(owner, "Users", member);
 
-        assertJson(200, "{\"users\": [%s, %s]}".formatted(userRef(owner), userRef(member)),
+        assertJson(
+                200,
+                "{\"users\": [%s, %s]}".formatted(userRef(owner), userRef(member)),
                 member.api().get("/api/v1/group/" + group + "/users"));
         assertError(member.api().get("/api/v1/group/abc/users"), 400, "invalid_input", "id");
         assertError(member.api().get("/api/v1/group/999999/users"), 404, "group_not_found", null);
@@ -377,15 +521,25 @@ class Seed002DocumentTest {
         String path = "/api/v1/group/" + group + "/add";
 
         assertError(member.api().post(path, Map.of("users", List.of(ref(carol)))), 403, "not_the_owner", null);
-        assertError(owner.api().post(path, Map.of("users", List.of(ref(carol), ref(member)))), 409, "already_a_member", null);
+        assertError(
+                owner.api().post(path, Map.of("users", List.of(ref(carol), ref(member)))),
+                409,
+                "already_a_member",
+                null);
         assertError(owner.api().post(path, Map.of("users", "carol")), 400, "bad_request", "users");
         assertError(owner.api().post(path, Map.of("users", List.of())), 400, "invalid_input", "users");
-        assertError(owner.api().post(path, Map.of("users", List.of(Map.of("id", 999999)))), 400, "invalid_input", "users");
-        assertError(owner.api().post("/api/v1/group/abc/add", Map.of("users", List.of(ref(carol)))), 400, "invalid_input", "id");
+        assertError(
+                owner.api().post(path, Map.of("users", List.of(Map.of("id", 999999)))), 400, "invalid_input", "users");
+        assertError(
+                owner.api().post("/api/v1/group/abc/add", Map.of("users", List.of(ref(carol)))),
+                400,
+                "invalid_input",
+                "id");
         assertError(server.anonymous().post(path, Map.of("users", List.of(ref(carol)))), 401, "unauthorized", null);
         assertEquals(List.of(owner.id(), member.id()), memberIds(owner, group));
 
-        assertJson(200, "{\"status\": \"ok\"}", owner.api().post(path, Map.of("users", List.of(ref(carol), ref(dave)))));
+        assertJson(
+                200, "{\"status\": \"ok\"}", owner.api().post(path, Map.of("users", List.of(ref(carol), ref(dave)))));
 
         assertEquals(List.of(owner.id(), member.id(), carol.id(), dave.id()), memberIds(owner, group));
     }
@@ -400,7 +554,11 @@ class Seed002DocumentTest {
         String path = "/api/v1/group/" + group + "/delete";
 
         assertError(member.api().delete(path, Map.of("users", List.of(ref(carol)))), 403, "not_the_owner", null);
-        assertError(owner.api().delete(path, Map.of("users", List.of(ref(carol), ref(outsider)))), 409, "user_not_a_member", null);
+        assertError(
+                owner.api().delete(path, Map.of("users", List.of(ref(carol), ref(outsider)))),
+                409,
+                "user_not_a_member",
+                null);
         assertError(owner.api().delete(path, Map.of("users", 5)), 400, "bad_request", "users");
         assertError(owner.api().delete(path, Map.of("users", List.of())), 400, "invalid_input", "users");
         assertError(server.anonymous().delete(path, Map.of("users", List.of(ref(carol)))), 401, "unauthorized", null);
@@ -429,13 +587,22 @@ class Seed002DocumentTest {
         assertEquals(200, rooms.status(), rooms.toString());
         assertEquals(List.of(group, chat), ids(rooms.json().get("rooms")));
         assertEquals(json("""
-                {"id": %d, "uuid": "%s", "name": "Rooms", "type": "group", "room_name": "group_%d", "other_user": null,
-                 "last_message": %s, "unread_count": 0}""".formatted(group, entries.get(0).path("uuid").asText(), group, inGroup)),
-                entries.get(0));
-        assertEquals(json("""
-                {"id": %d, "uuid": "%s", "name": "%s", "type": "private", "room_name": "private_%d_%d", "other_user": %s,
-                 "last_message": %s, "unread_count": 1}""".formatted(chat, entries.get(1).path("uuid").asText(), bob.username(),
-                alice.id(), bob.id(), userRef(bob), inChat)), entries.get(1));
+            {"id": %d, "uuid": "%s", "name": "Rooms", "type": "group", "room_name": "group_%d", "other_user": null,
+             "last_message": %s, "unread_count": 0}\
+            """.formatted(group, entries.get(0).path("uuid").asText(), group, inGroup)), entries.get(0));
+        assertEquals(
+                json("""
+                    {"id": %d, "uuid": "%s", "name": "%s", "type": "private", "room_name": "private_%d_%d", "other_user": %s,
+                     "last_message": %s, "unread_count": 1}\
+                    """.formatted(
+                                chat,
+                                entries.get(1).path("uuid").asText(),
+                                bob.username(),
+                                alice.id(),
+                                bob.id(),
+                                userRef(bob),
+                                inChat)),
+                entries.get(1));
         assertEquals(message(inChat), entries.get(1).get("last_message"));
         assertUtcInstant(entries.get(1).get("last_message").get("time"));
     }
@@ -452,15 +619,23 @@ class Seed002DocumentTest {
         send(alice, second, "newer");
 
         assertEquals(List.of(second, first), roomIds(alice));
-        assertEquals(List.of(second), ids(alice.api().get("/api/v1/chats?limit=1").json().get("rooms")));
-        assertEquals(List.of(first), ids(alice.api().get("/api/v1/chats?limit=1&offset=1").json().get("rooms")));
-        assertEquals(List.of(first), ids(alice.api().get("/api/v1/chats?offset=1").json().get("rooms")));
+        assertEquals(
+                List.of(second),
+                ids(alice.api().get("/api/v1/chats?limit=1").json().get("rooms")));
+        assertEquals(
+                List.of(first),
+                ids(alice.api().get("/api/v1/chats?limit=1&offset=1").json().get("rooms")));
+        assertEquals(
+                List.of(first),
+                ids(alice.api().get("/api/v1/chats?offset=1").json().get("rooms")));
         assertJson(200, "{\"rooms\": []}", alice.api().get("/api/v1/chats?offset=2"));
         assertJson(200, "{\"rooms\": []}", loner.api().get("/api/v1/chats"));
         assertError(alice.api().get("/api/v1/chats?limit=abc"), 400, "bad_request", "limit");
         assertError(alice.api().get("/api/v1/chats?limit=0"), 400, "invalid_input", "limit");
         assertError(alice.api().get("/api/v1/chats?limit=201"), 400, "invalid_input", "limit");
-        assertEquals(List.of(second, first), ids(alice.api().get("/api/v1/chats?limit=200").json().get("rooms")));
+        assertEquals(
+                List.of(second, first),
+                ids(alice.api().get("/api/v1/chats?limit=200").json().get("rooms")));
         assertError(alice.api().get("/api/v1/chats?offset=-1"), 400, "invalid_input", "offset");
         assertError(server.anonymous().get("/api/v1/chats"), 401, "unauthorized", null);
     }
@@ -481,9 +656,15 @@ class Seed002DocumentTest {
             JsonNode frame = socket.next();
 
             assertEquals(SeedWalk.history(chat, List.of(message(first), message(second)), false), frame);
-            assertEquals(json("""
-                    {"id": %d, "uuid": "%s", "chat_id": %d, "type": "message", "text": "first", "author": %s, "time": "%s"}"""
-                    .formatted(first.get("id").asLong(), first.get("uuid").asText(), chat, userRef(alice), first.get("time").asText())),
+            assertEquals(
+                    json("""
+                        {"id": %d, "uuid": "%s", "chat_id": %d, "type": "message", "text": "first", "author": %s, "time": "%s"}\
+                        """.formatted(
+                                    first.get("id").asLong(),
+                                    first.get("uuid").asText(),
+                                    chat,
+                                    userRef(alice),
+                                    first.get("time").asText())),
                     frame.get("messages").get(0));
             assertQuiet(socket);
         }
@@ -496,8 +677,11 @@ class Seed002DocumentTest {
         long chat = privateChat(alice, bob);
 
         try (SocketClient socket = SocketClient.open(server, alice, "/api/v1/chat/" + chat)) {
-            assertEquals(json("{\"type\": \"history\", \"chat_id\": %d, \"messages\": [], \"has_more\": false, \"error\": \"no messages\"}"
-                    .formatted(chat)), socket.next());
+            assertEquals(
+                    json(
+                            "{\"type\": \"history\", \"chat_id\": %d, \"messages\": [], \"has_more\": false, \"error\": \"no messages\"}"
+                                    .formatted(chat)),
+                    socket.next());
         }
     }
 
@@ -512,8 +696,9 @@ class Seed002DocumentTest {
         }
 
         try (SocketClient byDefault = SocketClient.open(server, bob, "/api/v1/chat/" + chat);
-             SocketClient paged = SocketClient.open(server, bob, "/api/v1/chat/" + chat + "?limit=2&offset=1");
-             SocketClient pastTheEnd = SocketClient.open(server, bob, "/api/v1/chat/" + chat + "?limit=5&offset=101")) {
+                SocketClient paged = SocketClient.open(server, bob, "/api/v1/chat/" + chat + "?limit=2&offset=1");
+                SocketClient pastTheEnd =
+                        SocketClient.open(server, bob, "/api/v1/chat/" + chat + "?limit=5&offset=101")) {
             assertEquals(SeedWalk.history(chat, sent.subList(1, 101), true), byDefault.next());
             assertEquals(SeedWalk.history(chat, List.of(sent.get(98), sent.get(99)), true), paged.next());
             assertEquals(SeedWalk.history(chat, List.of(), false), pastTheEnd.next());
@@ -530,9 +715,9 @@ class Seed002DocumentTest {
         assertEquals(401, SocketClient.refusedStatus(server.port(), "/api/v1/chat/" + chat, null));
         assertEquals(401, SocketClient.refusedStatus(server.port(), "/api/v1/chat/" + chat, "not-a-token"));
         try (SocketClient stranger = SocketClient.open(server, eve, "/api/v1/chat/" + chat);
-             SocketClient missing = SocketClient.open(server, alice, "/api/v1/chat/999999");
-             SocketClient badLimit = SocketClient.open(server, alice, "/api/v1/chat/" + chat + "?limit=abc");
-             SocketClient hugeLimit = SocketClient.open(server, alice, "/api/v1/chat/" + chat + "?limit=201")) {
+                SocketClient missing = SocketClient.open(server, alice, "/api/v1/chat/999999");
+                SocketClient badLimit = SocketClient.open(server, alice, "/api/v1/chat/" + chat + "?limit=abc");
+                SocketClient hugeLimit = SocketClient.open(server, alice, "/api/v1/chat/" + chat + "?limit=201")) {
             assertEquals(CloseCodes.FORBIDDEN, stranger.closeCode());
             assertEquals(CloseCodes.NOT_FOUND, missing.closeCode());
             assertEquals(CloseCodes.BAD_REQUEST, badLimit.closeCode());
@@ -553,14 +738,16 @@ class Seed002DocumentTest {
         TestUser eve = server.register("eve");
         long group = group(owner, "Sockets", member);
         long privateChat = privateChat(owner, member);
-        List<JsonNode> sent = List.of(message(send(owner, group, "one")), message(send(member, group, "two")),
+        List<JsonNode> sent = List.of(
+                message(send(owner, group, "one")),
+                message(send(member, group, "two")),
                 message(send(owner, group, "three")));
 
         try (SocketClient all = SocketClient.open(server, member, "/api/v1/group/" + group);
-             SocketClient page = SocketClient.open(server, member, "/api/v1/group/" + group + "?limit=1&offset=1");
-             SocketClient stranger = SocketClient.open(server, eve, "/api/v1/group/" + group);
-             SocketClient notAGroup = SocketClient.open(server, owner, "/api/v1/group/" + privateChat);
-             SocketClient missing = SocketClient.open(server, owner, "/api/v1/group/999999")) {
+                SocketClient page = SocketClient.open(server, member, "/api/v1/group/" + group + "?limit=1&offset=1");
+                SocketClient stranger = SocketClient.open(server, eve, "/api/v1/group/" + group);
+                SocketClient notAGroup = SocketClient.open(server, owner, "/api/v1/group/" + privateChat);
+                SocketClient missing = SocketClient.open(server, owner, "/api/v1/group/999999")) {
             assertEquals(SeedWalk.history(group, sent, false), all.next());
             assertEquals(SeedWalk.history(group, List.of(sent.get(1)), true), page.next());
             assertEquals(CloseCodes.FORBIDDEN, stranger.closeCode());
@@ -587,10 +774,17 @@ class Seed002DocumentTest {
             send(bob, notHers, "not for alice");
             JsonNode own = send(alice, chat, "my own");
 
-            assertEquals(json("""
-                    {"id": %d, "uuid": "%s", "chat_id": %d, "type": "last_message", "text": "hi alice", "author": %s,
-                     "time": "%s", "unread_count": 1}""".formatted(fromBob.get("id").asLong(), fromBob.get("uuid").asText(), chat,
-                    userRef(bob), fromBob.get("time").asText())), main.next());
+            assertEquals(
+                    json("""
+                        {"id": %d, "uuid": "%s", "chat_id": %d, "type": "last_message", "text": "hi alice", "author": %s,
+                         "time": "%s", "unread_count": 1}\
+                        """.formatted(
+                                    fromBob.get("id").asLong(),
+                                    fromBob.get("uuid").asText(),
+                                    chat,
+                                    userRef(bob),
+                                    fromBob.get("time").asText())),
+                    main.next());
             assertEquals(lastMessage(fromCarol, 1), main.next());
             assertEquals(lastMessage(own, 0), main.next());
             assertQuiet(main);
@@ -607,9 +801,9 @@ class Seed002DocumentTest {
         long chat = privateChat(alice, bob);
 
         try (SocketClient aliceChat = chatSocket(server, alice, "/api/v1/chat/" + chat);
-             SocketClient bobChat = chatSocket(server, bob, "/api/v1/chat/" + chat);
-             SocketClient aliceMain = mainSocket(server, alice);
-             SocketClient bobMain = mainSocket(server, bob)) {
+                SocketClient bobChat = chatSocket(server, bob, "/api/v1/chat/" + chat);
+                SocketClient aliceMain = mainSocket(server, alice);
+                SocketClient bobMain = mainSocket(server, bob)) {
             bobChat.send(Map.of("type", "message", "text", "over the socket", "author", ref(bob)));
 
             JsonNode delivered = aliceChat.next("message");
@@ -634,8 +828,8 @@ class Seed002DocumentTest {
         long group = group(owner, "Frames", bob, carol);
 
         try (SocketClient ownerSocket = chatSocket(server, owner, "/api/v1/group/" + group);
-             SocketClient bobSocket = chatSocket(server, bob, "/api/v1/group/" + group);
-             SocketClient carolSocket = chatSocket(server, carol, "/api/v1/group/" + group)) {
+                SocketClient bobSocket = chatSocket(server, bob, "/api/v1/group/" + group);
+                SocketClient carolSocket = chatSocket(server, carol, "/api/v1/group/" + group)) {
             carolSocket.send(Map.of("type", "message", "text", "hello group", "author", ref(carol)));
 
             JsonNode delivered = ownerSocket.next("message");
@@ -652,7 +846,7 @@ class Seed002DocumentTest {
         long chat = privateChat(alice, bob);
 
         try (SocketClient aliceChat = chatSocket(server, alice, "/api/v1/chat/" + chat);
-             SocketClient bobChat = chatSocket(server, bob, "/api/v1/chat/" + chat)) {
+                SocketClient bobChat = chatSocket(server, bob, "/api/v1/chat/" + chat)) {
             bobChat.send(Map.of("type", "message", "text", "I am alice", "author", ref(alice)));
 
             JsonNode refused = bobChat.next("error");
@@ -669,8 +863,8 @@ class Seed002DocumentTest {
         long chat = privateChat(alice, bob);
 
         try (SocketClient aliceChat = chatSocket(server, alice, "/api/v1/chat/" + chat);
-             SocketClient bobChat = chatSocket(server, bob, "/api/v1/chat/" + chat);
-             SocketClient aliceMain = mainSocket(server, alice)) {
+                SocketClient bobChat = chatSocket(server, bob, "/api/v1/chat/" + chat);
+                SocketClient aliceMain = mainSocket(server, alice)) {
             bobChat.send(Map.of("type", "typing", "author", ref(bob)));
 
             assertEquals(typing("typing", chat, bob), aliceChat.next());
@@ -692,6 +886,8 @@ class Seed002DocumentTest {
         JsonNode sent = send(alice, chat, "when?");
 
         assertUtcInstant(sent.get("time"));
-        assertTrue(sent.get("time").asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z"), sent.toString());
+        assertTrue(
+                sent.get("time").asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z"),
+                sent.toString());
     }
 }

@@ -35,15 +35,21 @@ final class SeedWalk {
 
     /** A user as messages and lists embed one: {@code {"id","name","username"}} (a new user's name is their username). */
     static String userRef(TestUser user) {
-        return "{\"id\": %d, \"name\": \"%s\", \"username\": \"%s\"}".formatted(user.id(), user.username(), user.username());
+        return "{\"id\": %d, \"name\": \"%s\", \"username\": \"%s\"}"
+                .formatted(user.id(), user.username(), user.username());
     }
 
     /** Seed 002's Message as Parley writes it: {@code id, uuid, chat_id, type, text, author, time}. */
     static JsonNode message(JsonNode sent) {
         return json("""
-                {"id": %d, "uuid": "%s", "chat_id": %d, "type": "message", "text": %s, "author": %s, "time": "%s"}"""
-                .formatted(sent.get("id").asLong(), sent.get("uuid").asText(), sent.get("chat_id").asLong(),
-                        sent.get("text").toString(), sent.get("author").toString(), sent.get("time").asText()));
+            {"id": %d, "uuid": "%s", "chat_id": %d, "type": "message", "text": %s, "author": %s, "time": "%s"}\
+            """.formatted(
+                        sent.get("id").asLong(),
+                        sent.get("uuid").asText(),
+                        sent.get("chat_id").asLong(),
+                        sent.get("text").toString(),
+                        sent.get("author").toString(),
+                        sent.get("time").asText()));
     }
 
     /** The message, as seed 002's main socket announces it: {@code type: last_message}, with the member's unread count. */

@@ -38,7 +38,8 @@ class ErrorShapeApiTest {
 
     /** A request with a method {@link ApiClient} has no shortcut for. */
     private static ApiClient.Response request(String method, String path, String token) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(server.anonymous().base().resolve(path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        server.anonymous().base().resolve(path))
                 .method(method, HttpRequest.BodyPublishers.ofString("{\"text\": \"hi\"}"))
                 .header("Content-Type", "application/json");
         if (token != null) {
@@ -46,15 +47,28 @@ class ErrorShapeApiTest {
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiClient.Response(response.statusCode(), response.body(), response.headers(), response.body().getBytes());
+            return new ApiClient.Response(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers(),
+                    response.body().getBytes());
         }
     }
 
     @Test
     void anUnknownRouteIsNotFoundInTheCanonicalShape() {
-        assertErrorBody(alice.api().get("/api/v1/no-such-thing"), 404, "not_found", "no such endpoint: GET /api/v1/no-such-thing", null);
-        assertErrorBody(alice.api().post("/api/v1/chats/" + chat + "/nope/", Map.of()), 404, "not_found",
-                "no such endpoint: POST /api/v1/chats/" + chat + "/nope/", null);
+        assertErrorBody(
+                alice.api().get("/api/v1/no-such-thing"),
+                404,
+                "not_found",
+                "no such endpoint: GET /api/v1/no-such-thing",
+                null);
+        assertErrorBody(
+                alice.api().post("/api/v1/chats/" + chat + "/nope/", Map.of()),
+                404,
+                "not_found",
+                "no such endpoint: POST /api/v1/chats/" + chat + "/nope/",
+                null);
     }
 
     @Test
@@ -86,31 +100,68 @@ class ErrorShapeApiTest {
 
     @Test
     void aServiceRefusalCarriesItsStatusCodeMessageAndField() {
-        assertErrorBody(alice.api().get(messagesPath(chat) + "?limit=0"), 400, "invalid_input", "limit must be between 1 and 200", "limit");
-        assertErrorBody(alice.api().get(messagesPath(987_654)), 404, "chat_not_found", "chat 987654 does not exist", null);
-        assertErrorBody(server.register("mallory").api().get(messagesPath(chat)), 403, "not_a_member",
-                "you are not a member of chat " + chat, null);
+        assertErrorBody(
+                alice.api().get(messagesPath(chat) + "?limit=0"),
+                400,
+                "invalid_input",
+                "limit must be between 1 and 200",
+                "limit");
+        assertErrorBody(
+                alice.api().get(messagesPath(987_654)), 404, "chat_not_found", "chat 987654 does not exist", null);
+        assertErrorBody(
+                server.register("mallory").api().get(messagesPath(chat)),
+                403,
+                "not_a_member",
+                "you are not a member of chat " + chat,
+                null);
     }
 
     @Test
     void malformedJsonIsABadRequestInTheCanonicalShape() {
         String notJson = "the request body is not valid JSON";
-        assertErrorBody(alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": "), 400, "bad_request", notJson, null);
-        assertErrorBody(alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": \"cut"), 400, "bad_request", notJson, null);
-        assertErrorBody(alice.api().postRaw("/api/v1/chats/" + chat + "/mark_read/", "application/json", "{oops"), 400, "bad_request",
-                notJson, null);
+        assertErrorBody(
+                alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": "),
+                400,
+                "bad_request",
+                notJson,
+                null);
+        assertErrorBody(
+                alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": \"cut"),
+                400,
+                "bad_request",
+                notJson,
+                null);
+        assertErrorBody(
+                alice.api().postRaw("/api/v1/chats/" + chat + "/mark_read/", "application/json", "{oops"),
+                400,
+                "bad_request",
+                notJson,
+                null);
 
         assertNoMessages(bob, chat);
     }
 
     @Test
     void aBodyOfTheWrongShapeIsABadRequestThatNamesNoJavaTypes() {
-        assertErrorBody(alice.api().postRaw(messagesPath(chat), "application/json", "[\"hello\"]"), 400, "bad_request",
-                "the request body must be a JSON object with the documented fields", null);
-        assertErrorBody(alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": {\"nested\": true}}"), 400,
-                "bad_request", "text has the wrong type", "text");
-        assertErrorBody(alice.api().postRaw("/api/v1/group", "application/json", "{\"name\": \"g\", \"users\": [{\"id\": 1}, 7]}"),
-                400, "bad_request", "users[1] has the wrong type", "users[1]");
+        assertErrorBody(
+                alice.api().postRaw(messagesPath(chat), "application/json", "[\"hello\"]"),
+                400,
+                "bad_request",
+                "the request body must be a JSON object with the documented fields",
+                null);
+        assertErrorBody(
+                alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": {\"nested\": true}}"),
+                400,
+                "bad_request",
+                "text has the wrong type",
+                "text");
+        assertErrorBody(
+                alice.api()
+                        .postRaw("/api/v1/group", "application/json", "{\"name\": \"g\", \"users\": [{\"id\": 1}, 7]}"),
+                400,
+                "bad_request",
+                "users[1] has the wrong type",
+                "users[1]");
 
         assertNoMessages(bob, chat);
     }
@@ -120,14 +171,24 @@ class ErrorShapeApiTest {
         String markRead = "/api/v1/chats/" + chat + "/mark_read/";
         String invites = "/api/v1/chats/" + chat + "/invites/";
 
-        assertErrorBody(alice.api().postRaw(markRead, "application/json", "{\"up_to_message_id\": 99999999999999999999}"),
-                400, "invalid_input",
+        assertErrorBody(
+                alice.api().postRaw(markRead, "application/json", "{\"up_to_message_id\": 99999999999999999999}"),
+                400,
+                "invalid_input",
                 "up_to_message_id is out of range: it must be between -9223372036854775808 and 9223372036854775807",
                 "up_to_message_id");
-        assertErrorBody(alice.api().postRaw(invites, "application/json", "{\"max_uses\": 3000000000}"),
-                400, "invalid_input", "max_uses is out of range: it must be between -2147483648 and 2147483647", "max_uses");
-        assertErrorBody(alice.api().postRaw(invites, "application/json", "{\"max_uses\": -3000000000}"),
-                400, "invalid_input", "max_uses is out of range: it must be between -2147483648 and 2147483647", "max_uses");
+        assertErrorBody(
+                alice.api().postRaw(invites, "application/json", "{\"max_uses\": 3000000000}"),
+                400,
+                "invalid_input",
+                "max_uses is out of range: it must be between -2147483648 and 2147483647",
+                "max_uses");
+        assertErrorBody(
+                alice.api().postRaw(invites, "application/json", "{\"max_uses\": -3000000000}"),
+                400,
+                "invalid_input",
+                "max_uses is out of range: it must be between -2147483648 and 2147483647",
+                "max_uses");
     }
 
     @Test
@@ -140,15 +201,24 @@ class ErrorShapeApiTest {
 
     @Test
     void aMissingTokenIsUnauthorizedInTheCanonicalShape() {
-        assertErrorBody(server.anonymous().get("/api/v1/chats/unread/"), 401, "unauthorized",
-                "authentication required: send a valid 'Authorization: Bearer <token>' header", null);
+        assertErrorBody(
+                server.anonymous().get("/api/v1/chats/unread/"),
+                401,
+                "unauthorized",
+                "authentication required: send a valid 'Authorization: Bearer <token>' header",
+                null);
     }
 
     @Test
     void aBadTokenIsAnInvalidTokenInTheCanonicalShape() {
         String message = "the token is not valid (malformed, forged or expired): sign in again";
         for (String token : new String[] {"garbage", alice.api().token() + "x"}) {
-            assertErrorBody(server.anonymous().withToken(token).get("/api/v1/chats/unread/"), 401, "invalid_token", message, null);
+            assertErrorBody(
+                    server.anonymous().withToken(token).get("/api/v1/chats/unread/"),
+                    401,
+                    "invalid_token",
+                    message,
+                    null);
         }
     }
 

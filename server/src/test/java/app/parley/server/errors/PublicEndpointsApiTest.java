@@ -43,10 +43,13 @@ class PublicEndpointsApiTest {
     void pathsBelowHealthAreUnknownEndpoints() {
         TestUser alice = server.register("alice");
 
-        for (String path : List.of("/health/db", "/health/liveness", "/health/readiness", "/health/database", "/health/x/y")) {
+        for (String path :
+                List.of("/health/db", "/health/liveness", "/health/readiness", "/health/database", "/health/x/y")) {
             ApiClient.Response response = alice.api().get(path);
             assertError(response, 404, "not_found", null);
-            assertEquals("no such endpoint: GET " + path, response.json().get("message").asText());
+            assertEquals(
+                    "no such endpoint: GET " + path,
+                    response.json().get("message").asText());
             assertError(server.anonymous().get(path), 404, "not_found", null);
         }
     }
@@ -55,8 +58,17 @@ class PublicEndpointsApiTest {
     void managementEndpointsAreUnknownEndpointsEvenForASignedInUser() {
         TestUser alice = server.register("alice");
 
-        for (String path : List.of("/beans", "/routes", "/info", "/threaddump", "/env", "/loggers", "/metrics",
-                "/caches", "/refresh", "/stop")) {
+        for (String path : List.of(
+                "/beans",
+                "/routes",
+                "/info",
+                "/threaddump",
+                "/env",
+                "/loggers",
+                "/metrics",
+                "/caches",
+                "/refresh",
+                "/stop")) {
             assertError(alice.api().get(path), 404, "not_found", null);
             assertError(alice.api().post(path, java.util.Map.of()), 404, "not_found", null);
             assertError(server.anonymous().get(path), 404, "not_found", null);
@@ -75,7 +87,9 @@ class PublicEndpointsApiTest {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             statuses.add(alice.api().get(messagesPath(chat)).status());
-            statuses.add(alice.api().post(messagesPath(chat), java.util.Map.of("text", "after " + i)).status());
+            statuses.add(alice.api()
+                    .post(messagesPath(chat), java.util.Map.of("text", "after " + i))
+                    .status());
         }
 
         assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 201), statuses::toString);
@@ -88,8 +102,12 @@ class PublicEndpointsApiTest {
         ApiClient.Response response = server.anonymous().get("/openapi/parley-api-v1.yml");
 
         assertEquals(200, response.status(), response.body());
-        for (String path : List.of("/api/v1/chats/{chatId}/messages:", "/api/v1/chats/{chatId}/messages/{messageId}:",
-                "/api/v1/chats/{chatId}/mark_read:", "/api/v1/chats/unread:", "/api/v1/chats/{chat}/search:")) {
+        for (String path : List.of(
+                "/api/v1/chats/{chatId}/messages:",
+                "/api/v1/chats/{chatId}/messages/{messageId}:",
+                "/api/v1/chats/{chatId}/mark_read:",
+                "/api/v1/chats/unread:",
+                "/api/v1/chats/{chat}/search:")) {
             assertTrue(response.body().contains(path), path);
         }
     }

@@ -30,7 +30,8 @@ class RequestSizeLimitApiTest {
     private static final String TOO_LARGE = "the request body is larger than this server accepts";
 
     @RegisterExtension
-    static final RunningServer server = new RunningServer().withProperty("micronaut.server.max-request-buffer-size", "1KB");
+    static final RunningServer server =
+            new RunningServer().withProperty("micronaut.server.max-request-buffer-size", "1KB");
 
     @Test
     void anOversizedBodyIsPayloadTooLargeInTheCanonicalShapeAndNothingIsStored() {
@@ -63,8 +64,12 @@ class RequestSizeLimitApiTest {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         }
 
-        assertErrorBody(new ApiClient.Response(response.statusCode(), response.body(), response.headers(), new byte[0]),
-                413, "payload_too_large", TOO_LARGE, null);
+        assertErrorBody(
+                new ApiClient.Response(response.statusCode(), response.body(), response.headers(), new byte[0]),
+                413,
+                "payload_too_large",
+                TOO_LARGE,
+                null);
         assertEquals(List.of(), historyTexts(bob, chat));
     }
 
@@ -74,7 +79,11 @@ class RequestSizeLimitApiTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        assertEquals(413, alice.api().post(messagesPath(chat), Map.of("text", "x".repeat(4000))).status());
+        assertEquals(
+                413,
+                alice.api()
+                        .post(messagesPath(chat), Map.of("text", "x".repeat(4000)))
+                        .status());
         send(alice, chat, "y".repeat(900));
         send(alice, chat, "small");
 
@@ -83,7 +92,8 @@ class RequestSizeLimitApiTest {
 
     @Test
     void anOversizedBodyWithoutATokenIsStillRefused() {
-        ApiClient.Response response = server.anonymous().post("/api/v1/chats/1/messages/", Map.of("text", "x".repeat(4000)));
+        ApiClient.Response response =
+                server.anonymous().post("/api/v1/chats/1/messages/", Map.of("text", "x".repeat(4000)));
 
         // Either refusal is fine; what matters is that nothing big is read for a stranger.
         assertTrue(response.status() == 401 || response.status() == 413, response.toString());
@@ -97,7 +107,8 @@ class RequestSizeLimitApiTest {
         if (header != null) {
             request.header(header, value);
         }
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiClient.Response(response.statusCode(), response.body(), response.headers(), new byte[0]);
         }
@@ -109,8 +120,12 @@ class RequestSizeLimitApiTest {
 
         ApiClient.Response response = get(alice, "/api/v1/chats/unread/", "X-Padding", "a".repeat(100_000));
 
-        assertErrorBody(response, 431, "headers_too_large",
-                "the request headers are larger than this server accepts (8 KB in all)", null);
+        assertErrorBody(
+                response,
+                431,
+                "headers_too_large",
+                "the request headers are larger than this server accepts (8 KB in all)",
+                null);
         assertEquals(200, get(alice, "/api/v1/chats/unread/", null, null).status());
     }
 
@@ -120,8 +135,12 @@ class RequestSizeLimitApiTest {
 
         ApiClient.Response response = get(alice, "/api/v1/users?username=" + "a".repeat(20_000), null, null);
 
-        assertErrorBody(response, 414, "uri_too_long",
-                "the request URL is longer than this server accepts (4 KB with the method and HTTP version)", null);
+        assertErrorBody(
+                response,
+                414,
+                "uri_too_long",
+                "the request URL is longer than this server accepts (4 KB with the method and HTTP version)",
+                null);
         assertEquals(200, get(alice, "/api/v1/users?username=a", null, null).status());
     }
 }

@@ -18,31 +18,45 @@ class TokenRefusalDialectsApiTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();
 
-    private static final String NO_TOKEN = "authentication required: send a valid 'Authorization: Bearer <token>' header";
+    private static final String NO_TOKEN =
+            "authentication required: send a valid 'Authorization: Bearer <token>' header";
     private static final String INVALID = "the token is not valid (malformed, forged or expired): sign in again";
     private static final String GONE = "the account of this token no longer exists";
 
     @Test
     void seed000SaysInvalidTokenInItsShape() {
-        assertJson(401, """
-                {"detail": "%s", "code": "invalid_token", "status": 401}""".formatted(INVALID),
+        assertJson(
+                401,
+                """
+                {"detail": "%s", "code": "invalid_token", "status": 401}\
+                """.formatted(INVALID),
                 server.anonymous().withToken("not-a-jwt").post("/status", "{}"));
         assertJson(401, """
-                {"detail": "%s", "code": "unauthorized", "status": 401}""".formatted(NO_TOKEN),
-                server.anonymous().post("/status", "{}"));
+            {"detail": "%s", "code": "unauthorized", "status": 401}\
+            """.formatted(NO_TOKEN), server.anonymous().post("/status", "{}"));
     }
 
     @Test
     void seed003SaysInvalidTokenInItsShape() {
-        assertJson(401, "{\"error\": \"%s\"}".formatted(INVALID), server.anonymous().withToken("not-a-jwt").get("/chats"));
-        assertJson(401, "{\"error\": \"%s\"}".formatted(NO_TOKEN), server.anonymous().get("/chats"));
+        assertJson(
+                401,
+                "{\"error\": \"%s\"}".formatted(INVALID),
+                server.anonymous().withToken("not-a-jwt").get("/chats"));
+        assertJson(
+                401,
+                "{\"error\": \"%s\"}".formatted(NO_TOKEN),
+                server.anonymous().get("/chats"));
     }
 
     @Test
     void seed004SaysInvalidTokenInItsShape() {
-        assertJson(401, "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(INVALID),
+        assertJson(
+                401,
+                "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(INVALID),
                 server.anonymous().withToken("not-a-jwt").get("/api/conversations"));
-        assertJson(401, "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(NO_TOKEN),
+        assertJson(
+                401,
+                "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(NO_TOKEN),
                 server.anonymous().get("/api/conversations"));
     }
 
@@ -52,7 +66,9 @@ class TokenRefusalDialectsApiTest {
         TestUser bob = server.register("bob");
         String path = "/api/conversations/" + privateChat(alice, bob) + "/connect";
 
-        assertJson(401, "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(INVALID),
+        assertJson(
+                401,
+                "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(INVALID),
                 Handshakes.attempt(server.port(), path, "not-a-jwt"));
     }
 
@@ -61,8 +77,8 @@ class TokenRefusalDialectsApiTest {
         TestUser gone = goneUser();
 
         assertJson(401, """
-                {"detail": "%s", "code": "account_gone", "status": 401}""".formatted(GONE),
-                gone.api().post("/status", "{}"));
+            {"detail": "%s", "code": "account_gone", "status": 401}\
+            """.formatted(GONE), gone.api().post("/status", "{}"));
     }
 
     @Test
@@ -76,9 +92,13 @@ class TokenRefusalDialectsApiTest {
     void seed004SaysAccountGoneInItsShape() {
         TestUser gone = goneUser();
 
-        assertJson(401, "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(GONE),
+        assertJson(
+                401,
+                "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(GONE),
                 gone.api().get("/api/conversations"));
-        assertJson(401, "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(GONE),
+        assertJson(
+                401,
+                "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(GONE),
                 gone.api().get("/api/users/"));
     }
 
@@ -89,7 +109,9 @@ class TokenRefusalDialectsApiTest {
         String path = "/api/conversations/" + privateChat(gone, alice) + "/connect";
         server.bean(AccountRepository.class).deleteById(gone.id());
 
-        assertJson(401, "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(GONE),
+        assertJson(
+                401,
+                "{\"error\": {\"message\": \"%s\", \"status\": 401}}".formatted(GONE),
                 Handshakes.attempt(server.port(), path, gone.api().token()));
     }
 

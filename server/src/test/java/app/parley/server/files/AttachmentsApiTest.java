@@ -36,7 +36,8 @@ class AttachmentsApiTest {
 
     /** Uploads a small file of unique bytes and returns its description as {@code /info} gives it. */
     private static JsonNode file(TestUser uploader, long chat, String name) {
-        JsonNode uploaded = uploaded(uploader, chat, name, "application/octet-stream", randomBytes(200, (long) name.hashCode() * 31 + chat));
+        JsonNode uploaded = uploaded(
+                uploader, chat, name, "application/octet-stream", randomBytes(200, (long) name.hashCode() * 31 + chat));
         return info(uploader, uploaded.get("id").asLong());
     }
 
@@ -59,14 +60,21 @@ class AttachmentsApiTest {
 
     /** The message as the API shows it, with these attachments. */
     private static JsonNode withAttachments(JsonNode sent, TestUser author, long chat, String text, JsonNode... files) {
-        ObjectNode expected = (ObjectNode) message(sent.get("id").asLong(), sent.get("uuid").asText(), chat, text, author,
-                sent.get("time").asText()).deepCopy();
+        ObjectNode expected = (ObjectNode) message(
+                        sent.get("id").asLong(),
+                        sent.get("uuid").asText(),
+                        chat,
+                        text,
+                        author,
+                        sent.get("time").asText())
+                .deepCopy();
         expected.putArray("attachments").addAll(List.of(files));
         return json(expected);
     }
 
     /** A refusal that names {@code attachments}, after which the chat's history is what it was. */
-    private static void assertRefused(ApiClient.Response response, TestUser reader, long chat, List<JsonNode> historyBefore) {
+    private static void assertRefused(
+            ApiClient.Response response, TestUser reader, long chat, List<JsonNode> historyBefore) {
         assertError(response, 400, "invalid_input", "attachments");
         assertEquals(historyBefore, history(reader, chat));
     }
@@ -81,13 +89,16 @@ class AttachmentsApiTest {
         JsonNode notes = file(alice, chat, "notes.bin");
         JsonNode picture = info(alice, id(uploaded(alice, chat, "pic.png", "image/png", TestImages.png(1))));
 
-        ApiClient.Response response = sendWith(alice, chat, "look", id(picture), notes.get("uuid").asText());
+        ApiClient.Response response =
+                sendWith(alice, chat, "look", id(picture), notes.get("uuid").asText());
 
         assertEquals(201, response.status(), response.toString());
         JsonNode sent = response.json();
         assertEquals(withAttachments(sent, alice, chat, "look", picture, notes), sent);
         assertEquals(List.of(sent), history(bob, chat));
-        assertArrayEquals(alice.api().get("/api/v1/files/" + id(notes)).bytes(), bob.api().get(notes.get("url").asText()).bytes());
+        assertArrayEquals(
+                alice.api().get("/api/v1/files/" + id(notes)).bytes(),
+                bob.api().get(notes.get("url").asText()).bytes());
         assertEquals(200, bob.api().get(picture.get("thumbnail_url").asText()).status());
     }
 
@@ -114,7 +125,8 @@ class AttachmentsApiTest {
         long chat = group(alice);
 
         assertError(sendWith(alice, chat, ""), 400, "invalid_input", "text");
-        assertError(alice.api().post(messagesPath(chat), Map.of("attachments", List.of())), 400, "invalid_input", "text");
+        assertError(
+                alice.api().post(messagesPath(chat), Map.of("attachments", List.of())), 400, "invalid_input", "text");
         assertEquals(List.of(), history(alice, chat));
     }
 
@@ -136,10 +148,16 @@ class AttachmentsApiTest {
         JsonNode first = file(alice, chat, "a.bin");
         JsonNode second = file(alice, chat, "b.bin");
 
-        ApiClient.Response asObjects = alice.api().post(messagesPath(chat),
-                Map.of("text", "objects", "attachments", List.of(Map.of("id", id(first)))));
-        ApiClient.Response asFileIds = alice.api().post(messagesPath(chat),
-                Map.of("text", "file_ids", "file_ids", List.of(second.get("uuid").asText())));
+        ApiClient.Response asObjects = alice.api()
+                .post(messagesPath(chat), Map.of("text", "objects", "attachments", List.of(Map.of("id", id(first)))));
+        ApiClient.Response asFileIds = alice.api()
+                .post(
+                        messagesPath(chat),
+                        Map.of(
+                                "text",
+                                "file_ids",
+                                "file_ids",
+                                List.of(second.get("uuid").asText())));
 
         assertEquals(201, asObjects.status(), asObjects.toString());
         assertEquals(withAttachments(asObjects.json(), alice, chat, "objects", first), asObjects.json());
@@ -156,10 +174,12 @@ class AttachmentsApiTest {
             files.add(file(alice, chat, "f" + i + ".bin"));
         }
 
-        ApiClient.Response response = sendWith(alice, chat, "ten", files.stream().map(AttachmentsApiTest::id).toArray());
+        ApiClient.Response response = sendWith(
+                alice, chat, "ten", files.stream().map(AttachmentsApiTest::id).toArray());
 
         assertEquals(201, response.status(), response.toString());
-        assertEquals(withAttachments(response.json(), alice, chat, "ten", files.toArray(JsonNode[]::new)), response.json());
+        assertEquals(
+                withAttachments(response.json(), alice, chat, "ten", files.toArray(JsonNode[]::new)), response.json());
     }
 
     // --- Refusals ----------------------------------------------------------------------------
@@ -177,7 +197,10 @@ class AttachmentsApiTest {
 
         assertRefused(sendWith(alice, chat, "eleven", ids.toArray()), alice, chat, before);
         // None of them was attached: ten of them still go out together.
-        assertEquals(201, sendWith(alice, chat, "ten", ids.subList(0, MAX_ATTACHMENTS).toArray()).status());
+        assertEquals(
+                201,
+                sendWith(alice, chat, "ten", ids.subList(0, MAX_ATTACHMENTS).toArray())
+                        .status());
     }
 
     @Test
@@ -227,8 +250,10 @@ class AttachmentsApiTest {
         List<JsonNode> before = history(alice, chat);
 
         assertRefused(sendWith(alice, chat, "double", id(twice), id(twice)), alice, chat, before);
-        assertRefused(sendWith(alice, chat, "double", id(twice), twice.get("uuid").asText()), alice, chat, before);
-        assertEquals(201, sendWith(alice, chat, "single", id(twice)).status(), "the file was not attached by the refusals");
+        assertRefused(
+                sendWith(alice, chat, "double", id(twice), twice.get("uuid").asText()), alice, chat, before);
+        assertEquals(
+                201, sendWith(alice, chat, "single", id(twice)).status(), "the file was not attached by the refusals");
     }
 
     @Test
@@ -238,10 +263,14 @@ class AttachmentsApiTest {
         JsonNode good = file(alice, chat, "good.bin");
         List<JsonNode> before = history(alice, chat);
 
-        for (Object bad : List.of(999_999, "3f0e8c2c-7a43-4a55-9d59-0d8a3c3c8f11", "not-an-id", 0, -5, true, Map.of())) {
+        for (Object bad :
+                List.of(999_999, "3f0e8c2c-7a43-4a55-9d59-0d8a3c3c8f11", "not-an-id", 0, -5, true, Map.of())) {
             assertRefused(sendWith(alice, chat, "bad", id(good), bad), alice, chat, before);
         }
-        assertEquals(201, sendWith(alice, chat, "good", id(good)).status(), "the good file was not attached by the refusals");
+        assertEquals(
+                201,
+                sendWith(alice, chat, "good", id(good)).status(),
+                "the good file was not attached by the refusals");
     }
 
     @Test
@@ -250,7 +279,8 @@ class AttachmentsApiTest {
         long chat = group(alice);
         JsonNode good = file(alice, chat, "good.bin");
 
-        ApiClient.Response response = alice.api().post(messagesPath(chat), Map.of("text", "x", "attachments", id(good)));
+        ApiClient.Response response =
+                alice.api().post(messagesPath(chat), Map.of("text", "x", "attachments", id(good)));
 
         assertEquals(400, response.status(), response.toString());
         assertEquals("attachments", response.json().path("field").asText(), response.toString());
@@ -301,20 +331,25 @@ class AttachmentsApiTest {
         long chat = group(alice);
         JsonNode first = file(alice, chat, "a.bin");
         JsonNode other = file(alice, chat, "b.bin");
-        Map<String, Object> body = Map.of("text", "once", "client_msg_id", "c-files", "attachments", List.of(id(first)));
+        Map<String, Object> body =
+                Map.of("text", "once", "client_msg_id", "c-files", "attachments", List.of(id(first)));
 
         ApiClient.Response original = alice.api().post(messagesPath(chat), body);
         ApiClient.Response resent = alice.api().post(messagesPath(chat), body);
-        ApiClient.Response resentOther = alice.api().post(messagesPath(chat),
-                Map.of("text", "once", "client_msg_id", "c-files", "attachments", List.of(id(other))));
+        ApiClient.Response resentOther = alice.api()
+                .post(
+                        messagesPath(chat),
+                        Map.of("text", "once", "client_msg_id", "c-files", "attachments", List.of(id(other))));
 
         assertEquals(201, original.status(), original.toString());
-        JsonNode expected = ((ObjectNode) withAttachments(original.json(), alice, chat, "once", first).deepCopy())
+        JsonNode expected = ((ObjectNode) withAttachments(original.json(), alice, chat, "once", first)
+                        .deepCopy())
                 .put("client_msg_id", "c-files");
         assertEquals(json(expected), original.json());
         assertEquals(original.json(), resent.json(), resent.toString());
         assertEquals(original.json(), resentOther.json(), resentOther.toString());
         assertEquals(List.of(original.json()), history(alice, chat));
-        assertEquals(201, sendWith(alice, chat, "other", id(other)).status(), "the resend did not attach the other file");
+        assertEquals(
+                201, sendWith(alice, chat, "other", id(other)).status(), "the resend did not attach the other file");
     }
 }

@@ -55,7 +55,8 @@ class ChatFileServiceAuthorizationTest {
     void anOutsiderCannotUploadIntoTheChatAndNothingIsCounted() {
         long usedBefore = files.usage(outsider.id()).usedBytes();
 
-        var refused = assertThrows(ForbiddenException.class,
+        var refused = assertThrows(
+                ForbiddenException.class,
                 () -> files.upload(outsider.id(), chat, upload("x.txt", "sneaky"), OptionalLong.empty()));
 
         assertEquals("not_a_member", refused.code());
@@ -64,7 +65,8 @@ class ChatFileServiceAuthorizationTest {
 
     @Test
     void anOutsiderCannotReadAFileOfTheChatByIdOrUuid() {
-        for (IdRef ref : List.of(new IdRef.Numeric(alicesFile.id()), new IdRef.Uuid(java.util.UUID.fromString(alicesFile.uuid())))) {
+        for (IdRef ref : List.of(
+                new IdRef.Numeric(alicesFile.id()), new IdRef.Uuid(java.util.UUID.fromString(alicesFile.uuid())))) {
             var refused = assertThrows(ForbiddenException.class, () -> files.requireReadable(outsider.id(), ref));
             assertEquals("not_a_member", refused.code());
         }
@@ -72,11 +74,16 @@ class ChatFileServiceAuthorizationTest {
 
     @Test
     void anotherMemberReadsTheFileButCannotAttachItAsTheirOwn() {
-        assertEquals(alicesFile.id(), files.requireReadable(bob.id(), new IdRef.Numeric(alicesFile.id())).id());
+        assertEquals(
+                alicesFile.id(),
+                files.requireReadable(bob.id(), new IdRef.Numeric(alicesFile.id()))
+                        .id());
         List<String> before = historyTexts(alice, chat);
 
-        var refused = assertThrows(InvalidInputException.class,
-                () -> messages.send(bob.id(), chat, new SendMessageRequest("mine now", null, List.of(alicesFile.id()))));
+        var refused = assertThrows(
+                InvalidInputException.class,
+                () -> messages.send(
+                        bob.id(), chat, new SendMessageRequest("mine now", null, List.of(alicesFile.id()))));
 
         assertEquals("attachments", refused.field());
         assertEquals(before, historyTexts(alice, chat));
@@ -86,11 +93,14 @@ class ChatFileServiceAuthorizationTest {
     void theUploaderAttachesTheFileOnceAndTheMessageCarriesIt() {
         StoredFile file = files.upload(alice.id(), chat, upload("once.txt", "attach me once"), OptionalLong.empty());
 
-        var sent = messages.send(alice.id(), chat, new SendMessageRequest("", null, List.of(file.uuid()))).message();
-        var again = assertThrows(InvalidInputException.class,
+        var sent = messages.send(alice.id(), chat, new SendMessageRequest("", null, List.of(file.uuid())))
+                .message();
+        var again = assertThrows(
+                InvalidInputException.class,
                 () -> messages.send(alice.id(), chat, new SendMessageRequest("again", null, List.of(file.id()))));
 
-        assertEquals(List.of(file.id()), sent.attachments().stream().map(a -> a.id()).toList());
+        assertEquals(
+                List.of(file.id()), sent.attachments().stream().map(a -> a.id()).toList());
         assertEquals("attachments", again.field());
     }
 }

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 
 /** Uploads, downloads with request headers, and a look at the content store on disk, for the file tests. */
 final class FileFixtures {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private FileFixtures() {}
 
@@ -65,8 +66,11 @@ final class FileFixtures {
         }
         try {
             HttpResponse<byte[]> response = HTTP.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new ApiClient.Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
-                    response.headers(), response.body());
+            return new ApiClient.Response(
+                    response.statusCode(),
+                    new String(response.body(), StandardCharsets.UTF_8),
+                    response.headers(),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -100,7 +104,8 @@ final class FileFixtures {
             Set<String> stored = new TreeSet<>();
             paths.filter(Files::isRegularFile)
                     .filter(path -> !path.startsWith(files.resolve("incoming")))
-                    .forEach(path -> stored.add(server.dataDir().relativize(path).toString()));
+                    .forEach(
+                            path -> stored.add(server.dataDir().relativize(path).toString()));
             return stored;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -36,7 +36,9 @@ class FileQuotaApiTest {
 
         uploaded(alice, group(alice), "a.bin", "application/octet-stream", randomBytes(1000, 1));
 
-        assertJson(200, "{\"used_bytes\": 1000, \"quota_bytes\": " + QUOTA + ", \"max_file_bytes\": 104857600}",
+        assertJson(
+                200,
+                "{\"used_bytes\": 1000, \"quota_bytes\": " + QUOTA + ", \"max_file_bytes\": 104857600}",
                 alice.api().get("/api/v1/storage"));
     }
 
@@ -44,16 +46,21 @@ class FileQuotaApiTest {
     void anUploadThatWouldPassTheQuotaIsRefusedAndLeavesNothingBehind() {
         TestUser alice = server.register("alice");
         long chat = group(alice);
-        long firstId = uploaded(alice, chat, "first.bin", "application/octet-stream", randomBytes(60 * 1024, 2)).get("id").asLong();
+        long firstId = uploaded(alice, chat, "first.bin", "application/octet-stream", randomBytes(60 * 1024, 2))
+                .get("id")
+                .asLong();
         Set<String> storedBefore = storedContent(server);
 
-        ApiClient.Response refused = upload(alice, chat, "second.bin", "application/octet-stream", randomBytes(60 * 1024, 3));
+        ApiClient.Response refused =
+                upload(alice, chat, "second.bin", "application/octet-stream", randomBytes(60 * 1024, 3));
 
         assertError(refused, 413, "storage_quota_exceeded", null);
         assertEquals(60 * 1024, usedBytes(alice));
         assertEquals(storedBefore, storedContent(server));
         assertEquals(List.of(), incoming(server));
-        long nextId = uploaded(alice, chat, "fits.bin", "application/octet-stream", randomBytes(40 * 1024, 4)).get("id").asLong();
+        long nextId = uploaded(alice, chat, "fits.bin", "application/octet-stream", randomBytes(40 * 1024, 4))
+                .get("id")
+                .asLong();
         assertEquals(firstId + 1, nextId, "the refused upload added no row");
     }
 
@@ -66,7 +73,11 @@ class FileQuotaApiTest {
         uploaded(alice, chat, "b.bin", "application/octet-stream", randomBytes(1, 6));
 
         assertEquals(QUOTA, usedBytes(alice));
-        assertError(upload(alice, chat, "c.bin", "application/octet-stream", randomBytes(1, 7)), 413, "storage_quota_exceeded", null);
+        assertError(
+                upload(alice, chat, "c.bin", "application/octet-stream", randomBytes(1, 7)),
+                413,
+                "storage_quota_exceeded",
+                null);
         assertEquals(QUOTA, usedBytes(alice));
         assertEquals(List.of(), incoming(server));
     }
@@ -78,7 +89,8 @@ class FileQuotaApiTest {
         uploaded(alice, chat, "full.bin", "application/octet-stream", randomBytes(QUOTA, 12));
         Set<String> storedBefore = storedContent(server);
 
-        // Refused before a byte of the file is read; a client that sends the whole body first must still get the answer.
+        // Refused before a byte of the file is read; a client that sends the whole body first must still get the
+        // answer.
         ApiClient.Response refused = assertDoesNotThrow(
                 () -> upload(alice, chat, "large.bin", "application/octet-stream", randomBytes(8 * 1024 * 1024, 13)),
                 "the refusal must reach a client that sends the whole body first");
@@ -94,7 +106,11 @@ class FileQuotaApiTest {
         TestUser bob = server.register("bob");
         long chat = group(alice, bob);
         uploaded(alice, chat, "full.bin", "application/octet-stream", randomBytes(QUOTA, 8));
-        assertError(upload(alice, chat, "more.bin", "application/octet-stream", randomBytes(10, 9)), 413, "storage_quota_exceeded", null);
+        assertError(
+                upload(alice, chat, "more.bin", "application/octet-stream", randomBytes(10, 9)),
+                413,
+                "storage_quota_exceeded",
+                null);
 
         ApiClient.Response bobs = upload(bob, chat, "bobs.bin", "application/octet-stream", randomBytes(90 * 1024, 10));
 

@@ -54,10 +54,17 @@ class FilesApiTest {
 
     private static String expectedInfo(JsonNode file, long chat, String name, long size, String contentType) {
         return """
-                {"id": %d, "uuid": "%s", "chat_id": %d, "name": "%s", "size": %d, "content_type": "%s",
-                 "url": "/api/v1/files/%d", "uploaded_at": "%s"}"""
-                .formatted(file.get("id").asLong(), file.get("uuid").asText(), chat, name, size, contentType,
-                        file.get("id").asLong(), file.get("uploaded_at").asText());
+            {"id": %d, "uuid": "%s", "chat_id": %d, "name": "%s", "size": %d, "content_type": "%s",
+             "url": "/api/v1/files/%d", "uploaded_at": "%s"}\
+            """.formatted(
+                        file.get("id").asLong(),
+                        file.get("uuid").asText(),
+                        chat,
+                        name,
+                        size,
+                        contentType,
+                        file.get("id").asLong(),
+                        file.get("uploaded_at").asText());
     }
 
     private static String fileUrl(JsonNode file) {
@@ -76,7 +83,10 @@ class FilesApiTest {
 
         ApiClient.Response response = upload(alice, chat, "blob.bin", "application/octet-stream", bytes);
 
-        assertJson(201, expectedInfo(response.json(), chat, "blob.bin", bytes.length, "application/octet-stream"), response);
+        assertJson(
+                201,
+                expectedInfo(response.json(), chat, "blob.bin", bytes.length, "application/octet-stream"),
+                response);
         JsonNode file = response.json();
         assertEquals(36, file.get("uuid").asText().length());
         Instant uploadedAt = Instant.parse(file.get("uploaded_at").asText());
@@ -89,8 +99,12 @@ class FilesApiTest {
         assertEquals("\"" + sha256(bytes) + "\"", header(download, "etag"));
         assertEquals("bytes", header(download, "accept-ranges"));
         assertEquals("nosniff", header(download, "x-content-type-options"));
-        assertTrue(header(download, "content-security-policy").startsWith("sandbox"), download.headers().toString());
-        assertEquals("attachment; filename=\"blob.bin\"; filename*=UTF-8''blob.bin", header(download, "content-disposition"));
+        assertTrue(
+                header(download, "content-security-policy").startsWith("sandbox"),
+                download.headers().toString());
+        assertEquals(
+                "attachment; filename=\"blob.bin\"; filename*=UTF-8''blob.bin",
+                header(download, "content-disposition"));
         assertArrayEquals(bytes, readAll(contentPath(server, bytes)));
         assertEquals(List.of(), incoming(server));
         assertEquals(bytes.length, usedBytes(alice));
@@ -107,10 +121,14 @@ class FilesApiTest {
 
         ApiClient.Response info = bob.api().get(fileUrl(file) + "/info");
         assertEquals(200, info.status(), info.toString());
-        assertJson(200, info.body(), bob.api().get("/api/v1/files/" + file.get("uuid").asText() + "/info"));
+        assertJson(
+                200,
+                info.body(),
+                bob.api().get("/api/v1/files/" + file.get("uuid").asText() + "/info"));
         assertEquals(file.get("id"), info.json().get("id"));
         assertEquals("text/plain", info.json().get("content_type").asText());
-        ApiClient.Response byUuid = bob.api().get("/api/v1/files/" + file.get("uuid").asText());
+        ApiClient.Response byUuid =
+                bob.api().get("/api/v1/files/" + file.get("uuid").asText());
         assertEquals(200, byUuid.status(), byUuid.toString());
         assertArrayEquals(bytes, byUuid.bytes());
     }
@@ -154,13 +172,17 @@ class FilesApiTest {
     void theStorageEndpointReportsUseQuotaAndTheFileLimit() {
         TestUser alice = server.register("alice");
         long chat = group(alice);
-        assertJson(200, "{\"used_bytes\": 0, \"quota_bytes\": 10737418240, \"max_file_bytes\": " + MAX_FILE + "}",
+        assertJson(
+                200,
+                "{\"used_bytes\": 0, \"quota_bytes\": 10737418240, \"max_file_bytes\": " + MAX_FILE + "}",
                 alice.api().get("/api/v1/storage"));
 
         uploaded(alice, chat, "a.bin", "application/octet-stream", randomBytes(1000, 3));
         uploaded(alice, chat, "b.bin", "application/octet-stream", randomBytes(234, 4));
 
-        assertJson(200, "{\"used_bytes\": 1234, \"quota_bytes\": 10737418240, \"max_file_bytes\": " + MAX_FILE + "}",
+        assertJson(
+                200,
+                "{\"used_bytes\": 1234, \"quota_bytes\": 10737418240, \"max_file_bytes\": " + MAX_FILE + "}",
                 alice.api().get("/api/v1/storage"));
         assertError(server.anonymous().get("/api/v1/storage"), 401, "unauthorized", null);
     }
@@ -258,8 +280,15 @@ class FilesApiTest {
         byte[] bytes = randomBytes(10_000, 9);
         JsonNode file = uploaded(alice, group(alice), "r.bin", "application/octet-stream", bytes);
 
-        for (String range : List.of("bytes=0-9,20-29", "bytes=0-9, -5", "bytes=abc", "bytes=-", "bytes=20-10",
-                "items=0-9", "0-9", "bytes=1.5-3")) {
+        for (String range : List.of(
+                "bytes=0-9,20-29",
+                "bytes=0-9, -5",
+                "bytes=abc",
+                "bytes=-",
+                "bytes=20-10",
+                "items=0-9",
+                "0-9",
+                "bytes=1.5-3")) {
             ApiClient.Response whole = get(alice, fileUrl(file), "Range", range);
 
             assertEquals(200, whole.status(), range + ": " + whole);
@@ -275,7 +304,8 @@ class FilesApiTest {
         JsonNode file = uploaded(alice, group(alice), "r.bin", "application/octet-stream", bytes);
         String etag = "\"" + sha256(bytes) + "\"";
 
-        ApiClient.Response stale = get(alice, fileUrl(file), "Range", "bytes=0-9", "If-Range", "\"" + sha256(new byte[1]) + "\"");
+        ApiClient.Response stale =
+                get(alice, fileUrl(file), "Range", "bytes=0-9", "If-Range", "\"" + sha256(new byte[1]) + "\"");
         ApiClient.Response weak = get(alice, fileUrl(file), "Range", "bytes=0-9", "If-Range", "W/" + etag);
         ApiClient.Response current = get(alice, fileUrl(file), "Range", "bytes=0-9", "If-Range", etag);
 
@@ -312,18 +342,23 @@ class FilesApiTest {
     void aFileOneByteOverTheLimitIsRefusedAndLeavesNothingOnDiskOrInTheDatabase() {
         TestUser alice = server.register("alice");
         long chat = group(alice);
-        long idBefore = uploaded(alice, chat, "before.bin", "application/octet-stream", randomBytes(10, 12)).get("id").asLong();
+        long idBefore = uploaded(alice, chat, "before.bin", "application/octet-stream", randomBytes(10, 12))
+                .get("id")
+                .asLong();
         Set<String> storedBefore = storedContent(server);
         long usedBefore = usedBytes(alice);
 
-        ApiClient.Response refused = upload(alice, chat, "big.bin", "application/octet-stream", randomBytes(MAX_FILE + 1, 13));
+        ApiClient.Response refused =
+                upload(alice, chat, "big.bin", "application/octet-stream", randomBytes(MAX_FILE + 1, 13));
 
         assertError(refused, 413, "file_too_large", null);
         assertEquals(storedBefore, storedContent(server));
         assertEquals(List.of(), incoming(server));
         assertEquals(usedBefore, usedBytes(alice));
         // Ids are never reused: the next file's id shows that no row was added in between.
-        long idAfter = uploaded(alice, chat, "after.bin", "application/octet-stream", randomBytes(10, 14)).get("id").asLong();
+        long idAfter = uploaded(alice, chat, "after.bin", "application/octet-stream", randomBytes(10, 14))
+                .get("id")
+                .asLong();
         assertEquals(idBefore + 1, idAfter);
     }
 
@@ -331,7 +366,9 @@ class FilesApiTest {
     void aFileFarOverTheLimitIsRefusedBeforeItIsStoredAndLeavesNothingBehind() {
         TestUser alice = server.register("alice");
         long chat = group(alice);
-        long idBefore = uploaded(alice, chat, "before.bin", "application/octet-stream", randomBytes(10, 15)).get("id").asLong();
+        long idBefore = uploaded(alice, chat, "before.bin", "application/octet-stream", randomBytes(10, 15))
+                .get("id")
+                .asLong();
         Set<String> storedBefore = storedContent(server);
 
         // A client that sends its whole body before it reads the answer (java.net.http does) must get the answer too.
@@ -343,7 +380,9 @@ class FilesApiTest {
         assertEquals(storedBefore, storedContent(server));
         assertEquals(List.of(), incoming(server));
         assertEquals(10, usedBytes(alice));
-        long idAfter = uploaded(alice, chat, "after.bin", "application/octet-stream", randomBytes(10, 17)).get("id").asLong();
+        long idAfter = uploaded(alice, chat, "after.bin", "application/octet-stream", randomBytes(10, 17))
+                .get("id")
+                .asLong();
         assertEquals(idBefore + 1, idAfter);
     }
 
@@ -353,17 +392,19 @@ class FilesApiTest {
         long chat = group(alice);
         Set<String> storedBefore = storedContent(server);
 
-        ApiClient.Response otherPart = alice.api().multipart(filesPath(chat),
-                List.of(Part.file("attachment", "x.bin", "application/octet-stream", randomBytes(100, 18))));
+        ApiClient.Response otherPart = alice.api()
+                .multipart(
+                        filesPath(chat),
+                        List.of(Part.file("attachment", "x.bin", "application/octet-stream", randomBytes(100, 18))));
         ApiClient.Response json = alice.api().post(filesPath(chat), "{\"file\": \"abc\"}");
 
         ApiClient.Response noParts = alice.api().multipart(filesPath(chat), List.of());
 
         for (ApiClient.Response missing : List.of(otherPart, noParts)) {
             assertJson(400, """
-                    {"status": "error", "http_status": 400, "code": "invalid_input",
-                     "message": "file is missing: attach the file as a multipart part named 'file'", "field": "file"}""",
-                    missing);
+                     {"status": "error", "http_status": 400, "code": "invalid_input",
+                      "message": "file is missing: attach the file as a multipart part named 'file'", "field": "file"}\
+                     """, missing);
         }
         assertTrue(json.status() >= 400 && json.status() < 500, json.toString());
         assertEquals(storedBefore, storedContent(server));
@@ -378,7 +419,8 @@ class FilesApiTest {
         Set<String> storedBefore = storedContent(server);
 
         // A part named "file" but sent as a plain form field (no filename), as a form with a text input would.
-        ApiClient.Response fieldOnly = alice.api().multipart(filesPath(chat), List.of(Part.field("file", "not a file")));
+        ApiClient.Response fieldOnly =
+                alice.api().multipart(filesPath(chat), List.of(Part.field("file", "not a file")));
 
         assertEquals(400, fieldOnly.status(), fieldOnly.toString());
         assertEquals(storedBefore, storedContent(server));
@@ -399,14 +441,18 @@ class FilesApiTest {
 
         assertEquals("passwd", unix.get("name").asText());
         String windowsName = windows.get("name").asText();
-        assertTrue(windowsName.endsWith("win.ini") && !windowsName.contains("\\") && !windowsName.contains("/"), windowsName);
+        assertTrue(
+                windowsName.endsWith("win.ini") && !windowsName.contains("\\") && !windowsName.contains("/"),
+                windowsName);
         assertEquals("file", dots.get("name").asText());
         assertTrue(Files.exists(contentPath(server, bytes)));
-        assertFalse(Files.exists(server.dataDir().resolve("files/incoming/../../etc/passwd").normalize()));
+        assertFalse(Files.exists(
+                server.dataDir().resolve("files/incoming/../../etc/passwd").normalize()));
         assertFalse(Files.exists(server.dataDir().resolve("etc")));
         ApiClient.Response download = alice.api().get(fileUrl(unix));
         assertArrayEquals(bytes, download.bytes());
-        assertEquals("attachment; filename=\"passwd\"; filename*=UTF-8''passwd", header(download, "content-disposition"));
+        assertEquals(
+                "attachment; filename=\"passwd\"; filename*=UTF-8''passwd", header(download, "content-disposition"));
     }
 
     @Test
@@ -415,15 +461,20 @@ class FilesApiTest {
         long chat = group(alice);
 
         // U+202E turns "exe.txt" into something that reads like "txt.exe"; U+0007 and U+001B are controls.
-        JsonNode file = uploaded(alice, chat, "in\u0007voice\u001b\u202Etxt.exe\u200F", "application/octet-stream",
-                randomBytes(64, 21));
+        JsonNode file = uploaded(
+                alice, chat, "in\u0007voice\u001b\u202Etxt.exe\u200F", "application/octet-stream", randomBytes(64, 21));
 
         // The multipart parser may turn an ASCII control into a space first; either way none is left.
         String name = file.get("name").asText();
         assertEquals("invoicetxt.exe", name.replace(" ", ""));
-        assertTrue(name.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT), name);
-        assertEquals(name, alice.api().get(fileUrl(file) + "/info").json().get("name").asText());
-        assertEquals("attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name.replace(" ", "%20"),
+        assertTrue(
+                name.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT),
+                name);
+        assertEquals(
+                name,
+                alice.api().get(fileUrl(file) + "/info").json().get("name").asText());
+        assertEquals(
+                "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name.replace(" ", "%20"),
                 header(alice.api().get(fileUrl(file)), "content-disposition"));
     }
 
@@ -433,11 +484,13 @@ class FilesApiTest {
         long chat = group(alice);
 
         // Each emoji is one character and two UTF-16 units; a cut at 255 units would leave half of one.
-        JsonNode file = uploaded(alice, chat, "\uD83D\uDE00".repeat(300) + ".bin", "application/octet-stream",
-                randomBytes(64, 29));
+        JsonNode file = uploaded(
+                alice, chat, "\uD83D\uDE00".repeat(300) + ".bin", "application/octet-stream", randomBytes(64, 29));
 
         assertEquals("\uD83D\uDE00".repeat(255), file.get("name").asText());
-        assertEquals("\uD83D\uDE00".repeat(255), alice.api().get(fileUrl(file) + "/info").json().get("name").asText());
+        assertEquals(
+                "\uD83D\uDE00".repeat(255),
+                alice.api().get(fileUrl(file) + "/info").json().get("name").asText());
     }
 
     @Test
@@ -448,7 +501,8 @@ class FilesApiTest {
         JsonNode file = uploaded(alice, chat, "..%2F..%2Fetc%2Fpasswd", "text/plain", randomBytes(64, 28));
 
         assertEquals("..%2F..%2Fetc%2Fpasswd", file.get("name").asText());
-        assertEquals("attachment; filename=\".._2F.._2Fetc_2Fpasswd\"; filename*=UTF-8''..%252F..%252Fetc%252Fpasswd",
+        assertEquals(
+                "attachment; filename=\".._2F.._2Fetc_2Fpasswd\"; filename*=UTF-8''..%252F..%252Fetc%252Fpasswd",
                 header(alice.api().get(fileUrl(file)), "content-disposition"));
     }
 
@@ -461,8 +515,10 @@ class FilesApiTest {
 
         assertEquals("отчёт за май.bin", file.get("name").asText());
         String disposition = header(alice.api().get(fileUrl(file)), "content-disposition");
-        assertEquals("attachment; filename=\"_____ __ ___.bin\"; filename*=UTF-8''"
-                + "%D0%BE%D1%82%D1%87%D1%91%D1%82%20%D0%B7%D0%B0%20%D0%BC%D0%B0%D0%B9.bin", disposition);
+        assertEquals(
+                "attachment; filename=\"_____ __ ___.bin\"; filename*=UTF-8''"
+                        + "%D0%BE%D1%82%D1%87%D1%91%D1%82%20%D0%B7%D0%B0%20%D0%BC%D0%B0%D0%B9.bin",
+                disposition);
         assertTrue(disposition.chars().allMatch(c -> c >= 0x20 && c < 0x7f), disposition);
     }
 
@@ -476,7 +532,11 @@ class FilesApiTest {
         JsonNode image = uploaded(alice, chat, "p.png", "image/png", TestImages.png(1));
         Set<String> storedBefore = storedContent(server);
 
-        assertError(upload(carol, chat, "mine.bin", "application/octet-stream", randomBytes(100, 23)), 403, "not_a_member", null);
+        assertError(
+                upload(carol, chat, "mine.bin", "application/octet-stream", randomBytes(100, 23)),
+                403,
+                "not_a_member",
+                null);
         for (String ref : List.of(image.get("id").asText(), image.get("uuid").asText())) {
             assertError(carol.api().get("/api/v1/files/" + ref), 403, "not_a_member", null);
             assertError(carol.api().get("/api/v1/files/" + ref + "/info"), 403, "not_a_member", null);
@@ -494,7 +554,8 @@ class FilesApiTest {
         TestUser carol = server.register("carol");
         long chat = group(alice);
 
-        // Refused before a byte of the file is read; a client that sends the whole body first must still get the answer.
+        // Refused before a byte of the file is read; a client that sends the whole body first must still get the
+        // answer.
         ApiClient.Response refused = assertDoesNotThrow(
                 () -> upload(carol, chat, "large.bin", "application/octet-stream", randomBytes(8 * 1024 * 1024, 29)),
                 "the refusal must reach a client that sends the whole body first");
@@ -511,8 +572,8 @@ class FilesApiTest {
         JsonNode file = uploaded(alice, chat, "n.bin", "application/octet-stream", randomBytes(100, 24));
         assertEquals(200, bob.api().get(fileUrl(file)).status());
 
-        ApiClient.Response removed = alice.api().delete("/api/v1/group/" + chat + "/delete",
-                Map.of("users", List.of(Map.of("id", bob.id()))));
+        ApiClient.Response removed = alice.api()
+                .delete("/api/v1/group/" + chat + "/delete", Map.of("users", List.of(Map.of("id", bob.id()))));
 
         assertEquals(200, removed.status(), removed.toString());
         assertError(bob.api().get(fileUrl(file)), 403, "not_a_member", null);
@@ -522,12 +583,17 @@ class FilesApiTest {
     void unknownChatsAndFilesAreNotFoundAndBadIdsAreBadRequests() {
         TestUser alice = server.register("alice");
 
-        ApiClient.Response unknownChat = upload(alice, 999_999, "x.bin", "application/octet-stream", randomBytes(10, 25));
+        ApiClient.Response unknownChat =
+                upload(alice, 999_999, "x.bin", "application/octet-stream", randomBytes(10, 25));
 
         assertEquals(404, unknownChat.status(), unknownChat.toString());
         assertError(alice.api().get("/api/v1/files/999999"), 404, "file_not_found", null);
         assertError(alice.api().get("/api/v1/files/999999/info"), 404, "file_not_found", null);
-        assertError(alice.api().get("/api/v1/files/3f0e8c2c-7a43-4a55-9d59-0d8a3c3c8f11/thumbnail"), 404, "file_not_found", null);
+        assertError(
+                alice.api().get("/api/v1/files/3f0e8c2c-7a43-4a55-9d59-0d8a3c3c8f11/thumbnail"),
+                404,
+                "file_not_found",
+                null);
         assertError(alice.api().get("/api/v1/files/not-an-id"), 400, "invalid_input", "file_id");
         assertEquals(List.of(), incoming(server));
     }
@@ -550,7 +616,8 @@ class FilesApiTest {
         assertNotEquals(first.get("uuid"), second.get("uuid"));
         Set<String> added = new HashSet<>(storedContent(server));
         added.removeAll(storedBefore);
-        assertEquals(Set.of(server.dataDir().relativize(contentPath(server, bytes)).toString()), added);
+        assertEquals(
+                Set.of(server.dataDir().relativize(contentPath(server, bytes)).toString()), added);
         assertEquals("one.bin", first.get("name").asText());
         assertEquals("two.bin", second.get("name").asText());
         assertArrayEquals(bytes, alice.api().get(fileUrl(first)).bytes());
@@ -577,13 +644,17 @@ class FilesApiTest {
         ApiClient.Response thumbnail = bob.api().get(file.get("thumbnail_url").asText());
         assertEquals(200, thumbnail.status(), thumbnail.toString());
         assertEquals("image/jpeg", header(thumbnail, "content-type"));
-        assertTrue(header(thumbnail, "content-disposition").startsWith("inline;"), thumbnail.headers().toString());
+        assertTrue(
+                header(thumbnail, "content-disposition").startsWith("inline;"),
+                thumbnail.headers().toString());
         BufferedImage small = TestImages.decode(thumbnail.bytes());
         assertEquals(320, small.getWidth());
         assertEquals(160, small.getHeight());
         ApiClient.Response original = bob.api().get(fileUrl(file));
         assertArrayEquals(jpeg, original.bytes());
-        assertEquals("inline; filename=\"holiday.jpg\"; filename*=UTF-8''holiday.jpg", header(original, "content-disposition"));
+        assertEquals(
+                "inline; filename=\"holiday.jpg\"; filename*=UTF-8''holiday.jpg",
+                header(original, "content-disposition"));
         assertEquals(jpeg.length, usedBytes(alice), "thumbnails do not count against the uploader");
     }
 
@@ -594,7 +665,8 @@ class FilesApiTest {
 
         JsonNode file = uploaded(alice, chat, "tall.png", "image/png", TestImages.image(300, 900, 2, "png"));
 
-        BufferedImage small = TestImages.decode(alice.api().get(file.get("thumbnail_url").asText()).bytes());
+        BufferedImage small = TestImages.decode(
+                alice.api().get(file.get("thumbnail_url").asText()).bytes());
         assertEquals(320, small.getHeight());
         assertTrue(Math.abs(small.getWidth() - 107) <= 1, "width " + small.getWidth());
     }
@@ -641,7 +713,9 @@ class FilesApiTest {
         assertEquals(fileUrl(file) + "/thumbnail", file.get("thumbnail_url").asText());
         ApiClient.Response download = alice.api().get(fileUrl(file));
         assertEquals("image/png", header(download, "content-type"));
-        assertTrue(header(download, "content-disposition").startsWith("inline;"), download.headers().toString());
+        assertTrue(
+                header(download, "content-disposition").startsWith("inline;"),
+                download.headers().toString());
     }
 
     @Test
@@ -649,8 +723,9 @@ class FilesApiTest {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");
         long chat = group(alice, bob);
-        byte[] html = "<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(document.cookie)</script></body></html>"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] html =
+                "<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(document.cookie)</script></body></html>"
+                        .getBytes(StandardCharsets.UTF_8);
 
         JsonNode asHtml = uploaded(alice, chat, "page.html", "text/html", html);
         JsonNode asPicture = uploaded(alice, chat, "cat.png", "image/png", html);
@@ -661,10 +736,16 @@ class FilesApiTest {
         for (JsonNode file : List.of(asHtml, asPicture)) {
             ApiClient.Response download = bob.api().get(fileUrl(file));
             assertArrayEquals(html, download.bytes());
-            assertTrue(header(download, "content-disposition").startsWith("attachment;"), download.headers().toString());
+            assertTrue(
+                    header(download, "content-disposition").startsWith("attachment;"),
+                    download.headers().toString());
             assertEquals("nosniff", header(download, "x-content-type-options"));
-            assertTrue(header(download, "content-security-policy").startsWith("sandbox"), download.headers().toString());
-            assertFalse(header(download, "content-type").startsWith("image/"), download.headers().toString());
+            assertTrue(
+                    header(download, "content-security-policy").startsWith("sandbox"),
+                    download.headers().toString());
+            assertFalse(
+                    header(download, "content-type").startsWith("image/"),
+                    download.headers().toString());
         }
     }
 
@@ -673,7 +754,8 @@ class FilesApiTest {
         TestUser alice = server.register("alice");
         long chat = group(alice);
 
-        JsonNode file = uploaded(alice, chat, "photo.png", "image/png", "hello, this is text".getBytes(StandardCharsets.UTF_8));
+        JsonNode file =
+                uploaded(alice, chat, "photo.png", "image/png", "hello, this is text".getBytes(StandardCharsets.UTF_8));
 
         assertEquals("text/plain", file.get("content_type").asText());
         assertTrue(header(alice.api().get(fileUrl(file)), "content-disposition").startsWith("attachment;"));
@@ -689,13 +771,34 @@ class FilesApiTest {
         for (String name : List.of("photo.png", "photo.jpg", "page.html", "drawing.svg")) {
             JsonNode file = uploaded(alice, chat, name, "image/png", randomBytes(300, name.hashCode()));
             types.put(name, file.get("content_type").asText());
-            dispositions.put(name, header(alice.api().get(fileUrl(file)), "content-disposition").split(";")[0]);
+            dispositions.put(
+                    name,
+                    header(alice.api().get(fileUrl(file)), "content-disposition")
+                            .split(";")[0]);
         }
 
-        assertEquals(Map.of("photo.png", "application/octet-stream", "photo.jpg", "application/octet-stream",
-                "page.html", "application/octet-stream", "drawing.svg", "application/octet-stream"), types);
-        assertEquals(Map.of("photo.png", "attachment", "photo.jpg", "attachment", "page.html", "attachment",
-                "drawing.svg", "attachment"), dispositions);
+        assertEquals(
+                Map.of(
+                        "photo.png",
+                        "application/octet-stream",
+                        "photo.jpg",
+                        "application/octet-stream",
+                        "page.html",
+                        "application/octet-stream",
+                        "drawing.svg",
+                        "application/octet-stream"),
+                types);
+        assertEquals(
+                Map.of(
+                        "photo.png",
+                        "attachment",
+                        "photo.jpg",
+                        "attachment",
+                        "page.html",
+                        "attachment",
+                        "drawing.svg",
+                        "attachment"),
+                dispositions);
     }
 
     private static byte[] readAll(Path path) {

@@ -26,7 +26,10 @@ class PhotoApiTest {
     static final RunningServer server = new RunningServer();
 
     private static ApiClient.Response savePhoto(TestUser user, String name, String contentType, byte[] bytes) {
-        return user.api().multipart("/api/v1/user", List.of(Part.field("json", "{}"), Part.file("photo", name, contentType, bytes)));
+        return user.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(Part.field("json", "{}"), Part.file("photo", name, contentType, bytes)));
     }
 
     private static String photoPath(TestUser user) {
@@ -59,7 +62,10 @@ class PhotoApiTest {
     void aTallPngPhotoFitsByItsHeightAndStaysAPng() {
         TestUser user = server.register("tall");
 
-        assertJson(200, "{\"status\": \"ok\"}", savePhoto(user, "tall.png", "image/png", TestImages.image(600, 2000, 2, "png")));
+        assertJson(
+                200,
+                "{\"status\": \"ok\"}",
+                savePhoto(user, "tall.png", "image/png", TestImages.image(600, 2000, 2, "png")));
 
         ApiClient.Response photo = user.api().get(photoPath(user));
         assertEquals("image/png", header(photo, "content-type"));
@@ -82,7 +88,10 @@ class PhotoApiTest {
     void aPhotoOfExactlyTheLimitKeepsItsSize() {
         TestUser user = server.register("exact");
 
-        assertJson(200, "{\"status\": \"ok\"}", savePhoto(user, "exact.jpg", "image/jpeg", TestImages.image(512, 300, 4, "jpeg")));
+        assertJson(
+                200,
+                "{\"status\": \"ok\"}",
+                savePhoto(user, "exact.jpg", "image/jpeg", TestImages.image(512, 300, 4, "jpeg")));
 
         BufferedImage image = TestImages.decode(user.api().get(photoPath(user)).bytes());
         assertEquals(512, image.getWidth());
@@ -97,7 +106,11 @@ class PhotoApiTest {
 
         byte[] html = "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
         assertError(savePhoto(user, "photo.jpg", "image/jpeg", html), 400, "invalid_input", "photo");
-        assertError(savePhoto(user, "photo.png", "image/png", FileFixtures.randomBytes(2048, 6)), 400, "invalid_input", "photo");
+        assertError(
+                savePhoto(user, "photo.png", "image/png", FileFixtures.randomBytes(2048, 6)),
+                400,
+                "invalid_input",
+                "photo");
 
         TestImages.assertSamePixels(first, user.api().get(photoPath(user)).bytes());
     }
@@ -107,9 +120,12 @@ class PhotoApiTest {
         TestUser owner = server.register("owner");
         byte[] jpeg = TestImages.image(2000, 1000, 7, "jpeg");
 
-        ApiClient.Response created = owner.api().multipart("/api/v1/group", List.of(
-                Part.field("json", "{\"name\": \"With photo\", \"users\": []}"),
-                Part.file("photo", "group.jpg", "image/jpeg", jpeg)));
+        ApiClient.Response created = owner.api()
+                .multipart(
+                        "/api/v1/group",
+                        List.of(
+                                Part.field("json", "{\"name\": \"With photo\", \"users\": []}"),
+                                Part.file("photo", "group.jpg", "image/jpeg", jpeg)));
 
         assertEquals(200, created.status(), created.toString());
         long groupId = created.json().get("group").get("id").asLong();
@@ -118,6 +134,7 @@ class PhotoApiTest {
         BufferedImage image = TestImages.decode(photo.bytes());
         assertEquals(512, image.getWidth());
         assertEquals(256, image.getHeight());
-        assertArrayEquals(photo.bytes(), get(owner, "/api/v1/group/" + groupId + "/photo").bytes());
+        assertArrayEquals(
+                photo.bytes(), get(owner, "/api/v1/group/" + groupId + "/photo").bytes());
     }
 }

@@ -27,8 +27,12 @@ class StoredContentCleanupTest {
     @Test
     void deletingAGroupDeletesTheBytesOfItsFilesThumbnailsAndPhoto() throws IOException {
         TestUser owner = server.register("cleaner");
-        var created = owner.api().multipart("/api/v1/group", List.of(Part.field("json", "{\"name\": \"Short-lived\"}"),
-                Part.file("photo", "cover.png", "image/png", TestImages.png(21))));
+        var created = owner.api()
+                .multipart(
+                        "/api/v1/group",
+                        List.of(
+                                Part.field("json", "{\"name\": \"Short-lived\"}"),
+                                Part.file("photo", "cover.png", "image/png", TestImages.png(21))));
         long group = created.json().path("group").path("id").asLong();
         List<Path> before = storedContent();
         upload(owner, group, "notes.txt", "only in this group".getBytes(StandardCharsets.UTF_8));
@@ -66,22 +70,33 @@ class StoredContentCleanupTest {
         setPhoto(user, TestImages.png(32));
 
         assertEquals(withFirst.size(), storedContent().size(), "the new photo replaced the old one on disk");
-        TestImages.assertSamePixels(TestImages.png(32), user.api().get("/api/v1/user/" + user.id() + "/photo").bytes());
+        TestImages.assertSamePixels(
+                TestImages.png(32),
+                user.api().get("/api/v1/user/" + user.id() + "/photo").bytes());
     }
 
     private static void setPhoto(TestUser user, byte[] png) {
-        Response saved = user.api().multipart("/api/v1/user", List.of(Part.field("json", "{}"),
-                Part.file("photo", "me.png", "image/png", png)));
+        Response saved = user.api()
+                .multipart(
+                        "/api/v1/user",
+                        List.of(Part.field("json", "{}"), Part.file("photo", "me.png", "image/png", png)));
         assertEquals(200, saved.status(), saved.toString());
     }
 
     private static long group(TestUser owner, String name) {
-        return owner.api().post("/api/v1/group", Map.of("name", name)).json().path("group").path("id").asLong();
+        return owner.api()
+                .post("/api/v1/group", Map.of("name", name))
+                .json()
+                .path("group")
+                .path("id")
+                .asLong();
     }
 
     private static long upload(TestUser user, long chat, String name, byte[] content) {
-        Response uploaded = user.api().multipart("/api/v1/chats/" + chat + "/files",
-                List.of(Part.file("file", name, "application/octet-stream", content)));
+        Response uploaded = user.api()
+                .multipart(
+                        "/api/v1/chats/" + chat + "/files",
+                        List.of(Part.file("file", name, "application/octet-stream", content)));
         assertEquals(201, uploaded.status(), uploaded.toString());
         return uploaded.json().path("id").asLong();
     }

@@ -76,14 +76,14 @@ class InviteEventsTest {
 
     private static JsonNode membersAdded(long chatId, TestUser user) {
         return json("""
-                {"type": "members_added", "chat_id": %d, "users": [{"id": %d, "name": "%s", "username": "%s"}]}"""
-                .formatted(chatId, user.id(), user.username(), user.username()));
+            {"type": "members_added", "chat_id": %d, "users": [{"id": %d, "name": "%s", "username": "%s"}]}\
+            """.formatted(chatId, user.id(), user.username(), user.username()));
     }
 
     private static JsonNode chatCreated(Group group, String name) {
         return json("""
-                {"type": "chat_created", "chat_id": %d, "uuid": "%s", "name": "%s", "chat_type": "group", "room_name": "group_%d"}"""
-                .formatted(group.id(), group.uuid(), name, group.id()));
+            {"type": "chat_created", "chat_id": %d, "uuid": "%s", "name": "%s", "chat_type": "group", "room_name": "group_%d"}\
+            """.formatted(group.id(), group.uuid(), name, group.id()));
     }
 
     @Test
@@ -95,11 +95,11 @@ class InviteEventsTest {
         Group group = group(owner, "Reading circle", member);
         JsonNode invite = invite(member, group.id());
         try (SocketClient ownerChat = openChat(owner, group.id());
-             SocketClient memberChat = openChat(member, group.id());
-             SocketClient ownerMain = openMain(owner);
-             SocketClient memberMain = openMain(member);
-             SocketClient newcomerMain = openMain(newcomer);
-             SocketClient outsiderMain = openMain(outsider)) {
+                SocketClient memberChat = openChat(member, group.id());
+                SocketClient ownerMain = openMain(owner);
+                SocketClient memberMain = openMain(member);
+                SocketClient newcomerMain = openMain(newcomer);
+                SocketClient outsiderMain = openMain(outsider)) {
 
             ApiClient.Response accepted = accept(newcomer, invite);
             assertEquals(200, accepted.status(), accepted.toString());
@@ -114,7 +114,8 @@ class InviteEventsTest {
 
             // The newcomer now has the chat: its socket opens and hears the group's messages.
             try (SocketClient newcomerChat = openChat(newcomer, group.id())) {
-                ApiClient.Response sent = owner.api().post("/api/v1/chats/" + group.id() + "/messages/", Map.of("text", "welcome"));
+                ApiClient.Response sent =
+                        owner.api().post("/api/v1/chats/" + group.id() + "/messages/", Map.of("text", "welcome"));
                 assertEquals(201, sent.status(), sent.toString());
                 assertEquals(sent.json(), newcomerChat.next());
                 ObjectNode last = sent.json().deepCopy();
@@ -132,11 +133,14 @@ class InviteEventsTest {
         JsonNode invite = invite(owner, group.id());
         assertEquals(200, accept(newcomer, invite).status());
         try (SocketClient ownerChat = openChat(owner, group.id());
-             SocketClient ownerMain = openMain(owner);
-             SocketClient newcomerMain = openMain(newcomer)) {
+                SocketClient ownerMain = openMain(owner);
+                SocketClient newcomerMain = openMain(newcomer)) {
 
             ApiClient.Response again = accept(newcomer, invite);
-            ApiClient.Response byOwner = owner.api().post("/api/v1/invites/accept", Map.of("link", invite.get("link").asText()));
+            ApiClient.Response byOwner = owner.api()
+                    .post(
+                            "/api/v1/invites/accept",
+                            Map.of("link", invite.get("link").asText()));
 
             assertEquals(false, again.json().get("joined").asBoolean(), again.toString());
             assertEquals(false, byOwner.json().get("joined").asBoolean(), byOwner.toString());
@@ -154,12 +158,16 @@ class InviteEventsTest {
         JsonNode usedUp = invite(owner, group.id(), Map.of("max_uses", 1));
         JsonNode revoked = invite(owner, group.id());
         assertEquals(200, accept(first, usedUp).status());
-        assertEquals(200, owner.api().delete("/api/v1/invites/" + revoked.get("id").asLong()).status());
+        assertEquals(
+                200,
+                owner.api()
+                        .delete("/api/v1/invites/" + revoked.get("id").asLong())
+                        .status());
         try (SocketClient ownerChat = openChat(owner, group.id());
-             SocketClient ownerMain = openMain(owner);
-             SocketClient firstMain = openMain(first);
-             SocketClient lateMain = openMain(late);
-             SocketClient refusedMain = openMain(refused)) {
+                SocketClient ownerMain = openMain(owner);
+                SocketClient firstMain = openMain(first);
+                SocketClient lateMain = openMain(late);
+                SocketClient refusedMain = openMain(refused)) {
 
             assertError(accept(late, usedUp), 410, "invite_used_up", null);
             assertError(accept(refused, revoked), 410, "invite_revoked", null);

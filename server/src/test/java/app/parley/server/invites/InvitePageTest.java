@@ -33,7 +33,9 @@ class InvitePageTest {
         var headers = response.headers();
         assertTrue(headers.firstValue("content-type").orElse("").startsWith("text/html"), headers.toString());
         assertEquals("no-referrer", headers.firstValue("referrer-policy").orElse(null), headers.toString());
-        assertTrue(headers.firstValue("content-security-policy").orElse("").contains("default-src 'none'"), headers.toString());
+        assertTrue(
+                headers.firstValue("content-security-policy").orElse("").contains("default-src 'none'"),
+                headers.toString());
         assertEquals("no-store", headers.firstValue("cache-control").orElse(null), headers.toString());
         assertTrue(response.body().startsWith("<!DOCTYPE html>"), response.body());
     }
@@ -80,7 +82,11 @@ class InvitePageTest {
         TestUser owner = server.register("owner");
         Group group = group(owner, "Withdrawn");
         JsonNode invite = invite(owner, group.id());
-        assertEquals(200, owner.api().delete("/api/v1/invites/" + invite.get("id").asLong()).status());
+        assertEquals(
+                200,
+                owner.api()
+                        .delete("/api/v1/invites/" + invite.get("id").asLong())
+                        .status());
 
         ApiClient.Response page = page(invite);
 
@@ -97,7 +103,9 @@ class InvitePageTest {
         JsonNode invite = invite(owner, group.id(), Map.of("expires_in_seconds", 1));
         assertHtmlPage(200, page(invite));
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> page(invite).status() == 410);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> page(invite).status() == 410);
 
         ApiClient.Response page = page(invite);
         assertHtmlPage(410, page);
@@ -116,7 +124,9 @@ class InvitePageTest {
         ApiClient.Response page = page(invite);
 
         assertHtmlPage(410, page);
-        assertTrue(page.body().contains("This invite to Single seat has been used as many times as it allows"), page.body());
+        assertTrue(
+                page.body().contains("This invite to Single seat has been used as many times as it allows"),
+                page.body());
         assertFalse(page.body().contains("parley://invite/"), page.body());
     }
 
@@ -127,7 +137,11 @@ class InvitePageTest {
         Group group = group(owner, "<script>alert(1)</script>");
         JsonNode live = invite(owner, group.id());
         JsonNode dead = invite(owner, group.id());
-        assertEquals(200, owner.api().delete("/api/v1/invites/" + dead.get("uuid").asText()).status());
+        assertEquals(
+                200,
+                owner.api()
+                        .delete("/api/v1/invites/" + dead.get("uuid").asText())
+                        .status());
 
         for (ApiClient.Response page : new ApiClient.Response[] {page(live), page(dead)}) {
             String body = page.body();
@@ -146,7 +160,9 @@ class InvitePageTest {
         Group group = group(owner, "{{title}}");
         JsonNode live = invite(owner, group.id());
         JsonNode dead = invite(owner, group.id());
-        assertEquals(200, owner.api().delete("/api/v1/invites/" + dead.get("id").asLong()).status());
+        assertEquals(
+                200,
+                owner.api().delete("/api/v1/invites/" + dead.get("id").asLong()).status());
 
         String livePage = page(live).body();
         String deadPage = page(dead).body();

@@ -70,14 +70,18 @@ class InviteServiceAuthorizationTest {
         TestUser other = server.register("other");
         invites.accept(other.id(), made.invite().token());
 
-        var refused = assertThrows(ForbiddenException.class,
+        var refused = assertThrows(
+                ForbiddenException.class,
                 () -> invites.revoke(other.id(), new IdRef.Numeric(made.invite().id())));
-        InviteDetails revoked = invites.revoke(owner.id(), new IdRef.Numeric(made.invite().id()));
+        InviteDetails revoked =
+                invites.revoke(owner.id(), new IdRef.Numeric(made.invite().id()));
 
         assertEquals("not_the_inviter", refused.code());
         assertEquals(InviteState.REVOKED, revoked.state());
         TestUser late = server.register("late");
-        assertThrows(GoneException.class, () -> invites.accept(late.id(), made.invite().token()));
+        assertThrows(
+                GoneException.class,
+                () -> invites.accept(late.id(), made.invite().token()));
         assertFalse(chats.isMember(group, late.id()));
     }
 
@@ -92,16 +96,28 @@ class InviteServiceAuthorizationTest {
         assertTrue(first.joined());
         assertFalse(second.joined());
         assertTrue(chats.isMember(group, joiner.id()));
-        assertEquals(1, invites.listForChat(owner.id(), group).stream()
-                .filter(listed -> listed.invite().id().equals(made.invite().id())).findFirst().orElseThrow().invite().uses());
+        assertEquals(
+                1,
+                invites.listForChat(owner.id(), group).stream()
+                        .filter(listed ->
+                                listed.invite().id().equals(made.invite().id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .invite()
+                        .uses());
     }
 
     @Test
     void nobodyActsInAnothersName() {
-        var refused = assertThrows(ForbiddenException.class, () -> accounts.requireSelf(outsider.id(), owner.uuid(), "user_id"));
+        var refused = assertThrows(
+                ForbiddenException.class, () -> accounts.requireSelf(outsider.id(), owner.uuid(), "user_id"));
 
         assertEquals("not_the_caller", refused.code());
-        assertEquals(outsider.id(), accounts.requireSelf(outsider.id(), outsider.id(), "user_id").id());
-        assertEquals(outsider.id(), accounts.requireSelf(outsider.id(), null, "user_id").id());
+        assertEquals(
+                outsider.id(),
+                accounts.requireSelf(outsider.id(), outsider.id(), "user_id").id());
+        assertEquals(
+                outsider.id(),
+                accounts.requireSelf(outsider.id(), null, "user_id").id());
     }
 }

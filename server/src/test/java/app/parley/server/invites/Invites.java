@@ -19,7 +19,9 @@ final class Invites {
 
     /** A group created by {@code owner} with the other users as members; fails the test unless it is created. */
     static Group group(TestUser owner, String name, TestUser... members) {
-        List<Map<String, Object>> users = Arrays.stream(members).map(u -> Map.<String, Object>of("id", u.id())).toList();
+        List<Map<String, Object>> users = Arrays.stream(members)
+                .map(u -> Map.<String, Object>of("id", u.id()))
+                .toList();
         ApiClient.Response response = owner.api().post("/api/v1/group", Map.of("name", name, "users", users));
         assertEquals(200, response.status(), response.toString());
         JsonNode group = response.json().get("group");

@@ -46,26 +46,38 @@ class InvitesApiTest {
     private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
 
     private static JsonNode userRef(TestUser user) {
-        return json("{\"id\": %d, \"name\": \"%s\", \"username\": \"%s\"}".formatted(user.id(), user.username(), user.username()));
+        return json("{\"id\": %d, \"name\": \"%s\", \"username\": \"%s\"}"
+                .formatted(user.id(), user.username(), user.username()));
     }
 
     private static List<Long> listedIds(ApiClient.Response response) {
         assertEquals(200, response.status(), response.toString());
         List<Long> ids = new ArrayList<>();
-        response.json().get("invites").forEach(invite -> ids.add(invite.get("id").asLong()));
+        response.json()
+                .get("invites")
+                .forEach(invite -> ids.add(invite.get("id").asLong()));
         return ids;
     }
 
     private static JsonNode preview(TestUser user, JsonNode invite) {
-        ApiClient.Response response = user.api().get("/api/v1/invites/" + invite.get("token").asText() + "/preview");
+        ApiClient.Response response =
+                user.api().get("/api/v1/invites/" + invite.get("token").asText() + "/preview");
         assertEquals(200, response.status(), response.toString());
         return response.json();
     }
 
     private static void assertJoined(Group group, ApiClient.Response response, boolean joined) {
-        assertJson(200, """
-                {"status": "ok", "chat_id": %d, "chat_uuid": "%s", "chat_name": "%s", "room_name": "group_%d", "joined": %b}"""
-                .formatted(group.id(), group.uuid(), response.json().path("chat_name").asText(), group.id(), joined), response);
+        assertJson(
+                200,
+                """
+                {"status": "ok", "chat_id": %d, "chat_uuid": "%s", "chat_name": "%s", "room_name": "group_%d", "joined": %b}\
+                """.formatted(
+                                group.id(),
+                                group.uuid(),
+                                response.json().path("chat_name").asText(),
+                                group.id(),
+                                joined),
+                response);
     }
 
     // --- POST /api/v1/chats/{id}/invites ----------------------------------------------------------------
@@ -85,12 +97,23 @@ class InvitesApiTest {
         UUID.fromString(invite.get("uuid").asText());
         Instant createdAt = Instant.parse(invite.get("created_at").asText());
         assertTrue(Duration.between(createdAt, Instant.now()).abs().toSeconds() < 60, createdAt.toString());
-        assertJson(201, """
+        assertJson(
+                201,
+                """
                 {"id": %d, "uuid": "%s", "token": "%s", "chat_id": %d, "chat_name": "Climbers", "inviter": %s,
                  "created_at": "%s", "expires_at": null, "max_uses": null, "uses": 0, "revoked": false, "state": "active",
-                 "link": "parley://invite/%s", "web_link": "http://localhost:%d/invite/%s"}"""
-                .formatted(invite.get("id").asLong(), invite.get("uuid").asText(), token, group.id(), userRef(member),
-                        invite.get("created_at").asText(), token, server.port(), token), created);
+                 "link": "parley://invite/%s", "web_link": "http://localhost:%d/invite/%s"}\
+                """.formatted(
+                                invite.get("id").asLong(),
+                                invite.get("uuid").asText(),
+                                token,
+                                group.id(),
+                                userRef(member),
+                                invite.get("created_at").asText(),
+                                token,
+                                server.port(),
+                                token),
+                created);
 
         JsonNode second = invite(member, group.id());
         assertNotEquals(token, second.get("token").asText());
@@ -108,7 +131,8 @@ class InvitesApiTest {
         JsonNode atADate = invite(owner, group.id(), Map.of("expires_at", at.toString()));
 
         Instant createdAt = Instant.parse(inAnHour.get("created_at").asText());
-        Duration lifetime = Duration.between(createdAt, Instant.parse(inAnHour.get("expires_at").asText()));
+        Duration lifetime = Duration.between(
+                createdAt, Instant.parse(inAnHour.get("expires_at").asText()));
         assertTrue(lifetime.minusSeconds(3600).abs().toMillis() < 1000, lifetime.toString());
         assertEquals(5, inAnHour.get("max_uses").asInt());
         assertEquals("active", inAnHour.get("state").asText());
@@ -127,7 +151,8 @@ class InvitesApiTest {
         JsonNode invite = invite(owner, group.id(), Map.of("expires_in_seconds", YEAR_SECONDS, "max_uses", 100_000));
 
         assertEquals(100_000, invite.get("max_uses").asInt());
-        Duration lifetime = Duration.between(Instant.parse(invite.get("created_at").asText()),
+        Duration lifetime = Duration.between(
+                Instant.parse(invite.get("created_at").asText()),
                 Instant.parse(invite.get("expires_at").asText()));
         assertTrue(lifetime.minusDays(365).abs().toMillis() < 1000, lifetime.toString());
     }
@@ -145,16 +170,43 @@ class InvitesApiTest {
         assertError(api.post(path, Map.of("max_uses", 100_001)), 400, "invalid_input", "max_uses");
         assertError(api.post(path, Map.of("expires_in_seconds", 0)), 400, "invalid_input", "expires_in_seconds");
         assertError(api.post(path, Map.of("expires_in_seconds", -60)), 400, "invalid_input", "expires_in_seconds");
-        assertError(api.post(path, Map.of("expires_in_seconds", YEAR_SECONDS + 1)), 400, "invalid_input", "expires_in_seconds");
-        assertError(api.post(path, Map.of("expires_at", now.minusSeconds(60).toString())), 400, "invalid_input", "expires_at");
-        assertError(api.post(path, Map.of("expires_at", now.plus(Duration.ofDays(366)).toString())), 400, "invalid_input",
+        assertError(
+                api.post(path, Map.of("expires_in_seconds", YEAR_SECONDS + 1)),
+                400,
+                "invalid_input",
+                "expires_in_seconds");
+        assertError(
+                api.post(path, Map.of("expires_at", now.minusSeconds(60).toString())),
+                400,
+                "invalid_input",
                 "expires_at");
-        assertError(api.post(path, Map.of("expires_in_seconds", 60, "expires_at", now.plusSeconds(60).toString())), 400,
-                "invalid_input", "expires_at");
-        assertError(api.post(path, Map.of("max_uses", 2, "expires_in_seconds", 0)), 400, "invalid_input", "expires_in_seconds");
+        assertError(
+                api.post(
+                        path,
+                        Map.of("expires_at", now.plus(Duration.ofDays(366)).toString())),
+                400,
+                "invalid_input",
+                "expires_at");
+        assertError(
+                api.post(
+                        path,
+                        Map.of(
+                                "expires_in_seconds",
+                                60,
+                                "expires_at",
+                                now.plusSeconds(60).toString())),
+                400,
+                "invalid_input",
+                "expires_at");
+        assertError(
+                api.post(path, Map.of("max_uses", 2, "expires_in_seconds", 0)),
+                400,
+                "invalid_input",
+                "expires_in_seconds");
         assertError(api.post(path, Map.of("max_uses", "many")), 400, "bad_request", "max_uses");
         assertError(api.postRaw(path, "application/json", "{\"max_uses\": 2.5}"), 400, "bad_request", "max_uses");
-        assertError(api.post(path, Map.of("expires_in_seconds", List.of(60))), 400, "bad_request", "expires_in_seconds");
+        assertError(
+                api.post(path, Map.of("expires_in_seconds", List.of(60))), 400, "bad_request", "expires_in_seconds");
         assertError(api.post(path, Map.of("expires_at", "tomorrow")), 400, "bad_request", "expires_at");
         assertError(api.postRaw(path, "application/json", "{\"max_uses\": "), 400, "bad_request", null);
 
@@ -173,11 +225,16 @@ class InvitesApiTest {
         long privateChatId = privateChat.json().get("chat").get("id").asLong();
 
         assertError(outsider.api().postEmpty("/api/v1/chats/" + group.id() + "/invites"), 403, "not_a_member", null);
-        assertError(outsider.api().post("/api/v1/chats/" + group.uuid() + "/invites", Map.of("max_uses", 1)),
-                403, "not_a_member", null);
-        assertError(server.anonymous().postEmpty("/api/v1/chats/" + group.id() + "/invites"), 401, "unauthorized", null);
+        assertError(
+                outsider.api().post("/api/v1/chats/" + group.uuid() + "/invites", Map.of("max_uses", 1)),
+                403,
+                "not_a_member",
+                null);
+        assertError(
+                server.anonymous().postEmpty("/api/v1/chats/" + group.id() + "/invites"), 401, "unauthorized", null);
         assertError(owner.api().postEmpty("/api/v1/chats/999999/invites"), 404, "chat_not_found", null);
-        assertError(owner.api().postEmpty("/api/v1/chats/" + privateChatId + "/invites"), 400, "invalid_input", "chat_id");
+        assertError(
+                owner.api().postEmpty("/api/v1/chats/" + privateChatId + "/invites"), 400, "invalid_input", "chat_id");
         assertError(outsider.api().postEmpty("/api/v1/chats/" + privateChatId + "/invites"), 403, "not_a_member", null);
 
         assertEquals(List.of(), listedIds(owner.api().get("/api/v1/chats/" + group.id() + "/invites")));
@@ -202,16 +259,22 @@ class InvitesApiTest {
         long annElsewhere = invite(ann, other.id()).get("id").asLong();
         String path = "/api/v1/chats/" + group.id() + "/invites";
 
-        assertEquals(List.of(byBen, byAnn.get("id").asLong(), byOwner), listedIds(owner.api().get(path)));
+        assertEquals(
+                List.of(byBen, byAnn.get("id").asLong(), byOwner),
+                listedIds(owner.api().get(path)));
         assertEquals(List.of(byAnn.get("id").asLong()), listedIds(ann.api().get(path)));
         assertEquals(List.of(byBen), listedIds(ben.api().get(path)));
         assertError(outsider.api().get(path), 403, "not_a_member", null);
         assertError(server.anonymous().get(path), 401, "unauthorized", null);
 
-        assertEquals(List.of(annElsewhere, byAnn.get("id").asLong()), listedIds(ann.api().get("/api/v1/invites")));
+        assertEquals(
+                List.of(annElsewhere, byAnn.get("id").asLong()),
+                listedIds(ann.api().get("/api/v1/invites")));
         assertEquals(List.of(byOwner), listedIds(owner.api().get("/api/v1/invites")));
         assertEquals(List.of(), listedIds(outsider.api().get("/api/v1/invites")));
-        assertEquals(3, ann.api().get(path).json().get("invites").get(0).get("max_uses").asInt());
+        assertEquals(
+                3,
+                ann.api().get(path).json().get("invites").get(0).get("max_uses").asInt());
     }
 
     @Test
@@ -221,7 +284,13 @@ class InvitesApiTest {
 
         JsonNode created = invite(owner, group.id(), Map.of("expires_in_seconds", 600, "max_uses", 4));
 
-        assertEquals(created, owner.api().get("/api/v1/chats/" + group.id() + "/invites").json().get("invites").get(0));
+        assertEquals(
+                created,
+                owner.api()
+                        .get("/api/v1/chats/" + group.id() + "/invites")
+                        .json()
+                        .get("invites")
+                        .get(0));
         assertEquals(created, reload(owner, created));
         assertEquals(created.get("expires_at"), preview(owner, created).get("expires_at"));
     }
@@ -238,10 +307,12 @@ class InvitesApiTest {
         String messages = "/api/v1/chats/" + group.id() + "/messages";
         assertError(newcomer.api().get(messages), 403, "not_a_member", null);
 
-        assertJson(200, """
+        assertJson(
+                200,
+                """
                 {"chat_id": %d, "chat_uuid": "%s", "chat_name": "Hikers", "chat_description": "", "member_count": 2,
-                 "inviter": %s, "expires_at": null, "state": "active", "already_member": false}"""
-                .formatted(group.id(), group.uuid(), userRef(member)),
+                 "inviter": %s, "expires_at": null, "state": "active", "already_member": false}\
+                """.formatted(group.id(), group.uuid(), userRef(member)),
                 newcomer.api().get("/api/v1/invites/" + invite.get("token").asText() + "/preview"));
 
         ApiClient.Response accepted = accept(newcomer, invite);
@@ -283,9 +354,29 @@ class InvitesApiTest {
         Group group = group(owner, "Linked");
         JsonNode invite = invite(owner, group.id());
 
-        assertJoined(group, byToken.api().post("/api/v1/invites/accept", Map.of("token", invite.get("token").asText())), true);
-        assertJoined(group, byAppLink.api().post("/api/v1/invites/accept", Map.of("link", invite.get("link").asText())), true);
-        assertJoined(group, byWebLink.api().post("/api/v1/invites/accept", Map.of("link", invite.get("web_link").asText())), true);
+        assertJoined(
+                group,
+                byToken.api()
+                        .post(
+                                "/api/v1/invites/accept",
+                                Map.of("token", invite.get("token").asText())),
+                true);
+        assertJoined(
+                group,
+                byAppLink
+                        .api()
+                        .post(
+                                "/api/v1/invites/accept",
+                                Map.of("link", invite.get("link").asText())),
+                true);
+        assertJoined(
+                group,
+                byWebLink
+                        .api()
+                        .post(
+                                "/api/v1/invites/accept",
+                                Map.of("link", invite.get("web_link").asText())),
+                true);
 
         assertEquals(ids(owner, byToken, byAppLink, byWebLink), memberIds(owner, group.id()));
         assertEquals(3, reload(owner, invite).get("uses").asInt());
@@ -303,12 +394,20 @@ class InvitesApiTest {
 
         assertError(hopeful.api().post(accept, Map.of("token", "short")), 400, "invalid_input", "token");
         assertError(hopeful.api().post(accept, Map.of("token", "not a token at all!")), 400, "invalid_input", "token");
-        assertError(hopeful.api().post(accept, Map.of("link", "https://example.com/other/" + token)), 400, "invalid_input", "token");
+        assertError(
+                hopeful.api().post(accept, Map.of("link", "https://example.com/other/" + token)),
+                400,
+                "invalid_input",
+                "token");
         assertError(hopeful.api().post(accept, Map.of("link", "ftp://invite/" + token)), 400, "invalid_input", "token");
         assertError(hopeful.api().post(accept, Map.of()), 400, "invalid_input", "token");
         assertError(hopeful.api().postEmpty(accept), 400, "invalid_input", "token");
         assertError(hopeful.api().post(accept, Map.of("token", unknown)), 404, "invite_not_found", null);
-        assertError(hopeful.api().post(accept, Map.of("link", "parley://invite/" + unknown)), 404, "invite_not_found", null);
+        assertError(
+                hopeful.api().post(accept, Map.of("link", "parley://invite/" + unknown)),
+                404,
+                "invite_not_found",
+                null);
         assertError(hopeful.api().postEmpty("/api/v1/invites/" + unknown + "/accept"), 404, "invite_not_found", null);
         assertError(hopeful.api().get("/api/v1/invites/" + unknown + "/preview"), 404, "invite_not_found", null);
         assertError(server.anonymous().postEmpty("/api/v1/invites/" + token + "/accept"), 401, "unauthorized", null);
@@ -328,12 +427,19 @@ class InvitesApiTest {
         JsonNode invite = invite(owner, group.id(), Map.of("expires_in_seconds", 1));
         assertEquals("active", invite.get("state").asText());
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> preview(late, invite).get("state").asText().equals("expired"));
 
         assertError(accept(late, invite), 410, "invite_expired", null);
-        assertError(late.api().post("/api/v1/invites/accept", Map.of("link", invite.get("link").asText())), 410,
-                "invite_expired", null);
+        assertError(
+                late.api()
+                        .post(
+                                "/api/v1/invites/accept",
+                                Map.of("link", invite.get("link").asText())),
+                410,
+                "invite_expired",
+                null);
         assertEquals(ids(owner), memberIds(owner, group.id()));
         assertError(late.api().get("/api/v1/chats/" + group.id() + "/messages"), 403, "not_a_member", null);
         JsonNode stored = reload(owner, invite);
@@ -380,15 +486,17 @@ class InvitesApiTest {
         List<CompletableFuture<ApiClient.Response>> answers = new ArrayList<>();
         try {
             for (TestUser user : crowd) {
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                    return accept(user, invite);
-                }, pool));
+                answers.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                start.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException(e);
+                            }
+                            return accept(user, invite);
+                        },
+                        pool));
             }
             start.countDown();
             CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -429,11 +537,20 @@ class InvitesApiTest {
         JsonNode invite = invite(maker, group.id());
         assertJoined(group, accept(joiner, invite), true);
 
-        assertJson(200, "{\"status\": \"ok\"}", maker.api().delete("/api/v1/invites/" + invite.get("id").asLong()));
+        assertJson(
+                200,
+                "{\"status\": \"ok\"}",
+                maker.api().delete("/api/v1/invites/" + invite.get("id").asLong()));
 
         assertError(accept(late, invite), 410, "invite_revoked", null);
-        assertError(late.api().post("/api/v1/invites/accept", Map.of("token", invite.get("token").asText())), 410,
-                "invite_revoked", null);
+        assertError(
+                late.api()
+                        .post(
+                                "/api/v1/invites/accept",
+                                Map.of("token", invite.get("token").asText())),
+                410,
+                "invite_revoked",
+                null);
         assertEquals(ids(owner, maker, joiner), memberIds(owner, group.id()));
         JsonNode stored = reload(maker, invite);
         assertEquals("revoked", stored.get("state").asText());
@@ -441,8 +558,14 @@ class InvitesApiTest {
         assertEquals(1, stored.get("uses").asInt());
         assertEquals("revoked", preview(late, invite).get("state").asText());
         // Revoking again is fine, by id or by uuid, and changes nothing.
-        assertJson(200, "{\"status\": \"ok\"}", maker.api().delete("/api/v1/invites/" + invite.get("id").asLong()));
-        assertJson(200, "{\"status\": \"ok\"}", maker.api().delete("/api/v1/invites/" + invite.get("uuid").asText()));
+        assertJson(
+                200,
+                "{\"status\": \"ok\"}",
+                maker.api().delete("/api/v1/invites/" + invite.get("id").asLong()));
+        assertJson(
+                200,
+                "{\"status\": \"ok\"}",
+                maker.api().delete("/api/v1/invites/" + invite.get("uuid").asText()));
         assertEquals(stored, reload(maker, invite));
     }
 
@@ -454,7 +577,10 @@ class InvitesApiTest {
         Group group = group(owner, "Moderated", maker);
         JsonNode invite = invite(maker, group.id(), Map.of("max_uses", 10));
 
-        assertJson(200, "{\"status\": \"ok\"}", owner.api().delete("/api/v1/invites/" + invite.get("uuid").asText()));
+        assertJson(
+                200,
+                "{\"status\": \"ok\"}",
+                owner.api().delete("/api/v1/invites/" + invite.get("uuid").asText()));
 
         assertError(accept(late, invite), 410, "invite_revoked", null);
         assertEquals(ids(owner, maker), memberIds(owner, group.id()));
@@ -502,7 +628,11 @@ class InvitesApiTest {
         assertEquals(200, owner.api().delete("/api/v1/group/" + group.id()).status());
 
         assertError(accept(late, invite), 404, "invite_not_found", null);
-        assertError(late.api().get("/api/v1/invites/" + invite.get("token").asText() + "/preview"), 404, "invite_not_found", null);
+        assertError(
+                late.api().get("/api/v1/invites/" + invite.get("token").asText() + "/preview"),
+                404,
+                "invite_not_found",
+                null);
         assertError(maker.api().delete("/api/v1/invites/" + invite.get("id").asLong()), 404, "invite_not_found", null);
         assertEquals(List.of(), listedIds(maker.api().get("/api/v1/invites")));
     }
@@ -515,7 +645,8 @@ class InvitesApiTest {
         Group group = group(owner, "Careful", maker);
         JsonNode invite = invite(maker, group.id());
 
-        var removed = owner.api().delete("/api/v1/group/" + group.id() + "/delete", Map.of("users", List.of(Map.of("id", maker.id()))));
+        var removed = owner.api()
+                .delete("/api/v1/group/" + group.id() + "/delete", Map.of("users", List.of(Map.of("id", maker.id()))));
         assertEquals(200, removed.status(), removed.toString());
 
         assertError(accept(late, invite), 410, "invite_revoked", null);
@@ -540,8 +671,14 @@ class InvitesApiTest {
             assertJoined(group, accept(first, invite), true);
 
             assertError(accept(second, invite), 409, "group_full", null);
-            assertError(second.api().post("/api/v1/invites/accept", Map.of("link", invite.get("web_link").asText())), 409,
-                    "group_full", null);
+            assertError(
+                    second.api()
+                            .post(
+                                    "/api/v1/invites/accept",
+                                    Map.of("link", invite.get("web_link").asText())),
+                    409,
+                    "group_full",
+                    null);
 
             assertEquals(ids(owner, first), memberIds(owner, group.id()));
             assertError(second.api().get("/api/v1/chats/" + group.id() + "/messages"), 403, "not_a_member", null);

@@ -68,7 +68,8 @@ class ConcurrentWritesTest {
             ApiClient client = alice.api().withToken(alice.api().token());
             Map<Integer, Integer> statuses = new TreeMap<>();
             for (int i = 0; i < SENDS_PER_THREAD; i++) {
-                ApiClient.Response response = client.post(messagesPath(chat),
+                ApiClient.Response response = client.post(
+                        messagesPath(chat),
                         Map.of("text", Thread.currentThread().getName() + " #" + i));
                 statuses.merge(response.status(), 1, Integer::sum);
             }
@@ -76,7 +77,8 @@ class ConcurrentWritesTest {
         });
 
         Map<Integer, Integer> statuses = new TreeMap<>();
-        statusesPerThread.forEach(perThread -> perThread.forEach((status, n) -> statuses.merge(status, n, Integer::sum)));
+        statusesPerThread.forEach(
+                perThread -> perThread.forEach((status, n) -> statuses.merge(status, n, Integer::sum)));
         assertEquals(Map.of(201, THREADS * SENDS_PER_THREAD), statuses);
         List<JsonNode> all = history(bob, chat);
         assertEquals(THREADS * SENDS_PER_THREAD, all.size());
@@ -84,7 +86,8 @@ class ConcurrentWritesTest {
         all.forEach(m -> texts.add(m.get("text").asText()));
         assertEquals(THREADS * SENDS_PER_THREAD, texts.size());
         assertEquals(THREADS * SENDS_PER_THREAD, unread(bob, chat));
-        assertEquals(THREADS * SENDS_PER_THREAD, room(bob, chat).get("unread_count").asLong());
+        assertEquals(
+                THREADS * SENDS_PER_THREAD, room(bob, chat).get("unread_count").asLong());
         assertEquals(all.getLast(), room(bob, chat).get("last_message"));
         assertEquals(0, unread(alice, chat));
     }
@@ -95,7 +98,8 @@ class ConcurrentWritesTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        List<ApiClient.Response> responses = allAtOnce(() -> alice.api().withToken(alice.api().token())
+        List<ApiClient.Response> responses = allAtOnce(() -> alice.api()
+                .withToken(alice.api().token())
                 .post(messagesPath(chat), Map.of("text", "sent once", "client_msg_id", "retry-1")));
 
         Set<Long> ids = new HashSet<>();
@@ -119,11 +123,14 @@ class ConcurrentWritesTest {
             ApiClient asBob = bob.api().withToken(bob.api().token());
             Set<Integer> seen = new HashSet<>();
             for (int i = 0; i < 20; i++) {
-                seen.add(asAlice.post(messagesPath(chat), Map.of("text", "busy " + i)).status());
+                seen.add(asAlice.post(messagesPath(chat), Map.of("text", "busy " + i))
+                        .status());
                 seen.add(asBob.get(messagesPath(chat) + "?limit=10").status());
-                seen.add(asBob.get("/api/v1/chats/" + chat + "/search/?query=busy").status());
+                seen.add(asBob.get("/api/v1/chats/" + chat + "/search/?query=busy")
+                        .status());
                 seen.add(asBob.get("/api/v1/chats/unread/").status());
-                seen.add(asBob.postEmpty("/api/v1/chats/" + chat + "/mark_read/").status());
+                seen.add(
+                        asBob.postEmpty("/api/v1/chats/" + chat + "/mark_read/").status());
             }
             return seen;
         });

@@ -35,7 +35,9 @@ public final class Conversations {
 
     /** A group owned by {@code owner} with the other users as members. */
     public static long group(TestUser owner, TestUser... members) {
-        List<Map<String, Object>> users = Arrays.stream(members).map(m -> Map.<String, Object>of("id", m.id())).toList();
+        List<Map<String, Object>> users = Arrays.stream(members)
+                .map(m -> Map.<String, Object>of("id", m.id()))
+                .toList();
         ApiClient.Response response = owner.api().post("/api/v1/group", Map.of("name", "g", "users", users));
         assertEquals(200, response.status(), response.body());
         return response.json().get("group").get("id").asLong();
@@ -80,11 +82,15 @@ public final class Conversations {
     }
 
     public static List<Long> ids(JsonNode messages) {
-        return StreamSupport.stream(messages.spliterator(), false).map(m -> m.get("id").asLong()).toList();
+        return StreamSupport.stream(messages.spliterator(), false)
+                .map(m -> m.get("id").asLong())
+                .toList();
     }
 
     public static List<String> texts(JsonNode messages) {
-        return StreamSupport.stream(messages.spliterator(), false).map(m -> m.get("text").asText()).toList();
+        return StreamSupport.stream(messages.spliterator(), false)
+                .map(m -> m.get("text").asText())
+                .toList();
     }
 
     /** The caller's {@code GET /api/v1/chats/unread/} answer. */
@@ -125,9 +131,10 @@ public final class Conversations {
         JsonNode body = response.json();
         Set<String> keys = new TreeSet<>();
         body.fieldNames().forEachRemaining(keys::add);
-        Set<String> expectedKeys = new TreeSet<>(field == null
-                ? Set.of("status", "http_status", "code", "message")
-                : Set.of("status", "http_status", "code", "message", "field"));
+        Set<String> expectedKeys = new TreeSet<>(
+                field == null
+                        ? Set.of("status", "http_status", "code", "message")
+                        : Set.of("status", "http_status", "code", "message", "field"));
         assertEquals(expectedKeys, keys, response.body());
         assertEquals("error", body.get("status").asText(), response.body());
         assertEquals(status, body.get("http_status").asInt(), response.body());
@@ -139,9 +146,13 @@ public final class Conversations {
     }
 
     /** The canonical error body exactly: status, code, message and field (null: none). */
-    public static void assertErrorBody(ApiClient.Response response, int status, String code, String message, String field) {
+    public static void assertErrorBody(
+            ApiClient.Response response, int status, String code, String message, String field) {
         assertEquals(status, response.status(), response.body());
-        ObjectNode expected = JSON.createObjectNode().put("status", "error").put("http_status", status).put("code", code)
+        ObjectNode expected = JSON.createObjectNode()
+                .put("status", "error")
+                .put("http_status", status)
+                .put("code", code)
                 .put("message", message);
         if (field != null) {
             expected.put("field", field);
@@ -151,10 +162,18 @@ public final class Conversations {
 
     /** A message's JSON with every field named, in the order a test states them. */
     public static JsonNode message(long id, String uuid, long chatId, String text, TestUser author, String time) {
-        ObjectNode node = JSON.createObjectNode().put("id", id).put("uuid", uuid).put("chat_id", chatId)
-                .put("type", "message").put("text", text);
-        node.set("author", JSON.createObjectNode().put("id", author.id()).put("name", author.username())
-                .put("username", author.username()));
+        ObjectNode node = JSON.createObjectNode()
+                .put("id", id)
+                .put("uuid", uuid)
+                .put("chat_id", chatId)
+                .put("type", "message")
+                .put("text", text);
+        node.set(
+                "author",
+                JSON.createObjectNode()
+                        .put("id", author.id())
+                        .put("name", author.username())
+                        .put("username", author.username()));
         node.put("time", time);
         return json(node);
     }

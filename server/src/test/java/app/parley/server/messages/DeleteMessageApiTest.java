@@ -43,7 +43,13 @@ class DeleteMessageApiTest {
         assertEquals(200, response.status(), response.body());
         assertEquals(JSON.createObjectNode().put("status", "ok"), response.json());
         assertEquals(List.of("keep this"), historyTexts(bob, chat));
-        assertEquals(0, bob.api().get("/api/v1/chats/" + chat + "/search/?query=unwanted").json().get("results").size());
+        assertEquals(
+                0,
+                bob.api()
+                        .get("/api/v1/chats/" + chat + "/search/?query=unwanted")
+                        .json()
+                        .get("results")
+                        .size());
     }
 
     /**
@@ -58,13 +64,29 @@ class DeleteMessageApiTest {
         long chat = privateChat(alice, bob);
         ApiClient.Response first = alice.api().post(messagesPath(chat), Map.of("text", "oops", "client_msg_id", "d-1"));
         assertEquals(201, first.status(), first.body());
-        assertEquals(200, alice.api().delete(messagePath(chat, first.json().get("id").asLong())).status());
+        assertEquals(
+                200,
+                alice.api()
+                        .delete(messagePath(chat, first.json().get("id").asLong()))
+                        .status());
 
-        assertError(alice.api().post(messagesPath(chat), Map.of("text", "oops", "client_msg_id", "d-1")), 409, "message_deleted", null);
-        assertError(alice.api().post(messagesPath(chat), Map.of("text", "other words, same id", "client_msg_id", "d-1")),
-                409, "message_deleted", null);
-        assertError(alice.api().postRaw(messagesPath(chat), "application/x-www-form-urlencoded", "text=oops&client_msg_id=d-1"),
-                409, "message_deleted", null);
+        assertError(
+                alice.api().post(messagesPath(chat), Map.of("text", "oops", "client_msg_id", "d-1")),
+                409,
+                "message_deleted",
+                null);
+        assertError(
+                alice.api().post(messagesPath(chat), Map.of("text", "other words, same id", "client_msg_id", "d-1")),
+                409,
+                "message_deleted",
+                null);
+        assertError(
+                alice.api()
+                        .postRaw(
+                                messagesPath(chat), "application/x-www-form-urlencoded", "text=oops&client_msg_id=d-1"),
+                409,
+                "message_deleted",
+                null);
         assertEquals(List.of(), history(bob, chat));
         assertEquals(0, unread(bob, chat));
         assertTrue(room(bob, chat).get("last_message").isNull());
@@ -85,7 +107,9 @@ class DeleteMessageApiTest {
         JsonNode sent = send(alice, chat, "by uuid");
         String roomName = room(alice, chat).get("room_name").asText();
 
-        ApiClient.Response response = alice.api().delete("/api/v1/chats/" + roomName + "/messages/" + sent.get("uuid").asText() + "/");
+        ApiClient.Response response = alice.api()
+                .delete("/api/v1/chats/" + roomName + "/messages/"
+                        + sent.get("uuid").asText() + "/");
 
         assertEquals(200, response.status(), response.body());
         assertTrue(history(bob, chat).isEmpty());
@@ -99,8 +123,16 @@ class DeleteMessageApiTest {
         long first = send(alice, chat, "first").get("id").asLong();
         long second = send(alice, chat, "second").get("id").asLong();
 
-        assertEquals(200, alice.api().delete("/api/v1/chats/" + chat + "/messages/" + first + "/").status());
-        assertEquals(200, alice.api().delete("/api/v1/chats/" + chat + "/messages/" + second).status());
+        assertEquals(
+                200,
+                alice.api()
+                        .delete("/api/v1/chats/" + chat + "/messages/" + first + "/")
+                        .status());
+        assertEquals(
+                200,
+                alice.api()
+                        .delete("/api/v1/chats/" + chat + "/messages/" + second)
+                        .status());
 
         assertTrue(history(bob, chat).isEmpty());
     }
@@ -161,7 +193,11 @@ class DeleteMessageApiTest {
         assertEquals(200, alice.api().delete(messagePath(chat, message)).status());
         assertError(alice.api().delete(messagePath(chat, message)), 404, "message_not_found", null);
         assertError(alice.api().delete(messagePath(chat, 987_654_321)), 404, "message_not_found", null);
-        assertError(alice.api().delete(messagePath(chat, "00000000-0000-0000-0000-000000000000")), 404, "message_not_found", null);
+        assertError(
+                alice.api().delete(messagePath(chat, "00000000-0000-0000-0000-000000000000")),
+                404,
+                "message_not_found",
+                null);
         assertError(alice.api().delete(messagePath(chat, "abc")), 400, "invalid_input", "message_id");
         assertError(alice.api().delete(messagePath(chat, 0)), 400, "invalid_input", "message_id");
         assertError(alice.api().delete(messagePath(987_654, keeper)), 404, "chat_not_found", null);
@@ -236,7 +272,9 @@ class DeleteMessageApiTest {
         long group = group(owner, reader, laggard);
         long first = send(owner, group, "first").get("id").asLong();
         send(owner, group, "second");
-        assertEquals(200, reader.api().postEmpty("/api/v1/chats/" + group + "/mark_read/").status());
+        assertEquals(
+                200,
+                reader.api().postEmpty("/api/v1/chats/" + group + "/mark_read/").status());
         send(owner, group, "third");
 
         owner.api().delete(messagePath(group, first));
@@ -253,7 +291,8 @@ class DeleteMessageApiTest {
         long message = send(alice, chat, "stays").get("id").asLong();
 
         assertError(server.anonymous().delete(messagePath(chat, message)), 401, "unauthorized", null);
-        assertError(server.anonymous().delete("/api/v1/chats/" + chat + "/messages/" + message), 401, "unauthorized", null);
+        assertError(
+                server.anonymous().delete("/api/v1/chats/" + chat + "/messages/" + message), 401, "unauthorized", null);
 
         assertEquals(List.of("stays"), historyTexts(bob, chat));
     }

@@ -34,6 +34,7 @@ class HistoryApiTest {
 
     /** A chat with a long history, shared by the tests that only read it. */
     private static TestUser alice;
+
     private static TestUser bob;
     private static long longChat;
     private static List<Long> longChatIds;
@@ -45,7 +46,9 @@ class HistoryApiTest {
         longChat = privateChat(alice, bob);
         List<Long> sent = new ArrayList<>();
         for (int i = 1; i <= 120; i++) {
-            sent.add(send(i % 2 == 0 ? bob : alice, longChat, "message " + i).get("id").asLong());
+            sent.add(send(i % 2 == 0 ? bob : alice, longChat, "message " + i)
+                    .get("id")
+                    .asLong());
         }
         longChatIds = List.copyOf(sent);
     }
@@ -97,15 +100,18 @@ class HistoryApiTest {
 
     @Test
     void limitAndOffsetSelectAWindowOfTheNewestFirstHistory() {
-        JsonNode page = alice.api().get(messagesPath(longChat) + "?limit=5&offset=10").json();
+        JsonNode page =
+                alice.api().get(messagesPath(longChat) + "?limit=5&offset=10").json();
 
         assertEquals(longChatIds.reversed().subList(10, 15), ids(page.get("results")));
     }
 
     @Test
     void orderAscAndDescChooseTheDirection() {
-        JsonNode asc = alice.api().get(messagesPath(longChat) + "?order=asc&limit=3").json();
-        JsonNode desc = alice.api().get(messagesPath(longChat) + "?order=desc&limit=3").json();
+        JsonNode asc =
+                alice.api().get(messagesPath(longChat) + "?order=asc&limit=3").json();
+        JsonNode desc =
+                alice.api().get(messagesPath(longChat) + "?order=desc&limit=3").json();
 
         assertEquals(longChatIds.subList(0, 3), ids(asc.get("results")));
         assertEquals(longChatIds.reversed().subList(0, 3), ids(desc.get("results")));
@@ -116,10 +122,18 @@ class HistoryApiTest {
         long tenth = longChatIds.get(9);
         long twentieth = longChatIds.get(19);
 
-        JsonNode before = alice.api().get(messagesPath(longChat) + "?before=" + tenth + "&limit=3").json();
-        JsonNode after = alice.api().get(messagesPath(longChat) + "?after=" + tenth + "&limit=3").json();
-        JsonNode afterNewestFirst = alice.api().get(messagesPath(longChat) + "?after=" + tenth + "&order=desc&limit=3").json();
-        JsonNode between = alice.api().get(messagesPath(longChat) + "?after=" + tenth + "&before=" + twentieth).json();
+        JsonNode before = alice.api()
+                .get(messagesPath(longChat) + "?before=" + tenth + "&limit=3")
+                .json();
+        JsonNode after = alice.api()
+                .get(messagesPath(longChat) + "?after=" + tenth + "&limit=3")
+                .json();
+        JsonNode afterNewestFirst = alice.api()
+                .get(messagesPath(longChat) + "?after=" + tenth + "&order=desc&limit=3")
+                .json();
+        JsonNode between = alice.api()
+                .get(messagesPath(longChat) + "?after=" + tenth + "&before=" + twentieth)
+                .json();
 
         assertEquals(List.of(longChatIds.get(8), longChatIds.get(7), longChatIds.get(6)), ids(before.get("results")));
         // Catching up after a cursor reads forwards unless told otherwise.
@@ -170,7 +184,8 @@ class HistoryApiTest {
         long after = longChatIds.get(9);
         long before = longChatIds.get(20);
 
-        List<Long> forwards = walk(messagesPath(longChat) + "?after=" + after + "&before=" + before + "&order=asc&limit=4");
+        List<Long> forwards =
+                walk(messagesPath(longChat) + "?after=" + after + "&before=" + before + "&order=asc&limit=4");
         List<Long> backwards = walk(messagesPath(longChat) + "?after=" + after + "&before=" + before + "&limit=4");
 
         assertEquals(longChatIds.subList(10, 20), forwards);
@@ -220,7 +235,8 @@ class HistoryApiTest {
         TestUser carol = server.register("carol");
         TestUser dave = server.register("dave");
         long chat = privateChat(carol, dave);
-        List<Long> sent = sendAll(carol, chat, IntStream.rangeClosed(1, 7).mapToObj(i -> "m" + i).toArray(String[]::new));
+        List<Long> sent = sendAll(
+                carol, chat, IntStream.rangeClosed(1, 7).mapToObj(i -> "m" + i).toArray(String[]::new));
 
         JsonNode first = dave.api().get(messagesPath(chat) + "?limit=3").json();
         send(carol, chat, "late arrival");
@@ -243,8 +259,14 @@ class HistoryApiTest {
         send(carol, withAlice, "private");
         send(carol, group, "in the group");
 
-        assertEquals(List.of("private"), history(alice, withAlice).stream().map(m -> m.get("text").asText()).toList());
-        assertEquals(List.of("in the group"), history(alice, group).stream().map(m -> m.get("text").asText()).toList());
+        assertEquals(
+                List.of("private"),
+                history(alice, withAlice).stream()
+                        .map(m -> m.get("text").asText())
+                        .toList());
+        assertEquals(
+                List.of("in the group"),
+                history(alice, group).stream().map(m -> m.get("text").asText()).toList());
         assertTrue(history(alice, group).stream().allMatch(m -> m.get("chat_id").asLong() == group));
     }
 
@@ -253,7 +275,8 @@ class HistoryApiTest {
         JsonNode room = room(alice, longChat);
         List<Long> newestThree = longChatIds.reversed().subList(0, 3);
 
-        for (Object chat : List.of(longChat, room.get("uuid").asText(), room.get("room_name").asText())) {
+        for (Object chat : List.of(
+                longChat, room.get("uuid").asText(), room.get("room_name").asText())) {
             for (String path : List.of("/api/v1/chats/" + chat + "/messages/", "/api/v1/chats/" + chat + "/messages")) {
                 ApiClient.Response response = bob.api().get(path + "?limit=3");
                 assertEquals(200, response.status(), path + " -> " + response.body());
@@ -280,7 +303,12 @@ class HistoryApiTest {
     void nonNumericPagingIsABadRequestNamingTheParameter() {
         String path = messagesPath(longChat);
 
-        assertErrorBody(alice.api().get(path + "?limit=ten"), 400, "bad_request", "limit has the wrong type or format: 'ten'", "limit");
+        assertErrorBody(
+                alice.api().get(path + "?limit=ten"),
+                400,
+                "bad_request",
+                "limit has the wrong type or format: 'ten'",
+                "limit");
         assertError(alice.api().get(path + "?offset=x"), 400, "bad_request", "offset");
         assertError(alice.api().get(path + "?before=abc"), 400, "bad_request", "before");
         assertError(alice.api().get(path + "?after=1.5"), 400, "bad_request", "after");
@@ -293,7 +321,12 @@ class HistoryApiTest {
 
         assertError(mallory.api().get(messagesPath(longChat)), 403, "not_a_member", null);
         assertError(mallory.api().get("/api/v1/chats/" + longChat + "/messages"), 403, "not_a_member", null);
-        assertError(mallory.api().get(messagesPath(room(alice, longChat).get("room_name").asText())), 403, "not_a_member", null);
+        assertError(
+                mallory.api()
+                        .get(messagesPath(room(alice, longChat).get("room_name").asText())),
+                403,
+                "not_a_member",
+                null);
     }
 
     @Test

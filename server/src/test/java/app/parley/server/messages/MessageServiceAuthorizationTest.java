@@ -52,7 +52,8 @@ class MessageServiceAuthorizationTest {
 
     @Test
     void anOutsiderCannotSendAndNothingIsStored() {
-        var refused = assertThrows(ForbiddenException.class,
+        var refused = assertThrows(
+                ForbiddenException.class,
                 () -> messages.send(outsider.id(), chat, new SendMessageRequest("sneaky", null)));
 
         assertEquals("not_a_member", refused.code());
@@ -61,7 +62,8 @@ class MessageServiceAuthorizationTest {
 
     @Test
     void anOutsiderCannotReadTheHistory() {
-        var refused = assertThrows(ForbiddenException.class, () -> messages.history(outsider.id(), chat, newestFifty()));
+        var refused =
+                assertThrows(ForbiddenException.class, () -> messages.history(outsider.id(), chat, newestFifty()));
 
         assertEquals("not_a_member", refused.code());
     }
@@ -112,7 +114,8 @@ class MessageServiceAuthorizationTest {
 
     @Test
     void membersGetThroughTheSameService() {
-        Message sent = messages.send(bob.id(), group, new SendMessageRequest("bob in the group", null)).message();
+        Message sent = messages.send(bob.id(), group, new SendMessageRequest("bob in the group", null))
+                .message();
 
         assertEquals(List.of(sent), messages.history(alice.id(), group, newestFifty()));
         assertEquals(List.of(sent), messages.search(alice.id(), group, "group", null));

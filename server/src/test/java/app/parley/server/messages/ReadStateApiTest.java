@@ -35,7 +35,10 @@ class ReadStateApiTest {
     }
 
     private static ObjectNode chatUnread(long chatId, String roomName, long count) {
-        return JSON.createObjectNode().put("chat_id", chatId).put("room_name", roomName).put("unread_count", count);
+        return JSON.createObjectNode()
+                .put("chat_id", chatId)
+                .put("room_name", roomName)
+                .put("unread_count", count);
     }
 
     private static String roomName(TestUser a, TestUser b) {
@@ -56,16 +59,22 @@ class ReadStateApiTest {
         sendAll(carol, group, "c");
 
         ObjectNode expected = JSON.createObjectNode().put("total", 5);
-        expected.putArray("chats").add(chatUnread(ab, roomName(alice, bob), 3)).add(chatUnread(ac, roomName(alice, carol), 1))
+        expected.putArray("chats")
+                .add(chatUnread(ab, roomName(alice, bob), 3))
+                .add(chatUnread(ac, roomName(alice, carol), 1))
                 .add(chatUnread(group, "group_" + group, 1));
         assertEquals(json(expected), unreadCounts(alice));
 
         ObjectNode forBob = JSON.createObjectNode().put("total", 3);
-        forBob.putArray("chats").add(chatUnread(ab, roomName(alice, bob), 0)).add(chatUnread(group, "group_" + group, 3));
+        forBob.putArray("chats")
+                .add(chatUnread(ab, roomName(alice, bob), 0))
+                .add(chatUnread(group, "group_" + group, 3));
         assertEquals(json(forBob), unreadCounts(bob));
 
         ObjectNode forCarol = JSON.createObjectNode().put("total", 0);
-        forCarol.putArray("chats").add(chatUnread(ac, roomName(alice, carol), 0)).add(chatUnread(group, "group_" + group, 0));
+        forCarol.putArray("chats")
+                .add(chatUnread(ac, roomName(alice, carol), 0))
+                .add(chatUnread(group, "group_" + group, 0));
         assertEquals(json(forCarol), unreadCounts(carol));
     }
 
@@ -73,7 +82,8 @@ class ReadStateApiTest {
     void aNewUserHasNothingUnread() {
         TestUser newcomer = server.register("newcomer");
 
-        assertEquals(JSON.createObjectNode().put("total", 0).set("chats", JSON.createArrayNode()), unreadCounts(newcomer));
+        assertEquals(
+                JSON.createObjectNode().put("total", 0).set("chats", JSON.createArrayNode()), unreadCounts(newcomer));
     }
 
     @Test
@@ -117,8 +127,12 @@ class ReadStateApiTest {
         String lastSeen = response.json().get("last_seen").asText();
         Instant seen = Instant.parse(lastSeen);
         assertTrue(!seen.isBefore(before) && !seen.isAfter(Instant.now()), lastSeen);
-        ObjectNode expected = JSON.createObjectNode().put("status", "ok").put("chat_id", chat)
-                .put("last_read_message_id", sent.getLast()).put("unread_count", 0).put("last_seen", lastSeen);
+        ObjectNode expected = JSON.createObjectNode()
+                .put("status", "ok")
+                .put("chat_id", chat)
+                .put("last_read_message_id", sent.getLast())
+                .put("unread_count", 0)
+                .put("last_seen", lastSeen);
         assertEquals(json(expected), response.json());
         assertEquals(0, unread(bob, chat));
         assertEquals(0, room(bob, chat).get("unread_count").asLong());
@@ -144,8 +158,11 @@ class ReadStateApiTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        for (String path : List.of(markRead(chat), "/api/v1/chats/" + chat + "/mark_read",
-                "/api/v1/chats/" + roomName(alice, bob) + "/mark_read/", "/api/v1/chats/" + room(bob, chat).get("uuid").asText() + "/mark_read")) {
+        for (String path : List.of(
+                markRead(chat),
+                "/api/v1/chats/" + chat + "/mark_read",
+                "/api/v1/chats/" + roomName(alice, bob) + "/mark_read/",
+                "/api/v1/chats/" + room(bob, chat).get("uuid").asText() + "/mark_read")) {
             send(alice, chat, "again");
             assertEquals(1, unread(bob, chat));
             ApiClient.Response response = bob.api().postEmpty(path);
@@ -181,7 +198,9 @@ class ReadStateApiTest {
         send(carol, group, "from carol");
         send(alice, group, "alice again");
 
-        JsonNode state = bob.api().post(markRead(group), Map.of("up_to_message_id", first)).json();
+        JsonNode state = bob.api()
+                .post(markRead(group), Map.of("up_to_message_id", first))
+                .json();
 
         // After "from alice": bob's own message does not count, carol's and alice's second do.
         assertEquals(2, state.get("unread_count").asLong());
@@ -196,8 +215,11 @@ class ReadStateApiTest {
         List<Long> sent = sendAll(alice, chat, "1", "2", "3", "4");
         bob.api().post(markRead(chat), Map.of("up_to_message_id", sent.get(2)));
 
-        JsonNode back = bob.api().post(markRead(chat), Map.of("up_to_message_id", sent.get(0))).json();
-        JsonNode zero = bob.api().post(markRead(chat), Map.of("up_to_message_id", 0)).json();
+        JsonNode back = bob.api()
+                .post(markRead(chat), Map.of("up_to_message_id", sent.get(0)))
+                .json();
+        JsonNode zero =
+                bob.api().post(markRead(chat), Map.of("up_to_message_id", 0)).json();
 
         assertEquals(sent.get(2), back.get("last_read_message_id").asLong());
         assertEquals(1, back.get("unread_count").asLong());
@@ -212,7 +234,9 @@ class ReadStateApiTest {
         long chat = privateChat(alice, bob);
         List<Long> sent = sendAll(alice, chat, "1", "2");
 
-        JsonNode state = bob.api().post(markRead(chat), Map.of("up_to_message_id", sent.getLast() + 1_000)).json();
+        JsonNode state = bob.api()
+                .post(markRead(chat), Map.of("up_to_message_id", sent.getLast() + 1_000))
+                .json();
         send(alice, chat, "3");
 
         assertEquals(sent.getLast(), state.get("last_read_message_id").asLong());
@@ -263,14 +287,19 @@ class ReadStateApiTest {
         JsonNode early = send(owner, group, "before you came");
         long beforeJoining = early.get("id").asLong();
         // Times are kept in milliseconds: let the clock move on so that joining is strictly later.
-        await().until(() -> Instant.now().isAfter(Instant.parse(early.get("time").asText())));
-        ApiClient.Response added = owner.api().post("/api/v1/group/" + group + "/add", Map.of("users", List.of(Map.of("id", latecomer.id()))));
+        await().until(() ->
+                Instant.now().isAfter(Instant.parse(early.get("time").asText())));
+        ApiClient.Response added = owner.api()
+                .post("/api/v1/group/" + group + "/add", Map.of("users", List.of(Map.of("id", latecomer.id()))));
         assertEquals(200, added.status(), added.body());
         send(owner, group, "welcome");
 
         assertEquals(1, unread(latecomer, group));
         // Re-counting from the start and deleting an older message agree with the running count.
-        JsonNode recounted = latecomer.api().post(markRead(group), Map.of("up_to_message_id", 0)).json();
+        JsonNode recounted = latecomer
+                .api()
+                .post(markRead(group), Map.of("up_to_message_id", 0))
+                .json();
         assertEquals(1, recounted.get("unread_count").asLong());
         owner.api().delete("/api/v1/chats/" + group + "/messages/" + beforeJoining + "/");
         assertEquals(1, unread(latecomer, group));
@@ -284,12 +313,27 @@ class ReadStateApiTest {
         long chat = privateChat(alice, bob);
         sendAll(alice, chat, "1", "2");
 
-        assertError(bob.api().post(markRead(chat), Map.of("up_to_message_id", -1)), 400, "invalid_input", "up_to_message_id");
-        for (String body : List.of("{\"up_to_message_id\": \"abc\"}", "{\"up_to_message_id\": \"5\"}",
-                "{\"up_to_message_id\": [1]}", "{\"up_to_message_id\": true}")) {
-            assertError(bob.api().postRaw(markRead(chat), "application/json", body), 400, "bad_request", "up_to_message_id");
+        assertError(
+                bob.api().post(markRead(chat), Map.of("up_to_message_id", -1)),
+                400,
+                "invalid_input",
+                "up_to_message_id");
+        for (String body : List.of(
+                "{\"up_to_message_id\": \"abc\"}",
+                "{\"up_to_message_id\": \"5\"}",
+                "{\"up_to_message_id\": [1]}",
+                "{\"up_to_message_id\": true}")) {
+            assertError(
+                    bob.api().postRaw(markRead(chat), "application/json", body),
+                    400,
+                    "bad_request",
+                    "up_to_message_id");
         }
-        assertError(bob.api().postRaw(markRead(chat), "application/json", "{\"up_to_message_id\": "), 400, "bad_request", null);
+        assertError(
+                bob.api().postRaw(markRead(chat), "application/json", "{\"up_to_message_id\": "),
+                400,
+                "bad_request",
+                null);
         assertError(bob.api().postRaw(markRead(chat), "application/json", "[]"), 400, "bad_request", null);
 
         assertEquals(2, unread(bob, chat));
@@ -302,8 +346,8 @@ class ReadStateApiTest {
         long chat = privateChat(alice, bob);
         List<Long> sent = sendAll(alice, chat, "1", "2");
 
-        ApiClient.Response response = bob.api().postRaw(markRead(chat), "application/json",
-                "{\"up_to_message_id\": " + sent.getFirst() + ".5}");
+        ApiClient.Response response = bob.api()
+                .postRaw(markRead(chat), "application/json", "{\"up_to_message_id\": " + sent.getFirst() + ".5}");
 
         assertError(response, 400, "bad_request", "up_to_message_id");
         assertEquals(2, unread(bob, chat));
@@ -321,7 +365,8 @@ class ReadStateApiTest {
         assertError(mallory.api().postEmpty(markRead(987_654)), 404, "chat_not_found", null);
 
         assertEquals(1, unread(bob, chat));
-        assertEquals(JSON.createObjectNode().put("total", 0).set("chats", JSON.createArrayNode()), unreadCounts(mallory));
+        assertEquals(
+                JSON.createObjectNode().put("total", 0).set("chats", JSON.createArrayNode()), unreadCounts(mallory));
     }
 
     @Test

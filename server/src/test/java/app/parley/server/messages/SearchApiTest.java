@@ -45,7 +45,8 @@ class SearchApiTest {
     }
 
     private static ApiClient.Response search(TestUser user, Object chatRef, String query) {
-        return user.api().get("/api/v1/chats/" + chatRef + "/search/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        return user.api()
+                .get("/api/v1/chats/" + chatRef + "/search/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
     }
 
     private static List<String> found(String query) {
@@ -104,7 +105,9 @@ class SearchApiTest {
         long ranked = privateChat(carol, dave);
         // Oldest first: the best match is the oldest and the worst one sits in the middle.
         long best = send(carol, ranked, "кот кот кот").get("id").asLong();
-        long worst = send(carol, ranked, "вчера вечером я видел рыжего кота у большого старого дома на углу улицы").get("id").asLong();
+        long worst = send(carol, ranked, "вчера вечером я видел рыжего кота у большого старого дома на углу улицы")
+                .get("id")
+                .asLong();
         long middle = send(carol, ranked, "кот спит на окне").get("id").asLong();
         send(carol, ranked, "здесь нет нужного слова");
 
@@ -121,7 +124,9 @@ class SearchApiTest {
         long older = send(carol, ties, "одинаковый текст").get("id").asLong();
         long newer = send(dave, ties, "одинаковый текст").get("id").asLong();
 
-        assertEquals(List.of(newer, older), ids(search(carol, ties, "одинаковый").json().get("results")));
+        assertEquals(
+                List.of(newer, older),
+                ids(search(carol, ties, "одинаковый").json().get("results")));
     }
 
     @Test
@@ -161,9 +166,40 @@ class SearchApiTest {
 
     @Test
     void noQueryEverCausesAServerError() {
-        for (String query : List.of("\"", "\"\"", "*", "**", "-", ":", "^", "(", ")", "()", "NEAR", "NEAR(", "AND", "OR",
-                "NOT", "\"unbalanced", "a\"b", "a*b", "a:b:c", "col:", "{a b}", "'; DROP TABLE messages; --", "%", "_",
-                "\\", "\u0000", "😀", "½", "𞤀𞤁", "x\u0301", "٣", "привет ⁂ мир", "a".repeat(200))) {
+        for (String query : List.of(
+                "\"",
+                "\"\"",
+                "*",
+                "**",
+                "-",
+                ":",
+                "^",
+                "(",
+                ")",
+                "()",
+                "NEAR",
+                "NEAR(",
+                "AND",
+                "OR",
+                "NOT",
+                "\"unbalanced",
+                "a\"b",
+                "a*b",
+                "a:b:c",
+                "col:",
+                "{a b}",
+                "'; DROP TABLE messages; --",
+                "%",
+                "_",
+                "\\",
+                "\u0000",
+                "😀",
+                "½",
+                "𞤀𞤁",
+                "x\u0301",
+                "٣",
+                "привет ⁂ мир",
+                "a".repeat(200))) {
             ApiClient.Response response = search(bob, chat, query);
             assertNotEquals(500, response.status(), query + " -> " + response.body());
             assertEquals(response.status() == 200 ? 200 : 400, response.status(), query + " -> " + response.body());
@@ -194,20 +230,43 @@ class SearchApiTest {
             send(carol, many, "повтор " + i);
         }
 
-        assertError(carol.api().get("/api/v1/chats/" + many + "/search/?query=повтор&limit=0"), 400, "invalid_input", "limit");
-        assertError(carol.api().get("/api/v1/chats/" + many + "/search/?query=повтор&limit=201"), 400, "invalid_input", "limit");
-        assertEquals(2, carol.api().get("/api/v1/chats/" + many + "/search/?query=повтор&limit=2").json().get("results").size());
-        assertEquals(5, carol.api().get("/api/v1/chats/" + many + "/search/?query=повтор").json().get("results").size());
+        assertError(
+                carol.api().get("/api/v1/chats/" + many + "/search/?query=повтор&limit=0"),
+                400,
+                "invalid_input",
+                "limit");
+        assertError(
+                carol.api().get("/api/v1/chats/" + many + "/search/?query=повтор&limit=201"),
+                400,
+                "invalid_input",
+                "limit");
+        assertEquals(
+                2,
+                carol.api()
+                        .get("/api/v1/chats/" + many + "/search/?query=повтор&limit=2")
+                        .json()
+                        .get("results")
+                        .size());
+        assertEquals(
+                5,
+                carol.api()
+                        .get("/api/v1/chats/" + many + "/search/?query=повтор")
+                        .json()
+                        .get("results")
+                        .size());
     }
 
     @Test
     void theChatMayBeNamedByIdUuidOrRoomNameWithAndWithoutTheTrailingSlash() {
         JsonNode room = room(bob, chat);
-        for (Object ref : List.of(chat, room.get("uuid").asText(), room.get("room_name").asText())) {
-            for (String path : List.of("/api/v1/chats/" + ref + "/search/?query=hello", "/api/v1/chats/" + ref + "/search?query=hello")) {
+        for (Object ref :
+                List.of(chat, room.get("uuid").asText(), room.get("room_name").asText())) {
+            for (String path : List.of(
+                    "/api/v1/chats/" + ref + "/search/?query=hello", "/api/v1/chats/" + ref + "/search?query=hello")) {
                 ApiClient.Response response = bob.api().get(path);
                 assertEquals(200, response.status(), path + " -> " + response.body());
-                assertEquals(List.of(english), List.of(response.json().get("results").get(0)), path);
+                assertEquals(
+                        List.of(english), List.of(response.json().get("results").get(0)), path);
             }
         }
     }
@@ -222,7 +281,8 @@ class SearchApiTest {
 
         carol.api().delete("/api/v1/chats/" + deleting + "/messages/" + gone + "/");
 
-        assertEquals(List.of(kept), ids(search(dave, deleting, "исчезающее").json().get("results")));
+        assertEquals(
+                List.of(kept), ids(search(dave, deleting, "исчезающее").json().get("results")));
     }
 
     @Test
@@ -242,7 +302,8 @@ class SearchApiTest {
 
     @Test
     void searchingWithoutATokenIsUnauthorized() {
-        assertError(server.anonymous().get("/api/v1/chats/" + chat + "/search/?query=hello"), 401, "unauthorized", null);
+        assertError(
+                server.anonymous().get("/api/v1/chats/" + chat + "/search/?query=hello"), 401, "unauthorized", null);
         assertError(server.anonymous().get("/api/v1/chats/" + chat + "/search?query=hello"), 401, "unauthorized", null);
     }
 }

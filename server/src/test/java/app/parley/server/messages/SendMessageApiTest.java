@@ -46,7 +46,12 @@ class SendMessageApiTest {
         JsonNode sent = response.json();
         Instant time = Instant.parse(sent.get("time").asText());
         assertTrue(!time.isBefore(before) && !time.isAfter(Instant.now()), time::toString);
-        JsonNode expected = message(sent.get("id").asLong(), sent.get("uuid").asText(), chat, "Привет, Боб!", alice,
+        JsonNode expected = message(
+                sent.get("id").asLong(),
+                sent.get("uuid").asText(),
+                chat,
+                "Привет, Боб!",
+                alice,
                 sent.get("time").asText());
         assertEquals(expected, sent);
         assertTrue(sent.get("id").asLong() > 0);
@@ -99,9 +104,12 @@ class SendMessageApiTest {
         long withCarol = privateChat(alice, carol);
         Map<String, String> body = Map.of("text", "hi", "client_msg_id", "same");
 
-        long fromAlice = alice.api().post(messagesPath(withBob), body).json().get("id").asLong();
-        long fromBob = bob.api().post(messagesPath(withBob), body).json().get("id").asLong();
-        long inOtherChat = alice.api().post(messagesPath(withCarol), body).json().get("id").asLong();
+        long fromAlice =
+                alice.api().post(messagesPath(withBob), body).json().get("id").asLong();
+        long fromBob =
+                bob.api().post(messagesPath(withBob), body).json().get("id").asLong();
+        long inOtherChat =
+                alice.api().post(messagesPath(withCarol), body).json().get("id").asLong();
 
         assertNotEquals(fromAlice, fromBob);
         assertNotEquals(fromAlice, inOtherChat);
@@ -115,9 +123,15 @@ class SendMessageApiTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        for (String body : List.of("{\"text\": \"\"}", "{\"text\": \"   \\n\\t \"}", "{}", "{\"text\": null}",
-                "{\"client_msg_id\": \"c-1\"}", "{\"txt\": \"typo\"}")) {
-            assertError(alice.api().postRaw(messagesPath(chat), "application/json", body), 400, "invalid_input", "text");
+        for (String body : List.of(
+                "{\"text\": \"\"}",
+                "{\"text\": \"   \\n\\t \"}",
+                "{}",
+                "{\"text\": null}",
+                "{\"client_msg_id\": \"c-1\"}",
+                "{\"txt\": \"typo\"}")) {
+            assertError(
+                    alice.api().postRaw(messagesPath(chat), "application/json", body), 400, "invalid_input", "text");
         }
         assertError(alice.api().postEmpty(messagesPath(chat)), 400, "invalid_input", "text");
 
@@ -164,8 +178,12 @@ class SendMessageApiTest {
         // JSON escapes can name half of a UTF-16 pair, which is no character at all.
         for (String text : List.of("\\ud800", "a\\ud800b", "\\udfff", "\\udc00\\ud800", "\\ud83d")) {
             var response = alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": \"" + text + "\"}");
-            assertErrorBody(response, 400, "invalid_input",
-                    "text contains an unpaired surrogate (half of a UTF-16 pair), which is not Unicode text", "text");
+            assertErrorBody(
+                    response,
+                    400,
+                    "invalid_input",
+                    "text contains an unpaired surrogate (half of a UTF-16 pair), which is not Unicode text",
+                    "text");
         }
 
         assertNoMessages(bob, chat);
@@ -218,13 +236,22 @@ class SendMessageApiTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        for (String body : List.of("{\"text\": 5}", "{\"text\": true}", "{\"text\": [\"a\"]}", "{\"text\": {\"a\": 1}}",
-                "{\"text\": 1.5}", "{\"content\": 5}")) {
+        for (String body : List.of(
+                "{\"text\": 5}",
+                "{\"text\": true}",
+                "{\"text\": [\"a\"]}",
+                "{\"text\": {\"a\": 1}}",
+                "{\"text\": 1.5}",
+                "{\"content\": 5}")) {
             var response = alice.api().postRaw(messagesPath(chat), "application/json", body);
             assertErrorBody(response, 400, "bad_request", "text has the wrong type", "text");
         }
-        assertErrorBody(alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": \"ok\", \"client_msg_id\": 7}"),
-                400, "bad_request", "client_msg_id has the wrong type", "client_msg_id");
+        assertErrorBody(
+                alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\": \"ok\", \"client_msg_id\": 7}"),
+                400,
+                "bad_request",
+                "client_msg_id has the wrong type",
+                "client_msg_id");
 
         assertNoMessages(bob, chat);
         assertEquals(0, unread(bob, chat));
@@ -259,12 +286,18 @@ class SendMessageApiTest {
         send(alice, groupRoom.get("room_name").asText(), "group room");
         send(alice, groupRoom.get("uuid").asText(), "group uuid");
 
-        assertEquals("private_" + Math.min(alice.id(), bob.id()) + "_" + Math.max(alice.id(), bob.id()),
+        assertEquals(
+                "private_" + Math.min(alice.id(), bob.id()) + "_" + Math.max(alice.id(), bob.id()),
                 room.get("room_name").asText());
         assertEquals("group_" + group, groupRoom.get("room_name").asText());
         assertEquals(List.of("by id", "by uuid", "by room"), historyTexts(bob, chat));
         assertEquals(List.of("group room", "group uuid"), historyTexts(bob, group));
-        assertEquals(chat, history(bob, room.get("room_name").asText()).getFirst().get("chat_id").asLong());
+        assertEquals(
+                chat,
+                history(bob, room.get("room_name").asText())
+                        .getFirst()
+                        .get("chat_id")
+                        .asLong());
     }
 
     @Test
@@ -307,10 +340,18 @@ class SendMessageApiTest {
         TestUser alice = server.register("alice");
 
         assertError(alice.api().post(messagesPath(999_999), Map.of("text", "hi")), 404, "chat_not_found", null);
-        assertError(alice.api().post(messagesPath("00000000-0000-0000-0000-000000000000"), Map.of("text", "hi")),
-                404, "chat_not_found", null);
-        assertError(alice.api().post(messagesPath("private_999998_999999"), Map.of("text", "hi")), 404, "chat_not_found", null);
-        assertError(alice.api().post(messagesPath("not-a-chat"), Map.of("text", "hi")), 400, "invalid_input", "chat_id");
+        assertError(
+                alice.api().post(messagesPath("00000000-0000-0000-0000-000000000000"), Map.of("text", "hi")),
+                404,
+                "chat_not_found",
+                null);
+        assertError(
+                alice.api().post(messagesPath("private_999998_999999"), Map.of("text", "hi")),
+                404,
+                "chat_not_found",
+                null);
+        assertError(
+                alice.api().post(messagesPath("not-a-chat"), Map.of("text", "hi")), 400, "invalid_input", "chat_id");
         assertError(alice.api().post(messagesPath(0), Map.of("text", "hi")), 400, "invalid_input", "chat_id");
     }
 
@@ -322,10 +363,17 @@ class SendMessageApiTest {
         String path = messagesPath(chat);
 
         for (String each : List.of(path, path.substring(0, path.length() - 1))) {
-            assertErrorBody(server.anonymous().post(each, Map.of("text", "anonymous")), 401, "unauthorized",
-                    "authentication required: send a valid 'Authorization: Bearer <token>' header", null);
-            assertError(server.anonymous().withToken("not-a-jwt").post(each, Map.of("text", "anonymous")),
-                    401, "invalid_token", null);
+            assertErrorBody(
+                    server.anonymous().post(each, Map.of("text", "anonymous")),
+                    401,
+                    "unauthorized",
+                    "authentication required: send a valid 'Authorization: Bearer <token>' header",
+                    null);
+            assertError(
+                    server.anonymous().withToken("not-a-jwt").post(each, Map.of("text", "anonymous")),
+                    401,
+                    "invalid_token",
+                    null);
         }
 
         assertNoMessages(alice, chat);

@@ -35,8 +35,8 @@ class CatchUpTest {
     private static final int CATCH_UP_PAGE = 5;
 
     @RegisterExtension
-    static final RunningServer server = new RunningServer()
-            .withProperty("parley.realtime.history-limit", CATCH_UP_PAGE);
+    static final RunningServer server =
+            new RunningServer().withProperty("parley.realtime.history-limit", CATCH_UP_PAGE);
 
     private static Map<String, Object> catchUp(long afterId) {
         return Map.of("type", "catch_up", "after_id", afterId);
@@ -145,38 +145,51 @@ class CatchUpTest {
                     liveSeen = true;
                 } else {
                     assertEquals("history", frame.get("type").asText(), frame.toString());
-                    list(frame.get("messages")).forEach(message -> received.add(message.get("id").asLong()));
+                    list(frame.get("messages"))
+                            .forEach(message -> received.add(message.get("id").asLong()));
                     paging = frame.get("has_more").asBoolean();
                     catchUpOwed = paging;
                 }
                 if (catchUpOwed && liveSeen) {
-                    socket.send(catchUp(received.stream().mapToLong(Long::longValue).max().orElseThrow()));
+                    socket.send(catchUp(
+                            received.stream().mapToLong(Long::longValue).max().orElseThrow()));
                     catchUpOwed = false;
                 }
             }
             writing.get(30, TimeUnit.SECONDS);
             long newest = written.getLast();
             while (received.stream().mapToLong(Long::longValue).max().orElse(0) < newest) {
-                received.add(nextOrReport(socket, alice, chat, start, received).get("id").asLong());
+                received.add(nextOrReport(socket, alice, chat, start, received)
+                        .get("id")
+                        .asLong());
             }
             received.sort(null);
             assertQuiet(socket);
-            List<Long> stored = idsOf(history(alice, chat)).stream().filter(id -> id > start).toList();
-            assertEquals(stored, received, "received (sorted) vs stored: missing "
-                    + missing(stored, received) + ", repeated ones make the lists differ in length");
+            List<Long> stored = idsOf(history(alice, chat)).stream()
+                    .filter(id -> id > start)
+                    .toList();
+            assertEquals(
+                    stored,
+                    received,
+                    "received (sorted) vs stored: missing " + missing(stored, received)
+                            + ", repeated ones make the lists differ in length");
         } finally {
             writer.shutdownNow();
         }
     }
 
     /** The next frame; if none comes, fails naming the messages after {@code start} the client never got. */
-    private static JsonNode nextOrReport(SocketClient socket, TestUser reader, long chat, long start, List<Long> received) {
+    private static JsonNode nextOrReport(
+            SocketClient socket, TestUser reader, long chat, long start, List<Long> received) {
         try {
             return socket.next();
         } catch (AssertionError quiet) {
-            List<Long> stored = idsOf(history(reader, chat)).stream().filter(id -> id > start).toList();
+            List<Long> stored = idsOf(history(reader, chat)).stream()
+                    .filter(id -> id > start)
+                    .toList();
             List<Long> lost = missing(stored, received);
-            throw new AssertionError("the socket went quiet with " + lost.size() + " messages never delivered: " + lost, quiet);
+            throw new AssertionError(
+                    "the socket went quiet with " + lost.size() + " messages never delivered: " + lost, quiet);
         }
     }
 

@@ -77,17 +77,37 @@ class ChatSocketTest {
         List<JsonNode> stored = history(alice, chat);
         JsonNode expected = WsFrames.history(chat, stored, false);
 
-        for (String path : List.of(chatPath(chat), chatPath(uuidOf(alice, chat)), chatPath(roomName(alice, bob)),
-                roomPath(chat), "/ws/chat/" + chat, roomPath(uuidOf(alice, chat)), roomPath(roomName(alice, bob)))) {
+        for (String path : List.of(
+                chatPath(chat),
+                chatPath(uuidOf(alice, chat)),
+                chatPath(roomName(alice, bob)),
+                roomPath(chat),
+                "/ws/chat/" + chat,
+                roomPath(uuidOf(alice, chat)),
+                roomPath(roomName(alice, bob)))) {
             try (SocketClient socket = open(bob, path)) {
                 assertEquals(expected, socket.next(), path);
             }
         }
         // The messages are seed 002's Message objects, exactly.
-        assertEquals(message(stored.get(0).get("id").asLong(), stored.get(0).get("uuid").asText(), chat, "first", alice,
-                stored.get(0).get("time").asText()), expected.get("messages").get(0));
-        assertEquals(message(stored.get(2).get("id").asLong(), stored.get(2).get("uuid").asText(), chat, "third", bob,
-                stored.get(2).get("time").asText()), expected.get("messages").get(2));
+        assertEquals(
+                message(
+                        stored.get(0).get("id").asLong(),
+                        stored.get(0).get("uuid").asText(),
+                        chat,
+                        "first",
+                        alice,
+                        stored.get(0).get("time").asText()),
+                expected.get("messages").get(0));
+        assertEquals(
+                message(
+                        stored.get(2).get("id").asLong(),
+                        stored.get(2).get("uuid").asText(),
+                        chat,
+                        "third",
+                        bob,
+                        stored.get(2).get("time").asText()),
+                expected.get("messages").get(2));
     }
 
     @Test
@@ -111,8 +131,10 @@ class ChatSocketTest {
 
         try (SocketClient socket = open(alice, chatPath(chat))) {
             JsonNode frame = socket.next();
-            assertEquals(parse("{\"type\":\"history\",\"chat_id\":" + chat
-                    + ",\"messages\":[],\"has_more\":false,\"error\":\"no messages\"}"), frame);
+            assertEquals(
+                    parse("{\"type\":\"history\",\"chat_id\":" + chat
+                            + ",\"messages\":[],\"has_more\":false,\"error\":\"no messages\"}"),
+                    frame);
             assertEquals(WsFrames.history(chat, List.of(), false), frame);
         }
     }
@@ -126,8 +148,12 @@ class ChatSocketTest {
         send(carol, group, "in the group");
         JsonNode expected = WsFrames.history(group, history(owner, group), false);
 
-        for (String path : List.of(groupPath(group), groupPath(uuidOf(bob, group)), groupPath("group_" + group),
-                chatPath(group), roomPath(group))) {
+        for (String path : List.of(
+                groupPath(group),
+                groupPath(uuidOf(bob, group)),
+                groupPath("group_" + group),
+                chatPath(group),
+                roomPath(group))) {
             try (SocketClient socket = open(bob, path)) {
                 assertEquals(expected, socket.next(), path);
             }
@@ -185,7 +211,9 @@ class ChatSocketTest {
         for (String path : List.of(chatPath(chat), groupPath(group(alice, bob)), roomPath(chat), MAIN)) {
             for (String token : List.of("not-a-token", tampered)) {
                 assertEquals(401, SocketClient.refusedStatus(server.port(), path, token), path + " " + token);
-                assertEquals(401, SocketClient.refusedStatus(server.port(), path + "?access_token=" + token, null),
+                assertEquals(
+                        401,
+                        SocketClient.refusedStatus(server.port(), path + "?access_token=" + token, null),
                         path + "?access_token=" + token);
             }
         }
@@ -199,10 +227,11 @@ class ChatSocketTest {
         List<Long> sent = sendAll(alice, chat, "1", "2", "3");
         String token = bob.api().token();
 
-        try (SocketClient socket = SocketClient.openWithoutHeader(server.port(), chatPath(chat) + "?access_token=" + token);
-             SocketClient limited = SocketClient.openWithoutHeader(server.port(),
-                     roomPath(chat) + "?limit=1&access_token=" + token);
-             SocketClient main = SocketClient.openWithoutHeader(server.port(), MAIN + "?access_token=" + token)) {
+        try (SocketClient socket =
+                        SocketClient.openWithoutHeader(server.port(), chatPath(chat) + "?access_token=" + token);
+                SocketClient limited = SocketClient.openWithoutHeader(
+                        server.port(), roomPath(chat) + "?limit=1&access_token=" + token);
+                SocketClient main = SocketClient.openWithoutHeader(server.port(), MAIN + "?access_token=" + token)) {
             WsFrames.awaitListening(main);
             assertEquals(WsFrames.history(chat, history(bob, chat), false), socket.next());
             JsonNode page = limited.next("history");
@@ -219,7 +248,8 @@ class ChatSocketTest {
     void theQueryTokenIsOnlyForWebSocketHandshakes() {
         TestUser alice = server.register("alice");
 
-        ApiClient.Response response = server.anonymous().get("/api/v1/chats?access_token=" + alice.api().token());
+        ApiClient.Response response = server.anonymous()
+                .get("/api/v1/chats?access_token=" + alice.api().token());
 
         assertError(response, 401, "unauthorized", null);
     }
@@ -236,8 +266,15 @@ class ChatSocketTest {
         send(alice, chat, "secret");
         send(alice, group, "group secret");
 
-        for (String path : List.of(chatPath(chat), chatPath(uuidOf(alice, chat)), chatPath(roomName(alice, bob)),
-                roomPath(chat), chatPath(group), groupPath(group), groupPath(uuidOf(alice, group)), roomPath(group))) {
+        for (String path : List.of(
+                chatPath(chat),
+                chatPath(uuidOf(alice, chat)),
+                chatPath(roomName(alice, bob)),
+                roomPath(chat),
+                chatPath(group),
+                groupPath(group),
+                groupPath(uuidOf(alice, group)),
+                roomPath(group))) {
             try (SocketClient socket = open(mallory, path)) {
                 assertClosedWithoutFrames(socket, CloseCodes.FORBIDDEN, path);
             }
@@ -248,8 +285,14 @@ class ChatSocketTest {
     void anUnknownChatIsClosedWith4404() {
         TestUser alice = server.register("alice");
 
-        for (String path : List.of(chatPath(987_654), chatPath(UUID.randomUUID()), chatPath("private_987654_987655"),
-                chatPath("group_987654"), groupPath(987_654), groupPath(UUID.randomUUID()), roomPath(987_654))) {
+        for (String path : List.of(
+                chatPath(987_654),
+                chatPath(UUID.randomUUID()),
+                chatPath("private_987654_987655"),
+                chatPath("group_987654"),
+                groupPath(987_654),
+                groupPath(UUID.randomUUID()),
+                roomPath(987_654))) {
             try (SocketClient socket = open(alice, path)) {
                 assertClosedWithoutFrames(socket, CloseCodes.NOT_FOUND, path);
             }
@@ -277,7 +320,7 @@ class ChatSocketTest {
         TestUser alice = server.register("alice");
 
         try (SocketClient unknown = open(alice, chatPath("private_" + "9".repeat(200)));
-             SocketClient malformed = open(alice, chatPath("%C3%A9".repeat(100)))) {
+                SocketClient malformed = open(alice, chatPath("%C3%A9".repeat(100)))) {
             assertClosedWithoutFrames(unknown, CloseCodes.NOT_FOUND, "a long unknown room name");
             assertClosedWithoutFrames(malformed, CloseCodes.BAD_REQUEST, "a long reference of two-byte characters");
         }
@@ -290,8 +333,17 @@ class ChatSocketTest {
         long chat = privateChat(alice, bob);
         send(alice, chat, "1");
 
-        for (String query : List.of("limit=abc", "limit=-1", "limit=0", "limit=201", "limit=1.5", "limit=99999999999",
-                "offset=abc", "offset=-1", "after_id=abc", "after_id=-1")) {
+        for (String query : List.of(
+                "limit=abc",
+                "limit=-1",
+                "limit=0",
+                "limit=201",
+                "limit=1.5",
+                "limit=99999999999",
+                "offset=abc",
+                "offset=-1",
+                "after_id=abc",
+                "after_id=-1")) {
             for (String path : List.of(chatPath(chat), roomPath(chat))) {
                 try (SocketClient socket = open(bob, path + "?" + query)) {
                     assertClosedWithoutFrames(socket, CloseCodes.BAD_REQUEST, path + "?" + query);
@@ -310,8 +362,9 @@ class ChatSocketTest {
         // Sockets of earlier tests may still be closing.
         await().atMost(Duration.ofSeconds(5)).until(() -> registry.size() == 0);
 
-        try (SocketClient a = open(alice, chatPath(chat)); SocketClient b = open(bob, roomPath(chat));
-             SocketClient main = open(bob, MAIN)) {
+        try (SocketClient a = open(alice, chatPath(chat));
+                SocketClient b = open(bob, roomPath(chat));
+                SocketClient main = open(bob, MAIN)) {
             a.next("history");
             b.next("history");
             try (SocketClient refused = open(mallory, chatPath(chat))) {
@@ -352,13 +405,19 @@ class ChatSocketTest {
                 String id = "main-" + i;
                 SocketClient main = mains.get(i);
                 try {
-                    await().pollInterval(Duration.ofMillis(10)).atMost(unanswered.isEmpty() ? Duration.ofSeconds(5) : Duration.ofMillis(200))
-                            .until(() -> main.drain().stream().anyMatch(f -> id.equals(f.path("client_msg_id").asText())));
+                    await().pollInterval(Duration.ofMillis(10))
+                            .atMost(unanswered.isEmpty() ? Duration.ofSeconds(5) : Duration.ofMillis(200))
+                            .until(() -> main.drain().stream()
+                                    .anyMatch(f ->
+                                            id.equals(f.path("client_msg_id").asText())));
                 } catch (ConditionTimeoutException lost) {
                     unanswered.add(id);
                 }
             }
-            assertEquals(List.of(), unanswered, "main-socket frames sent right after the handshake that were never answered");
+            assertEquals(
+                    List.of(),
+                    unanswered,
+                    "main-socket frames sent right after the handshake that were never answered");
 
             for (int i = 0; i < count; i++) {
                 SocketClient socket = open(alice, chatPath(chat));
@@ -371,11 +430,15 @@ class ChatSocketTest {
             }
             Set<String> stored = new TreeSet<>();
             try {
-                await().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> {
-                    stored.clear();
-                    history(bob, chat).forEach(m -> stored.add(m.path("client_msg_id").asText()));
-                    return stored.size() >= count;
-                });
+                await().pollInterval(Duration.ofMillis(100))
+                        .atMost(Duration.ofSeconds(5))
+                        .until(() -> {
+                            stored.clear();
+                            history(bob, chat)
+                                    .forEach(m ->
+                                            stored.add(m.path("client_msg_id").asText()));
+                            return stored.size() >= count;
+                        });
             } catch (ConditionTimeoutException lost) {
                 // Reported below, by name.
             }
@@ -400,7 +463,8 @@ class ChatSocketTest {
         sendAll(alice, chat, texts);
         List<JsonNode> stored = history(alice, chat);
 
-        try (SocketClient socket = open(bob, chatPath(chat)); SocketClient everything = open(bob, chatPath(chat) + "?limit=200")) {
+        try (SocketClient socket = open(bob, chatPath(chat));
+                SocketClient everything = open(bob, chatPath(chat) + "?limit=200")) {
             assertEquals(WsFrames.history(chat, stored.subList(1, 101), true), socket.next());
             assertEquals(WsFrames.history(chat, stored, false), everything.next());
         }
@@ -454,7 +518,8 @@ class ChatSocketTest {
         long second = stored.get(1).get("id").asLong();
 
         try (SocketClient socket = open(bob, chatPath(chat) + "?after_id=" + second)) {
-            var expected = (com.fasterxml.jackson.databind.node.ObjectNode) WsFrames.history(chat, stored.subList(2, 4), false).deepCopy();
+            var expected = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    WsFrames.history(chat, stored.subList(2, 4), false).deepCopy();
             expected.put("after_id", second);
             assertEquals(json(expected), socket.next());
         }
@@ -471,8 +536,11 @@ class ChatSocketTest {
         JsonNode expected = parse("{\"url\":\"ws://localhost:" + server.port() + "/ws/chat/" + chat + "/\",\"chat_id\":"
                 + chat + ",\"room_name\":\"" + roomName(alice, bob) + "\"}");
 
-        for (String path : List.of("/api/v1/chats/" + chat + "/connect/", "/api/v1/chats/" + chat + "/connect",
-                "/api/v1/chats/" + uuidOf(bob, chat) + "/connect/", "/api/v1/chats/" + roomName(alice, bob) + "/connect/")) {
+        for (String path : List.of(
+                "/api/v1/chats/" + chat + "/connect/",
+                "/api/v1/chats/" + chat + "/connect",
+                "/api/v1/chats/" + uuidOf(bob, chat) + "/connect/",
+                "/api/v1/chats/" + roomName(alice, bob) + "/connect/")) {
             ApiClient.Response response = bob.api().get(path);
             assertEquals(200, response.status(), path + " -> " + response);
             assertEquals(expected, response.json(), path);
@@ -485,11 +553,16 @@ class ChatSocketTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
         send(alice, chat, "hi");
-        String url = bob.api().get("/api/v1/chats/" + chat + "/connect/").json().get("url").asText();
+        String url = bob.api()
+                .get("/api/v1/chats/" + chat + "/connect/")
+                .json()
+                .get("url")
+                .asText();
         String origin = "ws://localhost:" + server.port();
         assertTrue(url.startsWith(origin), url);
 
-        try (SocketClient socket = SocketClient.open(server.port(), url.substring(origin.length()), bob.api().token())) {
+        try (SocketClient socket = SocketClient.open(
+                server.port(), url.substring(origin.length()), bob.api().token())) {
             assertEquals(WsFrames.history(chat, history(bob, chat), false), socket.next());
             JsonNode live = send(alice, chat, "live");
             assertEquals(live, socket.next());
@@ -504,14 +577,23 @@ class ChatSocketTest {
         String path = "/api/v1/chats/" + group + "/connect/";
         String token = bob.api().token();
 
-        assertEquals("ws://parley.lan:9000/ws/chat/" + group + "/", rawGet(path, "parley.lan:9000", token, null).get("url").asText());
-        assertEquals("ws://192.168.1.20:8080/ws/chat/" + group + "/", rawGet(path, "192.168.1.20:8080", token, null).get("url").asText());
-        assertEquals("ws://[::1]:8080/ws/chat/" + group + "/", rawGet(path, "[::1]:8080", token, null).get("url").asText());
-        assertEquals("wss://chat.example.org/ws/chat/" + group + "/",
+        assertEquals(
+                "ws://parley.lan:9000/ws/chat/" + group + "/",
+                rawGet(path, "parley.lan:9000", token, null).get("url").asText());
+        assertEquals(
+                "ws://192.168.1.20:8080/ws/chat/" + group + "/",
+                rawGet(path, "192.168.1.20:8080", token, null).get("url").asText());
+        assertEquals(
+                "ws://[::1]:8080/ws/chat/" + group + "/",
+                rawGet(path, "[::1]:8080", token, null).get("url").asText());
+        assertEquals(
+                "wss://chat.example.org/ws/chat/" + group + "/",
                 rawGet(path, "chat.example.org", token, "https").get("url").asText());
         JsonNode answer = rawGet(path, "parley.lan", token, null);
-        assertEquals(parse("{\"url\":\"ws://parley.lan/ws/chat/" + group + "/\",\"chat_id\":" + group
-                + ",\"room_name\":\"group_" + group + "\"}"), answer);
+        assertEquals(
+                parse("{\"url\":\"ws://parley.lan/ws/chat/" + group + "/\",\"chat_id\":" + group
+                        + ",\"room_name\":\"group_" + group + "\"}"),
+                answer);
     }
 
     @Test
@@ -520,10 +602,19 @@ class ChatSocketTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        String url = rawGet("/api/v1/chats/" + chat + "/connect/", "evil.example/phish?x=", bob.api().token(), null)
-                .get("url").asText();
+        String url = rawGet(
+                        "/api/v1/chats/" + chat + "/connect/",
+                        "evil.example/phish?x=",
+                        bob.api().token(),
+                        null)
+                .get("url")
+                .asText();
 
-        assertTrue(!url.contains("evil") && url.startsWith("ws://") && url.endsWith(":" + server.port() + "/ws/chat/" + chat + "/"), url);
+        assertTrue(
+                !url.contains("evil")
+                        && url.startsWith("ws://")
+                        && url.endsWith(":" + server.port() + "/ws/chat/" + chat + "/"),
+                url);
     }
 
     @Test
@@ -543,9 +634,10 @@ class ChatSocketTest {
     private static JsonNode rawGet(String path, String host, String token, String forwardedProto) {
         try (Socket socket = new Socket("localhost", server.port())) {
             socket.setSoTimeout(10_000);
-            String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token + "\r\n"
-                    + (forwardedProto == null ? "" : "X-Forwarded-Proto: " + forwardedProto + "\r\n")
-                    + "Accept: application/json\r\nConnection: close\r\n\r\n";
+            String request =
+                    "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token + "\r\n"
+                            + (forwardedProto == null ? "" : "X-Forwarded-Proto: " + forwardedProto + "\r\n")
+                            + "Accept: application/json\r\nConnection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();

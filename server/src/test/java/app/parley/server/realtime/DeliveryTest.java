@@ -59,10 +59,14 @@ class DeliveryTest {
         long chat = privateChat(alice, bob);
         long other = privateChat(alice, carol);
 
-        try (SocketClient alice1 = chatSocket(alice, chatPath(chat)); SocketClient alice2 = chatSocket(alice, roomPath(chat));
-             SocketClient bob1 = chatSocket(bob, chatPath(chat)); SocketClient aliceOther = chatSocket(alice, chatPath(other));
-             SocketClient aliceMain = mainSocket(alice); SocketClient bobMain = mainSocket(bob);
-             SocketClient carolMain = mainSocket(carol); SocketClient malloryMain = mainSocket(mallory)) {
+        try (SocketClient alice1 = chatSocket(alice, chatPath(chat));
+                SocketClient alice2 = chatSocket(alice, roomPath(chat));
+                SocketClient bob1 = chatSocket(bob, chatPath(chat));
+                SocketClient aliceOther = chatSocket(alice, chatPath(other));
+                SocketClient aliceMain = mainSocket(alice);
+                SocketClient bobMain = mainSocket(bob);
+                SocketClient carolMain = mainSocket(carol);
+                SocketClient malloryMain = mainSocket(mallory)) {
 
             alice1.send(frame("type", "message", "text", "Привет, Боб!", "client_msg_id", "c-1"));
 
@@ -76,7 +80,11 @@ class DeliveryTest {
             assertEquals(lastMessage(stored, 0), aliceMain.next());
             assertEquals(lastMessage(stored, 1), bobMain.next());
             assertSilent(malloryMain, carolMain, aliceOther, alice1, alice2, bob1, aliceMain, bobMain);
-            assertEquals(List.of("Привет, Боб!"), history(alice, chat).stream().map(m -> m.get("text").asText()).toList());
+            assertEquals(
+                    List.of("Привет, Боб!"),
+                    history(alice, chat).stream()
+                            .map(m -> m.get("text").asText())
+                            .toList());
         }
     }
 
@@ -88,10 +96,14 @@ class DeliveryTest {
         TestUser dave = server.register("dave");
         long group = group(alice, bob, carol);
 
-        try (SocketClient aliceChat = chatSocket(alice, groupPath(group)); SocketClient bobChat = chatSocket(bob, chatPath(group));
-             SocketClient bobChat2 = chatSocket(bob, roomPath(group)); SocketClient aliceMain = mainSocket(alice);
-             SocketClient bobMain = mainSocket(bob); SocketClient daveMain = mainSocket(dave);
-             SocketClient carolMain1 = mainSocket(carol); SocketClient carolMain2 = mainSocket(carol)) {
+        try (SocketClient aliceChat = chatSocket(alice, groupPath(group));
+                SocketClient bobChat = chatSocket(bob, chatPath(group));
+                SocketClient bobChat2 = chatSocket(bob, roomPath(group));
+                SocketClient aliceMain = mainSocket(alice);
+                SocketClient bobMain = mainSocket(bob);
+                SocketClient daveMain = mainSocket(dave);
+                SocketClient carolMain1 = mainSocket(carol);
+                SocketClient carolMain2 = mainSocket(carol)) {
 
             JsonNode first = send(bob, group, "from bob over HTTP");
 
@@ -124,8 +136,9 @@ class DeliveryTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceMain = mainSocket(alice); SocketClient bobMain = mainSocket(bob);
-             SocketClient bobChat = chatSocket(bob, roomPath(chat))) {
+        try (SocketClient aliceMain = mainSocket(alice);
+                SocketClient bobMain = mainSocket(bob);
+                SocketClient bobChat = chatSocket(bob, roomPath(chat))) {
             aliceMain.send(frame("type", "message", "chat_id", chat, "text", "from the main socket"));
 
             JsonNode delivered = aliceMain.next("last_message");
@@ -144,15 +157,19 @@ class DeliveryTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobMain = mainSocket(bob)) {
-            aliceChat.send(frame("type", "message", "text", "plain", "author", frame("id", alice.id(), "name", "Alice")));
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobMain = mainSocket(bob)) {
+            aliceChat.send(
+                    frame("type", "message", "text", "plain", "author", frame("id", alice.id(), "name", "Alice")));
 
             JsonNode message = aliceChat.next("message");
             assertEquals(List.of("id", "uuid", "chat_id", "type", "text", "author", "time"), fieldNames(message));
             assertEquals(WsFrames.userRef(alice), message.get("author"));
             assertEquals(newest(bob, chat), message);
             JsonNode last = bobMain.next("last_message");
-            assertEquals(List.of("id", "uuid", "chat_id", "type", "text", "author", "time", "unread_count"), fieldNames(last));
+            assertEquals(
+                    List.of("id", "uuid", "chat_id", "type", "text", "author", "time", "unread_count"),
+                    fieldNames(last));
         }
     }
 
@@ -162,8 +179,9 @@ class DeliveryTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat));
-             SocketClient bobMain = mainSocket(bob)) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient bobMain = mainSocket(bob)) {
             for (int i = 0; i < 30; i++) {
                 aliceChat.send(frame("type", "message", "text", "n" + i, "client_msg_id", "c" + i));
             }
@@ -201,7 +219,8 @@ class DeliveryTest {
         List<String> sent = new ArrayList<>();
         List<String> received = new ArrayList<>();
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             for (int round = 0; round < 40; round++) {
                 for (int k = 0; k < 3; k++) {
                     String text = round + "." + k;
@@ -242,8 +261,10 @@ class DeliveryTest {
         long chat = privateChat(alice, bob);
         List<Long> sent = sendAll(alice, chat, "1", "2", "3");
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat));
-             SocketClient aliceMain = mainSocket(alice); SocketClient bobMain = mainSocket(bob)) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient aliceMain = mainSocket(alice);
+                SocketClient bobMain = mainSocket(bob)) {
             bobChat.send(frame("type", "mark_read", "up_to_message_id", sent.get(1)));
 
             assertEquals(read(chat, bob, sent.get(1), null), aliceChat.next());
@@ -272,8 +293,9 @@ class DeliveryTest {
         long group = group(alice, bob, carol);
         List<Long> sent = sendAll(alice, group, "1", "2");
 
-        try (SocketClient carolChat = chatSocket(carol, groupPath(group)); SocketClient bobMain = mainSocket(bob);
-             SocketClient carolMain = mainSocket(carol)) {
+        try (SocketClient carolChat = chatSocket(carol, groupPath(group));
+                SocketClient bobMain = mainSocket(bob);
+                SocketClient carolMain = mainSocket(carol)) {
             bobMain.send(frame("type", "mark_read", "chat_id", group));
 
             assertEquals(read(group, bob, sent.getLast(), 0L), bobMain.next());

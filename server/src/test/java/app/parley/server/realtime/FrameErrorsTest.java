@@ -46,8 +46,8 @@ class FrameErrorsTest {
     }
 
     /** The socket still works: a message sent on it reaches the other member, and is stored. */
-    private static void assertStillUsable(SocketClient socket, Long chatIdOnMain, SocketClient otherMembersChat, TestUser reader,
-                                          long chat) {
+    private static void assertStillUsable(
+            SocketClient socket, Long chatIdOnMain, SocketClient otherMembersChat, TestUser reader, long chat) {
         Map<String, Object> message = chatIdOnMain == null
                 ? frame("type", "message", "text", "still here", "client_msg_id", "ok-1")
                 : frame("type", "message", "chat_id", chatIdOnMain, "text", "still here", "client_msg_id", "ok-1");
@@ -55,8 +55,11 @@ class FrameErrorsTest {
         JsonNode delivered = otherMembersChat.next("message");
         assertEquals("still here", delivered.get("text").asText());
         assertEquals("ok-1", delivered.get("client_msg_id").asText());
-        assertEquals(List.of(delivered), history(reader, chat).stream()
-                .filter(m -> m.get("text").asText().equals("still here")).toList());
+        assertEquals(
+                List.of(delivered),
+                history(reader, chat).stream()
+                        .filter(m -> m.get("text").asText().equals("still here"))
+                        .toList());
     }
 
     @Test
@@ -65,9 +68,10 @@ class FrameErrorsTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
-            for (String text : List.of("not json", "{", "{\"type\":\"message\",\"text\":\"hi\"", "[1,2]", "\"message\"",
-                    "42")) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+            for (String text :
+                    List.of("not json", "{", "{\"type\":\"message\",\"text\":\"hi\"", "[1,2]", "\"message\"", "42")) {
                 aliceChat.sendText(text);
                 assertErrorFrame(aliceChat.next(), "invalid_json", null, null);
             }
@@ -83,12 +87,14 @@ class FrameErrorsTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             aliceChat.sendText("{\"type\":\"message\",\"text\":\"hi \\ud800\",\"client_msg_id\":\"s-1\"}");
 
             JsonNode error = aliceChat.next();
             assertErrorFrame(error, "invalid_input", "text", null);
-            assertEquals("text contains an unpaired surrogate (half of a UTF-16 pair), which is not Unicode text",
+            assertEquals(
+                    "text contains an unpaired surrogate (half of a UTF-16 pair), which is not Unicode text",
                     error.get("message").asText());
             assertSilent(bobChat, aliceChat);
             assertStillUsable(aliceChat, null, bobChat, bob, chat);
@@ -111,8 +117,12 @@ class FrameErrorsTest {
                 new Case("{\"type\":\"message\",\"text\":5,\"client_msg_id\":\"t-1\"}", "text", "t-1"),
                 new Case("{\"type\":\"message\",\"text\":{\"a\":1}}", "text", null),
                 new Case("{\"type\":\"message\",\"text\":\"hi\",\"client_msg_id\":7}", "client_msg_id", null),
-                new Case("{\"type\":\"message\",\"text\":\"hi\",\"author\":\"bob\",\"client_msg_id\":\"t-2\"}", "author", "t-2"),
-                new Case("{\"type\":\"message\",\"text\":\"hi\",\"author\":{\"id\":1,\"name\":5}}", "author.name", null),
+                new Case(
+                        "{\"type\":\"message\",\"text\":\"hi\",\"author\":\"bob\",\"client_msg_id\":\"t-2\"}",
+                        "author",
+                        "t-2"),
+                new Case(
+                        "{\"type\":\"message\",\"text\":\"hi\",\"author\":{\"id\":1,\"name\":5}}", "author.name", null),
                 new Case("{\"type\":\"message\",\"text\":\"hi\",\"attachments\":\"x\"}", "attachments", null),
                 new Case("{\"type\":\"mark_read\",\"up_to_message_id\":\"abc\"}", "up_to_message_id", null),
                 new Case("{\"type\":\"mark_read\",\"up_to_message_id\":1.5}", "up_to_message_id", null),
@@ -120,7 +130,8 @@ class FrameErrorsTest {
                 new Case("{\"type\":5}", "type", null),
                 new Case("{\"type\":[\"message\"],\"text\":\"hi\"}", "type", null));
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             for (Case refused : cases) {
                 aliceChat.sendText(refused.frame());
                 assertErrorFrame(aliceChat.next(), "invalid_input", refused.field(), refused.clientMsgId());
@@ -131,8 +142,11 @@ class FrameErrorsTest {
             assertStillUsable(aliceChat, null, bobChat, bob, chat);
         }
         // The same body over HTTP names the same field.
-        assertError(alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\":5,\"client_msg_id\":\"t-1\"}"),
-                400, "bad_request", "text");
+        assertError(
+                alice.api().postRaw(messagesPath(chat), "application/json", "{\"text\":5,\"client_msg_id\":\"t-1\"}"),
+                400,
+                "bad_request",
+                "text");
     }
 
     /**
@@ -146,7 +160,8 @@ class FrameErrorsTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             aliceChat.sendText("{\"type\":\"message\",\"text\":\"x\"} trailing");
             assertErrorFrame(aliceChat.next(), "invalid_json", null, null);
             aliceChat.sendText("{\"type\":\"message\",\"text\":\"y\"} {\"type\":\"message\",\"text\":\"z\"}");
@@ -162,7 +177,8 @@ class FrameErrorsTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             for (String text : List.of("{}", "{\"type\":null}", "{\"text\":\"no type\"}", "null")) {
                 aliceChat.sendText(text);
                 assertErrorFrame(aliceChat.next(), "invalid_input", "type", null);
@@ -179,10 +195,12 @@ class FrameErrorsTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat));
-             SocketClient aliceMain = mainSocket(alice)) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient aliceMain = mainSocket(alice)) {
             // Server-only frame types are unknown as client frames too.
-            for (String type : List.of("shout", "MESSAGE", "", "history", "last_message", "read", "error", "chat_deleted")) {
+            for (String type :
+                    List.of("shout", "MESSAGE", "", "history", "last_message", "read", "error", "chat_deleted")) {
                 aliceChat.send(frame("type", type, "text", "x", "client_msg_id", "u-1"));
                 assertErrorFrame(aliceChat.next(), "unknown_type", "type", null);
                 aliceMain.send(frame("type", type, "chat_id", chat, "text", "x"));
@@ -200,8 +218,9 @@ class FrameErrorsTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, roomPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat));
-             SocketClient bobMain = mainSocket(bob)) {
+        try (SocketClient aliceChat = chatSocket(alice, roomPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient bobMain = mainSocket(bob)) {
             aliceChat.send(frame("type", "message", "text", "", "client_msg_id", "blank-1"));
             assertErrorFrame(aliceChat.next(), "invalid_input", "text", "blank-1");
             aliceChat.send(frame("type", "message", "text", " \t\n ", "client_msg_id", "blank-2"));
@@ -220,7 +239,8 @@ class FrameErrorsTest {
             assertEquals(0, unread(bob, chat));
             // The longest text allowed is fine, and so is the socket.
             aliceChat.send(frame("type", "message", "text", "y".repeat(MESSAGE_MAX)));
-            assertEquals("y".repeat(MESSAGE_MAX), bobChat.next("message").get("text").asText());
+            assertEquals(
+                    "y".repeat(MESSAGE_MAX), bobChat.next("message").get("text").asText());
             assertStillUsable(aliceChat, null, bobChat, bob, chat);
         }
     }
@@ -231,14 +251,23 @@ class FrameErrorsTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat));
-             SocketClient bobMain = mainSocket(bob)) {
-            aliceChat.send(frame("type", "message", "text", "I am Bob", "author", frame("id", bob.id(), "name", "Bob"),
-                    "client_msg_id", "spoof-1"));
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient bobMain = mainSocket(bob)) {
+            aliceChat.send(frame(
+                    "type",
+                    "message",
+                    "text",
+                    "I am Bob",
+                    "author",
+                    frame("id", bob.id(), "name", "Bob"),
+                    "client_msg_id",
+                    "spoof-1"));
             assertErrorFrame(aliceChat.next(), "not_the_author", null, "spoof-1");
             aliceChat.send(frame("type", "message", "text", "I am Bob", "author", frame("id", bob.uuid())));
             assertErrorFrame(aliceChat.next(), "not_the_author", null, null);
-            aliceChat.send(frame("type", "message", "text", "I am Bob", "author", frame("id", String.valueOf(bob.id()))));
+            aliceChat.send(
+                    frame("type", "message", "text", "I am Bob", "author", frame("id", String.valueOf(bob.id()))));
             assertErrorFrame(aliceChat.next(), "not_the_author", null, null);
             aliceChat.send(frame("type", "message", "text", "who?", "author", frame("id", "nobody")));
             assertErrorFrame(aliceChat.next(), "invalid_input", "author.id", null);
@@ -246,8 +275,8 @@ class FrameErrorsTest {
             assertEquals(List.of(), history(bob, chat));
 
             // Naming oneself, by id or UUID, whatever the name, is fine (seed 002's frame has an author).
-            List<Map<String, Object>> authors = List.of(frame("id", alice.id(), "name", "Not Alice"), frame("id", alice.uuid()),
-                    frame("name", "Bob"));
+            List<Map<String, Object>> authors = List.of(
+                    frame("id", alice.id(), "name", "Not Alice"), frame("id", alice.uuid()), frame("name", "Bob"));
             List<String> texts = List.of("by id", "by uuid", "by name only");
             for (int i = 0; i < texts.size(); i++) {
                 aliceChat.send(frame("type", "message", "text", texts.get(i), "author", authors.get(i)));
@@ -265,8 +294,9 @@ class FrameErrorsTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceMain = mainSocket(alice); SocketClient bobChat = chatSocket(bob, chatPath(chat));
-             SocketClient bobMain = mainSocket(bob)) {
+        try (SocketClient aliceMain = mainSocket(alice);
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient bobMain = mainSocket(bob)) {
             aliceMain.send(frame("type", "message", "text", "where to?", "client_msg_id", "m-1"));
             assertErrorFrame(aliceMain.next(), "invalid_input", "chat_id", "m-1");
             for (String type : List.of("typing", "stop_typing", "mark_read")) {
@@ -292,15 +322,19 @@ class FrameErrorsTest {
         long ownChat = privateChat(mallory, bob);
         sendAll(alice, chat, "1");
 
-        try (SocketClient malloryMain = mainSocket(mallory); SocketClient aliceChat = chatSocket(alice, chatPath(chat));
-             SocketClient bobChat = chatSocket(bob, chatPath(chat)); SocketClient aliceMain = mainSocket(alice);
-             SocketClient bobMain = mainSocket(bob)) {
-            for (Object target : List.of(chat, group, "group_" + group, room(alice, chat).get("uuid").asText())) {
+        try (SocketClient malloryMain = mainSocket(mallory);
+                SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient aliceMain = mainSocket(alice);
+                SocketClient bobMain = mainSocket(bob)) {
+            for (Object target : List.of(
+                    chat, group, "group_" + group, room(alice, chat).get("uuid").asText())) {
                 malloryMain.send(frame("type", "typing", "chat_id", target));
                 assertErrorFrame(malloryMain.next(), "not_a_member", null, null);
                 malloryMain.send(frame("type", "stop_typing", "chat_id", target));
                 assertErrorFrame(malloryMain.next(), "not_a_member", null, null);
-                malloryMain.send(frame("type", "message", "chat_id", target, "text", "let me in", "client_msg_id", "x-1"));
+                malloryMain.send(
+                        frame("type", "message", "chat_id", target, "text", "let me in", "client_msg_id", "x-1"));
                 assertErrorFrame(malloryMain.next(), "not_a_member", null, "x-1");
                 malloryMain.send(frame("type", "mark_read", "chat_id", target));
                 assertErrorFrame(malloryMain.next(), "not_a_member", null, null);
@@ -329,8 +363,9 @@ class FrameErrorsTest {
         long chat = privateChat(alice, bob);
         long group = group(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat));
-             SocketClient bobGroup = chatSocket(bob, chatPath(group))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient bobGroup = chatSocket(bob, chatPath(group))) {
             aliceChat.send(frame("type", "message", "chat_id", group, "text", "wrong chat", "client_msg_id", "w-1"));
             assertErrorFrame(aliceChat.next(), "invalid_input", "chat_id", "w-1");
             aliceChat.send(frame("type", "typing", "chat_id", "group_" + group));
@@ -356,7 +391,8 @@ class FrameErrorsTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceMain = mainSocket(alice); SocketClient aliceChat = chatSocket(alice, chatPath(chat))) {
+        try (SocketClient aliceMain = mainSocket(alice);
+                SocketClient aliceChat = chatSocket(alice, chatPath(chat))) {
             aliceMain.send(frame("type", "catch_up", "chat_id", chat, "after_id", 0));
             assertErrorFrame(aliceMain.next(), "invalid_input", "type", null);
             aliceChat.send(frame("type", "catch_up", "after_id", -1));
@@ -372,7 +408,8 @@ class FrameErrorsTest {
         long chat = privateChat(alice, bob);
         sendAll(alice, chat, "1", "2");
 
-        try (SocketClient bobChat = chatSocket(bob, chatPath(chat)); SocketClient aliceChat = chatSocket(alice, chatPath(chat))) {
+        try (SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient aliceChat = chatSocket(alice, chatPath(chat))) {
             bobChat.send(frame("type", "mark_read", "up_to_message_id", -1));
             assertErrorFrame(bobChat.next(), "invalid_input", "up_to_message_id", null);
             assertSilent(aliceChat, bobChat);
@@ -386,8 +423,10 @@ class FrameErrorsTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat1 = chatSocket(alice, chatPath(chat)); SocketClient aliceChat2 = chatSocket(alice, chatPath(chat));
-             SocketClient aliceMain = mainSocket(alice); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+        try (SocketClient aliceChat1 = chatSocket(alice, chatPath(chat));
+                SocketClient aliceChat2 = chatSocket(alice, chatPath(chat));
+                SocketClient aliceMain = mainSocket(alice);
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             aliceChat1.sendText("oops");
             assertErrorFrame(aliceChat1.next(), "invalid_json", null, null);
             aliceChat1.send(frame("type", "message", "text", " "));

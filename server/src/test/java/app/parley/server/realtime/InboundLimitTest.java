@@ -48,7 +48,9 @@ class InboundLimitTest {
             assertTrue(!refused.isEmpty(), "a burst of " + BURST + " frames against a queue of 1 refused none");
             assertTrue(!stored.isEmpty(), "nothing of the burst was stored");
             Set<String> inHistory = new HashSet<>();
-            history(alice, chat).forEach(message -> inHistory.add(message.get("client_msg_id").asText()));
+            history(alice, chat)
+                    .forEach(message ->
+                            inHistory.add(message.get("client_msg_id").asText()));
             assertEquals(stored, inHistory, "exactly the acknowledged frames are stored");
 
             // The socket still works once the burst is over.

@@ -47,7 +47,9 @@ class MembershipEventsTest {
     }
 
     private static List<Map<String, Object>> refs(TestUser... users) {
-        return Arrays.stream(users).map(u -> Map.<String, Object>of("id", u.id())).toList();
+        return Arrays.stream(users)
+                .map(u -> Map.<String, Object>of("id", u.id()))
+                .toList();
     }
 
     private static String privateRoomName(TestUser a, TestUser b) {
@@ -55,8 +57,11 @@ class MembershipEventsTest {
     }
 
     private static JsonNode messageDeleted(JsonNode message) {
-        return reparse(JSON.createObjectNode().put("type", "message_deleted").put("chat_id", message.get("chat_id").asLong())
-                .put("message_id", message.get("id").asLong()).put("message_uuid", message.get("uuid").asText()));
+        return reparse(JSON.createObjectNode()
+                .put("type", "message_deleted")
+                .put("chat_id", message.get("chat_id").asLong())
+                .put("message_id", message.get("id").asLong())
+                .put("message_uuid", message.get("uuid").asText()));
     }
 
     /** The main socket's message_deleted: with the member's unread count and the chat's new last message, if any. */
@@ -80,15 +85,15 @@ class MembershipEventsTest {
         TestUser outsider = server.register("outsider");
         Group group = createGroup(owner, "Book club", member);
         try (SocketClient ownerChat = openChat(server, owner, group.id());
-             SocketClient memberChat = openChat(server, member, group.id());
-             SocketClient ownerMain = openMain(server, owner);
-             SocketClient memberMain = openMain(server, member);
-             SocketClient fayMain = openMain(server, fay);
-             SocketClient gusMain = openMain(server, gus);
-             SocketClient outsiderMain = openMain(server, outsider)) {
+                SocketClient memberChat = openChat(server, member, group.id());
+                SocketClient ownerMain = openMain(server, owner);
+                SocketClient memberMain = openMain(server, member);
+                SocketClient fayMain = openMain(server, fay);
+                SocketClient gusMain = openMain(server, gus);
+                SocketClient outsiderMain = openMain(server, outsider)) {
 
-            ApiClient.Response added = owner.api().post("/api/v1/group/" + group.id() + "/add",
-                    Map.of("users", refs(fay, gus)));
+            ApiClient.Response added =
+                    owner.api().post("/api/v1/group/" + group.id() + "/add", Map.of("users", refs(fay, gus)));
             assertEquals(200, added.status(), added.body());
 
             JsonNode membersAdded = membersChanged("members_added", group.id(), fay, gus);
@@ -120,15 +125,15 @@ class MembershipEventsTest {
         TestUser newcomer = server.register("newcomer");
         Group group = createGroup(owner, "g", member);
         try (SocketClient ownerChat = openChat(server, owner, group.id());
-             SocketClient ownerMain = openMain(server, owner);
-             SocketClient memberMain = openMain(server, member);
-             SocketClient newcomerMain = openMain(server, newcomer)) {
+                SocketClient ownerMain = openMain(server, owner);
+                SocketClient memberMain = openMain(server, member);
+                SocketClient newcomerMain = openMain(server, newcomer)) {
             // One existing member refuses the lot, newcomer included: nothing was stored, so nothing is told.
-            ApiClient.Response refused = owner.api().post("/api/v1/group/" + group.id() + "/add",
-                    Map.of("users", refs(newcomer, member)));
+            ApiClient.Response refused =
+                    owner.api().post("/api/v1/group/" + group.id() + "/add", Map.of("users", refs(newcomer, member)));
             assertEquals(409, refused.status(), refused.body());
-            ApiClient.Response notOwner = member.api().post("/api/v1/group/" + group.id() + "/add",
-                    Map.of("users", refs(newcomer)));
+            ApiClient.Response notOwner =
+                    member.api().post("/api/v1/group/" + group.id() + "/add", Map.of("users", refs(newcomer)));
             assertEquals(403, notOwner.status(), notOwner.body());
             assertQuiet(ownerChat, ownerMain, memberMain, newcomerMain);
         }
@@ -145,16 +150,17 @@ class MembershipEventsTest {
         long ownerAndBob = privateChat(owner, bob);
         SocketClient bobChat = openChat(server, bob, group.id());
         SocketClient bobOtherChat = openChat(server, bob, group.id());
-        try (bobChat; bobOtherChat;
-             SocketClient bobPrivate = openChat(server, bob, ownerAndBob);
-             SocketClient ownerChat = openChat(server, owner, group.id());
-             SocketClient carolChat = openChat(server, carol, group.id());
-             SocketClient ownerMain = openMain(server, owner);
-             SocketClient bobMain = openMain(server, bob);
-             SocketClient carolMain = openMain(server, carol)) {
+        try (bobChat;
+                bobOtherChat;
+                SocketClient bobPrivate = openChat(server, bob, ownerAndBob);
+                SocketClient ownerChat = openChat(server, owner, group.id());
+                SocketClient carolChat = openChat(server, carol, group.id());
+                SocketClient ownerMain = openMain(server, owner);
+                SocketClient bobMain = openMain(server, bob);
+                SocketClient carolMain = openMain(server, carol)) {
 
-            ApiClient.Response removed = owner.api().delete("/api/v1/group/" + group.id() + "/delete",
-                    Map.of("users", refs(bob)));
+            ApiClient.Response removed =
+                    owner.api().delete("/api/v1/group/" + group.id() + "/delete", Map.of("users", refs(bob)));
             assertEquals(200, removed.status(), removed.body());
 
             JsonNode membersRemoved = membersChanged("members_removed", group.id(), bob);
@@ -199,10 +205,17 @@ class MembershipEventsTest {
         Group group = createGroup(owner, "again", bob);
         String users = "/api/v1/group/" + group.id();
         try (SocketClient bobMain = openMain(server, bob)) {
-            assertEquals(200, owner.api().delete(users + "/delete", Map.of("users", refs(bob))).status());
+            assertEquals(
+                    200,
+                    owner.api()
+                            .delete(users + "/delete", Map.of("users", refs(bob)))
+                            .status());
             assertEquals(membersChanged("members_removed", group.id(), bob), bobMain.next());
-            assertEquals(200, owner.api().post(users + "/add", Map.of("users", refs(bob))).status());
-            assertEquals(chatCreated(group.id(), group.uuid(), "again", "group", "group_" + group.id()), bobMain.next());
+            assertEquals(
+                    200,
+                    owner.api().post(users + "/add", Map.of("users", refs(bob))).status());
+            assertEquals(
+                    chatCreated(group.id(), group.uuid(), "again", "group", "group_" + group.id()), bobMain.next());
 
             try (SocketClient bobChat = openChat(server, bob, group.id())) {
                 JsonNode back = send(owner, group.id(), "welcome back");
@@ -221,9 +234,9 @@ class MembershipEventsTest {
         TestUser bob = server.register("bob");
         TestUser outsider = server.register("outsider");
         try (SocketClient aliceMain = openMain(server, alice);
-             SocketClient aliceOtherMain = openMain(server, alice);
-             SocketClient bobMain = openMain(server, bob);
-             SocketClient outsiderMain = openMain(server, outsider)) {
+                SocketClient aliceOtherMain = openMain(server, alice);
+                SocketClient bobMain = openMain(server, bob);
+                SocketClient outsiderMain = openMain(server, outsider)) {
 
             ApiClient.Response created = alice.api().postEmpty("/api/v1/chat/" + bob.id());
             assertEquals(200, created.status(), created.body());
@@ -237,7 +250,8 @@ class MembershipEventsTest {
 
             // Asking for the same chat again, from either side, creates nothing and announces nothing.
             assertEquals(200, alice.api().postEmpty("/api/v1/chat/" + bob.id()).status());
-            assertEquals(200, bob.api().postEmpty("/api/v1/chat/" + alice.uuid()).status());
+            assertEquals(
+                    200, bob.api().postEmpty("/api/v1/chat/" + alice.uuid()).status());
             assertQuiet(aliceMain, aliceOtherMain, bobMain, outsiderMain);
         }
     }
@@ -249,9 +263,9 @@ class MembershipEventsTest {
         TestUser cal = server.register("cal");
         TestUser outsider = server.register("outsider");
         try (SocketClient ownerMain = openMain(server, owner);
-             SocketClient beaMain = openMain(server, bea);
-             SocketClient calMain = openMain(server, cal);
-             SocketClient outsiderMain = openMain(server, outsider)) {
+                SocketClient beaMain = openMain(server, bea);
+                SocketClient calMain = openMain(server, cal);
+                SocketClient outsiderMain = openMain(server, outsider)) {
 
             Group group = createGroup(owner, "Climbers", bea, cal);
 
@@ -273,10 +287,11 @@ class MembershipEventsTest {
         long other = privateChat(alice, server.register("carol"));
         SocketClient aliceChat = openChat(server, alice, chat);
         SocketClient bobChat = openChat(server, bob, chat);
-        try (aliceChat; bobChat;
-             SocketClient aliceOther = openChat(server, alice, other);
-             SocketClient aliceMain = openMain(server, alice);
-             SocketClient bobMain = openMain(server, bob)) {
+        try (aliceChat;
+                bobChat;
+                SocketClient aliceOther = openChat(server, alice, other);
+                SocketClient aliceMain = openMain(server, alice);
+                SocketClient bobMain = openMain(server, bob)) {
 
             ApiClient.Response deleted = bob.api().delete("/api/v1/chats/" + chat + "/");
             assertEquals(200, deleted.status(), deleted.body());
@@ -307,10 +322,12 @@ class MembershipEventsTest {
         SocketClient beaChat = openChat(server, bea, group.id());
         SocketClient beaGroupSocket = SocketClient.open(server, bea, "/api/v1/group/" + group.id());
         beaGroupSocket.next("history");
-        try (ownerChat; beaChat; beaGroupSocket;
-             SocketClient ownerMain = openMain(server, owner);
-             SocketClient beaMain = openMain(server, bea);
-             SocketClient calMain = openMain(server, cal)) {
+        try (ownerChat;
+                beaChat;
+                beaGroupSocket;
+                SocketClient ownerMain = openMain(server, owner);
+                SocketClient beaMain = openMain(server, bea);
+                SocketClient calMain = openMain(server, cal)) {
 
             ApiClient.Response deleted = owner.api().delete("/api/v1/group/" + group.id());
             assertEquals(200, deleted.status(), deleted.body());
@@ -338,11 +355,12 @@ class MembershipEventsTest {
         TestUser bea = server.register("bea");
         Group group = createGroup(owner, "kept", bea);
         try (SocketClient ownerChat = openChat(server, owner, group.id());
-             SocketClient beaChat = openChat(server, bea, group.id());
-             SocketClient ownerMain = openMain(server, owner);
-             SocketClient beaMain = openMain(server, bea)) {
+                SocketClient beaChat = openChat(server, bea, group.id());
+                SocketClient ownerMain = openMain(server, owner);
+                SocketClient beaMain = openMain(server, bea)) {
             assertEquals(403, bea.api().delete("/api/v1/group/" + group.id()).status());
-            assertEquals(403, bea.api().delete("/api/v1/chats/" + group.id() + "/").status());
+            assertEquals(
+                    403, bea.api().delete("/api/v1/chats/" + group.id() + "/").status());
             assertQuiet(ownerChat, beaChat, ownerMain, beaMain);
 
             JsonNode still = send(bea, group.id(), "still open");
@@ -363,20 +381,27 @@ class MembershipEventsTest {
         JsonNode second = send(bob, group.id(), "second");
         JsonNode third = send(carol, group.id(), "third");
         // alice has read up to the second message; bob and carol have read what they sent.
-        assertEquals(200, alice.api().post("/api/v1/chats/" + group.id() + "/mark_read/",
-                Map.of("up_to_message_id", second.get("id").asLong())).status());
+        assertEquals(
+                200,
+                alice.api()
+                        .post(
+                                "/api/v1/chats/" + group.id() + "/mark_read/",
+                                Map.of("up_to_message_id", second.get("id").asLong()))
+                        .status());
         assertEquals(1, unread(alice, group.id()));
         assertEquals(1, unread(bob, group.id()));
         assertEquals(0, unread(carol, group.id()));
 
         try (SocketClient aliceChat = openChat(server, alice, group.id());
-             SocketClient bobChat = openChat(server, bob, group.id());
-             SocketClient aliceMain = openMain(server, alice);
-             SocketClient bobMain = openMain(server, bob);
-             SocketClient carolMain = openMain(server, carol)) {
+                SocketClient bobChat = openChat(server, bob, group.id());
+                SocketClient aliceMain = openMain(server, alice);
+                SocketClient bobMain = openMain(server, bob);
+                SocketClient carolMain = openMain(server, carol)) {
 
             // The newest message goes: the chat's last message is now bob's second, and it was unread by alice and bob.
-            ApiClient.Response deleted = carol.api().delete("/api/v1/chats/" + group.id() + "/messages/" + third.get("id").asLong() + "/");
+            ApiClient.Response deleted = carol.api()
+                    .delete("/api/v1/chats/" + group.id() + "/messages/"
+                            + third.get("id").asLong() + "/");
             assertEquals(200, deleted.status(), deleted.body());
             assertEquals(messageDeleted(third), aliceChat.next());
             assertEquals(messageDeleted(third), bobChat.next());
@@ -387,7 +412,9 @@ class MembershipEventsTest {
             assertEquals(0, unread(alice, group.id()));
 
             // An older message goes: the last message stays, and nobody had it unread.
-            ApiClient.Response older = bob.api().delete("/api/v1/chats/" + group.id() + "/messages/" + first.get("uuid").asText() + "/");
+            ApiClient.Response older = bob.api()
+                    .delete("/api/v1/chats/" + group.id() + "/messages/"
+                            + first.get("uuid").asText() + "/");
             assertEquals(200, older.status(), older.body());
             assertEquals(messageDeleted(first), aliceChat.next());
             assertEquals(messageDeleted(first), bobChat.next());
@@ -397,7 +424,9 @@ class MembershipEventsTest {
             assertQuiet(aliceChat, bobChat, aliceMain, bobMain, carolMain);
 
             // The last message goes: the chat is empty and main sockets get no last_message at all.
-            ApiClient.Response last = bob.api().delete("/api/v1/chats/" + group.id() + "/messages/" + second.get("id").asLong());
+            ApiClient.Response last = bob.api()
+                    .delete("/api/v1/chats/" + group.id() + "/messages/"
+                            + second.get("id").asLong());
             assertEquals(200, last.status(), last.body());
             assertEquals(messageDeleted(second), aliceChat.next());
             assertEquals(messageDeleted(second), bobChat.next());
@@ -414,7 +443,12 @@ class MembershipEventsTest {
             aliceMain.next("last_message");
             bobMain.next("last_message");
             carolMain.next("last_message");
-            assertEquals(403, alice.api().delete("/api/v1/chats/" + group.id() + "/messages/" + kept.get("id").asLong() + "/").status());
+            assertEquals(
+                    403,
+                    alice.api()
+                            .delete("/api/v1/chats/" + group.id() + "/messages/"
+                                    + kept.get("id").asLong() + "/")
+                            .status());
             assertQuiet(aliceChat, bobChat, aliceMain, bobMain, carolMain);
         }
     }
@@ -429,11 +463,21 @@ class MembershipEventsTest {
         JsonNode three = send(bob, chat, "three");
         assertEquals(3, unread(alice, chat));
         try (SocketClient aliceMain = openMain(server, alice);
-             SocketClient bobMain = openMain(server, bob)) {
-            assertEquals(200, bob.api().delete("/api/v1/chats/" + chat + "/messages/" + two.get("id").asLong() + "/").status());
+                SocketClient bobMain = openMain(server, bob)) {
+            assertEquals(
+                    200,
+                    bob.api()
+                            .delete("/api/v1/chats/" + chat + "/messages/"
+                                    + two.get("id").asLong() + "/")
+                            .status());
             assertEquals(messageDeleted(two, 2, three), aliceMain.next());
             assertEquals(messageDeleted(two, 0, three), bobMain.next());
-            assertEquals(200, bob.api().delete("/api/v1/chats/" + chat + "/messages/" + three.get("id").asLong() + "/").status());
+            assertEquals(
+                    200,
+                    bob.api()
+                            .delete("/api/v1/chats/" + chat + "/messages/"
+                                    + three.get("id").asLong() + "/")
+                            .status());
             assertEquals(messageDeleted(three, 1, one), aliceMain.next());
             assertEquals(messageDeleted(three, 0, one), bobMain.next());
             assertQuiet(aliceMain, bobMain);

@@ -79,7 +79,7 @@ class OversizedFrameTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
         try (LogCapture log = new LogCapture();
-             SocketClient socket = WsFrames.chatSocket(server, alice, chatPath(chat))) {
+                SocketClient socket = WsFrames.chatSocket(server, alice, chatPath(chat))) {
             await().untilAsserted(() -> assertEquals(1, openSockets()));
             socket.sendText(messageOfBytes(LIMIT + 1));
 
@@ -102,7 +102,7 @@ class OversizedFrameTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
         try (LogCapture log = new LogCapture();
-             RawSocket socket = RawSocket.open(alice, chatPath(chat))) {
+                RawSocket socket = RawSocket.open(alice, chatPath(chat))) {
             await().untilAsserted(() -> assertEquals(1, openSockets()));
             // Only the header and a little of the payload: the server must not wait for the rest.
             socket.sendTextFrameHeader(LIMIT + 1, PREFIX.getBytes(StandardCharsets.UTF_8));
@@ -114,14 +114,19 @@ class OversizedFrameTest {
     }
 
     private static void assertOneWarningWithoutStackTrace(LogCapture log, TestUser user) {
-        await().until(() -> log.events().stream().anyMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN)));
+        await().until(() ->
+                log.events().stream().anyMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN)));
         List<ILoggingEvent> events = log.events();
-        List<String> lines = events.stream().map(event -> event.getLevel() + " " + event.getFormattedMessage()).toList();
+        List<String> lines = events.stream()
+                .map(event -> event.getLevel() + " " + event.getFormattedMessage())
+                .toList();
         assertEquals(1, events.size(), () -> "expected one line, got " + lines);
         ILoggingEvent line = events.getFirst();
         assertEquals(Level.WARN, line.getLevel(), lines::toString);
         assertEquals(null, line.getThrowableProxy(), lines::toString);
-        assertTrue(line.getFormattedMessage().contains("1009") && line.getFormattedMessage().contains("user " + user.id()),
+        assertTrue(
+                line.getFormattedMessage().contains("1009")
+                        && line.getFormattedMessage().contains("user " + user.id()),
                 lines::toString);
     }
 
@@ -147,9 +152,11 @@ class OversizedFrameTest {
                 Socket socket = new Socket("localhost", server.port());
                 socket.setSoTimeout((int) SocketClient.WAIT.toMillis());
                 RawSocket raw = new RawSocket(socket);
-                raw.out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                        + "Authorization: Bearer " + user.api().token() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                raw.out.write(
+                        ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                                        + "Authorization: Bearer " + user.api().token() + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 raw.out.flush();
                 raw.readHandshake();
                 return raw;

@@ -29,7 +29,8 @@ final class RealtimeFixtures {
 
     /** A chat socket on {@code /api/v1/chat/{id}} with an optional query (without '?'); its history frame is not read yet. */
     static SocketClient chatSocket(RunningServer server, TestUser user, long chatId, String query) {
-        return SocketClient.open(server, user, "/api/v1/chat/" + chatId + (query == null || query.isEmpty() ? "" : "?" + query));
+        return SocketClient.open(
+                server, user, "/api/v1/chat/" + chatId + (query == null || query.isEmpty() ? "" : "?" + query));
     }
 
     /** A chat socket whose history frame has been read: from here on it receives live frames only. */
@@ -117,7 +118,10 @@ final class RealtimeFixtures {
 
     /** A user as frames name them: {@code {"id", "name", "username"}} (a new user's name is their username). */
     static ObjectNode userRef(TestUser user) {
-        return JSON.createObjectNode().put("id", user.id()).put("name", user.username()).put("username", user.username());
+        return JSON.createObjectNode()
+                .put("id", user.id())
+                .put("name", user.username())
+                .put("username", user.username());
     }
 
     static JsonNode membersChanged(String type, long chatId, TestUser... users) {
@@ -130,8 +134,13 @@ final class RealtimeFixtures {
     }
 
     static JsonNode chatCreated(long chatId, String uuid, String name, String chatType, String roomName) {
-        return reparse(JSON.createObjectNode().put("type", "chat_created").put("chat_id", chatId).put("uuid", uuid)
-                .put("name", name).put("chat_type", chatType).put("room_name", roomName));
+        return reparse(JSON.createObjectNode()
+                .put("type", "chat_created")
+                .put("chat_id", chatId)
+                .put("uuid", uuid)
+                .put("name", name)
+                .put("chat_type", chatType)
+                .put("room_name", roomName));
     }
 
     static JsonNode chatDeleted(long chatId) {

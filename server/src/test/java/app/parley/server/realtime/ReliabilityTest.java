@@ -52,8 +52,8 @@ class ReliabilityTest {
     private static final int CATCH_UP_PAGE = 5;
 
     @RegisterExtension
-    static final RunningServer server = new RunningServer()
-            .withProperty("parley.realtime.history-limit", CATCH_UP_PAGE);
+    static final RunningServer server =
+            new RunningServer().withProperty("parley.realtime.history-limit", CATCH_UP_PAGE);
 
     private static Map<String, Object> messageFrame(String text, String clientMsgId) {
         return Map.of("type", "message", "text", text, "client_msg_id", clientMsgId);
@@ -72,11 +72,11 @@ class ReliabilityTest {
         TestUser carol = server.register("carol");
         long chat = group(alice, bob, carol);
         try (SocketClient aliceChat = openChat(server, alice, chat);
-             SocketClient aliceOtherChat = openChat(server, alice, chat);
-             SocketClient bobChat = openChat(server, bob, chat);
-             SocketClient aliceMain = openMain(server, alice);
-             SocketClient bobMain = openMain(server, bob);
-             SocketClient carolMain = openMain(server, carol)) {
+                SocketClient aliceOtherChat = openChat(server, alice, chat);
+                SocketClient bobChat = openChat(server, bob, chat);
+                SocketClient aliceMain = openMain(server, alice);
+                SocketClient bobMain = openMain(server, bob);
+                SocketClient carolMain = openMain(server, carol)) {
 
             aliceChat.send(messageFrame("hello", "c-1"));
 
@@ -95,7 +95,8 @@ class ReliabilityTest {
             aliceOtherChat.send(messageFrame("hello, edited before the retry", "c-1"));
             assertEquals(original, aliceOtherChat.next());
             // And over HTTP, as a client that fell back to it would.
-            ApiClient.Response overHttp = alice.api().post(messagesPath(chat), Map.of("text", "hello", "client_msg_id", "c-1"));
+            ApiClient.Response overHttp =
+                    alice.api().post(messagesPath(chat), Map.of("text", "hello", "client_msg_id", "c-1"));
             assertEquals(201, overHttp.status(), overHttp.body());
             assertEquals(original, overHttp.json());
 
@@ -125,11 +126,12 @@ class ReliabilityTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
         try (SocketClient aliceChat = openChat(server, alice, chat);
-             SocketClient bobChat = openChat(server, bob, chat);
-             SocketClient aliceMain = openMain(server, alice);
-             SocketClient bobMain = openMain(server, bob)) {
+                SocketClient bobChat = openChat(server, bob, chat);
+                SocketClient aliceMain = openMain(server, alice);
+                SocketClient bobMain = openMain(server, bob)) {
 
-            ApiClient.Response first = alice.api().post(messagesPath(chat), Map.of("text", "once", "client_msg_id", "h-1"));
+            ApiClient.Response first =
+                    alice.api().post(messagesPath(chat), Map.of("text", "once", "client_msg_id", "h-1"));
             assertEquals(201, first.status(), first.body());
             JsonNode original = first.json();
             assertEquals(original, aliceChat.next());
@@ -138,7 +140,8 @@ class ReliabilityTest {
             assertEquals(lastMessage(original, 1), bobMain.next());
 
             for (int retry = 0; retry < 3; retry++) {
-                ApiClient.Response again = alice.api().post(messagesPath(chat), Map.of("text", "once", "client_msg_id", "h-1"));
+                ApiClient.Response again =
+                        alice.api().post(messagesPath(chat), Map.of("text", "once", "client_msg_id", "h-1"));
                 assertEquals(201, again.status(), again.body());
                 assertEquals(original, again.json());
             }
@@ -163,13 +166,14 @@ class ReliabilityTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
         try (SocketClient aliceChat = openChat(server, alice, chat);
-             SocketClient bobChat = openChat(server, bob, chat);
-             SocketClient bobMain = openMain(server, bob)) {
+                SocketClient bobChat = openChat(server, bob, chat);
+                SocketClient bobMain = openMain(server, bob)) {
             aliceChat.send(messageFrame("oops", "d-1"));
             JsonNode original = aliceChat.next("message");
             assertEquals(original, bobChat.next());
             assertEquals(lastMessage(original, 1), bobMain.next());
-            ApiClient.Response deleted = alice.api().delete(messagesPath(chat) + original.get("id").asLong() + "/");
+            ApiClient.Response deleted =
+                    alice.api().delete(messagesPath(chat) + original.get("id").asLong() + "/");
             assertEquals(200, deleted.status(), deleted.body());
             aliceChat.next("message_deleted");
             bobChat.next("message_deleted");
@@ -177,8 +181,11 @@ class ReliabilityTest {
 
             aliceChat.send(messageFrame("oops", "d-1"));
             WsFrames.assertErrorFrame(aliceChat.next(), "message_deleted", null, "d-1");
-            assertError(alice.api().post(messagesPath(chat), Map.of("text", "oops", "client_msg_id", "d-1")), 409,
-                    "message_deleted", null);
+            assertError(
+                    alice.api().post(messagesPath(chat), Map.of("text", "oops", "client_msg_id", "d-1")),
+                    409,
+                    "message_deleted",
+                    null);
 
             assertQuiet(aliceChat, bobChat, bobMain);
             assertEquals(List.of(), history(bob, chat));
@@ -194,7 +201,7 @@ class ReliabilityTest {
         int senders = 8;
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try (SocketClient bobChat = openChat(server, bob, chat);
-             SocketClient bobMain = openMain(server, bob)) {
+                SocketClient bobMain = openMain(server, bob)) {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<ApiClient.Response>> answers = new ArrayList<>();
             for (int i = 0; i < senders; i++) {
@@ -396,17 +403,23 @@ class ReliabilityTest {
             for (Opening opening : openings) {
                 List<JsonNode> seen = new ArrayList<>(opening.history());
                 List<JsonNode> live = new ArrayList<>();
-                while (seen.size() < stored.size() && (seen.isEmpty() || seen.getLast().get("id").asLong() < newest)) {
+                while (seen.size() < stored.size()
+                        && (seen.isEmpty() || seen.getLast().get("id").asLong() < newest)) {
                     JsonNode frame = opening.socket().next("message");
                     live.add(frame);
                     seen.add(frame);
                 }
-                assertEquals(idsOf(stored), idsOf(seen), "history " + idsOf(opening.history()) + " then live " + idsOf(live));
+                assertEquals(
+                        idsOf(stored),
+                        idsOf(seen),
+                        "history " + idsOf(opening.history()) + " then live " + idsOf(live));
                 assertEquals(stored, seen);
                 racing += opening.history().isEmpty() || live.isEmpty() ? 0 : 1;
             }
             // Enough sockets must really have opened mid-stream for this test to mean anything.
-            assertTrue(racing >= 10, "only " + racing + " of " + openings.size() + " sockets opened while messages came in");
+            assertTrue(
+                    racing >= 10,
+                    "only " + racing + " of " + openings.size() + " sockets opened while messages came in");
         } finally {
             openings.forEach(opening -> opening.socket().close());
         }
@@ -426,7 +439,7 @@ class ReliabilityTest {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService churn = Executors.newFixedThreadPool(3);
         try (SocketClient aliceChat = openChat(server, alice, chat);
-             SocketClient aliceMain = openMain(server, alice)) {
+                SocketClient aliceMain = openMain(server, alice)) {
             List<Future<?>> churning = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 churning.add(churn.submit(() -> {
@@ -465,7 +478,10 @@ class ReliabilityTest {
             for (int i = 0; i < count; i++) {
                 expectedLast.add(lastMessage(sent.get(i), i + 1));
             }
-            assertEquals(sentIds, idsOf(lastMessages), "the open main socket missed " + missing(sentIds, idsOf(lastMessages)));
+            assertEquals(
+                    sentIds,
+                    idsOf(lastMessages),
+                    "the open main socket missed " + missing(sentIds, idsOf(lastMessages)));
             assertEquals(expectedLast, lastMessages);
         } finally {
             stop.set(true);
@@ -500,8 +516,11 @@ class ReliabilityTest {
             List<JsonNode> got = collect(bobMain, sent.size());
             assertEquals(idsOf(sent), idsOf(got), "bob's main socket missed " + missing(idsOf(sent), idsOf(got)));
             assertEquals(expected, got);
-            await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertEquals(before + 1,
-                    server.bean(ConnectionRegistry.class).size(), "sockets the server holds besides bob's main socket"));
+            await().atMost(Duration.ofSeconds(3))
+                    .untilAsserted(() -> assertEquals(
+                            before + 1,
+                            server.bean(ConnectionRegistry.class).size(),
+                            "sockets the server holds besides bob's main socket"));
         }
     }
 
@@ -522,7 +541,7 @@ class ReliabilityTest {
         int perWriter = 60;
         ExecutorService pool = Executors.newFixedThreadPool(writers.length);
         try (SocketClient chatSocket = openChat(server, reader, chat);
-             SocketClient mainSocket = openMain(server, reader)) {
+                SocketClient mainSocket = openMain(server, reader)) {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> writing = new ArrayList<>();
             for (TestUser writer : writers) {
@@ -553,8 +572,13 @@ class ReliabilityTest {
             assertEquals(stored, live.stream().sorted().toList(), "every message reached the chat socket once");
             assertEquals(stored, lastMessages.stream().sorted().toList(), "every message reached the main socket once");
             assertEquals(stored, live, "chat socket: messages overtaken by newer ones at " + inversions(live));
-            assertEquals(stored, lastMessages, "main socket: last_message overtaken by newer ones at " + inversions(lastMessages));
-            assertEquals(LongStream.rangeClosed(1, total).boxed().toList(), unreadCounts,
+            assertEquals(
+                    stored,
+                    lastMessages,
+                    "main socket: last_message overtaken by newer ones at " + inversions(lastMessages));
+            assertEquals(
+                    LongStream.rangeClosed(1, total).boxed().toList(),
+                    unreadCounts,
                     "unread counts on the main socket went back at " + inversions(unreadCounts));
         } finally {
             pool.shutdownNow();

@@ -37,6 +37,7 @@ class SlowConsumerTest {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
     /** The longest a healthy socket may wait for a frame while another one is stalled. */
     private static final Duration PROMPT = Duration.ofSeconds(2);
+
     private static final String BIG = "x".repeat(3_990);
 
     @RegisterExtension
@@ -50,7 +51,8 @@ class SlowConsumerTest {
     }
 
     private static void awaitOpenSockets(int count) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(count, registry().size()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertEquals(count, registry().size()));
     }
 
     @BeforeEach
@@ -62,8 +64,8 @@ class SlowConsumerTest {
      * Big messages from {@code author} into a chat with no messages yet; the healthy sockets (of
      * the other member, whose unread count grows by one each time) must get each one promptly.
      */
-    private static List<JsonNode> sendInLockStep(TestUser author, long chat, int count, SocketClient healthyChat,
-                                                 SocketClient healthyMain) {
+    private static List<JsonNode> sendInLockStep(
+            TestUser author, long chat, int count, SocketClient healthyChat, SocketClient healthyMain) {
         List<JsonNode> sent = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             JsonNode message = send(author, chat, i + ":" + BIG);
@@ -78,17 +80,22 @@ class SlowConsumerTest {
     }
 
     /** The stalled socket got its history, then the first messages in order, none skipped. */
-    private static List<JsonNode> assertPrefixOfMessages(StalledSocket.Received received, List<JsonNode> sent, String firstType) {
+    private static List<JsonNode> assertPrefixOfMessages(
+            StalledSocket.Received received, List<JsonNode> sent, String firstType) {
         List<StalledSocket.Frame> texts = received.textFrames();
         assertTrue(!texts.isEmpty(), "the stalled socket got nothing at all");
         List<JsonNode> frames = texts.stream().map(StalledSocket.Frame::json).toList();
         int start = 0;
         if (firstType.equals("history")) {
-            assertEquals("history", frames.getFirst().path("type").asText(), frames.getFirst().toString());
+            assertEquals(
+                    "history",
+                    frames.getFirst().path("type").asText(),
+                    frames.getFirst().toString());
             start = 1;
         }
         List<JsonNode> messages = frames.subList(start, frames.size());
-        assertTrue(messages.size() < sent.size(),
+        assertTrue(
+                messages.size() < sent.size(),
                 "the stalled socket was never cut off: it got all " + sent.size() + " messages");
         for (int i = 0; i < messages.size(); i++) {
             // The stalled user wrote these messages: their own unread count stays 0.
@@ -104,9 +111,9 @@ class SlowConsumerTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
         try (StalledSocket aliceChat = StalledSocket.open(server, alice, "/api/v1/chat/" + chat);
-             StalledSocket aliceMain = StalledSocket.open(server, alice, "/api/v1/main");
-             SocketClient bobChat = openChat(server, bob, chat);
-             SocketClient bobMain = openMain(server, bob)) {
+                StalledSocket aliceMain = StalledSocket.open(server, alice, "/api/v1/main");
+                SocketClient bobChat = openChat(server, bob, chat);
+                SocketClient bobMain = openMain(server, bob)) {
             awaitOpenSockets(4);
 
             List<JsonNode> sent = sendInLockStep(alice, chat, 40, bobChat, bobMain);
@@ -130,7 +137,8 @@ class SlowConsumerTest {
             assertQuiet(bobChat, bobMain);
 
             // Alice reconnects from where her socket was cut off and gets exactly the rest.
-            long lastSeen = gotByChat.isEmpty() ? 0 : gotByChat.getLast().get("id").asLong();
+            long lastSeen =
+                    gotByChat.isEmpty() ? 0 : gotByChat.getLast().get("id").asLong();
             try (SocketClient again = chatSocket(server, alice, chat, "after_id=" + lastSeen)) {
                 JsonNode catchUp = again.next("history");
                 List<JsonNode> rest = new ArrayList<>(sent.subList(gotByChat.size(), sent.size()));
@@ -146,20 +154,24 @@ class SlowConsumerTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
         try (StalledSocket aliceChat = StalledSocket.open(server, alice, "/api/v1/chat/" + chat);
-             SocketClient bobChat = openChat(server, bob, chat);
-             SocketClient bobMain = openMain(server, bob)) {
+                SocketClient bobChat = openChat(server, bob, chat);
+                SocketClient bobMain = openMain(server, bob)) {
             awaitOpenSockets(3);
 
             long started = System.nanoTime();
             List<JsonNode> sent = sendInLockStep(alice, chat, 3 * QUEUE_MAX, bobChat, bobMain);
             Duration sending = Duration.ofNanos(System.nanoTime() - started);
             // The socket overflowed during the sending; reading now is within its grace period.
-            assertTrue(sending.compareTo(CLOSE_GRACE) < 0, "sending took " + sending + "; the test needs it under the grace period");
+            assertTrue(
+                    sending.compareTo(CLOSE_GRACE) < 0,
+                    "sending took " + sending + "; the test needs it under the grace period");
 
             StalledSocket.Received received = aliceChat.readUntilEnd(Duration.ofSeconds(5));
             StalledSocket.Frame close = received.close();
-            assertTrue(close != null, "expected a close frame, got " + received.frames().size() + " frames and "
-                    + (received.endOfStream() ? "the end of the stream" : "a timeout"));
+            assertTrue(
+                    close != null,
+                    "expected a close frame, got " + received.frames().size() + " frames and "
+                            + (received.endOfStream() ? "the end of the stream" : "a timeout"));
             assertEquals(1013, close.closeCode());
             assertEquals("too slow: reconnect and catch up", close.closeReason());
             assertTrue(received.frames().getLast().isClose(), "frames after the close frame");
@@ -179,18 +191,21 @@ class SlowConsumerTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
         try (StalledSocket aliceChat = StalledSocket.open(server, alice, "/api/v1/chat/" + chat);
-             SocketClient bobChat = openChat(server, bob, chat);
-             SocketClient bobMain = openMain(server, bob)) {
+                SocketClient bobChat = openChat(server, bob, chat);
+                SocketClient bobMain = openMain(server, bob)) {
             awaitOpenSockets(3);
 
-            // The history frame and these messages are at most QUEUE_MAX - 1 frames waiting, even if the kernel took none.
+            // The history frame and these messages are at most QUEUE_MAX - 1 frames waiting, even if the kernel took
+            // none.
             List<JsonNode> sent = sendInLockStep(alice, chat, QUEUE_MAX - 2, bobChat, bobMain);
             RealtimeFixtures.sleep(CLOSE_GRACE.plusMillis(500));
 
             StalledSocket.Received received = aliceChat.readUntilEnd(Duration.ofSeconds(1));
             assertNull(received.close(), "closed although its backlog stayed under the limit");
             assertTrue(!received.endOfStream(), "the connection ended");
-            List<JsonNode> frames = received.textFrames().stream().map(StalledSocket.Frame::json).toList();
+            List<JsonNode> frames = received.textFrames().stream()
+                    .map(StalledSocket.Frame::json)
+                    .toList();
             assertEquals("history", frames.getFirst().path("type").asText());
             assertEquals(idsOf(sent), idsOf(frames.subList(1, frames.size())));
             assertEquals(sent, frames.subList(1, frames.size()));
@@ -200,7 +215,9 @@ class SlowConsumerTest {
             JsonNode later = send(bob, chat, "later");
             assertEquals(later, bobChat.next());
             StalledSocket.Received more = aliceChat.readUntilEnd(Duration.ofMillis(500));
-            assertEquals(List.of(later), more.textFrames().stream().map(StalledSocket.Frame::json).toList());
+            assertEquals(
+                    List.of(later),
+                    more.textFrames().stream().map(StalledSocket.Frame::json).toList());
         }
     }
 }

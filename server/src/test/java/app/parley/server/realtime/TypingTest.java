@@ -58,10 +58,14 @@ class TypingTest {
         long group = group(alice, bob, carol);
         long aliceAndBob = privateChat(alice, bob);
 
-        try (SocketClient aliceChat1 = chatSocket(alice, groupPath(group)); SocketClient aliceChat2 = chatSocket(alice, chatPath(group));
-             SocketClient bobChat = chatSocket(bob, roomPath(group)); SocketClient bobOther = chatSocket(bob, chatPath(aliceAndBob));
-             SocketClient aliceMain = mainSocket(alice); SocketClient bobMain = mainSocket(bob);
-             SocketClient carolMain = mainSocket(carol); SocketClient daveMain = mainSocket(dave)) {
+        try (SocketClient aliceChat1 = chatSocket(alice, groupPath(group));
+                SocketClient aliceChat2 = chatSocket(alice, chatPath(group));
+                SocketClient bobChat = chatSocket(bob, roomPath(group));
+                SocketClient bobOther = chatSocket(bob, chatPath(aliceAndBob));
+                SocketClient aliceMain = mainSocket(alice);
+                SocketClient bobMain = mainSocket(bob);
+                SocketClient carolMain = mainSocket(carol);
+                SocketClient daveMain = mainSocket(dave)) {
 
             aliceChat1.send(frame("type", "typing"));
 
@@ -85,7 +89,8 @@ class TypingTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             // Seed 002's typing frame names its author; naming someone else does not make them type.
             aliceChat.send(frame("type", "typing", "author", frame("id", bob.id(), "name", "Bob")));
 
@@ -102,8 +107,9 @@ class TypingTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat));
-             SocketClient bobMain = mainSocket(bob)) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient bobMain = mainSocket(bob)) {
             aliceChat.send(frame("type", "stop_typing"));
 
             assertSilent(bobChat, bobMain, aliceChat);
@@ -116,7 +122,8 @@ class TypingTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             long start = System.nanoTime();
             aliceChat.send(frame("type", "typing"));
             assertEquals(typing("typing", chat, alice), bobChat.next());
@@ -142,8 +149,9 @@ class TypingTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, roomPath(chat));
-             SocketClient bobMain = mainSocket(bob)) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, roomPath(chat));
+                SocketClient bobMain = mainSocket(bob)) {
             long start = System.nanoTime();
             aliceChat.send(frame("type", "typing"));
             assertEquals(typing("typing", chat, alice), bobChat.next());
@@ -152,7 +160,9 @@ class TypingTest {
             assertEquals(typing("stop_typing", chat, alice), bobChat.next());
             long elapsed = millisSince(start);
             assertEquals(typing("stop_typing", chat, alice), bobMain.next());
-            assertTrue(elapsed >= TIMEOUT.toMillis() - 50, "stop_typing came after " + elapsed + " ms, before the timeout");
+            assertTrue(
+                    elapsed >= TIMEOUT.toMillis() - 50,
+                    "stop_typing came after " + elapsed + " ms, before the timeout");
             assertTrue(elapsed < TIMEOUT.toMillis() * 2, "stop_typing came after " + elapsed + " ms");
             assertSilent(aliceChat, bobChat, bobMain);
         }
@@ -164,7 +174,8 @@ class TypingTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             long start = System.nanoTime();
             // Typing every half second for longer than the timeout.
             while (millisSince(start) < TIMEOUT.toMillis() + 500) {
@@ -188,8 +199,10 @@ class TypingTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat));
-             SocketClient aliceMain = mainSocket(alice); SocketClient bobMain = mainSocket(bob)) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient aliceMain = mainSocket(alice);
+                SocketClient bobMain = mainSocket(bob)) {
             aliceChat.send(frame("type", "typing"));
             assertEquals(typing("typing", chat, alice), bobChat.next());
             assertEquals(typing("typing", chat, alice), bobMain.next());
@@ -219,8 +232,9 @@ class TypingTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceOther = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat));
-             SocketClient bobMain = mainSocket(bob)) {
+        try (SocketClient aliceOther = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat));
+                SocketClient bobMain = mainSocket(bob)) {
             long start;
             try (SocketClient aliceChat = chatSocket(alice, chatPath(chat))) {
                 start = System.nanoTime();
@@ -232,7 +246,8 @@ class TypingTest {
             assertEquals(typing("stop_typing", chat, alice), bobChat.next());
             long elapsed = millisSince(start);
             assertEquals(typing("stop_typing", chat, alice), bobMain.next());
-            assertTrue(elapsed < TIMEOUT.toMillis() - 500, "stop_typing came after " + elapsed + " ms, as if timed out");
+            assertTrue(
+                    elapsed < TIMEOUT.toMillis() - 500, "stop_typing came after " + elapsed + " ms, as if timed out");
             assertSilent(aliceOther, bobChat, bobMain);
         }
     }
@@ -243,11 +258,13 @@ class TypingTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat)); SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(chat));
+                SocketClient bobChat = chatSocket(bob, chatPath(chat))) {
             aliceChat.send(frame("type", "typing"));
             assertEquals(typing("typing", chat, alice), bobChat.next());
 
-            try (SocketClient idle = chatSocket(alice, chatPath(chat)); SocketClient idleMain = mainSocket(alice)) {
+            try (SocketClient idle = chatSocket(alice, chatPath(chat));
+                    SocketClient idleMain = mainSocket(alice)) {
                 assertSilent(idle, idleMain);
             }
 
@@ -265,8 +282,9 @@ class TypingTest {
         long group = group(alice, bob, carol);
         long other = privateChat(alice, carol);
 
-        try (SocketClient bobChat = chatSocket(bob, groupPath(group)); SocketClient bobMain = mainSocket(bob);
-             SocketClient carolOther = chatSocket(carol, chatPath(other))) {
+        try (SocketClient bobChat = chatSocket(bob, groupPath(group));
+                SocketClient bobMain = mainSocket(bob);
+                SocketClient carolOther = chatSocket(carol, chatPath(other))) {
             try (SocketClient aliceMain = mainSocket(alice)) {
                 aliceMain.send(frame("type", "typing", "chat_id", group));
 
@@ -297,8 +315,9 @@ class TypingTest {
         TestUser carol = server.register("carol");
         long group = group(alice, bob, carol);
 
-        try (SocketClient aliceChat = chatSocket(alice, chatPath(group)); SocketClient bobChat = chatSocket(bob, chatPath(group));
-             SocketClient carolChat = chatSocket(carol, chatPath(group))) {
+        try (SocketClient aliceChat = chatSocket(alice, chatPath(group));
+                SocketClient bobChat = chatSocket(bob, chatPath(group));
+                SocketClient carolChat = chatSocket(carol, chatPath(group))) {
             aliceChat.send(frame("type", "typing"));
             assertEquals(typing("typing", group, alice), carolChat.next());
             bobChat.send(frame("type", "typing"));

@@ -2,10 +2,10 @@ package app.parley.server.realtime;
 
 import static app.parley.server.messages.Conversations.JSON;
 import static app.parley.server.messages.Conversations.json;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
@@ -29,6 +29,7 @@ import org.awaitility.core.ConditionTimeoutException;
 final class WsFrames {
     /** How long "nothing arrives" is watched for. */
     static final Duration QUIET = Duration.ofMillis(250);
+
     static final String MAIN = "/api/v1/main";
 
     private WsFrames() {}
@@ -50,7 +51,10 @@ final class WsFrames {
 
     /** A user as frames embed one: {@code {"id","name","username"}} (a new user's name is their username). */
     static JsonNode userRef(TestUser user) {
-        return json(JSON.createObjectNode().put("id", user.id()).put("name", user.username()).put("username", user.username()));
+        return json(JSON.createObjectNode()
+                .put("id", user.id())
+                .put("name", user.username())
+                .put("username", user.username()));
     }
 
     /** {@code {"type":"history","chat_id","messages","has_more"}}, with {@code "error":"no messages"} when empty. */
@@ -106,7 +110,10 @@ final class WsFrames {
         assertEquals(expected, keys, frame::toString);
         assertEquals("error", frame.get("type").asText(), frame::toString);
         assertEquals(code, frame.get("code").asText(), frame::toString);
-        assertTrue(frame.get("message").isTextual() && !frame.get("message").asText().isBlank(), frame::toString);
+        assertTrue(
+                frame.get("message").isTextual()
+                        && !frame.get("message").asText().isBlank(),
+                frame::toString);
         if (field != null) {
             assertEquals(field, frame.get("field").asText(), frame::toString);
         }
@@ -138,11 +145,17 @@ final class WsFrames {
             main.send(Map.of("type", "message", "client_msg_id", "probe-" + probe));
             int last = probe;
             try {
-                await().pollInterval(Duration.ofMillis(5)).atMost(answered.isEmpty() ? Duration.ofSeconds(1) : SocketClient.WAIT)
+                await().pollInterval(Duration.ofMillis(5))
+                        .atMost(answered.isEmpty() ? Duration.ofSeconds(1) : SocketClient.WAIT)
                         .until(() -> {
                             for (JsonNode answer : main.drain()) {
-                                assertErrorFrame(answer, "invalid_input", "chat_id", answer.path("client_msg_id").asText());
-                                answered.add(Integer.parseInt(answer.get("client_msg_id").asText().substring("probe-".length())));
+                                assertErrorFrame(
+                                        answer,
+                                        "invalid_input",
+                                        "chat_id",
+                                        answer.path("client_msg_id").asText());
+                                answered.add(Integer.parseInt(
+                                        answer.get("client_msg_id").asText().substring("probe-".length())));
                             }
                             return !answered.isEmpty() && answered.containsAll(range(answered.first(), last));
                         });

@@ -83,7 +83,8 @@ class AccountBindingApiTest {
     void aTokenWhoseUuidIsNotItsAccountsIsAccountGone() {
         TestUser alice = server.register("alice");
 
-        String otherPerson = Tokens.signedByServer(server, Tokens.claimsOf(alice).claim("uuid", UUID.randomUUID().toString()));
+        String otherPerson = Tokens.signedByServer(
+                server, Tokens.claimsOf(alice).claim("uuid", UUID.randomUUID().toString()));
 
         assertError(server.anonymous().withToken(otherPerson).get("/api/v1/chats"), 401, "account_gone", null);
     }
@@ -93,9 +94,11 @@ class AccountBindingApiTest {
         TestUser before = server.register("before");
         TestUser lost = server.register("lost");
         // A backup taken before 'lost' registered is restored: the row and the id counter go back.
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("parley.db"));
-             PreparedStatement delete = db.prepareStatement("DELETE FROM users WHERE id = ?");
-             PreparedStatement counter = db.prepareStatement("UPDATE sqlite_sequence SET seq = ? WHERE name = 'users'")) {
+        try (Connection db = DriverManager.getConnection(
+                        "jdbc:sqlite:" + server.dataDir().resolve("parley.db"));
+                PreparedStatement delete = db.prepareStatement("DELETE FROM users WHERE id = ?");
+                PreparedStatement counter =
+                        db.prepareStatement("UPDATE sqlite_sequence SET seq = ? WHERE name = 'users'")) {
             delete.setLong(1, lost.id());
             delete.executeUpdate();
             counter.setLong(1, lost.id() - 1);
@@ -138,8 +141,12 @@ class AccountBindingApiTest {
 
         for (String path : TokenValidityApiTest.socketPaths(chat, group)) {
             assertError(Handshakes.attempt(server.port(), path, gone.api().token()), 401, "account_gone", null);
-            assertError(Handshakes.attempt(server.port(), path + "?access_token=" + gone.api().token(), null),
-                    401, "account_gone", null);
+            assertError(
+                    Handshakes.attempt(
+                            server.port(), path + "?access_token=" + gone.api().token(), null),
+                    401,
+                    "account_gone",
+                    null);
         }
     }
 }

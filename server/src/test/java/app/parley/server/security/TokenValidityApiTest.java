@@ -32,7 +32,8 @@ class TokenValidityApiTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();
 
-    private static final String NO_TOKEN = "authentication required: send a valid 'Authorization: Bearer <token>' header";
+    private static final String NO_TOKEN =
+            "authentication required: send a valid 'Authorization: Bearer <token>' header";
     private static final String INVALID = "the token is not valid (malformed, forged or expired): sign in again";
 
     @Test
@@ -54,7 +55,8 @@ class TokenValidityApiTest {
     @Test
     void aTokenWithATamperedSignatureIsAnInvalidToken() {
         String token = server.register("tampered").api().token();
-        String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        String tampered =
+                token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
 
         assertError(server.anonymous().withToken(tampered).get("/api/v1/chats"), 401, "invalid_token", null);
     }
@@ -62,7 +64,8 @@ class TokenValidityApiTest {
     @Test
     void aTokenSignedWithAnotherSecretIsAnInvalidToken() {
         TestUser alice = server.register("alice");
-        byte[] otherSecret = "another installation's secret, 64 bytes long, for HS256 signing!".getBytes(StandardCharsets.US_ASCII);
+        byte[] otherSecret =
+                "another installation's secret, 64 bytes long, for HS256 signing!".getBytes(StandardCharsets.US_ASCII);
 
         String foreign = Tokens.signedWith(otherSecret, Tokens.claimsOf(alice));
 
@@ -103,14 +106,17 @@ class TokenValidityApiTest {
         assertEquals(alice.uuid(), claims.getClaim("uuid"));
         Instant notBefore = claims.getNotBeforeTime().toInstant();
         assertFalse(notBefore.isBefore(before), notBefore + " is before " + before);
-        assertEquals(Duration.ofDays(30), Duration.between(notBefore, claims.getExpirationTime().toInstant()));
+        assertEquals(
+                Duration.ofDays(30),
+                Duration.between(notBefore, claims.getExpirationTime().toInstant()));
     }
 
     @Test
     void aTokenWithoutAnExpiryIsAnInvalidToken() {
         TestUser alice = server.register("alice");
 
-        String everlasting = Tokens.signedByServer(server, Tokens.claimsOf(alice).expirationTime(null));
+        String everlasting =
+                Tokens.signedByServer(server, Tokens.claimsOf(alice).expirationTime(null));
 
         assertError(server.anonymous().withToken(everlasting).get("/api/v1/chats"), 401, "invalid_token", null);
     }
@@ -120,9 +126,12 @@ class TokenValidityApiTest {
         TestUser alice = server.register("alice");
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
 
-        String expired = Tokens.signedByServer(server, Tokens.claimsOf(alice)
-                .issueTime(Date.from(hourAgo.minusSeconds(60))).notBeforeTime(Date.from(hourAgo.minusSeconds(60)))
-                .expirationTime(Date.from(hourAgo)));
+        String expired = Tokens.signedByServer(
+                server,
+                Tokens.claimsOf(alice)
+                        .issueTime(Date.from(hourAgo.minusSeconds(60)))
+                        .notBeforeTime(Date.from(hourAgo.minusSeconds(60)))
+                        .expirationTime(Date.from(hourAgo)));
 
         assertError(server.anonymous().withToken(expired).get("/api/v1/chats"), 401, "invalid_token", null);
     }
@@ -132,8 +141,11 @@ class TokenValidityApiTest {
         TestUser alice = server.register("alice");
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
 
-        String early = Tokens.signedByServer(server, Tokens.claimsOf(alice)
-                .notBeforeTime(Date.from(tomorrow)).expirationTime(Date.from(tomorrow.plus(Duration.ofDays(1)))));
+        String early = Tokens.signedByServer(
+                server,
+                Tokens.claimsOf(alice)
+                        .notBeforeTime(Date.from(tomorrow))
+                        .expirationTime(Date.from(tomorrow.plus(Duration.ofDays(1)))));
 
         assertError(server.anonymous().withToken(early).get("/api/v1/chats"), 401, "invalid_token", null);
     }
@@ -151,7 +163,8 @@ class TokenValidityApiTest {
     void aTokenWithoutAnIssuerIsAnInvalidToken() {
         TestUser alice = server.register("alice");
 
-        String anonymousIssuer = Tokens.signedByServer(server, Tokens.claimsOf(alice).issuer(null));
+        String anonymousIssuer =
+                Tokens.signedByServer(server, Tokens.claimsOf(alice).issuer(null));
 
         assertError(server.anonymous().withToken(anonymousIssuer).get("/api/v1/chats"), 401, "invalid_token", null);
     }
@@ -160,8 +173,11 @@ class TokenValidityApiTest {
     void aBadTokenDoesNotStandInTheWayOfSigningIn() {
         TestUser alice = server.register("alice");
 
-        ApiClient.Response login = server.anonymous().withToken("stale-token").post("/api/v1/auth/login",
-                Map.of("username", alice.username(), "password", "password-" + alice.username()));
+        ApiClient.Response login = server.anonymous()
+                .withToken("stale-token")
+                .post(
+                        "/api/v1/auth/login",
+                        Map.of("username", alice.username(), "password", "password-" + alice.username()));
 
         assertEquals(200, login.status(), login.toString());
     }
@@ -174,7 +190,11 @@ class TokenValidityApiTest {
 
         for (String path : socketPaths(chat, group(alice, bob))) {
             assertError(Handshakes.attempt(server.port(), path, "not-a-jwt"), 401, "invalid_token", null);
-            assertError(Handshakes.attempt(server.port(), path + "?access_token=not-a-jwt", null), 401, "invalid_token", null);
+            assertError(
+                    Handshakes.attempt(server.port(), path + "?access_token=not-a-jwt", null),
+                    401,
+                    "invalid_token",
+                    null);
             assertError(Handshakes.attempt(server.port(), path, null), 401, "unauthorized", null);
         }
     }

@@ -38,7 +38,9 @@ public final class ApiAssertions {
      */
     public static void assertError(ApiClient.Response actual, int status, String code, String field) {
         assertEquals(status, actual.status(), actual.toString());
-        assertTrue(actual.headers().firstValue("content-type").orElse("").startsWith("application/json"), actual.toString());
+        assertTrue(
+                actual.headers().firstValue("content-type").orElse("").startsWith("application/json"),
+                actual.toString());
         JsonNode body = actual.json();
         assertTrue(body.path("message").isTextual(), actual.toString());
         assertFalse(body.path("message").asText().isBlank(), actual.toString());

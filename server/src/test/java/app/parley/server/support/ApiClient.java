@@ -19,7 +19,8 @@ import java.util.UUID;
 /** A plain HTTP client (java.net.http) that speaks to the server the way any outside client would. */
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String token;
 
@@ -96,8 +97,12 @@ public final class ApiClient {
         String boundary = "parley-" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Part part : parts) {
-            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+            StringBuilder head = new StringBuilder("--")
+                    .append(boundary)
+                    .append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"")
+                    .append(part.name())
+                    .append('"');
             if (part.filename() != null) {
                 head.append("; filename=\"").append(part.filename()).append('"');
             }
@@ -111,7 +116,8 @@ public final class ApiClient {
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
@@ -125,7 +131,8 @@ public final class ApiClient {
 
     private static HttpRequest.BodyPublisher jsonBody(Object body) {
         try {
-            return HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : JSON.writeValueAsString(body));
+            return HttpRequest.BodyPublishers.ofString(
+                    body instanceof String raw ? raw : JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,8 +141,11 @@ public final class ApiClient {
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
-                    response.headers(), response.body());
+            return new Response(
+                    response.statusCode(),
+                    new String(response.body(), StandardCharsets.UTF_8),
+                    response.headers(),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

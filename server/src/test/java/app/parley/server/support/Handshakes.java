@@ -26,8 +26,12 @@ public final class Handshakes {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder()
-                    .append("GET ").append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost:").append(port).append("\r\n")
+                    .append("GET ")
+                    .append(path)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: localhost:")
+                    .append(port)
+                    .append("\r\n")
                     .append("Upgrade: websocket\r\n")
                     .append("Connection: Upgrade\r\n")
                     .append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")
@@ -60,7 +64,9 @@ public final class Handshakes {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length").getFirst()));
         } else if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+            for (int size = Integer.parseInt(line(in).trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line(in).trim(), 16)) {
                 chunks.writeBytes(in.readNBytes(size));
                 line(in);
             }
@@ -68,7 +74,8 @@ public final class Handshakes {
         } else {
             body = new byte[0];
         }
-        return new ApiClient.Response(status, new String(body, StandardCharsets.UTF_8), HttpHeaders.of(headers, (k, v) -> true), body);
+        return new ApiClient.Response(
+                status, new String(body, StandardCharsets.UTF_8), HttpHeaders.of(headers, (k, v) -> true), body);
     }
 
     private static String line(InputStream in) throws IOException {

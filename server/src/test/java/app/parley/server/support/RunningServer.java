@@ -52,15 +52,15 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     /** Registers a new user with a unique name starting with {@code prefix}. */
     public TestUser register(String prefix) {
         String username = prefix + userCounter.incrementAndGet();
-        ApiClient.Response response = anonymous().post("/api/v1/auth/register",
-                Map.of("username", username, "password", "password-" + username));
+        ApiClient.Response response = anonymous()
+                .post("/api/v1/auth/register", Map.of("username", username, "password", "password-" + username));
         if (response.status() != 201) {
             throw new IllegalStateException("registration failed: " + response);
         }
         var user = response.json().get("user");
         String token = response.json().get("access_token").asText();
-        return new TestUser(user.get("id").asLong(), user.get("uuid").asText(), username,
-                new ApiClient(server.localUri(), token));
+        return new TestUser(
+                user.get("id").asLong(), user.get("uuid").asText(), username, new ApiClient(server.localUri(), token));
     }
 
     public <T> T bean(Class<T> type) {

@@ -36,11 +36,14 @@ public final class SocketClient implements AutoCloseable {
     private final WebSocket socket;
 
     private SocketClient(URI uri, String bearer) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
-        this.socket = builder.buildAsync(uri, new Listener()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        this.socket = builder.buildAsync(uri, new Listener())
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
     }
 
     /** Opens {@code ws://localhost:port/path} with the token in the Authorization header. */
@@ -80,7 +83,9 @@ public final class SocketClient implements AutoCloseable {
     }
 
     public void sendText(String text) {
-        socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        socket.sendText(text, true)
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
     }
 
     /** The next frame, whatever it is. */

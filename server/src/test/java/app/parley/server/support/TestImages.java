@@ -1,11 +1,11 @@
 package app.parley.server.support;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +26,10 @@ public final class TestImages {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < image.getWidth(); x++) {
             for (int y = 0; y < image.getHeight(); y++) {
-                image.setRGB(x, y, new Color((x * 31 + seed) & 0xFF, (y * 47 + seed * 3) & 0xFF, (seed * 7) & 0xFF).getRGB());
+                image.setRGB(
+                        x,
+                        y,
+                        new Color((x * 31 + seed) & 0xFF, (y * 47 + seed * 3) & 0xFF, (seed * 7) & 0xFF).getRGB());
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -60,7 +63,8 @@ public final class TestImages {
         BufferedImage got = decode(actual);
         assertEquals(want.getWidth(), got.getWidth(), "width");
         assertEquals(want.getHeight(), got.getHeight(), "height");
-        assertArrayEquals(want.getRGB(0, 0, want.getWidth(), want.getHeight(), null, 0, want.getWidth()),
+        assertArrayEquals(
+                want.getRGB(0, 0, want.getWidth(), want.getHeight(), null, 0, want.getWidth()),
                 got.getRGB(0, 0, got.getWidth(), got.getHeight(), null, 0, got.getWidth()));
     }
 }

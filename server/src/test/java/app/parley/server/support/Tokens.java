@@ -42,8 +42,9 @@ public final class Tokens {
     /** Signs the claims with the server's own secret, as it signs the tokens it issues. */
     public static String signedByServer(RunningServer server, JWTClaimsSet.Builder claims) {
         try {
-            String secret = Files.readString(server.dataDir().resolve("secrets").resolve("jwt-signing.key"),
-                    StandardCharsets.US_ASCII).strip();
+            String secret = Files.readString(
+                            server.dataDir().resolve("secrets").resolve("jwt-signing.key"), StandardCharsets.US_ASCII)
+                    .strip();
             return sign(Base64.getDecoder().decode(secret), claims);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

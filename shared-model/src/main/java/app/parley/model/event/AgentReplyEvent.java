@@ -7,7 +7,8 @@ import app.parley.model.account.UserRef;
  * finished reply then arrives as an ordinary {@code message} whose {@code client_msg_id} is
  * this {@code reply_id}, so a client replaces the partial text with it.
  */
-public record AgentReplyEvent(String type, long chatId, String replyId, UserRef author, String text) implements ServerEvent {
+public record AgentReplyEvent(String type, long chatId, String replyId, UserRef author, String text)
+        implements ServerEvent {
 
     public static AgentReplyEvent partial(long chatId, String replyId, UserRef author, String text) {
         return new AgentReplyEvent(EventTypes.AGENT_REPLY, chatId, replyId, author, text);

@@ -23,8 +23,14 @@ public record ClientFrame(
         Long afterId,
         List<Object> attachments) {
 
-    public ClientFrame(String type, Object chatId, String text, UserRef author, String clientMsgId, Long upToMessageId,
-                       Long afterId) {
+    public ClientFrame(
+            String type,
+            Object chatId,
+            String text,
+            UserRef author,
+            String clientMsgId,
+            Long upToMessageId,
+            Long afterId) {
         this(type, chatId, text, author, clientMsgId, upToMessageId, afterId, null);
     }
 

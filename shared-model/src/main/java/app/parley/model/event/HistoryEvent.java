@@ -16,12 +16,18 @@ public record HistoryEvent(
         List<Message> messages,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long afterId,
         boolean hasMore,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String error) implements ServerEvent {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String error)
+        implements ServerEvent {
 
     public static final String NO_MESSAGES = "no messages";
 
     public static HistoryEvent of(long chatId, List<Message> messages, Long afterId, boolean hasMore) {
-        return new HistoryEvent(EventTypes.HISTORY, chatId, List.copyOf(messages), afterId, hasMore,
+        return new HistoryEvent(
+                EventTypes.HISTORY,
+                chatId,
+                List.copyOf(messages),
+                afterId,
+                hasMore,
                 messages.isEmpty() ? NO_MESSAGES : null);
     }
 }

@@ -21,15 +21,25 @@ public record LastMessageEvent(
         Instant time,
         @JsonInclude(JsonInclude.Include.NON_NULL) String clientMsgId,
         long unreadCount,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) implements ServerEvent {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments)
+        implements ServerEvent {
 
     public LastMessageEvent {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     public static LastMessageEvent of(Message message, long unreadCount) {
-        return new LastMessageEvent(message.id(), message.uuid(), message.chatId(), EventTypes.LAST_MESSAGE,
-                message.text(), message.author(), message.time(), message.clientMsgId(), unreadCount, message.attachments());
+        return new LastMessageEvent(
+                message.id(),
+                message.uuid(),
+                message.chatId(),
+                EventTypes.LAST_MESSAGE,
+                message.text(),
+                message.author(),
+                message.time(),
+                message.clientMsgId(),
+                unreadCount,
+                message.attachments());
     }
 
     public Message message() {

@@ -13,7 +13,8 @@ public record MessageDeletedEvent(
         long messageId,
         String messageUuid,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long unreadCount,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Message lastMessage) implements ServerEvent {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Message lastMessage)
+        implements ServerEvent {
 
     public static MessageDeletedEvent inChat(long chatId, long messageId, String messageUuid) {
         return new MessageDeletedEvent(EventTypes.MESSAGE_DELETED, chatId, messageId, messageUuid, null, null);

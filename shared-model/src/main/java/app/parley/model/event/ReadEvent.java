@@ -12,7 +12,8 @@ public record ReadEvent(
         long chatId,
         UserRef user,
         long lastReadMessageId,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Long unreadCount) implements ServerEvent {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long unreadCount)
+        implements ServerEvent {
 
     public static ReadEvent of(long chatId, UserRef user, long lastReadMessageId, Long unreadCount) {
         return new ReadEvent(EventTypes.READ, chatId, user, lastReadMessageId, unreadCount);

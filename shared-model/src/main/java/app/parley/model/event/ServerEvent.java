@@ -9,20 +9,27 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * names it; the names of seed 002 ({@code message}, {@code typing}, {@code stop_typing},
  * {@code history}, {@code last_message}) are kept, and the rest are Parley's own.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
+@JsonTypeInfo(
+        use = JsonTypeInfo.Id.NAME,
+        include = JsonTypeInfo.As.EXISTING_PROPERTY,
+        property = "type",
         visible = true)
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = Message.class, name = EventTypes.MESSAGE),
-        @JsonSubTypes.Type(value = HistoryEvent.class, name = EventTypes.HISTORY),
-        @JsonSubTypes.Type(value = LastMessageEvent.class, name = EventTypes.LAST_MESSAGE),
-        @JsonSubTypes.Type(value = TypingEvent.class, names = {EventTypes.TYPING, EventTypes.STOP_TYPING}),
-        @JsonSubTypes.Type(value = ReadEvent.class, name = EventTypes.READ),
-        @JsonSubTypes.Type(value = MessageDeletedEvent.class, name = EventTypes.MESSAGE_DELETED),
-        @JsonSubTypes.Type(value = MembersChangedEvent.class, names = {EventTypes.MEMBERS_ADDED, EventTypes.MEMBERS_REMOVED}),
-        @JsonSubTypes.Type(value = ChatCreatedEvent.class, name = EventTypes.CHAT_CREATED),
-        @JsonSubTypes.Type(value = ChatDeletedEvent.class, name = EventTypes.CHAT_DELETED),
-        @JsonSubTypes.Type(value = AgentReplyEvent.class, name = EventTypes.AGENT_REPLY),
-        @JsonSubTypes.Type(value = ErrorEvent.class, name = EventTypes.ERROR),
+    @JsonSubTypes.Type(value = Message.class, name = EventTypes.MESSAGE),
+    @JsonSubTypes.Type(value = HistoryEvent.class, name = EventTypes.HISTORY),
+    @JsonSubTypes.Type(value = LastMessageEvent.class, name = EventTypes.LAST_MESSAGE),
+    @JsonSubTypes.Type(
+            value = TypingEvent.class,
+            names = {EventTypes.TYPING, EventTypes.STOP_TYPING}),
+    @JsonSubTypes.Type(value = ReadEvent.class, name = EventTypes.READ),
+    @JsonSubTypes.Type(value = MessageDeletedEvent.class, name = EventTypes.MESSAGE_DELETED),
+    @JsonSubTypes.Type(
+            value = MembersChangedEvent.class,
+            names = {EventTypes.MEMBERS_ADDED, EventTypes.MEMBERS_REMOVED}),
+    @JsonSubTypes.Type(value = ChatCreatedEvent.class, name = EventTypes.CHAT_CREATED),
+    @JsonSubTypes.Type(value = ChatDeletedEvent.class, name = EventTypes.CHAT_DELETED),
+    @JsonSubTypes.Type(value = AgentReplyEvent.class, name = EventTypes.AGENT_REPLY),
+    @JsonSubTypes.Type(value = ErrorEvent.class, name = EventTypes.ERROR),
 })
 public interface ServerEvent {
     String type();

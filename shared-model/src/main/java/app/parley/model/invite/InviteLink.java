@@ -37,7 +37,8 @@ public final class InviteLink {
             String path;
             if (SCHEME.equalsIgnoreCase(scheme) && "invite".equals(uri.getHost())) {
                 path = uri.getPath();
-            } else if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getPath() != null
+            } else if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                    && uri.getPath() != null
                     && uri.getPath().startsWith("/invite/")) {
                 path = uri.getPath().substring("/invite".length());
             } else {

@@ -22,15 +22,23 @@ public record Message(
         UserRef author,
         Instant time,
         @JsonInclude(JsonInclude.Include.NON_NULL) String clientMsgId,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) implements ServerEvent {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments)
+        implements ServerEvent {
 
     public Message {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     /** A message without attachments. */
-    public Message(long id, String uuid, long chatId, String type, String text, UserRef author, Instant time,
-                   String clientMsgId) {
+    public Message(
+            long id,
+            String uuid,
+            long chatId,
+            String type,
+            String text,
+            UserRef author,
+            Instant time,
+            String clientMsgId) {
         this(id, uuid, chatId, type, text, author, time, clientMsgId, List.of());
     }
 

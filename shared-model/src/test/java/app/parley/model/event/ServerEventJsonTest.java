@@ -30,8 +30,15 @@ class ServerEventJsonTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private static final UserRef ALICE = UserRef.of(1, "Alice", "alice");
-    private static final Message MESSAGE = new Message(7, "3f0e8c2c-7a43-4a55-9d59-0d8a3c3c8f11", 2,
-            Message.TYPE_MESSAGE, "Привет", ALICE, Instant.parse("2026-11-21T10:00:00Z"), "c-1");
+    private static final Message MESSAGE = new Message(
+            7,
+            "3f0e8c2c-7a43-4a55-9d59-0d8a3c3c8f11",
+            2,
+            Message.TYPE_MESSAGE,
+            "Привет",
+            ALICE,
+            Instant.parse("2026-11-21T10:00:00Z"),
+            "c-1");
 
     static Stream<ServerEvent> events() {
         return Stream.of(
@@ -70,7 +77,8 @@ class ServerEventJsonTest {
 
         JsonNode emptyHistory = JSON.readTree(JSON.writeValueAsString(HistoryEvent.of(2, List.of(), null, false)));
         assertEquals("no messages", emptyHistory.get("error").asText());
-        JsonNode fullHistory = JSON.readTree(JSON.writeValueAsString(HistoryEvent.of(2, List.of(MESSAGE), null, false)));
+        JsonNode fullHistory =
+                JSON.readTree(JSON.writeValueAsString(HistoryEvent.of(2, List.of(MESSAGE), null, false)));
         assertFalse(fullHistory.has("error"), fullHistory.toString());
     }
 
@@ -78,7 +86,8 @@ class ServerEventJsonTest {
     void clientFramesCarryOnlyWhatIsSet() throws Exception {
         JsonNode typing = JSON.readTree(JSON.writeValueAsString(ClientFrame.typing(2)));
         assertEquals(2, typing.size(), typing.toString());
-        assertEquals(ClientFrame.catchUp(2, 9), JSON.readValue("{\"type\":\"catch_up\",\"chat_id\":2,\"after_id\":9}",
-                ClientFrame.class));
+        assertEquals(
+                ClientFrame.catchUp(2, 9),
+                JSON.readValue("{\"type\":\"catch_up\",\"chat_id\":2,\"after_id\":9}", ClientFrame.class));
     }
 }

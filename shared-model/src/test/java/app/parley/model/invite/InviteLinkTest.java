@@ -26,7 +26,9 @@ class InviteLinkTest {
     @Test
     void bothLinkFormsGiveTheirTokenBack() {
         assertEquals(Optional.of(TOKEN), InviteLink.tokenOf(InviteLink.appLink(TOKEN)));
-        for (String base : new String[] {"http://localhost:8080", "https://chat.example.org", "http://[::1]:8080", "http://10.0.0.7:443"}) {
+        for (String base : new String[] {
+            "http://localhost:8080", "https://chat.example.org", "http://[::1]:8080", "http://10.0.0.7:443"
+        }) {
             assertEquals(Optional.of(TOKEN), InviteLink.tokenOf(InviteLink.webLink(base, TOKEN)), base);
         }
     }
@@ -72,31 +74,32 @@ class InviteLinkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "parley://join/" + TOKEN,
-            "parley://invite/",
-            "parley://invite",
-            "parley:invite/" + TOKEN,
-            "parley://invite/" + TOKEN + "/extra",
-            "parley://invite/a/" + TOKEN,
-            "http://localhost:8080/join/" + TOKEN,
-            "http://localhost:8080/api/v1/invite/" + TOKEN,
-            "http://localhost:8080/invite/",
-            "http://localhost:8080/invite/" + TOKEN + "/accept",
-            "http://localhost:8080/invites/" + TOKEN,
-            "http://localhost:8080/" + TOKEN,
-            "ftp://localhost/invite/" + TOKEN,
-            "file:///invite/" + TOKEN,
-            "javascript:alert(1)//invite/" + TOKEN,
-            "mailto:someone@example.org",
-            "parley://invite/" + TOKEN + " more",
-            "http://localhost:8080/invite/tok en-with-a-space",
-            "not a link at all",
-            "short",
-            "AbCdEf0123456789_-xyz!",
-            "AbCdEf0123456789.xyz",
-            "Привет0123456789abcdef",
-    })
+    @ValueSource(
+            strings = {
+                "parley://join/" + TOKEN,
+                "parley://invite/",
+                "parley://invite",
+                "parley:invite/" + TOKEN,
+                "parley://invite/" + TOKEN + "/extra",
+                "parley://invite/a/" + TOKEN,
+                "http://localhost:8080/join/" + TOKEN,
+                "http://localhost:8080/api/v1/invite/" + TOKEN,
+                "http://localhost:8080/invite/",
+                "http://localhost:8080/invite/" + TOKEN + "/accept",
+                "http://localhost:8080/invites/" + TOKEN,
+                "http://localhost:8080/" + TOKEN,
+                "ftp://localhost/invite/" + TOKEN,
+                "file:///invite/" + TOKEN,
+                "javascript:alert(1)//invite/" + TOKEN,
+                "mailto:someone@example.org",
+                "parley://invite/" + TOKEN + " more",
+                "http://localhost:8080/invite/tok en-with-a-space",
+                "not a link at all",
+                "short",
+                "AbCdEf0123456789_-xyz!",
+                "AbCdEf0123456789.xyz",
+                "Привет0123456789abcdef",
+            })
     void anythingElseHasNoToken(String link) {
         assertEquals(Optional.empty(), InviteLink.tokenOf(link));
     }

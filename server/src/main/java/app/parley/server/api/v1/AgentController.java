@@ -30,7 +30,8 @@ class AgentController {
     @Get("{/}")
     AgentInfo info() {
         return agent.agent()
-                .map(account -> new AgentInfo(true, account.toRef(), agent.settings().model()))
+                .map(account ->
+                        new AgentInfo(true, account.toRef(), agent.settings().model()))
                 .orElseGet(() -> new AgentInfo(false, null, null));
     }
 

@@ -1,6 +1,5 @@
 package app.parley.server.api.v1;
 
-import app.parley.server.common.PublicAddress;
 import app.parley.model.chat.ChatList;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.PrivateChatRequest;
@@ -14,6 +13,7 @@ import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
 import app.parley.server.common.Paging;
+import app.parley.server.common.PublicAddress;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.ParleyException;
@@ -46,6 +46,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ChatsController {
     /** Seed 002: "by default: no limit". */
     private static final int ALL_CHATS = Integer.MAX_VALUE;
+
     private final ChatService chats;
     private final MessageService messages;
     private final ParleyLimits limits;
@@ -58,17 +59,20 @@ class ChatsController {
 
     /** The caller's chats, most recently active first, each with its last message and unread count. */
     @Get("{/}")
-    ChatList list(Authentication authentication, @QueryValue @Nullable Integer limit, @QueryValue @Nullable Integer offset) {
+    ChatList list(
+            Authentication authentication, @QueryValue @Nullable Integer limit, @QueryValue @Nullable Integer offset) {
         Paging paging = Paging.of(limit, offset, ALL_CHATS, limits.pageSizeMax());
         return new ChatList(chats.rooms(Caller.id(authentication), paging.limit(), paging.offset()).stream()
-                .map(V1Views::room).toList());
+                .map(V1Views::room)
+                .toList());
     }
 
     /** Seed 001: the private chat with {@code user_id}, created if needed (201) or returned (200). */
     @Post("{/}")
     HttpResponse<ChatRoom> openPrivate(Authentication authentication, @Body @Nullable PrivateChatRequest request) {
         long caller = Caller.id(authentication);
-        var result = chats.getOrCreatePrivate(caller, IdRef.parse(request == null ? null : request.userId(), "user_id"));
+        var result =
+                chats.getOrCreatePrivate(caller, IdRef.parse(request == null ? null : request.userId(), "user_id"));
         ChatRoom room = V1Views.room(chats.room(caller, result.chat().id()));
         return result.created() ? HttpResponse.created(room) : HttpResponse.ok(room);
     }
@@ -107,15 +111,22 @@ class ChatsController {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @RouteCondition(Forms.HAS_CONTENT_TYPE)
     @Secured(Forms.SIGNED_IN)
-    ReadState markReadForm(Authentication authentication, String chatId, @Body("room_name") @Nullable String roomName,
-                           @Body("up_to_message_id") @Nullable String upToMessageId) {
-        return markRead(authentication, chatId, new MarkReadRequest(roomName, formNumber(upToMessageId, "up_to_message_id")));
+    ReadState markReadForm(
+            Authentication authentication,
+            String chatId,
+            @Body("room_name") @Nullable String roomName,
+            @Body("up_to_message_id") @Nullable String upToMessageId) {
+        return markRead(
+                authentication, chatId, new MarkReadRequest(roomName, formNumber(upToMessageId, "up_to_message_id")));
     }
 
     /** Full-text search in one chat (by id, UUID or room name), best match first. */
     @Get("/{chat}/search{/}")
-    SearchResults search(Authentication authentication, String chat, @QueryValue @Nullable String query,
-                         @QueryValue @Nullable Integer limit) {
+    SearchResults search(
+            Authentication authentication,
+            String chat,
+            @QueryValue @Nullable String query,
+            @QueryValue @Nullable Integer limit) {
         long caller = Caller.id(authentication);
         var found = messages.search(caller, chats.get(chat).id(), query, limit);
         return new SearchResults(query, found);
@@ -128,7 +139,8 @@ class ChatsController {
     @Get("/{chatId}/connect{/}")
     SocketUrl connect(Authentication authentication, String chatId, HttpRequest<?> request) {
         var room = chats.requireMember(chats.get(chatId).id(), Caller.id(authentication));
-        return new SocketUrl(PublicAddress.websocket(request) + "/ws/chat/" + room.id() + "/", room.id(), room.roomName());
+        return new SocketUrl(
+                PublicAddress.websocket(request) + "/ws/chat/" + room.id() + "/", room.id(), room.roomName());
     }
 
     /** Deletes a chat with its messages: a group by its owner, a private chat by either member. */
@@ -150,8 +162,10 @@ class ChatsController {
             same = false;
         }
         if (!same) {
-            throw new InvalidInputException("room_name", "room_name must name chat " + chat.id() + " of the path ('"
-                    + chat.roomName() + "'), or be left out");
+            throw new InvalidInputException(
+                    "room_name",
+                    "room_name must name chat " + chat.id() + " of the path ('" + chat.roomName()
+                            + "'), or be left out");
         }
     }
 

@@ -51,22 +51,29 @@ final class FileResponses {
                 ? RangeRequest.of(request.getHeaders().get(HttpHeaders.RANGE), size)
                 : new RangeRequest.Whole();
         return switch (range) {
-            case RangeRequest.Whole whole -> HttpResponse.ok(new StreamedFile(open(path, 0), type, lastModified(file), size));
-            case RangeRequest.Part part -> HttpResponse.status(HttpStatus.PARTIAL_CONTENT)
-                    .header(HttpHeaders.CONTENT_RANGE, "bytes " + part.first() + "-" + part.last() + "/" + size)
-                    .body(new StreamedFile(ByteStreams.limit(open(path, part.first()), part.length()), type,
-                            lastModified(file), part.length()));
-            case RangeRequest.Unsatisfiable unsatisfiable -> HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+            case RangeRequest.Whole whole ->
+                HttpResponse.ok(new StreamedFile(open(path, 0), type, lastModified(file), size));
+            case RangeRequest.Part part ->
+                HttpResponse.status(HttpStatus.PARTIAL_CONTENT)
+                        .header(HttpHeaders.CONTENT_RANGE, "bytes " + part.first() + "-" + part.last() + "/" + size)
+                        .body(new StreamedFile(
+                                ByteStreams.limit(open(path, part.first()), part.length()),
+                                type,
+                                lastModified(file),
+                                part.length()));
+            case RangeRequest.Unsatisfiable unsatisfiable ->
+                HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                        .header(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
         };
     }
 
     private static boolean notModified(HttpRequest<?> request, String etag) {
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
-        return ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
-                .map(String::strip)
-                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                .anyMatch(tag -> tag.equals(etag) || tag.equals("*"));
+        return ifNoneMatch != null
+                && Arrays.stream(ifNoneMatch.split(","))
+                        .map(String::strip)
+                        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                        .anyMatch(tag -> tag.equals(etag) || tag.equals("*"));
     }
 
     /** {@code inline} for pictures, {@code attachment} otherwise; an ASCII name plus the exact UTF-8 one. */

@@ -4,10 +4,10 @@ import app.parley.model.file.Attachment;
 import app.parley.model.file.StorageUsage;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
-import app.parley.server.files.Attachments;
-import app.parley.server.files.ChatFileService;
 import app.parley.server.errors.ErrorDialects;
 import app.parley.server.errors.ParleyException;
+import app.parley.server.files.Attachments;
+import app.parley.server.files.ChatFileService;
 import app.parley.server.files.FileService;
 import app.parley.server.files.StoredFile;
 import app.parley.server.files.Upload;
@@ -21,7 +21,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.http.server.HttpServerConfiguration;
@@ -48,8 +47,12 @@ class FilesController {
     private final HttpServerConfiguration server;
     private final ErrorDialects errors;
 
-    FilesController(ChatService chats, ChatFileService chatFiles, FileService files, HttpServerConfiguration server,
-                    ErrorDialects errors) {
+    FilesController(
+            ChatService chats,
+            ChatFileService chatFiles,
+            FileService files,
+            HttpServerConfiguration server,
+            ErrorDialects errors) {
         this.server = server;
         this.errors = errors;
         this.chats = chats;
@@ -60,12 +63,16 @@ class FilesController {
     /** Uploads the multipart part {@code file} into a chat (members only); 201 with the file's description. */
     @Post("/chats/{chatId}/files{/}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<?> upload(Authentication authentication, String chatId, StreamingFileUpload file, HttpRequest<?> request) {
+    HttpResponse<?> upload(
+            Authentication authentication, String chatId, StreamingFileUpload file, HttpRequest<?> request) {
         long length = request.getContentLength();
         try (InputStream content = file.asInputStream()) {
             try {
                 long chat = chats.get(chatId).id();
-                StoredFile stored = chatFiles.upload(Caller.id(authentication), chat, new Upload(file.getFilename(), content),
+                StoredFile stored = chatFiles.upload(
+                        Caller.id(authentication),
+                        chat,
+                        new Upload(file.getFilename(), content),
                         length < 0 ? OptionalLong.empty() : OptionalLong.of(length));
                 return HttpResponse.created(Attachments.of(stored));
             } catch (ParleyException refusal) {

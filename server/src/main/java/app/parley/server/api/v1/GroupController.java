@@ -16,8 +16,8 @@ import app.parley.server.files.StoredFile;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -52,10 +52,16 @@ class GroupController {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RouteCondition(Forms.HAS_CONTENT_TYPE)
     @Secured(Forms.SIGNED_IN)
-    GroupCreatedResponse create(Authentication authentication, @Part("json") @Nullable String json,
-                                @Part("photo") @Nullable CompletedFileUpload photo) {
+    GroupCreatedResponse create(
+            Authentication authentication,
+            @Part("json") @Nullable String json,
+            @Part("photo") @Nullable CompletedFileUpload photo) {
         GroupRequest request = jsonPart.read(json, GroupRequest.class);
-        return created(chats.createGroup(Caller.id(authentication), request.name(), request.description(), request.users(),
+        return created(chats.createGroup(
+                Caller.id(authentication),
+                request.name(),
+                request.description(),
+                request.users(),
                 Uploads.photo(files, photo)));
     }
 
@@ -64,7 +70,8 @@ class GroupController {
     @Consumes(MediaType.APPLICATION_JSON)
     GroupCreatedResponse createJson(Authentication authentication, @Body @Nullable GroupRequest request) {
         GroupRequest group = request == null ? new GroupRequest(null, null, null) : request;
-        return created(chats.createGroup(Caller.id(authentication), group.name(), group.description(), group.users(), null));
+        return created(
+                chats.createGroup(Caller.id(authentication), group.name(), group.description(), group.users(), null));
     }
 
     /** Deletes the group with its messages (owner only). */
@@ -86,7 +93,9 @@ class GroupController {
     @Get("/{id}/users")
     GroupUsers users(Authentication authentication, String id) {
         long groupId = chats.requireGroup(groupId(id)).id();
-        return new GroupUsers(chats.memberAccounts(Caller.id(authentication), groupId).stream().map(Account::toRef).toList());
+        return new GroupUsers(chats.memberAccounts(Caller.id(authentication), groupId).stream()
+                .map(Account::toRef)
+                .toList());
     }
 
     /** Adds users (owner only); 409 if one of them is already a member, and then nobody is added. */
@@ -120,6 +129,7 @@ class GroupController {
     }
 
     private static GroupCreatedResponse created(Chat group) {
-        return new GroupCreatedResponse("ok", new GroupCreatedResponse.GroupSummary(group.id(), group.uuid(), group.name()));
+        return new GroupCreatedResponse(
+                "ok", new GroupCreatedResponse.GroupSummary(group.id(), group.uuid(), group.name()));
     }
 }

@@ -1,7 +1,7 @@
 package app.parley.server.api.v1;
 
-import app.parley.server.common.PublicAddress;
 import app.parley.model.invite.InviteLink;
+import app.parley.server.common.PublicAddress;
 import app.parley.server.errors.ParleyException;
 import app.parley.server.invites.InviteDetails;
 import app.parley.server.invites.InvitePreviewDetails;
@@ -44,7 +44,8 @@ class InvitePageController {
 
     InvitePageController(InviteService invites, ResourceResolver resources) {
         this.invites = invites;
-        try (InputStream in = resources.getResourceAsStream("classpath:web/invite.html").orElseThrow()) {
+        try (InputStream in =
+                resources.getResourceAsStream("classpath:web/invite.html").orElseThrow()) {
             this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,8 +60,9 @@ class InvitePageController {
             preview = invites.previewForAnyone(token);
         } catch (ParleyException e) {
             return page(HttpStatus.NOT_FOUND, "Invite not found", """
-                    <h1>This invite does not exist</h1>
-                    <p class="muted">The link may be mistyped or cut short. Ask the person who sent it for a new one.</p>""");
+                <h1>This invite does not exist</h1>
+                <p class="muted">The link may be mistyped or cut short. Ask the person who sent it for a new one.</p>\
+                """);
         }
         InviteDetails details = preview.details();
         String group = html.escape(details.chat().name());
@@ -73,34 +75,41 @@ class InvitePageController {
                 case ACTIVE -> throw new IllegalStateException();
             };
             return page(HttpStatus.GONE, "Invite to " + details.chat().name(), """
-                    <h1>This invite to %s %s</h1>
-                    <p class="muted">Ask %s for a new link.</p>""".formatted(group, why, inviter));
+                <h1>This invite to %s %s</h1>
+                <p class="muted">Ask %s for a new link.</p>\
+                """.formatted(group, why, inviter));
         }
         String appLink = html.escape(InviteLink.appLink(details.invite().token()));
         String server = html.escape(PublicAddress.http(request));
         long members = preview.memberCount();
         return page(HttpStatus.OK, "Join " + details.chat().name(), """
-                <p class="muted">%s invites you to join</p>
-                <h1>%s</h1>
-                <p class="muted">%d %s</p>
-                <a class="open" href="%s">Open in Parley</a>
-                <p>Not opening? In the Parley app:</p>
-                <ol>
-                  <li>Connect to the server <code>%s</code> and sign in (or create an account).</li>
-                  <li>Choose <em>Join with invite</em> and paste this link: <code>%s</code></li>
-                </ol>""".formatted(inviter, group, members, members == 1 ? "member" : "members", appLink, server, appLink));
+            <p class="muted">%s invites you to join</p>
+            <h1>%s</h1>
+            <p class="muted">%d %s</p>
+            <a class="open" href="%s">Open in Parley</a>
+            <p>Not opening? In the Parley app:</p>
+            <ol>
+              <li>Connect to the server <code>%s</code> and sign in (or create an account).</li>
+              <li>Choose <em>Join with invite</em> and paste this link: <code>%s</code></li>
+            </ol>\
+            """.formatted(
+                        inviter, group, members, members == 1 ? "member" : "members", appLink, server, appLink));
     }
 
     private MutableHttpResponse<String> page(HttpStatus status, String title, String body) {
         // One pass over the template: a name that looks like a placeholder stays text.
         Map<String, String> values = Map.of("title", html.escape(title), "body", body);
-        String page = PLACEHOLDER.matcher(template).replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
-        return HttpResponse.<String>status(status).body(page)
+        String page =
+                PLACEHOLDER.matcher(template).replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
+        return HttpResponse.<String>status(status)
+                .body(page)
                 .contentType(MediaType.TEXT_HTML + ";charset=utf-8")
                 // The token is in the URL: keep it out of Referer headers and caches.
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     }
 }

@@ -1,6 +1,5 @@
 package app.parley.server.api.v1;
 
-import app.parley.server.common.PublicAddress;
 import app.parley.model.common.StatusResponse;
 import app.parley.model.invite.Invite;
 import app.parley.model.invite.InviteAccepted;
@@ -10,6 +9,7 @@ import app.parley.model.invite.InvitePreview;
 import app.parley.model.invite.InviteRequest;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
+import app.parley.server.common.PublicAddress;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.invites.Accepted;
 import app.parley.server.invites.InviteDetails;
@@ -48,16 +48,18 @@ class InvitesController {
 
     /** A new invite to a group; the body (optional) sets an expiry and a use limit. */
     @Post("/chats/{chatId}/invites{/}")
-    HttpResponse<Invite> create(Authentication authentication, String chatId, @Body @Nullable InviteRequest request,
-                                HttpRequest<?> http) {
-        InviteDetails created = invites.create(Caller.id(authentication), chats.get(chatId).id(), request);
+    HttpResponse<Invite> create(
+            Authentication authentication, String chatId, @Body @Nullable InviteRequest request, HttpRequest<?> http) {
+        InviteDetails created =
+                invites.create(Caller.id(authentication), chats.get(chatId).id(), request);
         return HttpResponse.created(view(created, http));
     }
 
     /** The group's invites: all of them for the owner, the caller's own for other members. */
     @Get("/chats/{chatId}/invites{/}")
     InviteList forChat(Authentication authentication, String chatId, HttpRequest<?> http) {
-        return list(invites.listForChat(Caller.id(authentication), chats.get(chatId).id()), http);
+        return list(
+                invites.listForChat(Caller.id(authentication), chats.get(chatId).id()), http);
     }
 
     /** Every invite the caller made. */
@@ -78,8 +80,15 @@ class InvitesController {
     InvitePreview preview(Authentication authentication, String token) {
         InvitePreviewDetails found = invites.preview(Caller.id(authentication), token);
         InviteDetails details = found.details();
-        return new InvitePreview(details.chat().id(), details.chat().uuid(), details.chat().name(), details.chat().description(),
-                (int) found.memberCount(), details.inviter().toRef(), details.invite().expiresAt(), details.state().wireName(),
+        return new InvitePreview(
+                details.chat().id(),
+                details.chat().uuid(),
+                details.chat().name(),
+                details.chat().description(),
+                (int) found.memberCount(),
+                details.inviter().toRef(),
+                details.invite().expiresAt(),
+                details.state().wireName(),
                 found.alreadyMember());
     }
 
@@ -94,7 +103,8 @@ class InvitesController {
     InviteAccepted acceptBody(Authentication authentication, @Body @Nullable AcceptRequest request) {
         String given = request == null ? null : request.token() != null ? request.token() : request.link();
         String token = InviteLink.tokenOf(given)
-                .orElseThrow(() -> new InvalidInputException("token", "token (or link) must be an invite token or link"));
+                .orElseThrow(
+                        () -> new InvalidInputException("token", "token (or link) must be an invite token or link"));
         return accepted(invites.accept(Caller.id(authentication), token));
     }
 
@@ -111,9 +121,20 @@ class InvitesController {
 
     static Invite view(InviteDetails details, HttpRequest<?> http) {
         var invite = details.invite();
-        return new Invite(invite.id(), invite.uuid(), invite.token(), invite.chatId(), details.chat().name(),
-                details.inviter().toRef(), invite.createdAt(), invite.expiresAt(), invite.maxUses(), invite.uses(),
-                invite.revokedAt() != null, details.state().wireName(), InviteLink.appLink(invite.token()),
+        return new Invite(
+                invite.id(),
+                invite.uuid(),
+                invite.token(),
+                invite.chatId(),
+                details.chat().name(),
+                details.inviter().toRef(),
+                invite.createdAt(),
+                invite.expiresAt(),
+                invite.maxUses(),
+                invite.uses(),
+                invite.revokedAt() != null,
+                details.state().wireName(),
+                InviteLink.appLink(invite.token()),
                 InviteLink.webLink(PublicAddress.http(http), invite.token()));
     }
 }

@@ -48,14 +48,20 @@ class MessagesController {
      * cursors, {@code order} is {@code asc} or {@code desc}; {@code next} continues the same way.
      */
     @Get("{/}")
-    MessagePage history(Authentication authentication, String chatId, @QueryValue @Nullable Integer limit,
-                        @QueryValue @Nullable Integer offset, @QueryValue @Nullable Long before,
-                        @QueryValue @Nullable Long after, @QueryValue @Nullable String order) {
+    MessagePage history(
+            Authentication authentication,
+            String chatId,
+            @QueryValue @Nullable Integer limit,
+            @QueryValue @Nullable Integer offset,
+            @QueryValue @Nullable Long before,
+            @QueryValue @Nullable Long after,
+            @QueryValue @Nullable String order) {
         long chat = chats.get(chatId).id();
         HistoryQuery query = HistoryQuery.of(limit, offset, before, after, order, limits);
         HistoryPage found = messages.historyPage(Caller.id(authentication), chat, query);
         List<Message> page = found.messages();
-        return new MessagePage(page, found.more() ? nextLink(chat, query, page) : null, previousLink(chat, query, page));
+        return new MessagePage(
+                page, found.more() ? nextLink(chat, query, page) : null, previousLink(chat, query, page));
     }
 
     /**
@@ -63,9 +69,11 @@ class MessagesController {
      * or 409 {@code message_deleted} once that one has been deleted.
      */
     @Post("{/}")
-    HttpResponse<Message> send(Authentication authentication, String chatId, @Body @Nullable SendMessageRequest request) {
+    HttpResponse<Message> send(
+            Authentication authentication, String chatId, @Body @Nullable SendMessageRequest request) {
         long chat = chats.get(chatId).id();
-        return HttpResponse.created(messages.send(Caller.id(authentication), chat, request).message());
+        return HttpResponse.created(
+                messages.send(Caller.id(authentication), chat, request).message());
     }
 
     /**
@@ -76,9 +84,13 @@ class MessagesController {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @RouteCondition(Forms.HAS_CONTENT_TYPE)
     @Secured(Forms.SIGNED_IN)
-    HttpResponse<Message> sendForm(Authentication authentication, String chatId, @Body("text") @Nullable String text,
-                                   @Body("message") @Nullable String message, @Body("content") @Nullable String content,
-                                   @Body("client_msg_id") @Nullable String clientMsgId) {
+    HttpResponse<Message> sendForm(
+            Authentication authentication,
+            String chatId,
+            @Body("text") @Nullable String text,
+            @Body("message") @Nullable String message,
+            @Body("content") @Nullable String content,
+            @Body("client_msg_id") @Nullable String clientMsgId) {
         String given = text != null ? text : message != null ? message : content;
         return send(authentication, chatId, new SendMessageRequest(given, clientMsgId));
     }
@@ -99,12 +111,20 @@ class MessagesController {
     private static String nextLink(long chat, HistoryQuery query, List<Message> page) {
         long edge = page.getLast().id();
         return query.oldestFirst()
-                ? link(chat, "after=" + edge + (query.beforeId() == null ? "" : "&before=" + query.beforeId()) + "&order=asc", query)
-                : link(chat, "before=" + edge + (query.afterId() == null ? "" : "&after=" + query.afterId() + "&order=desc"), query);
+                ? link(
+                        chat,
+                        "after=" + edge + (query.beforeId() == null ? "" : "&before=" + query.beforeId())
+                                + "&order=asc",
+                        query)
+                : link(
+                        chat,
+                        "before=" + edge + (query.afterId() == null ? "" : "&after=" + query.afterId() + "&order=desc"),
+                        query);
     }
 
     private static String previousLink(long chat, HistoryQuery query, List<Message> page) {
-        boolean atStart = query.offset() == 0 && (query.oldestFirst() ? query.afterId() == null : query.beforeId() == null);
+        boolean atStart =
+                query.offset() == 0 && (query.oldestFirst() ? query.afterId() == null : query.beforeId() == null);
         if (atStart || page.isEmpty()) {
             return null;
         }

@@ -29,7 +29,9 @@ sealed interface RangeRequest {
         }
         String spec = header.substring("bytes=".length());
         Matcher matcher = SINGLE.matcher(spec);
-        if (spec.contains(",") || !matcher.matches() || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
+        if (spec.contains(",")
+                || !matcher.matches()
+                || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
             return new Whole();
         }
         if (matcher.group(1).isEmpty()) {

@@ -31,11 +31,17 @@ class UploadPartErrors implements ExceptionHandler<ClassCastException, HttpRespo
     @SuppressWarnings("rawtypes")
     @Override
     public HttpResponse<Object> handle(HttpRequest request, ClassCastException exception) {
-        if (UPLOAD.matcher(request.getPath()).matches() && String.valueOf(exception.getMessage()).contains("FileUpload")) {
-            return errors.response(request.getPath(), HttpStatus.BAD_REQUEST, "invalid_input",
-                    "the 'file' part must be a file (a part with a filename), not a plain form field", "file");
+        if (UPLOAD.matcher(request.getPath()).matches()
+                && String.valueOf(exception.getMessage()).contains("FileUpload")) {
+            return errors.response(
+                    request.getPath(),
+                    HttpStatus.BAD_REQUEST,
+                    "invalid_input",
+                    "the 'file' part must be a file (a part with a filename), not a plain form field",
+                    "file");
         }
         LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
-        return errors.response(request.getPath(), HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "internal server error", null);
+        return errors.response(
+                request.getPath(), HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "internal server error", null);
     }
 }

@@ -13,8 +13,8 @@ import app.parley.server.files.StoredFile;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -48,8 +48,10 @@ class UserController {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RouteCondition(Forms.HAS_CONTENT_TYPE)
     @Secured(Forms.SIGNED_IN)
-    StatusResponse updateProfile(Authentication authentication, @Part("json") @Nullable String json,
-                                 @Part("photo") @Nullable CompletedFileUpload photo) {
+    StatusResponse updateProfile(
+            Authentication authentication,
+            @Part("json") @Nullable String json,
+            @Part("photo") @Nullable CompletedFileUpload photo) {
         ProfileUpdate update = jsonPart.read(json, ProfileUpdate.class);
         accounts.updateProfile(Caller.id(authentication), update, Uploads.photo(files, photo));
         return StatusResponse.ok();

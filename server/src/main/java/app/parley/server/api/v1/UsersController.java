@@ -29,11 +29,14 @@ class UsersController {
 
     /** Users ordered by username; {@code username} filters by prefix. */
     @Get
-    UserList list(@QueryValue @Nullable String username, @QueryValue @Nullable Integer limit,
-                  @QueryValue @Nullable Integer offset) {
+    UserList list(
+            @QueryValue @Nullable String username,
+            @QueryValue @Nullable Integer limit,
+            @QueryValue @Nullable Integer offset) {
         Paging paging = Paging.of(limit, offset, limits);
         return new UserList(accounts.list(username, paging.limit(), paging.offset()).stream()
-                .map(Account::toProfile).toList());
+                .map(Account::toProfile)
+                .toList());
     }
 
     /** Exactly one user, by username (case-insensitive). */

@@ -22,32 +22,64 @@ final class V1Views {
         ChatType type = ChatType.fromWireName(row.kind());
         UserRef other = row.otherId() == null ? null : UserRef.of(row.otherId(), row.otherName(), row.otherUsername());
         String name = type == ChatType.PRIVATE && row.otherName() != null ? row.otherName() : row.chatName();
-        Message last = row.msgId() == null ? null : new Message(row.msgId(), row.msgUuid(), row.chatId(),
-                Message.TYPE_MESSAGE, row.msgText(), UserRef.of(row.msgAuthorId(), row.msgAuthorName(), row.msgAuthorUsername()),
-                row.msgTime(), row.msgClientId());
-        return new ChatRoom(row.chatId(), row.chatUuid(), name, type, Chat.roomName(row.kind(), row.chatId(), row.pairKey()),
-                other, last, row.unreadCount());
+        Message last = row.msgId() == null
+                ? null
+                : new Message(
+                        row.msgId(),
+                        row.msgUuid(),
+                        row.chatId(),
+                        Message.TYPE_MESSAGE,
+                        row.msgText(),
+                        UserRef.of(row.msgAuthorId(), row.msgAuthorName(), row.msgAuthorUsername()),
+                        row.msgTime(),
+                        row.msgClientId());
+        return new ChatRoom(
+                row.chatId(),
+                row.chatUuid(),
+                name,
+                type,
+                Chat.roomName(row.kind(), row.chatId(), row.pairKey()),
+                other,
+                last,
+                row.unreadCount());
     }
 
     static ChatInfo info(Chat chat, List<Account> members, long viewerId) {
         List<UserRef> users = members.stream().map(Account::toRef).toList();
         String name = chat.name();
         if (!chat.isGroup()) {
-            name = members.stream().filter(a -> a.id() != viewerId).map(Account::name).findFirst().orElse(name);
+            name = members.stream()
+                    .filter(a -> a.id() != viewerId)
+                    .map(Account::name)
+                    .findFirst()
+                    .orElse(name);
         }
         String photoUrl = chat.photoFileId() == null ? null : "/api/v1/group/" + chat.id() + "/photo";
-        return new ChatInfo(chat.id(), chat.uuid(), chat.type(), name, chat.description(), chat.roomName(), chat.ownerId(),
-                photoUrl, users, chat.createdAt());
+        return new ChatInfo(
+                chat.id(),
+                chat.uuid(),
+                chat.type(),
+                name,
+                chat.description(),
+                chat.roomName(),
+                chat.ownerId(),
+                photoUrl,
+                users,
+                chat.createdAt());
     }
 
     static UnreadCounts unread(List<UnreadRow> rows) {
         long total = rows.stream().mapToLong(UnreadRow::unreadCount).sum();
-        return new UnreadCounts(total, rows.stream()
-                .map(r -> new UnreadCounts.ChatUnread(r.chatId(), Chat.roomName(r.kind(), r.chatId(), r.pairKey()), r.unreadCount()))
-                .toList());
+        return new UnreadCounts(
+                total,
+                rows.stream()
+                        .map(r -> new UnreadCounts.ChatUnread(
+                                r.chatId(), Chat.roomName(r.kind(), r.chatId(), r.pairKey()), r.unreadCount()))
+                        .toList());
     }
 
     static ReadState readState(ChatMember member) {
-        return new ReadState("ok", member.chatId(), member.lastReadMessageId(), member.unreadCount(), member.lastSeenAt());
+        return new ReadState(
+                "ok", member.chatId(), member.lastReadMessageId(), member.unreadCount(), member.lastSeenAt());
     }
 }

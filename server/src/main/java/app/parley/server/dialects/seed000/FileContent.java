@@ -19,7 +19,8 @@ final class FileContent {
 
     static byte[] decode(JsonNode content) {
         if (content == null || content.isNull() || content.isMissingNode()) {
-            throw new InvalidInputException(FIELD, FIELD + " is required: the file's bytes as base64 or as an array of byte values");
+            throw new InvalidInputException(
+                    FIELD, FIELD + " is required: the file's bytes as base64 or as an array of byte values");
         }
         if (content.isTextual()) {
             return base64(content.asText());
@@ -44,7 +45,10 @@ final class FileContent {
         byte[] bytes = new byte[array.size()];
         for (int i = 0; i < bytes.length; i++) {
             JsonNode value = array.get(i);
-            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < -128 || value.intValue() > 255) {
+            if (!value.isIntegralNumber()
+                    || !value.canConvertToInt()
+                    || value.intValue() < -128
+                    || value.intValue() > 255) {
                 throw new InvalidInputException(FIELD, FIELD + "[" + i + "] must be a byte value (0 to 255)");
             }
             bytes[i] = (byte) value.intValue();

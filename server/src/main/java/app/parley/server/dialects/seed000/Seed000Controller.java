@@ -1,6 +1,5 @@
 package app.parley.server.dialects.seed000;
 
-import app.parley.server.common.PublicAddress;
 import app.parley.model.account.UserRef;
 import app.parley.model.invite.InviteLink;
 import app.parley.model.message.Message;
@@ -10,6 +9,7 @@ import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
+import app.parley.server.common.PublicAddress;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.dialects.seed000.Seed000Json.AcceptInviteRequest;
 import app.parley.server.dialects.seed000.Seed000Json.AcceptedInvite;
@@ -85,9 +85,17 @@ class Seed000Controller {
     private final Seed000Views views;
     private final GetBody getBody;
 
-    Seed000Controller(AccountService accounts, TokenIssuer tokens, ChatService chats, MessageService messages,
-                      ChatFileService files, InviteService invites, ParleyLimits limits, Actors actors, Seed000Views views,
-                      GetBody getBody) {
+    Seed000Controller(
+            AccountService accounts,
+            TokenIssuer tokens,
+            ChatService chats,
+            MessageService messages,
+            ChatFileService files,
+            InviteService invites,
+            ParleyLimits limits,
+            Actors actors,
+            Seed000Views views,
+            GetBody getBody) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.chats = chats;
@@ -118,13 +126,16 @@ class Seed000Controller {
             }
         }
         if (Boolean.TRUE.equals(spec.isPrivate()) && others.size() == 1) {
-            ChatService.PrivateChat result = Fields.named(Map.of("user_id", "members"),
-                    () -> chats.getOrCreatePrivate(caller, others.getFirst()));
+            ChatService.PrivateChat result = Fields.named(
+                    Map.of("user_id", "members"), () -> chats.getOrCreatePrivate(caller, others.getFirst()));
             ChatDetails details = views.details(caller, result.chat());
             return result.created() ? HttpResponse.created(details) : HttpResponse.ok(details);
         }
-        List<UserRef> users = others.stream().map(ref -> new UserRef(ref.display(), null, null)).toList();
-        Chat group = Fields.named(Map.of("name", "chat.name", "users", "members", "users.id", "members"),
+        List<UserRef> users = others.stream()
+                .map(ref -> new UserRef(ref.display(), null, null))
+                .toList();
+        Chat group = Fields.named(
+                Map.of("name", "chat.name", "users", "members", "users.id", "members"),
                 () -> chats.createGroup(caller, spec.name(), "", users, null));
         return HttpResponse.created(views.details(caller, group));
     }
@@ -139,10 +150,15 @@ class Seed000Controller {
         long caller = actors.require(authentication, idOf(body.user()), "user.id");
         Chat chat = chats.get(Ids.parse(idOf(body.chat()), "chat.id"));
         long unreadBefore = chats.room(caller, chat.id()).unreadCount();
-        List<Message> newestFirst = messages.historyPage(caller, chat.id(),
-                HistoryQuery.of(null, null, null, null, "desc", limits)).messages();
-        ChatMember read = messages.markRead(caller, chat.id(), newestFirst.isEmpty() ? 0L : newestFirst.getFirst().id());
-        return new Connected(chat.uuid(), views.messages(chat, newestFirst.reversed()), unreadBefore, read.lastSeenAt());
+        List<Message> newestFirst = messages.historyPage(
+                        caller, chat.id(), HistoryQuery.of(null, null, null, null, "desc", limits))
+                .messages();
+        ChatMember read = messages.markRead(
+                caller,
+                chat.id(),
+                newestFirst.isEmpty() ? 0L : newestFirst.getFirst().id());
+        return new Connected(
+                chat.uuid(), views.messages(chat, newestFirst.reversed()), unreadBefore, read.lastSeenAt());
     }
 
     /**
@@ -156,24 +172,33 @@ class Seed000Controller {
         Chat chat = chats.get(Ids.parse(idOf(body.chat()), "chat.id"));
         FilePayload file = body.file() == null ? new FilePayload(null, null) : body.file();
         byte[] bytes = FileContent.decode(file.content());
-        StoredFile stored = files.upload(caller, chat.id(), new Upload(file.name(), new ByteArrayInputStream(bytes)),
+        StoredFile stored = files.upload(
+                caller,
+                chat.id(),
+                new Upload(file.name(), new ByteArrayInputStream(bytes)),
                 OptionalLong.of(bytes.length));
-        SentMessage carrier = messages.send(caller, chat.id(),
-                new app.parley.model.message.SendMessageRequest("", null, List.of(stored.uuid())));
-        return new Uploaded(stored.uuid(), carrier.message().uuid(), stored.originalName(), stored.sizeBytes(),
+        SentMessage carrier = messages.send(
+                caller, chat.id(), new app.parley.model.message.SendMessageRequest("", null, List.of(stored.uuid())));
+        return new Uploaded(
+                stored.uuid(),
+                carrier.message().uuid(),
+                stored.originalName(),
+                stored.sizeBytes(),
                 stored.contentType());
     }
 
     /** 4. A new invite to a group (no expiry, no use limit: it works until revoked). */
     @Post("/chat_generate_invite{/}")
-    GeneratedInvite generateInvite(Authentication authentication, @Body @Nullable GenerateInviteRequest request,
-                                   HttpRequest<?> http) {
+    GeneratedInvite generateInvite(
+            Authentication authentication, @Body @Nullable GenerateInviteRequest request, HttpRequest<?> http) {
         GenerateInviteRequest body = required(request, "a JSON body with chat and inviter is required");
         long caller = actors.require(authentication, idOf(body.inviter()), "inviter.id");
         Chat chat = chats.get(Ids.parse(idOf(body.chat()), "chat.id"));
-        InviteDetails created = Fields.named(Map.of("chat_id", "chat.id"), () -> invites.create(caller, chat.id(), null));
+        InviteDetails created =
+                Fields.named(Map.of("chat_id", "chat.id"), () -> invites.create(caller, chat.id(), null));
         String token = created.invite().token();
-        return new GeneratedInvite(token, InviteLink.webLink(PublicAddress.http(http), token), InviteLink.appLink(token));
+        return new GeneratedInvite(
+                token, InviteLink.webLink(PublicAddress.http(http), token), InviteLink.appLink(token));
     }
 
     /**
@@ -181,12 +206,16 @@ class Seed000Controller {
      * come as query parameters or in the JSON body; a value in the body wins.
      */
     @Post("/chat_accept_invite{/}")
-    AcceptedInvite acceptInvite(Authentication authentication, @QueryValue("token") @Nullable String token,
-                                @QueryValue("user_id") @Nullable String userId, @Body @Nullable AcceptInviteRequest request) {
+    AcceptedInvite acceptInvite(
+            Authentication authentication,
+            @QueryValue("token") @Nullable String token,
+            @QueryValue("user_id") @Nullable String userId,
+            @Body @Nullable AcceptInviteRequest request) {
         String givenToken = request != null && request.token() != null ? request.token() : token;
         Object givenUser = request != null && request.userId() != null ? request.userId() : userId;
         long caller = actors.require(authentication, givenUser, "user_id");
-        Accepted accepted = invites.accept(caller, InviteLink.tokenOf(givenToken).orElse(givenToken));
+        Accepted accepted =
+                invites.accept(caller, InviteLink.tokenOf(givenToken).orElse(givenToken));
         return new AcceptedInvite("ok", accepted.chat().uuid(), accepted.joined());
     }
 
@@ -197,8 +226,12 @@ class Seed000Controller {
         ChatConnect connect = body.connect() == null ? new ChatConnect(null, null) : body.connect();
         long caller = actors.require(authentication, idOf(connect.user()), "connect.user.id");
         Chat chat = chats.get(Ids.parse(idOf(connect.chat()), "connect.chat.id"));
-        SentMessage sent = Fields.named(Map.of("text", "content"), () -> messages.send(caller, chat.id(),
-                new app.parley.model.message.SendMessageRequest(body.content(), null, null)));
+        SentMessage sent = Fields.named(
+                Map.of("text", "content"),
+                () -> messages.send(
+                        caller,
+                        chat.id(),
+                        new app.parley.model.message.SendMessageRequest(body.content(), null, null)));
         return new MessageSent(sent.message().uuid(), "ok");
     }
 
@@ -211,8 +244,8 @@ class Seed000Controller {
 
     /** 7. The same by POST, for clients that cannot send a body with GET. */
     @Post("/status{/}")
-    List<ChatStatus> statusByPost(Authentication authentication, @QueryValue("id") @Nullable String id,
-                                  @Body @Nullable IdPayload request) {
+    List<ChatStatus> statusByPost(
+            Authentication authentication, @QueryValue("id") @Nullable String id, @Body @Nullable IdPayload request) {
         long caller = actors.require(authentication, request != null && request.id() != null ? request.id() : id, "id");
         return views.statuses(chats.rooms(caller, ALL_CHATS, 0));
     }
@@ -222,7 +255,8 @@ class Seed000Controller {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<CreatedUser> createUser(@Body @Nullable CreateUserRequest request) {
         Account account = accounts.registerWithoutPassword(request == null ? null : request.username());
-        return HttpResponse.created(new CreatedUser(account.uuid(), account.username(), tokens.issue(account), "Bearer"));
+        return HttpResponse.created(
+                new CreatedUser(account.uuid(), account.username(), tokens.issue(account), "Bearer"));
     }
 
     /** 9. The id of a user by username; {@code username} in a JSON body (even on GET) or as {@code ?username=}. */

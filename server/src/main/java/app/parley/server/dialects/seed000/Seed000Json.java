@@ -23,7 +23,10 @@ final class Seed000Json {
     record ChatSpec(@Nullable String name, @Nullable Boolean isPrivate) {}
 
     /** 1. {@code POST /create_chat}. */
-    record CreateChatRequest(@Nullable ChatSpec chat, @Nullable IdPayload owner, @Nullable List<Object> members) {}
+    record CreateChatRequest(
+            @Nullable ChatSpec chat,
+            @Nullable IdPayload owner,
+            @Nullable List<Object> members) {}
 
     /** 2. {@code POST /connect} (the document's ChatConnect). */
     record ChatConnect(@Nullable IdPayload chat, @Nullable IdPayload user) {}
@@ -32,16 +35,22 @@ final class Seed000Json {
     record FilePayload(@Nullable String name, @Nullable JsonNode content) {}
 
     /** 3. {@code POST /upload_file} (UploadRequest extends ChatConnect). */
-    record UploadRequest(@Nullable FilePayload file, @Nullable IdPayload chat, @Nullable IdPayload user) {}
+    record UploadRequest(
+            @Nullable FilePayload file,
+            @Nullable IdPayload chat,
+            @Nullable IdPayload user) {}
 
     /** 4. {@code POST /chat_generate_invite}. */
-    record GenerateInviteRequest(@Nullable IdPayload chat, @Nullable IdPayload inviter) {}
+    record GenerateInviteRequest(
+            @Nullable IdPayload chat, @Nullable IdPayload inviter) {}
 
     /** 5. {@code POST /chat_accept_invite} when the parameters come in the body. */
-    record AcceptInviteRequest(@Nullable String token, @Nullable Object userId) {}
+    record AcceptInviteRequest(
+            @Nullable String token, @Nullable Object userId) {}
 
     /** 6. {@code POST /send_message}. */
-    record SendMessageRequest(@Nullable String content, @Nullable ChatConnect connect) {}
+    record SendMessageRequest(
+            @Nullable String content, @Nullable ChatConnect connect) {}
 
     /** 8. {@code POST /create_user}. */
     record CreateUserRequest(@Nullable String username) {}
@@ -52,15 +61,26 @@ final class Seed000Json {
     // --- responses -------------------------------------------------------------------------------
 
     /** 1. The chat details. {@code owner_id} is null for a private chat (it has no owner). */
-    record ChatDetails(String chatId, String name, boolean isPrivate, @Nullable String ownerId, List<String> members,
-                       Instant createdAt) {}
+    record ChatDetails(
+            String chatId,
+            String name,
+            boolean isPrivate,
+            @Nullable String ownerId,
+            List<String> members,
+            Instant createdAt) {}
 
     /** A file carried by a message; {@code url} is where members download it (with their token). */
     record FileView(String fileId, String name, long size, String contentType, String url) {}
 
     /** A message as {@code /connect} lists it. */
-    record MessageView(String messageId, String chatId, String senderId, String senderUsername, String content,
-                       Instant createdAt, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FileView> attachments) {}
+    record MessageView(
+            String messageId,
+            String chatId,
+            String senderId,
+            String senderUsername,
+            String content,
+            Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FileView> attachments) {}
 
     /** 2. The newest messages (oldest first), the unread count before connecting, and the new last_seen. */
     record Connected(String chatId, List<MessageView> lastMessages, long unreadMessagesCount, Instant lastSeen) {}
@@ -81,8 +101,12 @@ final class Seed000Json {
     record LastMessage(String messageId, String senderId, String senderUsername, String content, Instant createdAt) {}
 
     /** 7. One chat of the caller. */
-    record ChatStatus(String chatId, String name, boolean isPrivate, long unreadMessagesCount,
-                      @Nullable LastMessage lastMessage) {}
+    record ChatStatus(
+            String chatId,
+            String name,
+            boolean isPrivate,
+            long unreadMessagesCount,
+            @Nullable LastMessage lastMessage) {}
 
     /** 8. The new user and a token to go on with (the document has no other way to get one). */
     record CreatedUser(String id, String username, String token, String tokenType) {}
@@ -91,5 +115,11 @@ final class Seed000Json {
     record UserId(String id) {}
 
     /** Every error of the dialect: FastAPI's {@code detail}, plus a stable code, the status and the field at fault. */
-    record Error(String detail, String code, int status, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String field) {}
+    record Error(
+            String detail,
+            String code,
+            int status,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String field) {}
 }

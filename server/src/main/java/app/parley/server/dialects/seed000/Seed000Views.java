@@ -32,42 +32,77 @@ class Seed000Views {
     /** A chat as the caller sees it: a private chat is named after the other member and has no owner. */
     ChatDetails details(long callerId, Chat chat) {
         List<Account> members = chats.memberAccounts(callerId, chat.id());
-        String name = chat.isGroup() ? chat.name() : members.stream()
-                .filter(member -> member.id() != callerId).map(Account::name).findFirst().orElse(chat.name());
-        String ownerId = chat.ownerId() == null ? null : members.stream()
-                .filter(member -> member.id().equals(chat.ownerId())).map(Account::uuid).findFirst().orElse(null);
-        return new ChatDetails(chat.uuid(), name, !chat.isGroup(), ownerId, members.stream().map(Account::uuid).toList(),
+        String name = chat.isGroup()
+                ? chat.name()
+                : members.stream()
+                        .filter(member -> member.id() != callerId)
+                        .map(Account::name)
+                        .findFirst()
+                        .orElse(chat.name());
+        String ownerId = chat.ownerId() == null
+                ? null
+                : members.stream()
+                        .filter(member -> member.id().equals(chat.ownerId()))
+                        .map(Account::uuid)
+                        .findFirst()
+                        .orElse(null);
+        return new ChatDetails(
+                chat.uuid(),
+                name,
+                !chat.isGroup(),
+                ownerId,
+                members.stream().map(Account::uuid).toList(),
                 chat.createdAt());
     }
 
     List<MessageView> messages(Chat chat, List<Message> messages) {
-        Map<Long, Account> authors = accounts.byIds(messages.stream().map(Seed000Views::authorId).distinct().toList());
-        return messages.stream().map(message -> {
-            Account author = authors.get(authorId(message));
-            return new MessageView(message.uuid(), chat.uuid(), author == null ? null : author.uuid(),
-                    author == null ? null : author.username(), message.text(), message.time(),
-                    message.attachments().stream().map(Seed000Views::file).toList());
-        }).toList();
+        Map<Long, Account> authors = accounts.byIds(
+                messages.stream().map(Seed000Views::authorId).distinct().toList());
+        return messages.stream()
+                .map(message -> {
+                    Account author = authors.get(authorId(message));
+                    return new MessageView(
+                            message.uuid(),
+                            chat.uuid(),
+                            author == null ? null : author.uuid(),
+                            author == null ? null : author.username(),
+                            message.text(),
+                            message.time(),
+                            message.attachments().stream()
+                                    .map(Seed000Views::file)
+                                    .toList());
+                })
+                .toList();
     }
 
     List<ChatStatus> statuses(List<RoomRow> rooms) {
-        Map<Long, Account> authors = accounts.byIds(rooms.stream().map(RoomRow::msgAuthorId)
-                .filter(Objects::nonNull).distinct().toList());
-        return rooms.stream().map(room -> {
-            boolean isPrivate = ChatType.fromWireName(room.kind()) == ChatType.PRIVATE;
-            String name = isPrivate && room.otherName() != null ? room.otherName() : room.chatName();
-            LastMessage last = null;
-            if (room.msgUuid() != null) {
-                Account author = room.msgAuthorId() == null ? null : authors.get(room.msgAuthorId());
-                last = new LastMessage(room.msgUuid(), author == null ? null : author.uuid(), room.msgAuthorUsername(),
-                        room.msgText(), room.msgTime());
-            }
-            return new ChatStatus(room.chatUuid(), name, isPrivate, room.unreadCount(), last);
-        }).toList();
+        Map<Long, Account> authors = accounts.byIds(rooms.stream()
+                .map(RoomRow::msgAuthorId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        return rooms.stream()
+                .map(room -> {
+                    boolean isPrivate = ChatType.fromWireName(room.kind()) == ChatType.PRIVATE;
+                    String name = isPrivate && room.otherName() != null ? room.otherName() : room.chatName();
+                    LastMessage last = null;
+                    if (room.msgUuid() != null) {
+                        Account author = room.msgAuthorId() == null ? null : authors.get(room.msgAuthorId());
+                        last = new LastMessage(
+                                room.msgUuid(),
+                                author == null ? null : author.uuid(),
+                                room.msgAuthorUsername(),
+                                room.msgText(),
+                                room.msgTime());
+                    }
+                    return new ChatStatus(room.chatUuid(), name, isPrivate, room.unreadCount(), last);
+                })
+                .toList();
     }
 
     private static FileView file(Attachment attachment) {
-        return new FileView(attachment.uuid(), attachment.name(), attachment.size(), attachment.contentType(), attachment.url());
+        return new FileView(
+                attachment.uuid(), attachment.name(), attachment.size(), attachment.contentType(), attachment.url());
     }
 
     private static long authorId(Message message) {

@@ -79,19 +79,20 @@ class Seed003ChatsController {
 
     /** 201 with the stored message; an empty message or no chat with that user is 400. */
     @Post("/chats/{userName}/messages{/}")
-    HttpResponse<Seed003Json.SentMessage> send(Authentication authentication, String userName,
-                                               @Body @Nullable Seed003Json.NewMessage request) {
+    HttpResponse<Seed003Json.SentMessage> send(
+            Authentication authentication, String userName, @Body @Nullable Seed003Json.NewMessage request) {
         long caller = Caller.id(authentication);
         Message sent;
         try {
             long chatId = chatWith(caller, userName);
-            sent = messages.send(caller, chatId, new SendMessageRequest(request == null ? null : request.message(), null))
+            sent = messages.send(
+                            caller, chatId, new SendMessageRequest(request == null ? null : request.message(), null))
                     .message();
         } catch (InvalidInputException | NotFoundException refused) {
             throw new Seed003Refusal(HttpStatus.BAD_REQUEST, MESSAGE_REFUSED, refused);
         }
-        return HttpResponse.created(new Seed003Json.SentMessage(sent.id(), sent.chatId(), sent.author().username(),
-                sent.text(), sent.time()));
+        return HttpResponse.created(new Seed003Json.SentMessage(
+                sent.id(), sent.chatId(), sent.author().username(), sent.text(), sent.time()));
     }
 
     /** Every message of the chat with that user, oldest first; 404 when there is no such chat. */
@@ -113,7 +114,8 @@ class Seed003ChatsController {
     private long chatWith(long caller, String userName) {
         Account other = accounts.findByUsername(name(userName));
         Chat chat = chats.findPrivate(caller, other.id())
-                .orElseThrow(() -> new NotFoundException("chat_not_found", "you have no chat with '" + other.username() + "'"));
+                .orElseThrow(() ->
+                        new NotFoundException("chat_not_found", "you have no chat with '" + other.username() + "'"));
         return chat.id();
     }
 

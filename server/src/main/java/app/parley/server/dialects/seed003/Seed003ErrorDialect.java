@@ -18,9 +18,12 @@ public class Seed003ErrorDialect implements ErrorDialect {
         if (path == null) {
             return false;
         }
-        return exactly(path, "/register") || exactly(path, "/login")
-                || exactly(path, "/chats") || path.startsWith("/chats/")
-                || exactly(path, "/chat") || path.startsWith("/chat/");
+        return exactly(path, "/register")
+                || exactly(path, "/login")
+                || exactly(path, "/chats")
+                || path.startsWith("/chats/")
+                || exactly(path, "/chat")
+                || path.startsWith("/chat/");
     }
 
     /**
@@ -29,7 +32,9 @@ public class Seed003ErrorDialect implements ErrorDialect {
      */
     @Override
     public HttpStatus status(HttpStatus status, String code) {
-        return status == HttpStatus.CONFLICT || status == HttpStatus.REQUEST_ENTITY_TOO_LARGE ? HttpStatus.BAD_REQUEST : status;
+        return status == HttpStatus.CONFLICT || status == HttpStatus.REQUEST_ENTITY_TOO_LARGE
+                ? HttpStatus.BAD_REQUEST
+                : status;
     }
 
     @Override

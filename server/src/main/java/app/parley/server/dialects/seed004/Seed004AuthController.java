@@ -1,8 +1,8 @@
 package app.parley.server.dialects.seed004;
 
-import app.parley.server.common.PublicAddress;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
+import app.parley.server.common.PublicAddress;
 import app.parley.server.security.TokenIssuer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

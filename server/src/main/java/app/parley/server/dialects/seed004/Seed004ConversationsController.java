@@ -1,12 +1,12 @@
 package app.parley.server.dialects.seed004;
 
-import app.parley.server.common.PublicAddress;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.agent.AgentConversations;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRef;
+import app.parley.server.common.PublicAddress;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
@@ -37,14 +37,19 @@ import java.util.Set;
 class Seed004ConversationsController {
     /** Seed 002's "no limit" for the chat list: the document shows no paging either. */
     private static final int ALL = Integer.MAX_VALUE;
+
     private final ChatService chats;
     private final MessageService messages;
     private final AccountService accounts;
     private final AgentConversations agent;
     private final Seed004Views views;
 
-    Seed004ConversationsController(ChatService chats, MessageService messages, AccountService accounts,
-                                   AgentConversations agent, Seed004Views views) {
+    Seed004ConversationsController(
+            ChatService chats,
+            MessageService messages,
+            AccountService accounts,
+            AgentConversations agent,
+            Seed004Views views) {
         this.chats = chats;
         this.messages = messages;
         this.accounts = accounts;
@@ -57,7 +62,9 @@ class Seed004ConversationsController {
     List<Seed004Json.Conversation> list(Authentication authentication, HttpRequest<?> request) {
         long caller = Caller.id(authentication);
         String base = PublicAddress.http(request);
-        return chats.rooms(caller, ALL, 0).stream().map(row -> views.conversation(caller, row, base)).toList();
+        return chats.rooms(caller, ALL, 0).stream()
+                .map(row -> views.conversation(caller, row, base))
+                .toList();
     }
 
     /**
@@ -66,9 +73,8 @@ class Seed004ConversationsController {
      * AI agent (refused while no agent is configured).
      */
     @Post("{/}")
-    HttpResponse<Seed004Json.Conversation> create(Authentication authentication,
-                                                  @Body @Nullable Seed004Json.NewConversation body,
-                                                  HttpRequest<?> request) {
+    HttpResponse<Seed004Json.Conversation> create(
+            Authentication authentication, @Body @Nullable Seed004Json.NewConversation body, HttpRequest<?> request) {
         long caller = Caller.id(authentication);
         String base = PublicAddress.http(request);
         if (body != null && Boolean.TRUE.equals(body.isAi())) {
@@ -76,7 +82,8 @@ class Seed004ConversationsController {
             return HttpResponse.ok(views.conversation(caller, chats.room(caller, chat), base));
         }
         var result = chats.getOrCreatePrivate(caller, participant(caller, body));
-        var conversation = views.conversation(caller, chats.room(caller, result.chat().id()), base);
+        var conversation =
+                views.conversation(caller, chats.room(caller, result.chat().id()), base);
         return result.created() ? HttpResponse.created(conversation) : HttpResponse.ok(conversation);
     }
 
@@ -91,9 +98,11 @@ class Seed004ConversationsController {
     /** Members only: where the conversation's WebSocket is (this path, opened as a WebSocket). */
     @Post("/{conversationId}/connect{/}")
     Seed004Json.Connected connect(Authentication authentication, String conversationId, HttpRequest<?> request) {
-        Chat chat = chats.requireMember(chats.get(IdRef.parse(conversationId, "conversation_id")).id(),
-                Caller.id(authentication));
-        return new Seed004Json.Connected("WebSocket connected", chat.uuid(),
+        Chat chat = chats.requireMember(
+                chats.get(IdRef.parse(conversationId, "conversation_id")).id(), Caller.id(authentication));
+        return new Seed004Json.Connected(
+                "WebSocket connected",
+                chat.uuid(),
                 PublicAddress.websocket(request) + "/api/conversations/" + chat.uuid() + "/connect");
     }
 
@@ -115,8 +124,8 @@ class Seed004ConversationsController {
             }
         }
         if (named.isEmpty()) {
-            throw new InvalidInputException("participant_id",
-                    "participant_id is required: the UUID of the user to talk to (or is_ai: true)");
+            throw new InvalidInputException(
+                    "participant_id", "participant_id is required: the UUID of the user to talk to (or is_ai: true)");
         }
         Set<IdRef> refs = new LinkedHashSet<>();
         for (Object raw : named) {
@@ -125,8 +134,8 @@ class Seed004ConversationsController {
         Account me = accounts.requireCaller(caller);
         List<IdRef> others = refs.stream().filter(ref -> !names(ref, me)).toList();
         if (others.size() > 1) {
-            throw new InvalidInputException("participants",
-                    "a conversation is between two users: name one other participant");
+            throw new InvalidInputException(
+                    "participants", "a conversation is between two users: name one other participant");
         }
         // Only the caller named: the service says why that is no conversation.
         return others.isEmpty() ? refs.iterator().next() : others.getFirst();

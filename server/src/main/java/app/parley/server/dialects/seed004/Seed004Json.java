@@ -18,17 +18,26 @@ final class Seed004Json {
     record RegisterBody(
             @Nullable String email,
             @Nullable String password,
-            @Nullable @JsonAlias({"full_name", "display_name", "fullName", "displayName"}) String name,
+
+            @Nullable @JsonAlias({"full_name", "display_name", "fullName", "displayName"})
+            String name,
+
             @Nullable @JsonAlias({"user_name", "userName"}) String username) {}
 
     /** {@code POST /api/auth/login}: {@code email} or {@code username}, and {@code password}. */
     record LoginBody(
             @Nullable String email,
             @Nullable String password,
-            @Nullable @JsonAlias({"user_name", "userName", "login"}) String username) {}
+
+            @Nullable @JsonAlias({"user_name", "userName", "login"})
+            String username) {}
 
     /** The document's user profile. {@code profile_picture} is an absolute URL, or null without a photo. */
-    record User(String userId, @Nullable String email, String name, @Nullable String profilePicture) {}
+    record User(
+            String userId,
+            @Nullable String email,
+            String name,
+            @Nullable String profilePicture) {}
 
     /** What register and login answer: the bearer token and the signed-in user. */
     record Session(String token, User user) {}
@@ -38,8 +47,12 @@ final class Seed004Json {
             @Nullable @JsonAlias("participantId") Object participantId,
             @Nullable @JsonAlias("userId") Object userId,
             @Nullable List<Object> participants,
-            @Nullable @JsonAlias({"participantIds", "user_ids", "userIds"}) List<Object> participantIds,
-            @Nullable @JsonProperty("is_ai") @JsonAlias("isAi") Boolean isAi) {}
+
+            @Nullable @JsonAlias({"participantIds", "user_ids", "userIds"})
+            List<Object> participantIds,
+
+            @Nullable @JsonProperty("is_ai") @JsonAlias("isAi")
+            Boolean isAi) {}
 
     /** The newest message of a conversation in the list. */
     record LastMessage(String messageId, String senderId, String message, Instant timestamp) {}
@@ -61,7 +74,9 @@ final class Seed004Json {
 
     /** {@code POST /api/messages}. */
     record NewMessage(
-            @Nullable @JsonAlias({"conversationId", "chat_id"}) Object conversationId,
+            @Nullable @JsonAlias({"conversationId", "chat_id"})
+            Object conversationId,
+
             @Nullable @JsonAlias("senderId") Object senderId,
             @Nullable @JsonAlias({"text", "content"}) String message) {}
 

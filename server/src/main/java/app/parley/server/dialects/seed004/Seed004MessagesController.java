@@ -39,11 +39,14 @@ class Seed004MessagesController {
     Seed004Json.SentMessage send(Authentication authentication, @Body @Nullable Seed004Json.NewMessage body) {
         long caller = Caller.id(authentication);
         if (body == null) {
-            throw new InvalidInputException(null, "a JSON body with conversation_id, sender_id and message is required");
+            throw new InvalidInputException(
+                    null, "a JSON body with conversation_id, sender_id and message is required");
         }
         accounts.requireSelf(caller, body.senderId(), "sender_id");
-        long chat = chats.get(IdRef.parse(body.conversationId(), "conversation_id")).id();
-        Message sent = messages.send(caller, chat, new SendMessageRequest(body.message(), null)).message();
+        long chat =
+                chats.get(IdRef.parse(body.conversationId(), "conversation_id")).id();
+        Message sent = messages.send(caller, chat, new SendMessageRequest(body.message(), null))
+                .message();
         return new Seed004Json.SentMessage(sent.uuid(), sent.text(), sent.time());
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 class Seed004Registration {
     /** Numbered candidates first (john2 … john20), then random ones. */
     private static final int NUMBERED = 20;
+
     private static final int ATTEMPTS = 40;
     private final AccountService accounts;
     private final ParleyLimits limits;
@@ -54,8 +55,9 @@ class Seed004Registration {
                 // Someone registered the same name meanwhile: try the next one.
             }
         }
-        throw new ConflictException("username_taken", "no free username could be made from " + body.email().strip()
-                + "; send a username as well");
+        throw new ConflictException(
+                "username_taken",
+                "no free username could be made from " + body.email().strip() + "; send a username as well");
     }
 
     /** The local part of the address, kept to the characters a username may hold. */

@@ -1,9 +1,9 @@
 package app.parley.server.dialects.seed004;
 
-import app.parley.server.common.PublicAddress;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.common.IdRef;
+import app.parley.server.common.PublicAddress;
 import app.parley.server.config.ParleyLimits;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;

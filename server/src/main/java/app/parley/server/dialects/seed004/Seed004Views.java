@@ -29,7 +29,8 @@ class Seed004Views {
     /** A profile; {@code base} is {@code http://host:port}, which makes the photo's URL absolute. */
     static Seed004Json.User user(Account account, String base) {
         String photo = account.photoUrl();
-        return new Seed004Json.User(account.uuid(), account.email(), account.name(), photo == null ? null : base + photo);
+        return new Seed004Json.User(
+                account.uuid(), account.email(), account.name(), photo == null ? null : base + photo);
     }
 
     /**
@@ -42,27 +43,40 @@ class Seed004Views {
         boolean ai = members.stream().anyMatch(member -> member.id() != callerId && member.bot());
         Seed004Json.LastMessage last = null;
         if (row.msgId() != null) {
-            String sender = members.stream().filter(member -> member.id().equals(row.msgAuthorId()))
-                    .map(Account::uuid).findFirst()
+            String sender = members.stream()
+                    .filter(member -> member.id().equals(row.msgAuthorId()))
+                    .map(Account::uuid)
+                    .findFirst()
                     // A former member of a group.
-                    .orElseGet(() -> accounts.get(new IdRef.Numeric(row.msgAuthorId())).uuid());
+                    .orElseGet(() ->
+                            accounts.get(new IdRef.Numeric(row.msgAuthorId())).uuid());
             last = new Seed004Json.LastMessage(row.msgUuid(), sender, row.msgText(), row.msgTime());
         }
-        return new Seed004Json.Conversation(chat.uuid(), members.stream().map(member -> user(member, base)).toList(),
-                ai, last, row.unreadCount(), chat.createdAt());
+        return new Seed004Json.Conversation(
+                chat.uuid(),
+                members.stream().map(member -> user(member, base)).toList(),
+                ai,
+                last,
+                row.unreadCount(),
+                chat.createdAt());
     }
 
     /** Messages as {@code {"sender_id","message","timestamp"}}, in the order given. */
     List<Seed004Json.HistoryItem> history(List<Message> messages) {
-        List<Long> authorIds = messages.stream().map(Seed004Views::authorId).distinct().toList();
+        List<Long> authorIds =
+                messages.stream().map(Seed004Views::authorId).distinct().toList();
         Map<Long, Account> authors = authorIds.isEmpty() ? new HashMap<>() : accounts.byIds(authorIds);
-        return messages.stream().map(message -> new Seed004Json.HistoryItem(
-                uuidOf(authors, authorId(message)), message.text(), message.time())).toList();
+        return messages.stream()
+                .map(message ->
+                        new Seed004Json.HistoryItem(uuidOf(authors, authorId(message)), message.text(), message.time()))
+                .toList();
     }
 
     private String uuidOf(Map<Long, Account> authors, long authorId) {
         Account author = authors.get(authorId);
-        return author != null ? author.uuid() : accounts.get(new IdRef.Numeric(authorId)).uuid();
+        return author != null
+                ? author.uuid()
+                : accounts.get(new IdRef.Numeric(authorId)).uuid();
     }
 
     private static long authorId(Message message) {

@@ -83,9 +83,24 @@ class RangeRequestTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "bytes=", "bytes=-", "bytes=abc", "bytes=1.5-3", "bytes=0-9,20-29", "bytes=0-9, -5",
-            "bytes=0-9,", "items=0-9", "0-9", "bytes 0-9", "bytes=20-10", "bytes=--5", "bytes=5--",
-            "bytes=99999999999999999999-10"})
+    @ValueSource(
+            strings = {
+                "",
+                "bytes=",
+                "bytes=-",
+                "bytes=abc",
+                "bytes=1.5-3",
+                "bytes=0-9,20-29",
+                "bytes=0-9, -5",
+                "bytes=0-9,",
+                "items=0-9",
+                "0-9",
+                "bytes 0-9",
+                "bytes=20-10",
+                "bytes=--5",
+                "bytes=5--",
+                "bytes=99999999999999999999-10"
+            })
     void noRangeSeveralRangesOrAMalformedOneMeanTheWholeFile(String header) {
         assertEquals(new RangeRequest.Whole(), of(header));
     }

@@ -55,10 +55,13 @@ class Seed000DocumentTest {
         User ben = user("ben");
         User cat = user("cat");
 
-        var created = ann.api().post("/create_chat", Map.of(
-                "chat", Map.of("name", "Book club", "is_private", false),
-                "owner", Map.of("id", ann.id()),
-                "members", List.of(ben.id(), cat.id(), ann.id())));
+        var created = ann.api()
+                .post(
+                        "/create_chat",
+                        Map.of(
+                                "chat", Map.of("name", "Book club", "is_private", false),
+                                "owner", Map.of("id", ann.id()),
+                                "members", List.of(ben.id(), cat.id(), ann.id())));
 
         assertEquals(201, created.status(), created.toString());
         JsonNode chat = created.json();
@@ -80,14 +83,20 @@ class Seed000DocumentTest {
         User ann = user("ann");
         User ben = user("ben");
 
-        var created = ann.api().post("/create_chat", Map.of(
-                "chat", Map.of("name", "ignored", "is_private", true),
-                "owner", Map.of("id", ann.id()),
-                "members", List.of(ben.id())));
-        var again = ben.api().post("/create_chat/", Map.of(
-                "chat", Map.of("name", "", "is_private", true),
-                "owner", Map.of("id", ben.id()),
-                "members", List.of(ben.id(), ann.id())));
+        var created = ann.api()
+                .post(
+                        "/create_chat",
+                        Map.of(
+                                "chat", Map.of("name", "ignored", "is_private", true),
+                                "owner", Map.of("id", ann.id()),
+                                "members", List.of(ben.id())));
+        var again = ben.api()
+                .post(
+                        "/create_chat/",
+                        Map.of(
+                                "chat", Map.of("name", "", "is_private", true),
+                                "owner", Map.of("id", ben.id()),
+                                "members", List.of(ben.id(), ann.id())));
 
         assertEquals(201, created.status(), created.toString());
         JsonNode chat = created.json();
@@ -108,19 +117,45 @@ class Seed000DocumentTest {
         Map<String, Object> owner = Map.of("id", ann.id());
         record Case(Object body, String code, String field) {}
         List<Case> cases = List.of(
-                new Case(Map.of("chat", Map.of("is_private", false), "owner", owner, "members", List.of(ben.id())),
-                        "invalid_input", "chat.name"),
+                new Case(
+                        Map.of("chat", Map.of("is_private", false), "owner", owner, "members", List.of(ben.id())),
+                        "invalid_input",
+                        "chat.name"),
                 new Case(Map.of("chat", Map.of("name", "x".repeat(101)), "owner", owner), "invalid_input", "chat.name"),
-                new Case(Map.of("chat", Map.of("name", "G"), "owner", owner, "members", List.of("not-a-uuid")),
-                        "invalid_input", "members"),
-                new Case(Map.of("chat", Map.of("name", "G"), "owner", owner, "members", List.of(ben.id(), UUID.randomUUID().toString())),
-                        "invalid_input", "members"),
-                new Case(Map.of("chat", Map.of("name", "P", "is_private", true), "owner", owner,
-                        "members", List.of(UUID.randomUUID().toString())), "invalid_input", "members"),
-                new Case(Map.of("chat", Map.of("name", "G"), "owner", owner, "members", List.of(Map.of("id", ben.id()))),
-                        "invalid_input", "members"),
-                new Case(Map.of("chat", Map.of("name", "G"), "members", List.of(ben.id())), "invalid_input", "owner.id"),
-                new Case(Map.of("chat", Map.of("name", "G", "is_private", "yes"), "owner", owner), "bad_request", "chat.is_private"),
+                new Case(
+                        Map.of("chat", Map.of("name", "G"), "owner", owner, "members", List.of("not-a-uuid")),
+                        "invalid_input",
+                        "members"),
+                new Case(
+                        Map.of(
+                                "chat",
+                                Map.of("name", "G"),
+                                "owner",
+                                owner,
+                                "members",
+                                List.of(ben.id(), UUID.randomUUID().toString())),
+                        "invalid_input",
+                        "members"),
+                new Case(
+                        Map.of(
+                                "chat",
+                                Map.of("name", "P", "is_private", true),
+                                "owner",
+                                owner,
+                                "members",
+                                List.of(UUID.randomUUID().toString())),
+                        "invalid_input",
+                        "members"),
+                new Case(
+                        Map.of("chat", Map.of("name", "G"), "owner", owner, "members", List.of(Map.of("id", ben.id()))),
+                        "invalid_input",
+                        "members"),
+                new Case(
+                        Map.of("chat", Map.of("name", "G"), "members", List.of(ben.id())), "invalid_input", "owner.id"),
+                new Case(
+                        Map.of("chat", Map.of("name", "G", "is_private", "yes"), "owner", owner),
+                        "bad_request",
+                        "chat.is_private"),
                 new Case("{\"chat\": {\"name\": \"G\"}, ", "bad_request", null));
 
         for (Case bad : cases) {
@@ -138,10 +173,13 @@ class Seed000DocumentTest {
         User ben = user("ben");
 
         for (String owner : List.of(ben.id(), UUID.randomUUID().toString())) {
-            var refused = ann.api().post("/create_chat", Map.of(
-                    "chat", Map.of("name", "Mine", "is_private", false),
-                    "owner", Map.of("id", owner),
-                    "members", List.of(ben.id())));
+            var refused = ann.api()
+                    .post(
+                            "/create_chat",
+                            Map.of(
+                                    "chat", Map.of("name", "Mine", "is_private", false),
+                                    "owner", Map.of("id", owner),
+                                    "members", List.of(ben.id())));
             assertDialectError(refused, 403, "not_the_caller", null);
         }
 
@@ -174,7 +212,9 @@ class Seed000DocumentTest {
         assertEquals(sent, texts(messages, "message_id"));
         assertEquals(List.of("one", "two", "three"), texts(messages, "content"));
         for (JsonNode message : messages) {
-            assertEquals(Set.of("message_id", "chat_id", "sender_id", "sender_username", "content", "created_at"), keys(message));
+            assertEquals(
+                    Set.of("message_id", "chat_id", "sender_id", "sender_username", "content", "created_at"),
+                    keys(message));
             assertEquals(chat, message.path("chat_id").asText());
             assertEquals(ben.id(), message.path("sender_id").asText());
             assertEquals(ben.username(), message.path("sender_username").asText());
@@ -215,9 +255,11 @@ class Seed000DocumentTest {
 
         assertDialectError(eve.api().post("/connect", connect(chat, ann)), 403, "not_the_caller", null);
         assertDialectError(eve.api().post("/connect", connect(chat, eve)), 403, "not_a_member", null);
-        assertDialectError(ann.api().post("/connect", connect(UUID.randomUUID().toString(), ann)), 404, "chat_not_found", null);
+        assertDialectError(
+                ann.api().post("/connect", connect(UUID.randomUUID().toString(), ann)), 404, "chat_not_found", null);
         assertDialectError(ann.api().post("/connect", connect("nope", ann)), 400, "invalid_input", "chat.id");
-        assertDialectError(ann.api().post("/connect", Map.of("chat", Map.of("id", chat))), 400, "invalid_input", "user.id");
+        assertDialectError(
+                ann.api().post("/connect", Map.of("chat", Map.of("id", chat))), 400, "invalid_input", "user.id");
         assertDialectError(ann.api().postRaw("/connect", "application/json", "{\"chat\": "), 400, "bad_request", null);
 
         assertEquals(1, unreadIn(ann, chat));
@@ -232,7 +274,10 @@ class Seed000DocumentTest {
         String chat = privateChat(ann, ben);
         byte[] bytes = "hello, seed 000".getBytes(StandardCharsets.UTF_8);
 
-        var uploaded = ann.api().post("/upload_file", upload(chat, ann, "notes.txt", Base64.getEncoder().encodeToString(bytes)));
+        var uploaded = ann.api()
+                .post(
+                        "/upload_file",
+                        upload(chat, ann, "notes.txt", Base64.getEncoder().encodeToString(bytes)));
 
         assertEquals(200, uploaded.status(), uploaded.toString());
         JsonNode file = uploaded.json();
@@ -246,7 +291,8 @@ class Seed000DocumentTest {
         JsonNode seen = ben.api().post("/connect", connect(chat, ben)).json();
         assertEquals(1, seen.path("unread_messages_count").asInt(), seen.toString());
         JsonNode message = seen.path("last_messages").get(0);
-        assertEquals(file.path("chat_file_id").asText(), message.path("message_id").asText());
+        assertEquals(
+                file.path("chat_file_id").asText(), message.path("message_id").asText());
         assertEquals(ann.id(), message.path("sender_id").asText());
         assertEquals("", message.path("content").asText());
         JsonNode attachment = message.path("attachments").get(0);
@@ -275,11 +321,21 @@ class Seed000DocumentTest {
             assertEquals(200, uploaded.status(), uploaded.toString());
             assertEquals(awkward.length, uploaded.json().path("size").asInt());
         }
-        List<JsonNode> files = StreamSupport.stream(ben.api().post("/connect", connect(chat, ben)).json()
-                .path("last_messages").spliterator(), false).map(m -> m.path("attachments").get(0)).toList();
-        assertEquals(List.of("a.bin", "b.bin"), files.stream().map(f -> f.path("name").asText()).toList());
+        List<JsonNode> files = StreamSupport.stream(
+                        ben.api()
+                                .post("/connect", connect(chat, ben))
+                                .json()
+                                .path("last_messages")
+                                .spliterator(),
+                        false)
+                .map(m -> m.path("attachments").get(0))
+                .toList();
+        assertEquals(
+                List.of("a.bin", "b.bin"),
+                files.stream().map(f -> f.path("name").asText()).toList());
         for (JsonNode file : files) {
-            assertEquals(List.of(awkward[0], awkward[1], awkward[2], awkward[3], awkward[4]),
+            assertEquals(
+                    List.of(awkward[0], awkward[1], awkward[2], awkward[3], awkward[4]),
                     boxed(ben.api().get(file.path("url").asText()).bytes()));
         }
     }
@@ -289,21 +345,48 @@ class Seed000DocumentTest {
         User ann = user("ann");
         User ben = user("ben");
         String chat = privateChat(ann, ben);
-        Map<String, Object> noContent = new HashMap<>(Map.of("chat", Map.of("id", chat), "user", Map.of("id", ann.id())));
+        Map<String, Object> noContent =
+                new HashMap<>(Map.of("chat", Map.of("id", chat), "user", Map.of("id", ann.id())));
         noContent.put("file", Map.of("name", "x.txt"));
         String tooLarge = Base64.getEncoder().encodeToString(new byte[MAX_FILE_BYTES + 1]);
 
-        assertDialectError(ann.api().post("/upload_file", upload(chat, ann, "x.txt", "!!not base64!!")), 400, "invalid_input", "file.content");
-        assertDialectError(ann.api().post("/upload_file", upload(chat, ann, "x.txt", List.of(1, 256))), 400, "invalid_input", "file.content");
-        assertDialectError(ann.api().post("/upload_file", upload(chat, ann, "x.txt", List.of(1, 2.5))), 400, "invalid_input", "file.content");
-        assertDialectError(ann.api().post("/upload_file", upload(chat, ann, "x.txt", Map.of("bytes", "AA=="))), 400, "invalid_input", "file.content");
+        assertDialectError(
+                ann.api().post("/upload_file", upload(chat, ann, "x.txt", "!!not base64!!")),
+                400,
+                "invalid_input",
+                "file.content");
+        assertDialectError(
+                ann.api().post("/upload_file", upload(chat, ann, "x.txt", List.of(1, 256))),
+                400,
+                "invalid_input",
+                "file.content");
+        assertDialectError(
+                ann.api().post("/upload_file", upload(chat, ann, "x.txt", List.of(1, 2.5))),
+                400,
+                "invalid_input",
+                "file.content");
+        assertDialectError(
+                ann.api().post("/upload_file", upload(chat, ann, "x.txt", Map.of("bytes", "AA=="))),
+                400,
+                "invalid_input",
+                "file.content");
         assertDialectError(ann.api().post("/upload_file", noContent), 400, "invalid_input", "file.content");
-        assertDialectError(ann.api().post("/upload_file", upload(chat, ann, "big.bin", tooLarge)), 400, "file_too_large", null);
-        assertDialectError(ann.api().post("/upload_file", Map.of("file", Map.of("name", "x", "content", "AAAA"),
-                "user", Map.of("id", ann.id()))), 400, "invalid_input", "chat.id");
+        assertDialectError(
+                ann.api().post("/upload_file", upload(chat, ann, "big.bin", tooLarge)), 400, "file_too_large", null);
+        assertDialectError(
+                ann.api()
+                        .post(
+                                "/upload_file",
+                                Map.of("file", Map.of("name", "x", "content", "AAAA"), "user", Map.of("id", ann.id()))),
+                400,
+                "invalid_input",
+                "chat.id");
 
-        assertEquals(List.of(), texts(ben.api().post("/connect", connect(chat, ben)).json().path("last_messages"), "message_id"));
-        assertEquals(0, ann.api().get("/api/v1/storage/").json().path("used_bytes").asLong());
+        assertEquals(
+                List.of(),
+                texts(ben.api().post("/connect", connect(chat, ben)).json().path("last_messages"), "message_id"));
+        assertEquals(
+                0, ann.api().get("/api/v1/storage/").json().path("used_bytes").asLong());
     }
 
     @Test
@@ -316,7 +399,9 @@ class Seed000DocumentTest {
         var refused = ann.api().post("/upload_file", upload(chat, ann, "huge.bin", elevenMegabytes));
 
         assertDialectError(refused, 400, "payload_too_large", null);
-        assertEquals(List.of(), texts(ben.api().post("/connect", connect(chat, ben)).json().path("last_messages"), "message_id"));
+        assertEquals(
+                List.of(),
+                texts(ben.api().post("/connect", connect(chat, ben)).json().path("last_messages"), "message_id"));
     }
 
     @Test
@@ -327,11 +412,16 @@ class Seed000DocumentTest {
         String chat = privateChat(ann, ben);
         String content = Base64.getEncoder().encodeToString("sneaky".getBytes(StandardCharsets.UTF_8));
 
-        assertDialectError(eve.api().post("/upload_file", upload(chat, ann, "x.txt", content)), 403, "not_the_caller", null);
-        assertDialectError(eve.api().post("/upload_file", upload(chat, eve, "x.txt", content)), 403, "not_a_member", null);
+        assertDialectError(
+                eve.api().post("/upload_file", upload(chat, ann, "x.txt", content)), 403, "not_the_caller", null);
+        assertDialectError(
+                eve.api().post("/upload_file", upload(chat, eve, "x.txt", content)), 403, "not_a_member", null);
 
-        assertEquals(List.of(), texts(ben.api().post("/connect", connect(chat, ben)).json().path("last_messages"), "message_id"));
-        assertEquals(0, eve.api().get("/api/v1/storage/").json().path("used_bytes").asLong());
+        assertEquals(
+                List.of(),
+                texts(ben.api().post("/connect", connect(chat, ben)).json().path("last_messages"), "message_id"));
+        assertEquals(
+                0, eve.api().get("/api/v1/storage/").json().path("used_bytes").asLong());
     }
 
     // --- 4. POST /chat_generate_invite ---------------------------------------------------------------
@@ -341,14 +431,17 @@ class Seed000DocumentTest {
         User ann = user("ann");
         String group = group(ann, "Open house");
 
-        var invite = ann.api().post("/chat_generate_invite", Map.of("chat", Map.of("id", group), "inviter", Map.of("id", ann.id())));
+        var invite = ann.api()
+                .post("/chat_generate_invite", Map.of("chat", Map.of("id", group), "inviter", Map.of("id", ann.id())));
 
         assertEquals(200, invite.status(), invite.toString());
         JsonNode body = invite.json();
         assertEquals(Set.of("token", "invite_link", "app_link"), keys(body));
         String token = body.path("token").asText();
         assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
-        assertEquals("http://localhost:" + server.port() + "/invite/" + token, body.path("invite_link").asText());
+        assertEquals(
+                "http://localhost:" + server.port() + "/invite/" + token,
+                body.path("invite_link").asText());
         assertEquals("parley://invite/" + token, body.path("app_link").asText());
         var page = server.anonymous().get("/invite/" + token);
         assertEquals(200, page.status(), page.toString());
@@ -366,7 +459,11 @@ class Seed000DocumentTest {
         assertDialectError(eve.api().post("/chat_generate_invite", invite(group, ann)), 403, "not_the_caller", null);
         assertDialectError(eve.api().post("/chat_generate_invite", invite(group, eve)), 403, "not_a_member", null);
         assertDialectError(ann.api().post("/chat_generate_invite", invite(pair, ann)), 400, "invalid_input", "chat.id");
-        assertDialectError(ann.api().post("/chat_generate_invite", invite(UUID.randomUUID().toString(), ann)), 404, "chat_not_found", null);
+        assertDialectError(
+                ann.api().post("/chat_generate_invite", invite(UUID.randomUUID().toString(), ann)),
+                404,
+                "chat_not_found",
+                null);
 
         assertEquals(0, ann.api().get("/api/v1/invites/").json().path("invites").size());
         assertEquals(0, eve.api().get("/api/v1/invites/").json().path("invites").size());
@@ -396,14 +493,22 @@ class Seed000DocumentTest {
         User ben = user("ben");
         User cat = user("cat");
         String group = group(ann, "Painters");
-        JsonNode invite = ann.api().post("/chat_generate_invite", invite(group, ann)).json();
+        JsonNode invite =
+                ann.api().post("/chat_generate_invite", invite(group, ann)).json();
 
-        var byToken = ben.api().post("/chat_accept_invite", Map.of("token", invite.path("token").asText(), "user_id", ben.id()));
-        var byLink = cat.api().post("/chat_accept_invite", Map.of("token", invite.path("invite_link").asText(), "user_id", cat.id()));
+        var byToken = ben.api()
+                .post(
+                        "/chat_accept_invite",
+                        Map.of("token", invite.path("token").asText(), "user_id", ben.id()));
+        var byLink = cat.api()
+                .post(
+                        "/chat_accept_invite",
+                        Map.of("token", invite.path("invite_link").asText(), "user_id", cat.id()));
 
         for (var accepted : List.of(byToken, byLink)) {
             assertEquals(200, accepted.status(), accepted.toString());
-            assertEquals(json("{\"status\": \"ok\", \"chat_id\": \"" + group + "\", \"joined\": true}"), accepted.json());
+            assertEquals(
+                    json("{\"status\": \"ok\", \"chat_id\": \"" + group + "\", \"joined\": true}"), accepted.json());
         }
         assertEquals(List.of(group), chatIds(ben));
         assertEquals(List.of(group), chatIds(cat));
@@ -416,19 +521,55 @@ class Seed000DocumentTest {
         User eve = user("eve");
         String group = group(ann, "Strict");
         String live = generateInvite(ann, group);
-        String usedUp = ann.api().post("/api/v1/chats/" + group + "/invites/", Map.of("max_uses", 1)).json().path("token").asText();
-        assertEquals(200, ben.api().post("/chat_accept_invite", Map.of("token", usedUp, "user_id", ben.id())).status());
-        JsonNode revoked = ann.api().post("/api/v1/chats/" + group + "/invites/", Map.of()).json();
-        assertEquals(200, ann.api().delete("/api/v1/invites/" + revoked.path("uuid").asText() + "/").status());
+        String usedUp = ann.api()
+                .post("/api/v1/chats/" + group + "/invites/", Map.of("max_uses", 1))
+                .json()
+                .path("token")
+                .asText();
+        assertEquals(
+                200,
+                ben.api()
+                        .post("/chat_accept_invite", Map.of("token", usedUp, "user_id", ben.id()))
+                        .status());
+        JsonNode revoked =
+                ann.api().post("/api/v1/chats/" + group + "/invites/", Map.of()).json();
+        assertEquals(
+                200,
+                ann.api()
+                        .delete("/api/v1/invites/" + revoked.path("uuid").asText() + "/")
+                        .status());
         String unknown = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
 
-        assertDialectError(eve.api().post("/chat_accept_invite", Map.of("token", unknown, "user_id", eve.id())), 404, "invite_not_found", null);
-        assertDialectError(eve.api().post("/chat_accept_invite", Map.of("token", usedUp, "user_id", eve.id())), 400, "invite_used_up", null);
-        assertDialectError(eve.api().post("/chat_accept_invite", Map.of("token", revoked.path("token").asText(), "user_id", eve.id())),
-                400, "invite_revoked", null);
-        assertDialectError(eve.api().post("/chat_accept_invite", Map.of("token", live, "user_id", ann.id())), 403, "not_the_caller", null);
-        assertDialectError(eve.api().postEmpty("/chat_accept_invite?token=" + live + "&user_id=" + ben.id()), 403, "not_the_caller", null);
-        assertDialectError(eve.api().post("/chat_accept_invite", Map.of("user_id", eve.id())), 400, "invalid_input", "token");
+        assertDialectError(
+                eve.api().post("/chat_accept_invite", Map.of("token", unknown, "user_id", eve.id())),
+                404,
+                "invite_not_found",
+                null);
+        assertDialectError(
+                eve.api().post("/chat_accept_invite", Map.of("token", usedUp, "user_id", eve.id())),
+                400,
+                "invite_used_up",
+                null);
+        assertDialectError(
+                eve.api()
+                        .post(
+                                "/chat_accept_invite",
+                                Map.of("token", revoked.path("token").asText(), "user_id", eve.id())),
+                400,
+                "invite_revoked",
+                null);
+        assertDialectError(
+                eve.api().post("/chat_accept_invite", Map.of("token", live, "user_id", ann.id())),
+                403,
+                "not_the_caller",
+                null);
+        assertDialectError(
+                eve.api().postEmpty("/chat_accept_invite?token=" + live + "&user_id=" + ben.id()),
+                403,
+                "not_the_caller",
+                null);
+        assertDialectError(
+                eve.api().post("/chat_accept_invite", Map.of("user_id", eve.id())), 400, "invalid_input", "token");
         assertDialectError(eve.api().postEmpty("/chat_accept_invite?token=" + live), 400, "invalid_input", "user_id");
 
         assertEquals(List.of(), chatIds(eve));
@@ -449,7 +590,9 @@ class Seed000DocumentTest {
         assertEquals("ok", sent.json().path("status").asText());
         JsonNode benSees = statusOf(ben).get(0);
         assertEquals(1, benSees.path("unread_messages_count").asInt());
-        assertEquals(sent.json().path("message_id").asText(), benSees.path("last_message").path("message_id").asText());
+        assertEquals(
+                sent.json().path("message_id").asText(),
+                benSees.path("last_message").path("message_id").asText());
         assertEquals("Привет, Ben", benSees.path("last_message").path("content").asText());
         assertEquals(ann.id(), benSees.path("last_message").path("sender_id").asText());
         assertEquals(0, unreadIn(ann, chat));
@@ -462,20 +605,62 @@ class Seed000DocumentTest {
         User eve = user("eve");
         String chat = privateChat(ann, ben);
 
-        assertDialectError(ann.api().post("/send_message", Map.of("content", "   ", "connect", connect(chat, ann))), 400, "invalid_input", "content");
-        assertDialectError(ann.api().post("/send_message", Map.of("connect", connect(chat, ann))), 400, "invalid_input", "content");
-        assertDialectError(ann.api().post("/send_message", Map.of("content", "x".repeat(4001), "connect", connect(chat, ann))),
-                400, "invalid_input", "content");
-        assertDialectError(ann.api().post("/send_message", Map.of("content", 5, "connect", connect(chat, ann))), 400, "bad_request", "content");
-        assertDialectError(ann.api().post("/send_message", Map.of("content", "hi")), 400, "invalid_input", "connect.user.id");
-        assertDialectError(ann.api().post("/send_message", Map.of("content", "hi", "connect", Map.of("user", Map.of("id", ann.id())))),
-                400, "invalid_input", "connect.chat.id");
-        assertDialectError(ann.api().post("/send_message", Map.of("content", "hi", "connect", connect(UUID.randomUUID().toString(), ann))),
-                404, "chat_not_found", null);
-        assertDialectError(eve.api().post("/send_message", Map.of("content", "as ann", "connect", connect(chat, ann))), 403, "not_the_caller", null);
-        assertDialectError(eve.api().post("/send_message", Map.of("content", "hi", "connect", connect(chat, eve))), 403, "not_a_member", null);
+        assertDialectError(
+                ann.api().post("/send_message", Map.of("content", "   ", "connect", connect(chat, ann))),
+                400,
+                "invalid_input",
+                "content");
+        assertDialectError(
+                ann.api().post("/send_message", Map.of("connect", connect(chat, ann))),
+                400,
+                "invalid_input",
+                "content");
+        assertDialectError(
+                ann.api().post("/send_message", Map.of("content", "x".repeat(4001), "connect", connect(chat, ann))),
+                400,
+                "invalid_input",
+                "content");
+        assertDialectError(
+                ann.api().post("/send_message", Map.of("content", 5, "connect", connect(chat, ann))),
+                400,
+                "bad_request",
+                "content");
+        assertDialectError(
+                ann.api().post("/send_message", Map.of("content", "hi")), 400, "invalid_input", "connect.user.id");
+        assertDialectError(
+                ann.api()
+                        .post(
+                                "/send_message",
+                                Map.of("content", "hi", "connect", Map.of("user", Map.of("id", ann.id())))),
+                400,
+                "invalid_input",
+                "connect.chat.id");
+        assertDialectError(
+                ann.api()
+                        .post(
+                                "/send_message",
+                                Map.of(
+                                        "content",
+                                        "hi",
+                                        "connect",
+                                        connect(UUID.randomUUID().toString(), ann))),
+                404,
+                "chat_not_found",
+                null);
+        assertDialectError(
+                eve.api().post("/send_message", Map.of("content", "as ann", "connect", connect(chat, ann))),
+                403,
+                "not_the_caller",
+                null);
+        assertDialectError(
+                eve.api().post("/send_message", Map.of("content", "hi", "connect", connect(chat, eve))),
+                403,
+                "not_a_member",
+                null);
 
-        assertEquals(List.of(), texts(ben.api().post("/connect", connect(chat, ben)).json().path("last_messages"), "message_id"));
+        assertEquals(
+                List.of(),
+                texts(ben.api().post("/connect", connect(chat, ben)).json().path("last_messages"), "message_id"));
     }
 
     // --- 7. GET /status --------------------------------------------------------------------------------
@@ -507,7 +692,8 @@ class Seed000DocumentTest {
         assertEquals(2, withBen.path("unread_messages_count").asInt());
         assertEquals("pong", withBen.path("last_message").path("content").asText());
         assertNotEquals(last, withBen.path("last_message").path("message_id").asText());
-        assertEquals(Set.of("message_id", "sender_id", "sender_username", "content", "created_at"),
+        assertEquals(
+                Set.of("message_id", "sender_id", "sender_username", "content", "created_at"),
                 keys(withBen.path("last_message")));
     }
 
@@ -557,20 +743,33 @@ class Seed000DocumentTest {
         assertEquals(username, body.path("username").asText());
         assertEquals("Bearer", body.path("token_type").asText());
         ApiClient api = server.anonymous().withToken(body.path("token").asText());
-        assertEquals(body.path("id").asText(), api.get("/get_user_id?username=" + username).json().path("id").asText());
-        assertEquals(json("[]"), api.get("/status?id=" + body.path("id").asText()).json());
+        assertEquals(
+                body.path("id").asText(),
+                api.get("/get_user_id?username=" + username).json().path("id").asText());
+        assertEquals(
+                json("[]"), api.get("/status?id=" + body.path("id").asText()).json());
     }
 
     @Test
     void createUserRefusesATakenOrInvalidUsername() {
         User ann = user("ann");
 
-        assertDialectError(server.anonymous().post("/create_user", Map.of("username", ann.username().toUpperCase())),
-                409, "username_taken", null);
-        assertDialectError(server.anonymous().post("/create_user/", Map.of("username", "a")), 400, "invalid_input", "username");
-        assertDialectError(server.anonymous().post("/create_user", Map.of("username", "no spaces allowed")), 400, "invalid_input", "username");
+        assertDialectError(
+                server.anonymous()
+                        .post("/create_user", Map.of("username", ann.username().toUpperCase())),
+                409,
+                "username_taken",
+                null);
+        assertDialectError(
+                server.anonymous().post("/create_user/", Map.of("username", "a")), 400, "invalid_input", "username");
+        assertDialectError(
+                server.anonymous().post("/create_user", Map.of("username", "no spaces allowed")),
+                400,
+                "invalid_input",
+                "username");
         assertDialectError(server.anonymous().post("/create_user", Map.of()), 400, "invalid_input", "username");
-        assertDialectError(server.anonymous().post("/create_user", Map.of("username", 42)), 400, "bad_request", "username");
+        assertDialectError(
+                server.anonymous().post("/create_user", Map.of("username", 42)), 400, "bad_request", "username");
         assertEquals(404, ann.api().get("/get_user_id?username=a").status());
     }
 
@@ -595,7 +794,8 @@ class Seed000DocumentTest {
     void getUserIdAnswers404ForAnUnknownUsernameAnd400WithoutOne() {
         User ann = user("ann");
 
-        assertDialectError(getWithBody(ann, "/get_user_id", "{\"username\": \"nobody-here\"}"), 404, "user_not_found", null);
+        assertDialectError(
+                getWithBody(ann, "/get_user_id", "{\"username\": \"nobody-here\"}"), 404, "user_not_found", null);
         assertDialectError(getWithBody(ann, "/get_user_id", "{}"), 400, "invalid_input", "username");
         assertDialectError(ann.api().get("/get_user_id"), 400, "invalid_input", "username");
         assertDialectError(getWithBody(ann, "/get_user_id", "{\"username\": 7}"), 400, "bad_request", "username");
@@ -613,8 +813,17 @@ class Seed000DocumentTest {
 
         for (ApiClient client : List.of(anonymous, forged)) {
             String code = client == anonymous ? "unauthorized" : "invalid_token";
-            for (String path : List.of("/create_chat", "/connect", "/upload_file", "/chat_generate_invite", "/chat_accept_invite",
-                    "/send_message", "/status", "/get_user_id", "/status/", "/connect/")) {
+            for (String path : List.of(
+                    "/create_chat",
+                    "/connect",
+                    "/upload_file",
+                    "/chat_generate_invite",
+                    "/chat_accept_invite",
+                    "/send_message",
+                    "/status",
+                    "/get_user_id",
+                    "/status/",
+                    "/connect/")) {
                 assertDialectError(client.post(path, body), 401, code, null);
             }
             assertDialectError(client.get("/status?id=" + ann.id()), 401, code, null);
@@ -629,7 +838,8 @@ class Seed000DocumentTest {
 
         assertDialectError(ann.api().get("/create_chat"), 405, "method_not_allowed", null);
         assertDialectError(ann.api().delete("/send_message/"), 405, "method_not_allowed", null);
-        assertDialectError(ann.api().postRaw("/send_message", "text/plain", "hello"), 415, "unsupported_media_type", null);
+        assertDialectError(
+                ann.api().postRaw("/send_message", "text/plain", "hello"), 415, "unsupported_media_type", null);
         var elsewhere = ann.api().get("/create_chats");
         assertEquals(404, elsewhere.status());
         assertEquals("error", elsewhere.json().path("status").asText(), elsewhere.toString());
@@ -639,8 +849,16 @@ class Seed000DocumentTest {
     @Test
     void theErrorDialectOwnsExactlyTheNineDocumentPaths() {
         Seed000Errors errors = new Seed000Errors();
-        for (String path : List.of("create_chat", "connect", "upload_file", "chat_generate_invite", "chat_accept_invite",
-                "send_message", "status", "create_user", "get_user_id")) {
+        for (String path : List.of(
+                "create_chat",
+                "connect",
+                "upload_file",
+                "chat_generate_invite",
+                "chat_accept_invite",
+                "send_message",
+                "status",
+                "create_user",
+                "get_user_id")) {
             assertTrue(errors.owns("/" + path), path);
             assertTrue(errors.owns("/" + path + "/"), path);
             assertFalse(errors.owns("/" + path + "//"), path);
@@ -659,24 +877,35 @@ class Seed000DocumentTest {
         String username = prefix + names.incrementAndGet();
         var created = server.anonymous().post("/create_user", Map.of("username", username));
         assertEquals(201, created.status(), created.toString());
-        return new User(created.json().path("id").asText(), username,
+        return new User(
+                created.json().path("id").asText(),
+                username,
                 server.anonymous().withToken(created.json().path("token").asText()));
     }
 
     private static String privateChat(User owner, User other) {
-        var created = owner.api().post("/create_chat", Map.of(
-                "chat", Map.of("name", "", "is_private", true),
-                "owner", Map.of("id", owner.id()),
-                "members", List.of(other.id())));
+        var created = owner.api()
+                .post(
+                        "/create_chat",
+                        Map.of(
+                                "chat", Map.of("name", "", "is_private", true),
+                                "owner", Map.of("id", owner.id()),
+                                "members", List.of(other.id())));
         assertEquals(201, created.status(), created.toString());
         return created.json().path("chat_id").asText();
     }
 
     private static String group(User owner, String name, User... members) {
-        var created = owner.api().post("/create_chat", Map.of(
-                "chat", Map.of("name", name, "is_private", false),
-                "owner", Map.of("id", owner.id()),
-                "members", java.util.Arrays.stream(members).map(User::id).toList()));
+        var created = owner.api()
+                .post(
+                        "/create_chat",
+                        Map.of(
+                                "chat", Map.of("name", name, "is_private", false),
+                                "owner", Map.of("id", owner.id()),
+                                "members",
+                                        java.util.Arrays.stream(members)
+                                                .map(User::id)
+                                                .toList()));
         assertEquals(201, created.status(), created.toString());
         return created.json().path("chat_id").asText();
     }
@@ -690,7 +919,13 @@ class Seed000DocumentTest {
     }
 
     private static Map<String, Object> upload(String chat, User user, String name, Object content) {
-        return Map.of("file", Map.of("name", name, "content", content), "chat", Map.of("id", chat), "user", Map.of("id", user.id()));
+        return Map.of(
+                "file",
+                Map.of("name", name, "content", content),
+                "chat",
+                Map.of("id", chat),
+                "user",
+                Map.of("id", user.id()));
     }
 
     private static String send(User sender, String chat, String content) {
@@ -733,8 +968,11 @@ class Seed000DocumentTest {
                 .build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new ApiClient.Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
-                    response.headers(), response.body());
+            return new ApiClient.Response(
+                    response.statusCode(),
+                    new String(response.body(), StandardCharsets.UTF_8),
+                    response.headers(),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -746,9 +984,12 @@ class Seed000DocumentTest {
     /** Seed 000's error: {@code {"detail", "code", "status", "field"?}} and nothing else, in JSON. */
     private static void assertDialectError(ApiClient.Response actual, int status, String code, String field) {
         assertEquals(status, actual.status(), actual.toString());
-        assertTrue(actual.headers().firstValue("content-type").orElse("").startsWith("application/json"), actual.toString());
+        assertTrue(
+                actual.headers().firstValue("content-type").orElse("").startsWith("application/json"),
+                actual.toString());
         JsonNode body = actual.json();
-        assertTrue(body.path("detail").isTextual() && !body.path("detail").asText().isBlank(), actual.toString());
+        assertTrue(
+                body.path("detail").isTextual() && !body.path("detail").asText().isBlank(), actual.toString());
         ObjectNode expected = JSON.createObjectNode()
                 .put("detail", body.path("detail").asText())
                 .put("code", code)
@@ -766,11 +1007,15 @@ class Seed000DocumentTest {
     }
 
     private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     private static List<String> texts(JsonNode array, String field) {
-        return StreamSupport.stream(array.spliterator(), false).map(node -> node.path(field).asText()).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(node -> node.path(field).asText())
+                .toList();
     }
 
     private static List<Byte> boxed(byte[] bytes) {

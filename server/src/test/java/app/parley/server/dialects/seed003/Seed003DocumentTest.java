@@ -47,13 +47,25 @@ class Seed003DocumentTest {
         String first = unique("user");
         String second = unique("user");
 
-        assertJson(201, "{\"message\": \"User registered successfully\"}",
+        assertJson(
+                201,
+                "{\"message\": \"User registered successfully\"}",
                 server.anonymous().post("/register", credentials(first, "password123")));
-        assertJson(201, "{\"message\": \"User registered successfully\"}",
+        assertJson(
+                201,
+                "{\"message\": \"User registered successfully\"}",
                 server.anonymous().post("/register/", credentials(second, "password123")));
 
-        assertEquals(200, server.anonymous().post("/login", credentials(first, "password123")).status());
-        assertEquals(200, server.anonymous().post("/login", credentials(second, "password123")).status());
+        assertEquals(
+                200,
+                server.anonymous()
+                        .post("/login", credentials(first, "password123"))
+                        .status());
+        assertEquals(
+                200,
+                server.anonymous()
+                        .post("/login", credentials(second, "password123"))
+                        .status());
     }
 
     @Test
@@ -61,12 +73,20 @@ class Seed003DocumentTest {
         Client alice = signUp("alice");
 
         for (String name : List.of(alice.username(), alice.username().toUpperCase())) {
-            assertDocumentError(400, "Username already exists or invalid data",
+            assertDocumentError(
+                    400,
+                    "Username already exists or invalid data",
                     server.anonymous().post("/register", credentials(name, "another-password")));
         }
 
-        assertEquals(200, server.anonymous().post("/login", credentials(alice.username(), alice.password())).status());
-        assertDocumentError(401, "Invalid username or password",
+        assertEquals(
+                200,
+                server.anonymous()
+                        .post("/login", credentials(alice.username(), alice.password()))
+                        .status());
+        assertDocumentError(
+                401,
+                "Invalid username or password",
                 server.anonymous().post("/login", credentials(alice.username(), "another-password")));
     }
 
@@ -82,13 +102,23 @@ class Seed003DocumentTest {
                 Map.of());
 
         for (Object body : bad) {
-            assertDocumentError(400, "Username already exists or invalid data", server.anonymous().post("/register", body));
+            assertDocumentError(
+                    400,
+                    "Username already exists or invalid data",
+                    server.anonymous().post("/register", body));
         }
-        assertDocumentError(400, "Username already exists or invalid data", server.anonymous().postEmpty("/register"));
+        assertDocumentError(
+                400,
+                "Username already exists or invalid data",
+                server.anonymous().postEmpty("/register"));
         assertErrorShape(400, server.anonymous().postRaw("/register", "application/json", "{\"username\": "));
 
-        assertDocumentError(401, "Invalid username or password", server.anonymous().post("/login", credentials(name, "short")));
-        assertDocumentError(401, "Invalid username or password", server.anonymous().post("/login", credentials("x", "password123")));
+        assertDocumentError(
+                401, "Invalid username or password", server.anonymous().post("/login", credentials(name, "short")));
+        assertDocumentError(
+                401,
+                "Invalid username or password",
+                server.anonymous().post("/login", credentials("x", "password123")));
     }
 
     // --- 2. POST /login --------------------------------------------------------------------------
@@ -106,8 +136,16 @@ class Seed003DocumentTest {
         assertFalse(login.json().get("token").asText().isBlank());
         assertEquals(200, withSlash.status(), withSlash.toString());
         assertEquals(List.of("token"), fieldNames(withSlash.json()));
-        assertJson(200, "[]", server.anonymous().withToken(login.json().get("token").asText()).get("/chats"));
-        assertJson(200, "[]", server.anonymous().withToken(withSlash.json().get("token").asText()).get("/chats/"));
+        assertJson(
+                200,
+                "[]",
+                server.anonymous().withToken(login.json().get("token").asText()).get("/chats"));
+        assertJson(
+                200,
+                "[]",
+                server.anonymous()
+                        .withToken(withSlash.json().get("token").asText())
+                        .get("/chats/"));
     }
 
     @Test
@@ -121,10 +159,13 @@ class Seed003DocumentTest {
                 Map.of("password", bob.password()),
                 Map.of());
         for (Object body : wrong) {
-            assertDocumentError(401, "Invalid username or password", server.anonymous().post("/login", body));
-            assertDocumentError(401, "Invalid username or password", server.anonymous().post("/login/", body));
+            assertDocumentError(
+                    401, "Invalid username or password", server.anonymous().post("/login", body));
+            assertDocumentError(
+                    401, "Invalid username or password", server.anonymous().post("/login/", body));
         }
-        assertDocumentError(401, "Invalid username or password", server.anonymous().postEmpty("/login"));
+        assertDocumentError(
+                401, "Invalid username or password", server.anonymous().postEmpty("/login"));
     }
 
     // --- 3. GET /chats and 4. POST /chat/:{user_name} ---------------------------------------------
@@ -157,7 +198,10 @@ class Seed003DocumentTest {
         assertJson(201, chat(withColon.json().path("chat_id").asLong(), bob), withColon);
         assertJson(201, chat(withSlash.json().path("chat_id").asLong(), carol), withSlash);
         assertJson(201, chat(shouted.json().path("chat_id").asLong(), dave), shouted);
-        assertEquals(List.of(bob.username(), carol.username(), dave.username()).stream().sorted().toList(),
+        assertEquals(
+                List.of(bob.username(), carol.username(), dave.username()).stream()
+                        .sorted()
+                        .toList(),
                 users(alice).stream().sorted().toList());
     }
 
@@ -171,7 +215,10 @@ class Seed003DocumentTest {
 
         send(alice, bob, "bob is the latest");
 
-        assertJson(200, "[" + chat(withBob, bob) + ", " + chat(withCarol, carol) + "]", alice.api().get("/chats"));
+        assertJson(
+                200,
+                "[" + chat(withBob, bob) + ", " + chat(withCarol, carol) + "]",
+                alice.api().get("/chats"));
     }
 
     @Test
@@ -180,11 +227,16 @@ class Seed003DocumentTest {
         Client bob = signUp("bob");
         long chatId = createChat(alice, bob);
 
-        assertDocumentError(400, "Chat already exists or invalid user", alice.api().postEmpty("/chat/" + bob.username()));
-        assertDocumentError(400, "Chat already exists or invalid user", alice.api().postEmpty("/chat/:" + bob.username()));
-        assertDocumentError(400, "Chat already exists or invalid user",
+        assertDocumentError(
+                400, "Chat already exists or invalid user", alice.api().postEmpty("/chat/" + bob.username()));
+        assertDocumentError(
+                400, "Chat already exists or invalid user", alice.api().postEmpty("/chat/:" + bob.username()));
+        assertDocumentError(
+                400,
+                "Chat already exists or invalid user",
                 alice.api().postEmpty("/chat/" + bob.username().toUpperCase()));
-        assertDocumentError(400, "Chat already exists or invalid user", bob.api().postEmpty("/chat/" + alice.username()));
+        assertDocumentError(
+                400, "Chat already exists or invalid user", bob.api().postEmpty("/chat/" + alice.username()));
 
         assertJson(200, "[" + chat(chatId, bob) + "]", alice.api().get("/chats"));
         assertJson(200, "[" + chat(chatId, alice) + "]", bob.api().get("/chats"));
@@ -194,10 +246,14 @@ class Seed003DocumentTest {
     void aChatWithAnUnknownUserOrWithYourselfIsA400AndCreatesNothing() {
         Client loner = signUp("loner");
 
-        assertDocumentError(400, "Chat already exists or invalid user", loner.api().postEmpty("/chat/" + unique("ghost")));
-        assertDocumentError(400, "Chat already exists or invalid user", loner.api().postEmpty("/chat/:" + unique("ghost")));
-        assertDocumentError(400, "Chat already exists or invalid user", loner.api().postEmpty("/chat/" + loner.username()));
-        assertDocumentError(400, "Chat already exists or invalid user", loner.api().postEmpty("/chat/:"));
+        assertDocumentError(
+                400, "Chat already exists or invalid user", loner.api().postEmpty("/chat/" + unique("ghost")));
+        assertDocumentError(
+                400, "Chat already exists or invalid user", loner.api().postEmpty("/chat/:" + unique("ghost")));
+        assertDocumentError(
+                400, "Chat already exists or invalid user", loner.api().postEmpty("/chat/" + loner.username()));
+        assertDocumentError(
+                400, "Chat already exists or invalid user", loner.api().postEmpty("/chat/:"));
 
         assertJson(200, "[]", loner.api().get("/chats"));
     }
@@ -206,7 +262,8 @@ class Seed003DocumentTest {
     void groupsTheCallerBelongsToAreLeftOutOfTheChatList() {
         Client alice = signUp("alice");
         Client bob = signUp("bob");
-        var group = alice.api().post("/api/v1/group", Map.of("name", "Team", "users", List.of(Map.of("id", idOf(bob)))));
+        var group =
+                alice.api().post("/api/v1/group", Map.of("name", "Team", "users", List.of(Map.of("id", idOf(bob)))));
         assertEquals(200, group.status(), group.toString());
         long chatId = createChat(bob, alice);
 
@@ -234,12 +291,16 @@ class Seed003DocumentTest {
         assertEquals("Hello, how are you?", message.get("message").asText());
         Instant.parse(message.get("timestamp").asText());
         assertEquals(201, reply.status(), reply.toString());
-        assertTrue(reply.json().get("message_id").asLong() > message.get("message_id").asLong());
+        assertTrue(reply.json().get("message_id").asLong()
+                > message.get("message_id").asLong());
         String transcript = "[" + entry(alice, "Hello, how are you?") + ", " + entry(bob, "Good") + "]";
         assertJson(200, transcript, alice.api().get("/chats/messages/" + bob.username()));
         assertJson(200, transcript, alice.api().get("/chats/messages/:" + bob.username() + "/"));
         assertJson(200, transcript, bob.api().get("/chats/messages/:" + alice.username()));
-        assertJson(200, transcript, bob.api().get("/chats/messages/" + alice.username().toUpperCase() + "/"));
+        assertJson(
+                200,
+                transcript,
+                bob.api().get("/chats/messages/" + alice.username().toUpperCase() + "/"));
     }
 
     @Test
@@ -275,11 +336,17 @@ class Seed003DocumentTest {
         send(alice, bob, "first");
         String path = "/chats/" + bob.username() + "/messages";
 
-        for (Object body : List.of(Map.of("message", ""), Map.of("message", "   \n "), Map.of(), nullMessage(),
+        for (Object body : List.of(
+                Map.of("message", ""),
+                Map.of("message", "   \n "),
+                Map.of(),
+                nullMessage(),
                 Map.of("message", "x".repeat(4001)))) {
-            assertDocumentError(400, "Invalid message or chat not found", alice.api().post(path, body));
+            assertDocumentError(
+                    400, "Invalid message or chat not found", alice.api().post(path, body));
         }
-        assertDocumentError(400, "Invalid message or chat not found", alice.api().postEmpty(path));
+        assertDocumentError(
+                400, "Invalid message or chat not found", alice.api().postEmpty(path));
         assertErrorShape(400, alice.api().post(path, Map.of("message", 5)));
         assertErrorShape(400, alice.api().postRaw(path, "application/json", "{\"message\": "));
         // Over the server's JSON body limit (10 MB): the document lists no 413, so it is a 400 too.
@@ -295,7 +362,8 @@ class Seed003DocumentTest {
         Map<String, String> hello = Map.of("message", "Hello, how are you?");
 
         for (String name : List.of(bob.username(), ":" + bob.username(), unique("ghost"), alice.username())) {
-            assertDocumentError(400, "Invalid message or chat not found", alice.api().post("/chats/" + name + "/messages", hello));
+            assertDocumentError(
+                    400, "Invalid message or chat not found", alice.api().post("/chats/" + name + "/messages", hello));
         }
 
         assertJson(200, "[]", alice.api().get("/chats"));
@@ -328,15 +396,22 @@ class Seed003DocumentTest {
 
         assertDocumentError(404, "Chat not found", carol.api().get("/chats/messages/" + bob.username()));
         assertDocumentError(404, "Chat not found", carol.api().get("/chats/messages/" + alice.username()));
-        assertDocumentError(400, "Invalid message or chat not found",
+        assertDocumentError(
+                400,
+                "Invalid message or chat not found",
                 carol.api().post("/chats/" + bob.username() + "/messages", Map.of("message", "intruding")));
         assertJson(200, "[]", carol.api().get("/chats"));
 
         long carolAndBob = createChat(carol, bob);
         send(carol, bob, "hi bob, carol here");
 
-        assertJson(200, "[" + entry(carol, "hi bob, carol here") + "]", carol.api().get("/chats/messages/" + bob.username()));
-        assertDocumentError(400, "Invalid message or chat not found",
+        assertJson(
+                200,
+                "[" + entry(carol, "hi bob, carol here") + "]",
+                carol.api().get("/chats/messages/" + bob.username()));
+        assertDocumentError(
+                400,
+                "Invalid message or chat not found",
                 carol.api().post("/chats/" + alice.username() + "/messages", Map.of("message", "intruding")));
         assertDocumentError(404, "Chat not found", carol.api().get("/chats/messages/" + alice.username()));
         assertJson(200, "[" + chat(carolAndBob, bob) + "]", carol.api().get("/chats"));
@@ -355,12 +430,14 @@ class Seed003DocumentTest {
         createChat(alice, bob);
         send(alice, bob, "only this");
 
-        for (ApiClient anonymous : List.of(server.anonymous(), server.anonymous().withToken("not-a-token"))) {
+        for (ApiClient anonymous :
+                List.of(server.anonymous(), server.anonymous().withToken("not-a-token"))) {
             assertErrorShape(401, anonymous.get("/chats"));
             assertErrorShape(401, anonymous.get("/chats/"));
             assertErrorShape(401, anonymous.postEmpty("/chat/" + carol.username()));
             assertErrorShape(401, anonymous.postEmpty("/chat/:" + carol.username() + "/"));
-            assertErrorShape(401, anonymous.post("/chats/" + bob.username() + "/messages", Map.of("message", "anonymous")));
+            assertErrorShape(
+                    401, anonymous.post("/chats/" + bob.username() + "/messages", Map.of("message", "anonymous")));
             assertErrorShape(401, anonymous.get("/chats/messages/" + bob.username()));
             assertErrorShape(401, anonymous.get("/chats/messages/:" + alice.username() + "/"));
         }
@@ -390,8 +467,11 @@ class Seed003DocumentTest {
         assertError(alice.api().get("/api/v1/chats/999999/messages/"), 404, "chat_not_found", null);
         assertError(alice.api().get("/chatsroom"), 404, "not_found", null);
         assertError(alice.api().get("/chat_accept_invite_nothing"), 404, "not_found", null);
-        assertError(server.anonymous().post("/api/v1/auth/register", credentials(alice.username(), "password123")),
-                409, "username_taken", null);
+        assertError(
+                server.anonymous().post("/api/v1/auth/register", credentials(alice.username(), "password123")),
+                409,
+                "username_taken",
+                null);
     }
 
     // --- helpers ---------------------------------------------------------------------------------
@@ -418,7 +498,10 @@ class Seed003DocumentTest {
         assertEquals(201, registered.status(), registered.toString());
         var login = server.anonymous().post("/login", credentials(username, password));
         assertEquals(200, login.status(), login.toString());
-        return new Client(username, password, server.anonymous().withToken(login.json().get("token").asText()));
+        return new Client(
+                username,
+                password,
+                server.anonymous().withToken(login.json().get("token").asText()));
     }
 
     private static long createChat(Client caller, Client other) {
@@ -464,13 +547,17 @@ class Seed003DocumentTest {
     /** Exactly {@code {"error": text}} with the given status. */
     private static void assertDocumentError(int status, String text, ApiClient.Response actual) {
         assertJson(status, JSON.createObjectNode().put("error", text).toString(), actual);
-        assertTrue(actual.headers().firstValue("content-type").orElse("").startsWith("application/json"), actual.toString());
+        assertTrue(
+                actual.headers().firstValue("content-type").orElse("").startsWith("application/json"),
+                actual.toString());
     }
 
     /** {@code {"error": "..."}} and nothing else, with some text for people (Parley's own words). */
     private static void assertErrorShape(int status, ApiClient.Response actual) {
         assertEquals(status, actual.status(), actual.toString());
-        assertTrue(actual.headers().firstValue("content-type").orElse("").startsWith("application/json"), actual.toString());
+        assertTrue(
+                actual.headers().firstValue("content-type").orElse("").startsWith("application/json"),
+                actual.toString());
         assertEquals(List.of("error"), fieldNames(actual.json()), actual.toString());
         assertTrue(actual.json().get("error").isTextual(), actual.toString());
         assertFalse(actual.json().get("error").asText().isBlank(), actual.toString());

@@ -62,11 +62,15 @@ class Seed004DocumentTest {
 
     private static Person register(String name) {
         String email = name.toLowerCase() + counter.incrementAndGet() + "@example.com";
-        ApiClient.Response response = anonymous().post("/api/auth/register",
-                Map.of("email", email, "password", "secret-" + email, "name", name));
+        ApiClient.Response response = anonymous()
+                .post("/api/auth/register", Map.of("email", email, "password", "secret-" + email, "name", name));
         assertEquals(201, response.status(), response.toString());
         JsonNode user = response.json().get("user");
-        return new Person(user.get("user_id").asText(), email, name, anonymous().withToken(response.json().get("token").asText()));
+        return new Person(
+                user.get("user_id").asText(),
+                email,
+                name,
+                anonymous().withToken(response.json().get("token").asText()));
     }
 
     private static String base() {
@@ -75,7 +79,9 @@ class Seed004DocumentTest {
 
     /** The document's profile of a user without a photo. */
     private static ObjectNode profile(Person person) {
-        ObjectNode user = JSON.createObjectNode().put("user_id", person.userId()).put("email", person.email())
+        ObjectNode user = JSON.createObjectNode()
+                .put("user_id", person.userId())
+                .put("email", person.email())
                 .put("name", person.name());
         user.putNull("profile_picture");
         return user;
@@ -87,7 +93,9 @@ class Seed004DocumentTest {
      */
     private static void assertDocumentError(ApiClient.Response response, int status) {
         assertEquals(status, response.status(), response.toString());
-        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"), response.toString());
+        assertTrue(
+                response.headers().firstValue("content-type").orElse("").startsWith("application/json"),
+                response.toString());
         JsonNode message = response.json().path("error").path("message");
         assertTrue(message.isTextual() && !message.asText().isBlank(), response.toString());
         ObjectNode expected = JSON.createObjectNode();
@@ -112,8 +120,10 @@ class Seed004DocumentTest {
     }
 
     private static JsonNode send(Person sender, String conversation, String text) {
-        ApiClient.Response response = sender.api().post("/api/messages",
-                Map.of("conversation_id", conversation, "sender_id", sender.userId(), "message", text));
+        ApiClient.Response response = sender.api()
+                .post(
+                        "/api/messages",
+                        Map.of("conversation_id", conversation, "sender_id", sender.userId(), "message", text));
         assertEquals(200, response.status(), response.toString());
         return response.json();
     }
@@ -131,20 +141,28 @@ class Seed004DocumentTest {
     }
 
     private static ObjectNode item(Person sender, JsonNode sent) {
-        return JSON.createObjectNode().put("sender_id", sender.userId()).put("message", sent.get("message").asText())
+        return JSON.createObjectNode()
+                .put("sender_id", sender.userId())
+                .put("message", sent.get("message").asText())
                 .put("timestamp", sent.get("timestamp").asText());
     }
 
     private static boolean isUuid(JsonNode value) {
         try {
-            return value.isTextual() && UUID.fromString(value.asText()).toString().equals(value.asText());
+            return value.isTextual()
+                    && UUID.fromString(value.asText()).toString().equals(value.asText());
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
     private static String usernameOf(String token) {
-        return anonymous().withToken(token).get("/api/v1/user").json().get("username").asText();
+        return anonymous()
+                .withToken(token)
+                .get("/api/v1/user")
+                .json()
+                .get("username")
+                .asText();
     }
 
     private static int accountCount() {
@@ -160,7 +178,11 @@ class Seed004DocumentTest {
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiClient.Response(response.statusCode(), response.body(), response.headers(), response.body().getBytes());
+            return new ApiClient.Response(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers(),
+                    response.body().getBytes());
         }
     }
 
@@ -168,37 +190,45 @@ class Seed004DocumentTest {
 
     @Test
     void registeringWithEmailAndPasswordAnswers201WithATokenAndTheNewUser() {
-        ApiClient.Response response = anonymous().post("/api/auth/register",
-                Map.of("email", "john.doe@example.com", "password", "correct horse", "name", "John Doe"));
+        ApiClient.Response response = anonymous()
+                .post(
+                        "/api/auth/register",
+                        Map.of("email", "john.doe@example.com", "password", "correct horse", "name", "John Doe"));
 
         assertEquals(201, response.status(), response.toString());
         JsonNode body = response.json();
         assertEquals(List.of("token", "user"), fieldNames(body));
         assertTrue(isUuid(body.get("user").get("user_id")), response.toString());
-        ObjectNode user = JSON.createObjectNode().put("user_id", body.get("user").get("user_id").asText())
-                .put("email", "john.doe@example.com").put("name", "John Doe");
+        ObjectNode user = JSON.createObjectNode()
+                .put("user_id", body.get("user").get("user_id").asText())
+                .put("email", "john.doe@example.com")
+                .put("name", "John Doe");
         user.putNull("profile_picture");
         assertEquals(user, body.get("user"));
         // The token is the one the rest of the document needs.
         ApiClient john = anonymous().withToken(body.get("token").asText());
-        assertEquals(user, john.get("/api/users/" + user.get("user_id").asText()).json());
+        assertEquals(
+                user, john.get("/api/users/" + user.get("user_id").asText()).json());
 
-        ApiClient.Response slash = anonymous().post("/api/auth/register/",
-                Map.of("email", "jane.roe@example.com", "password", "correct horse"));
+        ApiClient.Response slash = anonymous()
+                .post("/api/auth/register/", Map.of("email", "jane.roe@example.com", "password", "correct horse"));
         assertEquals(201, slash.status(), slash.toString());
-        assertEquals("jane.roe@example.com", slash.json().get("user").get("email").asText());
+        assertEquals(
+                "jane.roe@example.com", slash.json().get("user").get("email").asText());
     }
 
     @Test
     void registeringWithoutAUsernameMakesOneFromTheEmailAndNumbersItWhenTaken() {
-        ApiClient.Response first = anonymous().post("/api/auth/register",
-                Map.of("email", "maria.ivanova@one.example", "password", "password-1"));
-        ApiClient.Response second = anonymous().post("/api/auth/register",
-                Map.of("email", "Maria.Ivanova@two.example", "password", "password-2"));
-        ApiClient.Response tagged = anonymous().post("/api/auth/register",
-                Map.of("email", "+ann+chat@example.com", "password", "password-3"));
-        ApiClient.Response chosen = anonymous().post("/api/auth/register",
-                Map.of("email", "someone@example.com", "username", "chosen_name", "password", "password-4"));
+        ApiClient.Response first = anonymous()
+                .post("/api/auth/register", Map.of("email", "maria.ivanova@one.example", "password", "password-1"));
+        ApiClient.Response second = anonymous()
+                .post("/api/auth/register", Map.of("email", "Maria.Ivanova@two.example", "password", "password-2"));
+        ApiClient.Response tagged = anonymous()
+                .post("/api/auth/register", Map.of("email", "+ann+chat@example.com", "password", "password-3"));
+        ApiClient.Response chosen = anonymous()
+                .post(
+                        "/api/auth/register",
+                        Map.of("email", "someone@example.com", "username", "chosen_name", "password", "password-4"));
 
         assertEquals(201, first.status(), first.toString());
         assertEquals(201, second.status(), second.toString());
@@ -211,8 +241,11 @@ class Seed004DocumentTest {
         // Without a name, the name shown is the username.
         assertEquals("maria.ivanova", first.json().get("user").get("name").asText());
         // Both can sign in by their e-mail.
-        assertEquals(200, anonymous().post("/api/auth/login",
-                Map.of("email", "maria.ivanova@two.example", "password", "password-2")).status());
+        assertEquals(
+                200,
+                anonymous()
+                        .post("/api/auth/login", Map.of("email", "maria.ivanova@two.example", "password", "password-2"))
+                        .status());
     }
 
     @Test
@@ -220,15 +253,35 @@ class Seed004DocumentTest {
         Person anna = register("Anna");
         int before = accountCount();
 
-        assertDocumentError(anonymous().post("/api/auth/register",
-                Map.of("email", anna.email(), "password", "another-password")), 409, anna.email());
-        assertDocumentError(anonymous().post("/api/auth/register",
-                Map.of("email", anna.email().toUpperCase(), "password", "another-password", "username", "other_anna")), 409);
+        assertDocumentError(
+                anonymous().post("/api/auth/register", Map.of("email", anna.email(), "password", "another-password")),
+                409,
+                anna.email());
+        assertDocumentError(
+                anonymous()
+                        .post(
+                                "/api/auth/register",
+                                Map.of(
+                                        "email",
+                                        anna.email().toUpperCase(),
+                                        "password",
+                                        "another-password",
+                                        "username",
+                                        "other_anna")),
+                409);
 
         assertEquals(before, accountCount());
         // Anna's own password still works, the refused one does not.
-        assertEquals(401, anonymous().post("/api/auth/login", Map.of("email", anna.email(), "password", "another-password")).status());
-        assertEquals(200, anonymous().post("/api/auth/login", Map.of("email", anna.email(), "password", "secret-" + anna.email())).status());
+        assertEquals(
+                401,
+                anonymous()
+                        .post("/api/auth/login", Map.of("email", anna.email(), "password", "another-password"))
+                        .status());
+        assertEquals(
+                200,
+                anonymous()
+                        .post("/api/auth/login", Map.of("email", anna.email(), "password", "secret-" + anna.email()))
+                        .status());
     }
 
     @Test
@@ -238,8 +291,14 @@ class Seed004DocumentTest {
         assertDocumentError(anonymous().postEmpty("/api/auth/register"), 400);
         assertDocumentError(anonymous().post("/api/auth/register", Map.of()), 400, "email");
         assertDocumentError(anonymous().post("/api/auth/register", Map.of("password", "long enough")), 400, "email");
-        assertDocumentError(anonymous().post("/api/auth/register", Map.of("email", "short@example.com", "password", "short")), 400, "password");
-        assertDocumentError(anonymous().post("/api/auth/register", Map.of("email", "not-an-email", "password", "long enough")), 400, "email");
+        assertDocumentError(
+                anonymous().post("/api/auth/register", Map.of("email", "short@example.com", "password", "short")),
+                400,
+                "password");
+        assertDocumentError(
+                anonymous().post("/api/auth/register", Map.of("email", "not-an-email", "password", "long enough")),
+                400,
+                "email");
         assertDocumentError(anonymous().post("/api/auth/register", Map.of("email", 5, "password", "long enough")), 400);
         assertDocumentError(anonymous().postRaw("/api/auth/register", "application/json", "{\"email\": "), 400);
 
@@ -250,8 +309,10 @@ class Seed004DocumentTest {
 
     @Test
     void loggingInWithEmailOrUsernameAndPasswordAnswersATokenAndTheUser() {
-        ApiClient.Response registered = anonymous().post("/api/auth/register",
-                Map.of("email", "login.me@example.com", "password", "my password", "name", "Login Me"));
+        ApiClient.Response registered = anonymous()
+                .post(
+                        "/api/auth/register",
+                        Map.of("email", "login.me@example.com", "password", "my password", "name", "Login Me"));
         assertEquals(201, registered.status(), registered.toString());
         JsonNode user = registered.json().get("user");
 
@@ -259,7 +320,10 @@ class Seed004DocumentTest {
                 anonymous().post("/api/auth/login", Map.of("email", "login.me@example.com", "password", "my password")),
                 anonymous().post("/api/auth/login", Map.of("email", "LOGIN.ME@example.com", "password", "my password")),
                 anonymous().post("/api/auth/login", Map.of("username", "login.me", "password", "my password")),
-                anonymous().post("/api/auth/login/", Map.of("email", "login.me@example.com", "password", "my password")))) {
+                anonymous()
+                        .post(
+                                "/api/auth/login/",
+                                Map.of("email", "login.me@example.com", "password", "my password")))) {
             assertEquals(200, login.status(), login.toString());
             assertEquals(List.of("token", "user"), fieldNames(login.json()));
             assertEquals(user, login.json().get("user"));
@@ -272,8 +336,11 @@ class Seed004DocumentTest {
     void loggingInWithAWrongPasswordOrAnUnknownEmailIs401AndWithoutAPasswordIs400() {
         Person lena = register("Lena");
 
-        assertDocumentError(anonymous().post("/api/auth/login", Map.of("email", lena.email(), "password", "wrong password")), 401);
-        assertDocumentError(anonymous().post("/api/auth/login", Map.of("email", "nobody@example.com", "password", "whatever1")), 401);
+        assertDocumentError(
+                anonymous().post("/api/auth/login", Map.of("email", lena.email(), "password", "wrong password")), 401);
+        assertDocumentError(
+                anonymous().post("/api/auth/login", Map.of("email", "nobody@example.com", "password", "whatever1")),
+                401);
         assertDocumentError(anonymous().post("/api/auth/login", Map.of("email", lena.email())), 400);
         assertDocumentError(anonymous().postEmpty("/api/auth/login"), 400);
     }
@@ -301,7 +368,9 @@ class Seed004DocumentTest {
             assertDocumentError(request(call[0], call[1], "not.a.token"), 401);
         }
         // The WebSocket handshake too.
-        assertEquals(401, SocketClient.refusedStatus(server.port(), "/api/conversations/" + conversation + "/connect", null));
+        assertEquals(
+                401,
+                SocketClient.refusedStatus(server.port(), "/api/conversations/" + conversation + "/connect", null));
         assertEquals(0, messages(alice, conversation).size());
     }
 
@@ -312,13 +381,15 @@ class Seed004DocumentTest {
         Person alice = register("Alice");
         Person bob = register("Bob");
 
-        ApiClient.Response created = alice.api().post("/api/conversations", Map.of("participant_id", bob.userId(), "is_ai", false));
+        ApiClient.Response created =
+                alice.api().post("/api/conversations", Map.of("participant_id", bob.userId(), "is_ai", false));
 
         assertEquals(201, created.status(), created.toString());
         JsonNode body = created.json();
         assertTrue(isUuid(body.get("conversation_id")), created.toString());
         Instant.parse(body.get("created_at").asText());
-        ObjectNode expected = JSON.createObjectNode().put("conversation_id", body.get("conversation_id").asText());
+        ObjectNode expected = JSON.createObjectNode()
+                .put("conversation_id", body.get("conversation_id").asText());
         expected.putArray("participants").add(profile(alice)).add(profile(bob));
         expected.put("is_ai", false);
         expected.putNull("last_message");
@@ -331,7 +402,8 @@ class Seed004DocumentTest {
                 alice.api().post("/api/conversations/", Map.of("user_id", bob.userId())),
                 alice.api().post("/api/conversations", Map.of("participants", List.of(bob.userId()))),
                 alice.api().post("/api/conversations", Map.of("participants", List.of(alice.userId(), bob.userId()))),
-                alice.api().post("/api/conversations", Map.of("participants", List.of(Map.of("user_id", bob.userId())))),
+                alice.api()
+                        .post("/api/conversations", Map.of("participants", List.of(Map.of("user_id", bob.userId())))),
                 alice.api().post("/api/conversations", Map.of("participant_ids", List.of(bob.userId()))));
         for (ApiClient.Response response : again) {
             assertEquals(200, response.status(), response.toString());
@@ -352,12 +424,22 @@ class Seed004DocumentTest {
         assertDocumentError(alice.api().postEmpty("/api/conversations"), 400, "participant_id");
         assertDocumentError(alice.api().post("/api/conversations", Map.of()), 400, "participant_id");
         assertDocumentError(alice.api().post("/api/conversations", Map.of("participant_id", "not-a-uuid")), 400);
-        assertDocumentError(alice.api().post("/api/conversations", Map.of("participant_id", UUID.randomUUID().toString())), 400);
-        assertDocumentError(alice.api().post("/api/conversations", Map.of("participant_id", alice.userId())), 400, "yourself");
-        assertDocumentError(alice.api().post("/api/conversations",
-                Map.of("participants", List.of(bob.userId(), carol.userId()))), 400, "two users");
-        assertDocumentError(alice.api().post("/api/conversations", Map.of("participants", List.of(Map.of("name", "Bob")))), 400);
-        assertDocumentError(alice.api().post("/api/conversations", Map.of("participant_id", bob.userId(), "is_ai", "no")), 400);
+        assertDocumentError(
+                alice.api()
+                        .post(
+                                "/api/conversations",
+                                Map.of("participant_id", UUID.randomUUID().toString())),
+                400);
+        assertDocumentError(
+                alice.api().post("/api/conversations", Map.of("participant_id", alice.userId())), 400, "yourself");
+        assertDocumentError(
+                alice.api().post("/api/conversations", Map.of("participants", List.of(bob.userId(), carol.userId()))),
+                400,
+                "two users");
+        assertDocumentError(
+                alice.api().post("/api/conversations", Map.of("participants", List.of(Map.of("name", "Bob")))), 400);
+        assertDocumentError(
+                alice.api().post("/api/conversations", Map.of("participant_id", bob.userId(), "is_ai", "no")), 400);
         assertDocumentError(alice.api().postRaw("/api/conversations", "application/json", "{\"participant_id\""), 400);
 
         assertEquals(JSON.createArrayNode(), conversations(alice));
@@ -370,9 +452,12 @@ class Seed004DocumentTest {
         Person alice = register("Alice");
         Person bob = register("Bob");
 
-        assertDocumentError(alice.api().post("/api/conversations", Map.of("is_ai", true)), 400, "no AI agent is configured");
-        assertDocumentError(alice.api().post("/api/conversations",
-                Map.of("is_ai", true, "participant_id", bob.userId())), 400, "no AI agent is configured");
+        assertDocumentError(
+                alice.api().post("/api/conversations", Map.of("is_ai", true)), 400, "no AI agent is configured");
+        assertDocumentError(
+                alice.api().post("/api/conversations", Map.of("is_ai", true, "participant_id", bob.userId())),
+                400,
+                "no AI agent is configured");
 
         assertEquals(JSON.createArrayNode(), conversations(alice));
         assertEquals(JSON.createArrayNode(), conversations(bob));
@@ -395,9 +480,15 @@ class Seed004DocumentTest {
         ObjectNode bobConversation = JSON.createObjectNode().put("conversation_id", bobChat);
         bobConversation.putArray("participants").add(profile(alice)).add(profile(bob));
         bobConversation.put("is_ai", false);
-        bobConversation.putObject("last_message").put("message_id", last.get("message_id").asText())
-                .put("sender_id", bob.userId()).put("message", "Are you there?").put("timestamp", last.get("timestamp").asText());
-        bobConversation.put("unread_count", 2).put("created_at", withBob.get("created_at").asText());
+        bobConversation
+                .putObject("last_message")
+                .put("message_id", last.get("message_id").asText())
+                .put("sender_id", bob.userId())
+                .put("message", "Are you there?")
+                .put("timestamp", last.get("timestamp").asText());
+        bobConversation
+                .put("unread_count", 2)
+                .put("created_at", withBob.get("created_at").asText());
         ObjectNode carolConversation = (ObjectNode) withCarol.deepCopy();
         ArrayNode expected = JSON.createArrayNode().add(bobConversation).add(carolConversation);
 
@@ -428,8 +519,12 @@ class Seed004DocumentTest {
         assertEquals(3 * PAGE + 2, expected.size());
         assertEquals(expected, messages(alice, conversation));
         assertEquals(expected, messages(bob, conversation));
-        assertEquals(expected, alice.api().get("/api/conversations/" + conversation + "/").json());
-        assertEquals(List.of("sender_id", "message", "timestamp"), fieldNames(messages(alice, conversation).get(0)));
+        assertEquals(
+                expected,
+                alice.api().get("/api/conversations/" + conversation + "/").json());
+        assertEquals(
+                List.of("sender_id", "message", "timestamp"),
+                fieldNames(messages(alice, conversation).get(0)));
     }
 
     @Test
@@ -459,7 +554,9 @@ class Seed004DocumentTest {
 
         assertEquals(200, connected.status(), connected.toString());
         String path = "/api/conversations/" + conversation + "/connect";
-        ObjectNode expected = JSON.createObjectNode().put("status", "WebSocket connected").put("conversation_id", conversation)
+        ObjectNode expected = JSON.createObjectNode()
+                .put("status", "WebSocket connected")
+                .put("conversation_id", conversation)
                 .put("websocket_url", "ws://localhost:" + server.port() + path);
         assertEquals(expected, connected.json());
         assertEquals(expected, bob.api().post(path + "/", Map.of()).json());
@@ -468,7 +565,9 @@ class Seed004DocumentTest {
         try (SocketClient socket = SocketClient.open(url.getPort(), url.getPath(), bob.token())) {
             JsonNode history = socket.next("history");
             assertEquals(1, history.get("messages").size(), history.toString());
-            assertEquals("before the socket", history.get("messages").get(0).get("text").asText());
+            assertEquals(
+                    "before the socket",
+                    history.get("messages").get(0).get("text").asText());
 
             JsonNode sent = send(alice, conversation, "live over the socket");
 
@@ -488,7 +587,8 @@ class Seed004DocumentTest {
         assertDocumentError(carol.api().postEmpty("/api/conversations/" + conversation + "/connect"), 403);
         assertDocumentError(carol.api().postEmpty("/api/conversations/" + UUID.randomUUID() + "/connect"), 404);
         assertDocumentError(carol.api().postEmpty("/api/conversations/nope/connect"), 400);
-        try (SocketClient socket = SocketClient.open(server.port(), "/api/conversations/" + conversation + "/connect", carol.token())) {
+        try (SocketClient socket =
+                SocketClient.open(server.port(), "/api/conversations/" + conversation + "/connect", carol.token())) {
             assertEquals(4403, socket.closeCode());
         }
     }
@@ -501,10 +601,26 @@ class Seed004DocumentTest {
         Person bob = register("Bob");
         String conversation = conversationId(alice, bob);
 
-        ApiClient.Response sent = alice.api().post("/api/messages/",
-                Map.of("conversation_id", conversation, "sender_id", alice.userId(), "message", "Hello, how are you?"));
-        ApiClient.Response reply = bob.api().post("/api/messages",
-                Map.of("conversation_id", conversation, "sender_id", bob.userId(), "message", "I'm good, thanks!"));
+        ApiClient.Response sent = alice.api()
+                .post(
+                        "/api/messages/",
+                        Map.of(
+                                "conversation_id",
+                                conversation,
+                                "sender_id",
+                                alice.userId(),
+                                "message",
+                                "Hello, how are you?"));
+        ApiClient.Response reply = bob.api()
+                .post(
+                        "/api/messages",
+                        Map.of(
+                                "conversation_id",
+                                conversation,
+                                "sender_id",
+                                bob.userId(),
+                                "message",
+                                "I'm good, thanks!"));
 
         for (ApiClient.Response response : List.of(sent, reply)) {
             assertEquals(200, response.status(), response.toString());
@@ -514,7 +630,8 @@ class Seed004DocumentTest {
         }
         assertEquals("Hello, how are you?", sent.json().get("message").asText());
         assertNotEquals(sent.json().get("message_id"), reply.json().get("message_id"));
-        ArrayNode expected = JSON.createArrayNode().add(item(alice, sent.json())).add(item(bob, reply.json()));
+        ArrayNode expected =
+                JSON.createArrayNode().add(item(alice, sent.json())).add(item(bob, reply.json()));
         assertEquals(expected, messages(bob, conversation));
     }
 
@@ -526,12 +643,44 @@ class Seed004DocumentTest {
         String conversation = conversationId(alice, bob);
         ArrayNode expected = JSON.createArrayNode().add(item(alice, send(alice, conversation, "first")));
 
-        assertDocumentError(alice.api().post("/api/messages",
-                Map.of("conversation_id", conversation, "sender_id", bob.userId(), "message", "pretending to be Bob")), 403, "sender_id");
-        assertDocumentError(carol.api().post("/api/messages",
-                Map.of("conversation_id", conversation, "sender_id", alice.userId(), "message", "pretending to be Alice")), 403);
-        assertDocumentError(carol.api().post("/api/messages",
-                Map.of("conversation_id", conversation, "sender_id", carol.userId(), "message", "butting in")), 403, "not a member");
+        assertDocumentError(
+                alice.api()
+                        .post(
+                                "/api/messages",
+                                Map.of(
+                                        "conversation_id",
+                                        conversation,
+                                        "sender_id",
+                                        bob.userId(),
+                                        "message",
+                                        "pretending to be Bob")),
+                403,
+                "sender_id");
+        assertDocumentError(
+                carol.api()
+                        .post(
+                                "/api/messages",
+                                Map.of(
+                                        "conversation_id",
+                                        conversation,
+                                        "sender_id",
+                                        alice.userId(),
+                                        "message",
+                                        "pretending to be Alice")),
+                403);
+        assertDocumentError(
+                carol.api()
+                        .post(
+                                "/api/messages",
+                                Map.of(
+                                        "conversation_id",
+                                        conversation,
+                                        "sender_id",
+                                        carol.userId(),
+                                        "message",
+                                        "butting in")),
+                403,
+                "not a member");
 
         assertEquals(expected, messages(alice, conversation));
     }
@@ -575,17 +724,25 @@ class Seed004DocumentTest {
         Person bob = register("Bob");
 
         assertEquals(profile(bob), alice.api().get("/api/users/" + bob.userId()).json());
-        assertEquals(profile(bob), alice.api().get("/api/users/" + bob.userId() + "/").json());
+        assertEquals(
+                profile(bob),
+                alice.api().get("/api/users/" + bob.userId() + "/").json());
 
         byte[] png = TestImages.png(4);
-        assertEquals(200, bob.api().multipart("/api/v1/user",
-                List.of(Part.field("json", "{}"), Part.file("photo", "me.png", "image/png", png))).status());
+        assertEquals(
+                200,
+                bob.api()
+                        .multipart(
+                                "/api/v1/user",
+                                List.of(Part.field("json", "{}"), Part.file("photo", "me.png", "image/png", png)))
+                        .status());
         long bobsId = bob.api().get("/api/v1/user").json().get("id").asLong();
 
         ApiClient.Response withPhoto = alice.api().get("/api/users/" + bob.userId());
         ObjectNode expected = profile(bob).put("profile_picture", base() + "/api/v1/user/" + bobsId + "/photo");
         assertEquals(expected, withPhoto.json());
-        ApiClient.Response picture = alice.api().get(URI.create(expected.get("profile_picture").asText()).getPath());
+        ApiClient.Response picture = alice.api()
+                .get(URI.create(expected.get("profile_picture").asText()).getPath());
         assertEquals(200, picture.status(), picture.toString());
         assertEquals("image/png", picture.headers().firstValue("content-type").orElse(""));
         assertFalse(picture.bytes().length == 0);
@@ -622,7 +779,8 @@ class Seed004DocumentTest {
     // --- Error handling ------------------------------------------------------------------------
 
     @Test
-    void theFrameworksOwnRefusalsOnTheDocumentsPathsComeInItsErrorShapeAndTheCanonicalApiKeepsItsOwn() throws Exception {
+    void theFrameworksOwnRefusalsOnTheDocumentsPathsComeInItsErrorShapeAndTheCanonicalApiKeepsItsOwn()
+            throws Exception {
         Person alice = register("Alice");
 
         assertDocumentError(alice.api().get("/api/conversations/a/b/c"), 404);
