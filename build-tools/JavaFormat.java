@@ -79,7 +79,11 @@ public final class JavaFormat {
         Set<String> clean = new TreeSet<>();
         for (Map.Entry<Path, String> e : hashes.entrySet()) {
             if (apply) {
-                clean.add(sha256(e.getKey())); // rewritten files have new content
+                // Only files the formatter left as they were: a rewrite is not always a fixed point
+                // (a text block's indentation can move twice), so rewritten files are checked again.
+                if (sha256(e.getKey()).equals(e.getValue())) {
+                    clean.add(e.getValue());
+                }
             } else if (!unformatted.contains(e.getKey())) {
                 clean.add(e.getValue());
             }

@@ -402,9 +402,9 @@ class FilesApiTest {
 
         for (ApiClient.Response missing : List.of(otherPart, noParts)) {
             assertJson(400, """
-                     {"status": "error", "http_status": 400, "code": "invalid_input",
-                      "message": "file is missing: attach the file as a multipart part named 'file'", "field": "file"}\
-                     """, missing);
+                {"status": "error", "http_status": 400, "code": "invalid_input",
+                 "message": "file is missing: attach the file as a multipart part named 'file'", "field": "file"}\
+                """, missing);
         }
         assertTrue(json.status() >= 400 && json.status() < 500, json.toString());
         assertEquals(storedBefore, storedContent(server));
