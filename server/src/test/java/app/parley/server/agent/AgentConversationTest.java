@@ -13,6 +13,7 @@ import static app.parley.server.agent.FakeModelServer.whole;
 import static app.parley.server.messages.Conversations.history;
 import static app.parley.server.messages.Conversations.json;
 import static app.parley.server.messages.Conversations.unread;
+import static app.parley.server.support.Sockets.assertSilentFor;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -268,7 +269,7 @@ class AgentConversationTest {
         try (SocketClient socket = chatSocket(server, alice, chat)) {
             send(alice, chat, "just one question");
             framesUntilStopTyping(socket, botId);
-            socket.expectSilence(Duration.ofMillis(500));
+            assertSilentFor(Duration.ofMillis(500), socket);
         }
 
         assertEquals(1, fake.requests().size() - before, fake.requests().toString());

@@ -1,8 +1,6 @@
 package app.parley.server.dialects;
 
-import static app.parley.server.dialects.SeedWalk.assertQuiet;
 import static app.parley.server.dialects.SeedWalk.assertUtcInstant;
-import static app.parley.server.dialects.SeedWalk.chatSocket;
 import static app.parley.server.dialects.SeedWalk.history;
 import static app.parley.server.dialects.SeedWalk.ids;
 import static app.parley.server.dialects.SeedWalk.json;
@@ -12,6 +10,8 @@ import static app.parley.server.dialects.SeedWalk.send;
 import static app.parley.server.dialects.SeedWalk.userRef;
 import static app.parley.server.support.ApiAssertions.assertError;
 import static app.parley.server.support.ApiAssertions.assertJson;
+import static app.parley.server.support.Sockets.assertSilent;
+import static app.parley.server.support.Sockets.openChat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -270,8 +270,8 @@ class Seed001DocumentTest {
         TestUser bob = server.register("bob");
         long chat = roomId(alice, bob);
 
-        try (SocketClient aliceSocket = chatSocket(server, alice, socketPathOf(alice, chat));
-                SocketClient bobSocket = chatSocket(server, bob, socketPathOf(bob, chat))) {
+        try (SocketClient aliceSocket = openChat(server, alice, socketPathOf(alice, chat));
+                SocketClient bobSocket = openChat(server, bob, socketPathOf(bob, chat))) {
             ApiClient.Response posted = alice.api().post(CHATS + chat + "/messages/", Map.of("text", "Привет, Боб!"));
 
             assertEquals(201, posted.status(), posted.toString());
@@ -290,7 +290,7 @@ class Seed001DocumentTest {
             assertEquals(message, aliceSocket.next("message"));
             assertEquals(message, bobSocket.next("message"));
             assertEquals(List.of(message), history(bob, chat));
-            assertQuiet(aliceSocket, bobSocket);
+            assertSilent(aliceSocket, bobSocket);
         }
     }
 
@@ -518,7 +518,7 @@ class Seed001DocumentTest {
         JsonNode doomed = send(alice, chat, "oops");
         JsonNode kept = send(bob, chat, "kept");
 
-        try (SocketClient bobSocket = chatSocket(server, bob, socketPathOf(bob, chat))) {
+        try (SocketClient bobSocket = openChat(server, bob, socketPathOf(bob, chat))) {
             ApiClient.Response deleted = alice.api()
                     .delete(CHATS + chat + "/messages/" + doomed.get("id").asLong() + "/");
 
@@ -616,7 +616,7 @@ class Seed001DocumentTest {
         long chat = roomId(alice, bob);
         send(alice, chat, "soon gone");
 
-        try (SocketClient aliceSocket = chatSocket(server, alice, socketPathOf(alice, chat))) {
+        try (SocketClient aliceSocket = openChat(server, alice, socketPathOf(alice, chat))) {
             assertJson(200, "{\"status\": \"ok\"}", bob.api().delete(CHATS + chat + "/"));
 
             assertEquals(json("{\"type\": \"chat_deleted\", \"chat_id\": " + chat + "}"), aliceSocket.next());

@@ -1,20 +1,20 @@
 package app.parley.server.dialects;
 
-import static app.parley.server.dialects.SeedWalk.assertQuiet;
 import static app.parley.server.dialects.SeedWalk.assertUtcInstant;
-import static app.parley.server.dialects.SeedWalk.chatSocket;
 import static app.parley.server.dialects.SeedWalk.history;
 import static app.parley.server.dialects.SeedWalk.ids;
 import static app.parley.server.dialects.SeedWalk.json;
 import static app.parley.server.dialects.SeedWalk.lastMessage;
 import static app.parley.server.dialects.SeedWalk.list;
-import static app.parley.server.dialects.SeedWalk.mainSocket;
 import static app.parley.server.dialects.SeedWalk.message;
 import static app.parley.server.dialects.SeedWalk.send;
 import static app.parley.server.dialects.SeedWalk.typing;
 import static app.parley.server.dialects.SeedWalk.userRef;
 import static app.parley.server.support.ApiAssertions.assertError;
 import static app.parley.server.support.ApiAssertions.assertJson;
+import static app.parley.server.support.Sockets.assertSilent;
+import static app.parley.server.support.Sockets.openChat;
+import static app.parley.server.support.Sockets.openMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -666,7 +666,7 @@ class Seed002DocumentTest {
                                     userRef(alice),
                                     first.get("time").asText())),
                     frame.get("messages").get(0));
-            assertQuiet(socket);
+            assertSilent(socket);
         }
     }
 
@@ -768,7 +768,7 @@ class Seed002DocumentTest {
         long group = group(carol, "Main", alice);
         long notHers = privateChat(bob, carol);
 
-        try (SocketClient main = mainSocket(server, alice)) {
+        try (SocketClient main = openMain(server, alice)) {
             JsonNode fromBob = send(bob, chat, "hi alice");
             JsonNode fromCarol = send(carol, group, "hi group");
             send(bob, notHers, "not for alice");
@@ -787,7 +787,7 @@ class Seed002DocumentTest {
                     main.next());
             assertEquals(lastMessage(fromCarol, 1), main.next());
             assertEquals(lastMessage(own, 0), main.next());
-            assertQuiet(main);
+            assertSilent(main);
         }
         assertEquals(401, SocketClient.refusedStatus(server.port(), "/api/v1/main", null));
     }
@@ -800,10 +800,10 @@ class Seed002DocumentTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(server, alice, "/api/v1/chat/" + chat);
-                SocketClient bobChat = chatSocket(server, bob, "/api/v1/chat/" + chat);
-                SocketClient aliceMain = mainSocket(server, alice);
-                SocketClient bobMain = mainSocket(server, bob)) {
+        try (SocketClient aliceChat = openChat(server, alice, "/api/v1/chat/" + chat);
+                SocketClient bobChat = openChat(server, bob, "/api/v1/chat/" + chat);
+                SocketClient aliceMain = openMain(server, alice);
+                SocketClient bobMain = openMain(server, bob)) {
             bobChat.send(Map.of("type", "message", "text", "over the socket", "author", ref(bob)));
 
             JsonNode delivered = aliceChat.next("message");
@@ -816,7 +816,7 @@ class Seed002DocumentTest {
             assertEquals(lastMessage(delivered, 1), aliceMain.next());
             assertEquals(lastMessage(delivered, 0), bobMain.next());
             assertEquals(List.of(delivered), history(alice, chat));
-            assertQuiet(aliceChat, bobChat, aliceMain, bobMain);
+            assertSilent(aliceChat, bobChat, aliceMain, bobMain);
         }
     }
 
@@ -827,9 +827,9 @@ class Seed002DocumentTest {
         TestUser carol = server.register("carol");
         long group = group(owner, "Frames", bob, carol);
 
-        try (SocketClient ownerSocket = chatSocket(server, owner, "/api/v1/group/" + group);
-                SocketClient bobSocket = chatSocket(server, bob, "/api/v1/group/" + group);
-                SocketClient carolSocket = chatSocket(server, carol, "/api/v1/group/" + group)) {
+        try (SocketClient ownerSocket = openChat(server, owner, "/api/v1/group/" + group);
+                SocketClient bobSocket = openChat(server, bob, "/api/v1/group/" + group);
+                SocketClient carolSocket = openChat(server, carol, "/api/v1/group/" + group)) {
             carolSocket.send(Map.of("type", "message", "text", "hello group", "author", ref(carol)));
 
             JsonNode delivered = ownerSocket.next("message");
@@ -845,13 +845,13 @@ class Seed002DocumentTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(server, alice, "/api/v1/chat/" + chat);
-                SocketClient bobChat = chatSocket(server, bob, "/api/v1/chat/" + chat)) {
+        try (SocketClient aliceChat = openChat(server, alice, "/api/v1/chat/" + chat);
+                SocketClient bobChat = openChat(server, bob, "/api/v1/chat/" + chat)) {
             bobChat.send(Map.of("type", "message", "text", "I am alice", "author", ref(alice)));
 
             JsonNode refused = bobChat.next("error");
             assertEquals("not_the_author", refused.get("code").asText(), refused.toString());
-            assertQuiet(aliceChat, bobChat);
+            assertSilent(aliceChat, bobChat);
             assertEquals(List.of(), history(alice, chat));
         }
     }
@@ -862,9 +862,9 @@ class Seed002DocumentTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
 
-        try (SocketClient aliceChat = chatSocket(server, alice, "/api/v1/chat/" + chat);
-                SocketClient bobChat = chatSocket(server, bob, "/api/v1/chat/" + chat);
-                SocketClient aliceMain = mainSocket(server, alice)) {
+        try (SocketClient aliceChat = openChat(server, alice, "/api/v1/chat/" + chat);
+                SocketClient bobChat = openChat(server, bob, "/api/v1/chat/" + chat);
+                SocketClient aliceMain = openMain(server, alice)) {
             bobChat.send(Map.of("type", "typing", "author", ref(bob)));
 
             assertEquals(typing("typing", chat, bob), aliceChat.next());
@@ -874,7 +874,7 @@ class Seed002DocumentTest {
 
             assertEquals(typing("stop_typing", chat, bob), aliceChat.next());
             assertEquals(typing("stop_typing", chat, bob), aliceMain.next());
-            assertQuiet(bobChat, aliceChat, aliceMain);
+            assertSilent(bobChat, aliceChat, aliceMain);
         }
     }
 

@@ -2,17 +2,13 @@ package app.parley.server.dialects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import app.parley.server.support.ApiAssertions;
 import app.parley.server.support.ApiClient;
-import app.parley.server.support.RunningServer;
-import app.parley.server.support.SocketClient;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +16,10 @@ import java.util.Map;
 
 /**
  * What the seed-document walks share: whole expected values built the way the documents show
- * them, and sockets opened and made ready the way a client would.
+ * them. Sockets are opened and made ready with {@link app.parley.server.support.Sockets}.
  */
 final class SeedWalk {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** How long a socket must stay quiet to count as having been sent nothing. */
-    static final Duration QUIET = Duration.ofMillis(300);
 
     private SeedWalk() {}
 
@@ -103,53 +97,5 @@ final class SeedWalk {
         ApiClient.Response page = reader.api().get("/api/v1/chats/" + chatId + "/messages/?order=asc&limit=200");
         assertEquals(200, page.status(), page.toString());
         return list(page.json().get("results"));
-    }
-
-    /** A chat socket whose opening history has been read. */
-    static SocketClient chatSocket(RunningServer server, TestUser user, String path) {
-        SocketClient socket = SocketClient.open(server, user, path);
-        socket.next("history");
-        return socket;
-    }
-
-    /**
-     * A main socket that is surely registered for notifications. It sends nothing when it opens,
-     * but handles frames only once it has: a message frame without the chat_id a main socket
-     * needs is answered with an error echoing its client_msg_id, and changes nothing.
-     */
-    static SocketClient mainSocket(RunningServer server, TestUser user) {
-        SocketClient main = SocketClient.open(server, user, "/api/v1/main");
-        for (int probe = 1; probe <= 5; probe++) {
-            String id = "probe-" + probe;
-            main.send(Map.of("type", "message", "text", "probe", "client_msg_id", id));
-            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (System.nanoTime() < deadline) {
-                sleep(Duration.ofMillis(5));
-                for (JsonNode frame : main.drain()) {
-                    assertEquals("error", frame.path("type").asText(), frame.toString());
-                    if (frame.path("client_msg_id").asText().equals(id)) {
-                        return main;
-                    }
-                }
-            }
-        }
-        return fail("the main socket never answered");
-    }
-
-    /** Waits {@link #QUIET} once, then asserts that none of the sockets received anything. */
-    static void assertQuiet(SocketClient... sockets) {
-        sleep(QUIET);
-        for (SocketClient socket : sockets) {
-            assertEquals(List.of(), socket.drain(), "expected no more frames");
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

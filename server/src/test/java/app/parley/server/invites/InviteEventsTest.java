@@ -5,6 +5,9 @@ import static app.parley.server.invites.Invites.group;
 import static app.parley.server.invites.Invites.invite;
 import static app.parley.server.support.ApiAssertions.assertError;
 import static app.parley.server.support.ApiAssertions.json;
+import static app.parley.server.support.Sockets.assertSilent;
+import static app.parley.server.support.Sockets.openChat;
+import static app.parley.server.support.Sockets.openMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.server.invites.Invites.Group;
@@ -14,8 +17,6 @@ import app.parley.server.support.SocketClient;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,55 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InviteEventsTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();
-
-    private static final Duration QUIET = Duration.ofMillis(400);
-
-    /** A chat socket whose history frame has been read. */
-    private static SocketClient openChat(TestUser user, long chatId) {
-        SocketClient socket = SocketClient.open(server, user, "/api/v1/chat/" + chatId);
-        socket.next("history");
-        return socket;
-    }
-
-    /**
-     * A main socket that is registered for notifications: a {@code message} frame without a
-     * {@code chat_id} is refused with an error, and that answer comes after the opening is done.
-     * A probe sent right after the handshake may be lost, so it is sent again until answered.
-     */
-    private static SocketClient openMain(TestUser user) {
-        SocketClient socket = SocketClient.open(server, user, "/api/v1/main");
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            String probe = "probe-" + attempt;
-            socket.send(Map.of("type", "message", "text", "probe", "client_msg_id", probe));
-            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (System.nanoTime() < deadline) {
-                sleep(Duration.ofMillis(5));
-                for (JsonNode frame : socket.drain()) {
-                    assertEquals("error", frame.path("type").asText(), frame.toString());
-                    if (frame.path("client_msg_id").asText().equals(probe)) {
-                        return socket;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("the main socket of " + user.username() + " never answered a probe");
-    }
-
-    private static void assertQuiet(SocketClient... sockets) {
-        sleep(QUIET);
-        for (SocketClient socket : sockets) {
-            assertEquals(List.of(), socket.drain(), "expected no more frames");
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     private static JsonNode membersAdded(long chatId, TestUser user) {
         return json("""
@@ -94,12 +46,12 @@ class InviteEventsTest {
         TestUser outsider = server.register("outsider");
         Group group = group(owner, "Reading circle", member);
         JsonNode invite = invite(member, group.id());
-        try (SocketClient ownerChat = openChat(owner, group.id());
-                SocketClient memberChat = openChat(member, group.id());
-                SocketClient ownerMain = openMain(owner);
-                SocketClient memberMain = openMain(member);
-                SocketClient newcomerMain = openMain(newcomer);
-                SocketClient outsiderMain = openMain(outsider)) {
+        try (SocketClient ownerChat = openChat(server, owner, group.id());
+                SocketClient memberChat = openChat(server, member, group.id());
+                SocketClient ownerMain = openMain(server, owner);
+                SocketClient memberMain = openMain(server, member);
+                SocketClient newcomerMain = openMain(server, newcomer);
+                SocketClient outsiderMain = openMain(server, outsider)) {
 
             ApiClient.Response accepted = accept(newcomer, invite);
             assertEquals(200, accepted.status(), accepted.toString());
@@ -110,10 +62,10 @@ class InviteEventsTest {
             assertEquals(added, ownerMain.next());
             assertEquals(added, memberMain.next());
             assertEquals(chatCreated(group, "Reading circle"), newcomerMain.next());
-            assertQuiet(ownerChat, memberChat, ownerMain, memberMain, newcomerMain, outsiderMain);
+            assertSilent(ownerChat, memberChat, ownerMain, memberMain, newcomerMain, outsiderMain);
 
             // The newcomer now has the chat: its socket opens and hears the group's messages.
-            try (SocketClient newcomerChat = openChat(newcomer, group.id())) {
+            try (SocketClient newcomerChat = openChat(server, newcomer, group.id())) {
                 ApiClient.Response sent =
                         owner.api().post("/api/v1/chats/" + group.id() + "/messages/", Map.of("text", "welcome"));
                 assertEquals(201, sent.status(), sent.toString());
@@ -132,9 +84,9 @@ class InviteEventsTest {
         Group group = group(owner, "Quiet repeat");
         JsonNode invite = invite(owner, group.id());
         assertEquals(200, accept(newcomer, invite).status());
-        try (SocketClient ownerChat = openChat(owner, group.id());
-                SocketClient ownerMain = openMain(owner);
-                SocketClient newcomerMain = openMain(newcomer)) {
+        try (SocketClient ownerChat = openChat(server, owner, group.id());
+                SocketClient ownerMain = openMain(server, owner);
+                SocketClient newcomerMain = openMain(server, newcomer)) {
 
             ApiClient.Response again = accept(newcomer, invite);
             ApiClient.Response byOwner = owner.api()
@@ -144,7 +96,7 @@ class InviteEventsTest {
 
             assertEquals(false, again.json().get("joined").asBoolean(), again.toString());
             assertEquals(false, byOwner.json().get("joined").asBoolean(), byOwner.toString());
-            assertQuiet(ownerChat, ownerMain, newcomerMain);
+            assertSilent(ownerChat, ownerMain, newcomerMain);
         }
     }
 
@@ -163,16 +115,16 @@ class InviteEventsTest {
                 owner.api()
                         .delete("/api/v1/invites/" + revoked.get("id").asLong())
                         .status());
-        try (SocketClient ownerChat = openChat(owner, group.id());
-                SocketClient ownerMain = openMain(owner);
-                SocketClient firstMain = openMain(first);
-                SocketClient lateMain = openMain(late);
-                SocketClient refusedMain = openMain(refused)) {
+        try (SocketClient ownerChat = openChat(server, owner, group.id());
+                SocketClient ownerMain = openMain(server, owner);
+                SocketClient firstMain = openMain(server, first);
+                SocketClient lateMain = openMain(server, late);
+                SocketClient refusedMain = openMain(server, refused)) {
 
             assertError(accept(late, usedUp), 410, "invite_used_up", null);
             assertError(accept(refused, revoked), 410, "invite_revoked", null);
 
-            assertQuiet(ownerChat, ownerMain, firstMain, lateMain, refusedMain);
+            assertSilent(ownerChat, ownerMain, firstMain, lateMain, refusedMain);
         }
     }
 }

@@ -3,10 +3,10 @@ package app.parley.server.realtime;
 import static app.parley.server.messages.Conversations.history;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
-import static app.parley.server.realtime.RealtimeFixtures.assertQuiet;
 import static app.parley.server.realtime.RealtimeFixtures.chatSocket;
 import static app.parley.server.realtime.RealtimeFixtures.idsOf;
 import static app.parley.server.realtime.RealtimeFixtures.list;
+import static app.parley.server.support.Sockets.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.server.support.RunningServer;
@@ -73,7 +73,7 @@ class CatchUpTest {
 
             JsonNode live2 = send(bob, chat, "live 2");
             assertEquals(live2, alices.next());
-            assertQuiet(alices);
+            assertSilent(alices);
         }
     }
 
@@ -105,7 +105,7 @@ class CatchUpTest {
             // The newest message at the socket's opening is the live start itself: nothing after it comes as a page.
             alices.send(catchUp(id(m, 11)));
             assertEquals(RealtimeFixtures.history(chat, List.of(), id(m, 11), false), alices.next());
-            assertQuiet(alices);
+            assertSilent(alices);
         }
     }
 
@@ -164,7 +164,7 @@ class CatchUpTest {
                         .asLong());
             }
             received.sort(null);
-            assertQuiet(socket);
+            assertSilent(socket);
             List<Long> stored = idsOf(history(alice, chat)).stream()
                     .filter(id -> id > start)
                     .toList();

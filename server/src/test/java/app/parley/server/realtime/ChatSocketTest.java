@@ -9,12 +9,13 @@ import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.room;
 import static app.parley.server.messages.Conversations.send;
 import static app.parley.server.messages.Conversations.sendAll;
-import static app.parley.server.realtime.WsFrames.MAIN;
-import static app.parley.server.realtime.WsFrames.QUIET;
 import static app.parley.server.realtime.WsFrames.assertClosedWithoutFrames;
 import static app.parley.server.realtime.WsFrames.chatPath;
 import static app.parley.server.realtime.WsFrames.groupPath;
 import static app.parley.server.realtime.WsFrames.roomPath;
+import static app.parley.server.support.Sockets.MAIN;
+import static app.parley.server.support.Sockets.assertSilent;
+import static app.parley.server.support.Sockets.awaitReady;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -119,7 +120,7 @@ class ChatSocketTest {
 
         try (SocketClient socket = open(bob, chatPath(chat))) {
             assertEquals("history", socket.next().get("type").asText());
-            socket.expectSilence(QUIET);
+            assertSilent(socket);
         }
     }
 
@@ -182,7 +183,7 @@ class ChatSocketTest {
         send(bob, chat, "already there");
 
         try (SocketClient main = open(alice, MAIN)) {
-            main.expectSilence(QUIET);
+            assertSilent(main);
             assertFalse(main.isClosed());
         }
     }
@@ -232,7 +233,7 @@ class ChatSocketTest {
                 SocketClient limited = SocketClient.openWithoutHeader(
                         server.port(), roomPath(chat) + "?limit=1&access_token=" + token);
                 SocketClient main = SocketClient.openWithoutHeader(server.port(), MAIN + "?access_token=" + token)) {
-            WsFrames.awaitListening(main);
+            awaitReady(main);
             assertEquals(WsFrames.history(chat, history(bob, chat), false), socket.next());
             JsonNode page = limited.next("history");
             assertEquals(List.of(sent.getLast()), app.parley.server.messages.Conversations.ids(page.get("messages")));
@@ -373,7 +374,7 @@ class ChatSocketTest {
             try (SocketClient refused = open(bob, chatPath(chat) + "?limit=0")) {
                 assertEquals(CloseCodes.BAD_REQUEST, refused.closeCode());
             }
-            WsFrames.awaitListening(main);
+            awaitReady(main);
             assertEquals(3, registry.size());
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> registry.size() == 0);

@@ -7,17 +7,18 @@ import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
 import static app.parley.server.messages.Conversations.sendAll;
 import static app.parley.server.messages.Conversations.unread;
-import static app.parley.server.realtime.WsFrames.assertSilent;
 import static app.parley.server.realtime.WsFrames.chatPath;
 import static app.parley.server.realtime.WsFrames.frame;
 import static app.parley.server.realtime.WsFrames.groupPath;
 import static app.parley.server.realtime.WsFrames.lastMessage;
 import static app.parley.server.realtime.WsFrames.read;
 import static app.parley.server.realtime.WsFrames.roomPath;
+import static app.parley.server.support.Sockets.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
+import app.parley.server.support.Sockets;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -38,11 +39,11 @@ class DeliveryTest {
     }
 
     private static SocketClient chatSocket(TestUser user, String path) {
-        return WsFrames.chatSocket(server, user, path);
+        return Sockets.openChat(server, user, path);
     }
 
     private static SocketClient mainSocket(TestUser user) {
-        return WsFrames.mainSocket(server, user);
+        return Sockets.openMain(server, user);
     }
 
     /** The newest stored message, as the HTTP history answers it. */

@@ -10,16 +10,17 @@ import static app.parley.server.messages.Conversations.room;
 import static app.parley.server.messages.Conversations.sendAll;
 import static app.parley.server.messages.Conversations.unread;
 import static app.parley.server.realtime.WsFrames.assertErrorFrame;
-import static app.parley.server.realtime.WsFrames.assertSilent;
 import static app.parley.server.realtime.WsFrames.chatPath;
 import static app.parley.server.realtime.WsFrames.frame;
 import static app.parley.server.realtime.WsFrames.lastMessage;
 import static app.parley.server.realtime.WsFrames.roomPath;
 import static app.parley.server.realtime.WsFrames.typing;
+import static app.parley.server.support.Sockets.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
+import app.parley.server.support.Sockets;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -38,11 +39,11 @@ class FrameErrorsTest {
     static final RunningServer server = new RunningServer().withProperty("parley.limits.message-max", MESSAGE_MAX);
 
     private static SocketClient chatSocket(TestUser user, String path) {
-        return WsFrames.chatSocket(server, user, path);
+        return Sockets.openChat(server, user, path);
     }
 
     private static SocketClient mainSocket(TestUser user) {
-        return WsFrames.mainSocket(server, user);
+        return Sockets.openMain(server, user);
     }
 
     /** The socket still works: a message sent on it reaches the other member, and is stored. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
+import app.parley.server.support.Sockets;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ class InboundLimitTest {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
-        try (SocketClient socket = WsFrames.chatSocket(server, alice, chatPath(chat))) {
+        try (SocketClient socket = Sockets.openChat(server, alice, chatPath(chat))) {
             for (int i = 0; i < BURST; i++) {
                 socket.send(Map.of("type", "message", "text", "burst " + i, "client_msg_id", "b-" + i));
             }

@@ -5,15 +5,15 @@ import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
 import static app.parley.server.messages.Conversations.unread;
 import static app.parley.server.realtime.RealtimeFixtures.JSON;
-import static app.parley.server.realtime.RealtimeFixtures.assertQuiet;
 import static app.parley.server.realtime.RealtimeFixtures.chatCreated;
 import static app.parley.server.realtime.RealtimeFixtures.chatDeleted;
 import static app.parley.server.realtime.RealtimeFixtures.chatSocket;
 import static app.parley.server.realtime.RealtimeFixtures.lastMessage;
 import static app.parley.server.realtime.RealtimeFixtures.membersChanged;
-import static app.parley.server.realtime.RealtimeFixtures.openChat;
-import static app.parley.server.realtime.RealtimeFixtures.openMain;
 import static app.parley.server.realtime.RealtimeFixtures.reparse;
+import static app.parley.server.support.Sockets.assertSilent;
+import static app.parley.server.support.Sockets.openChat;
+import static app.parley.server.support.Sockets.openMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.server.support.ApiClient;
@@ -104,7 +104,7 @@ class MembershipEventsTest {
             JsonNode created = chatCreated(group.id(), group.uuid(), "Book club", "group", "group_" + group.id());
             assertEquals(created, fayMain.next());
             assertEquals(created, gusMain.next());
-            assertQuiet(ownerChat, memberChat, ownerMain, memberMain, fayMain, gusMain, outsiderMain);
+            assertSilent(ownerChat, memberChat, ownerMain, memberMain, fayMain, gusMain, outsiderMain);
 
             // From now on the newcomers hear of the group's messages like everyone else.
             JsonNode hello = send(owner, group.id(), "welcome");
@@ -114,7 +114,7 @@ class MembershipEventsTest {
             assertEquals(lastMessage(hello, 1), memberMain.next());
             assertEquals(lastMessage(hello, 1), fayMain.next());
             assertEquals(lastMessage(hello, 1), gusMain.next());
-            assertQuiet(ownerChat, memberChat, ownerMain, memberMain, fayMain, gusMain, outsiderMain);
+            assertSilent(ownerChat, memberChat, ownerMain, memberMain, fayMain, gusMain, outsiderMain);
         }
     }
 
@@ -135,7 +135,7 @@ class MembershipEventsTest {
             ApiClient.Response notOwner =
                     member.api().post("/api/v1/group/" + group.id() + "/add", Map.of("users", refs(newcomer)));
             assertEquals(403, notOwner.status(), notOwner.body());
-            assertQuiet(ownerChat, ownerMain, memberMain, newcomerMain);
+            assertSilent(ownerChat, ownerMain, memberMain, newcomerMain);
         }
     }
 
@@ -174,7 +174,7 @@ class MembershipEventsTest {
             assertEquals(membersRemoved, ownerMain.next());
             assertEquals(membersRemoved, carolMain.next());
             assertEquals(membersRemoved, bobMain.next());
-            assertQuiet(ownerChat, carolChat, ownerMain, carolMain, bobMain, bobPrivate);
+            assertSilent(ownerChat, carolChat, ownerMain, carolMain, bobMain, bobPrivate);
 
             // The group goes on without bob: he hears nothing more of it, on any socket.
             JsonNode after = send(owner, group.id(), "after bob left");
@@ -182,7 +182,7 @@ class MembershipEventsTest {
             assertEquals(after, carolChat.next());
             assertEquals(lastMessage(after, 0), ownerMain.next());
             assertEquals(lastMessage(after, 1), carolMain.next());
-            assertQuiet(ownerChat, carolChat, ownerMain, carolMain, bobMain, bobPrivate, bobChat, bobOtherChat);
+            assertSilent(ownerChat, carolChat, ownerMain, carolMain, bobMain, bobPrivate, bobChat, bobOtherChat);
 
             // His other chats are untouched.
             JsonNode privately = send(owner, ownerAndBob, "still friends");
@@ -221,7 +221,7 @@ class MembershipEventsTest {
                 JsonNode back = send(owner, group.id(), "welcome back");
                 assertEquals(back, bobChat.next());
                 assertEquals(lastMessage(back, 1), bobMain.next());
-                assertQuiet(bobChat, bobMain);
+                assertSilent(bobChat, bobMain);
             }
         }
     }
@@ -252,7 +252,7 @@ class MembershipEventsTest {
             assertEquals(200, alice.api().postEmpty("/api/v1/chat/" + bob.id()).status());
             assertEquals(
                     200, bob.api().postEmpty("/api/v1/chat/" + alice.uuid()).status());
-            assertQuiet(aliceMain, aliceOtherMain, bobMain, outsiderMain);
+            assertSilent(aliceMain, aliceOtherMain, bobMain, outsiderMain);
         }
     }
 
@@ -273,7 +273,7 @@ class MembershipEventsTest {
             assertEquals(created, ownerMain.next());
             assertEquals(created, beaMain.next());
             assertEquals(created, calMain.next());
-            assertQuiet(ownerMain, beaMain, calMain, outsiderMain);
+            assertSilent(ownerMain, beaMain, calMain, outsiderMain);
         }
     }
 
@@ -303,7 +303,7 @@ class MembershipEventsTest {
             }
             assertEquals(chatDeleted(chat), aliceMain.next());
             assertEquals(chatDeleted(chat), bobMain.next());
-            assertQuiet(aliceMain, bobMain, aliceOther);
+            assertSilent(aliceMain, bobMain, aliceOther);
 
             // Alice's other chat socket is still open and live.
             JsonNode stillThere = send(alice, other, "still here");
@@ -340,7 +340,7 @@ class MembershipEventsTest {
             for (SocketClient main : List.of(ownerMain, beaMain, calMain)) {
                 assertEquals(chatDeleted(group.id()), main.next());
             }
-            assertQuiet(ownerMain, beaMain, calMain);
+            assertSilent(ownerMain, beaMain, calMain);
 
             // The chat is gone: a new socket is refused as not found.
             try (SocketClient again = chatSocket(server, owner, group.id(), null)) {
@@ -361,7 +361,7 @@ class MembershipEventsTest {
             assertEquals(403, bea.api().delete("/api/v1/group/" + group.id()).status());
             assertEquals(
                     403, bea.api().delete("/api/v1/chats/" + group.id() + "/").status());
-            assertQuiet(ownerChat, beaChat, ownerMain, beaMain);
+            assertSilent(ownerChat, beaChat, ownerMain, beaMain);
 
             JsonNode still = send(bea, group.id(), "still open");
             assertEquals(still, ownerChat.next());
@@ -408,7 +408,7 @@ class MembershipEventsTest {
             assertEquals(messageDeleted(third, 0, second), aliceMain.next());
             assertEquals(messageDeleted(third, 0, second), bobMain.next());
             assertEquals(messageDeleted(third, 0, second), carolMain.next());
-            assertQuiet(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+            assertSilent(aliceChat, bobChat, aliceMain, bobMain, carolMain);
             assertEquals(0, unread(alice, group.id()));
 
             // An older message goes: the last message stays, and nobody had it unread.
@@ -421,7 +421,7 @@ class MembershipEventsTest {
             assertEquals(messageDeleted(first, 0, second), aliceMain.next());
             assertEquals(messageDeleted(first, 0, second), bobMain.next());
             assertEquals(messageDeleted(first, 0, second), carolMain.next());
-            assertQuiet(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+            assertSilent(aliceChat, bobChat, aliceMain, bobMain, carolMain);
 
             // The last message goes: the chat is empty and main sockets get no last_message at all.
             ApiClient.Response last = bob.api()
@@ -433,7 +433,7 @@ class MembershipEventsTest {
             for (SocketClient main : List.of(aliceMain, bobMain, carolMain)) {
                 assertEquals(messageDeleted(second, 0, null), main.next());
             }
-            assertQuiet(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+            assertSilent(aliceChat, bobChat, aliceMain, bobMain, carolMain);
             assertEquals(List.of(), history(alice, group.id()));
 
             // A refused deletion (not the author) tells nobody anything.
@@ -449,7 +449,7 @@ class MembershipEventsTest {
                             .delete("/api/v1/chats/" + group.id() + "/messages/"
                                     + kept.get("id").asLong() + "/")
                             .status());
-            assertQuiet(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+            assertSilent(aliceChat, bobChat, aliceMain, bobMain, carolMain);
         }
     }
 
@@ -480,7 +480,7 @@ class MembershipEventsTest {
                             .status());
             assertEquals(messageDeleted(three, 1, one), aliceMain.next());
             assertEquals(messageDeleted(three, 0, one), bobMain.next());
-            assertQuiet(aliceMain, bobMain);
+            assertSilent(aliceMain, bobMain);
             assertEquals(1, unread(alice, chat));
         }
     }

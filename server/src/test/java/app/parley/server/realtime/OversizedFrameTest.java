@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.parley.server.support.LogCapture;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
+import app.parley.server.support.Sockets;
 import app.parley.server.support.TestUser;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -60,7 +61,7 @@ class OversizedFrameTest {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
-        try (SocketClient socket = WsFrames.chatSocket(server, alice, chatPath(chat))) {
+        try (SocketClient socket = Sockets.openChat(server, alice, chatPath(chat))) {
             socket.sendText(messageOfBytes(LIMIT));
             // Read and refused by the message rules (text too long), not by the size limit.
             assertErrorFrame(socket.next(), "invalid_input", "text", null);
@@ -79,7 +80,7 @@ class OversizedFrameTest {
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
         try (LogCapture log = new LogCapture();
-                SocketClient socket = WsFrames.chatSocket(server, alice, chatPath(chat))) {
+                SocketClient socket = Sockets.openChat(server, alice, chatPath(chat))) {
             await().untilAsserted(() -> assertEquals(1, openSockets()));
             socket.sendText(messageOfBytes(LIMIT + 1));
 

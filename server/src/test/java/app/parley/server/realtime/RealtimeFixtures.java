@@ -1,9 +1,8 @@
 package app.parley.server.realtime;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
+import app.parley.server.support.Sockets;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,19 +10,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Sockets opened the way a client opens them, and the frames the server should send, built from
- * what the HTTP API answers, so that a test compares whole frames.
+ * The frames the server should send, built from what the HTTP API answers, so that a test
+ * compares whole frames. Sockets are opened and made ready with {@link Sockets}.
  */
 final class RealtimeFixtures {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** How long a socket must stay quiet to count as having been sent nothing. */
-    static final Duration QUIET = Duration.ofMillis(400);
 
     private RealtimeFixtures() {}
 
@@ -31,66 +26,6 @@ final class RealtimeFixtures {
     static SocketClient chatSocket(RunningServer server, TestUser user, long chatId, String query) {
         return SocketClient.open(
                 server, user, "/api/v1/chat/" + chatId + (query == null || query.isEmpty() ? "" : "?" + query));
-    }
-
-    /** A chat socket whose history frame has been read: from here on it receives live frames only. */
-    static SocketClient openChat(RunningServer server, TestUser user, long chatId) {
-        SocketClient socket = chatSocket(server, user, chatId, null);
-        socket.next("history");
-        return socket;
-    }
-
-    /**
-     * A main socket that is ready: it sends nothing when it opens, so the answer to a frame proves
-     * that the opening (which registers it for notifications) is done, since a socket's frames are
-     * handled after its opening, in order. The probe is a {@code message} frame without the
-     * {@code chat_id} a main socket needs: refused with an error that echoes its
-     * {@code client_msg_id}, and nothing is stored.
-     */
-    static SocketClient openMain(RunningServer server, TestUser user) {
-        return awaitReady(SocketClient.open(server, user, "/api/v1/main"), false);
-    }
-
-    /** A main socket opened while notifications may already be flowing: frames before the probe's answer are dropped. */
-    static SocketClient openMainSkipping(RunningServer server, TestUser user) {
-        return awaitReady(SocketClient.open(server, user, "/api/v1/main"), true);
-    }
-
-    /**
-     * Sends probes until one is answered. A probe sent at once after the handshake is sometimes
-     * silently dropped by the server (see the report on this test set), so a lost probe is sent
-     * again; answers come in order, so those to earlier, merely slow probes arrive first and are skipped.
-     */
-    private static SocketClient awaitReady(SocketClient socket, boolean skipOthers) {
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            String probe = "ready-probe-" + attempt;
-            socket.send(Map.of("type", "message", "text", "probe", "client_msg_id", probe));
-            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (System.nanoTime() < deadline) {
-                sleep(Duration.ofMillis(5));
-                for (JsonNode frame : socket.drain()) {
-                    String answered = frame.path("client_msg_id").asText();
-                    if (frame.path("type").asText().equals("error") && answered.startsWith("ready-probe-")) {
-                        assertEquals("chat_id", frame.path("field").asText(), frame.toString());
-                        if (answered.equals(probe)) {
-                            return socket;
-                        }
-                    } else if (!skipOthers) {
-                        throw new AssertionError("unexpected frame on a main socket that is opening: " + frame);
-                    }
-                }
-            }
-        }
-        throw new AssertionError("the main socket never answered a probe");
-    }
-
-    /** Waits {@link #QUIET} once, then asserts that none of the sockets received anything. */
-    static void assertQuiet(SocketClient... sockets) {
-        sleep(QUIET);
-        for (SocketClient socket : sockets) {
-            List<JsonNode> extra = socket.drain();
-            assertEquals(List.of(), extra, "expected no more frames");
-        }
     }
 
     /** The {@code last_message} frame a member's main socket gets for a message. */
@@ -164,15 +99,6 @@ final class RealtimeFixtures {
             return JSON.readTree(built.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

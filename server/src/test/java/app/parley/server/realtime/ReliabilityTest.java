@@ -7,13 +7,13 @@ import static app.parley.server.messages.Conversations.messagesPath;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
 import static app.parley.server.messages.Conversations.unread;
-import static app.parley.server.realtime.RealtimeFixtures.assertQuiet;
 import static app.parley.server.realtime.RealtimeFixtures.chatSocket;
 import static app.parley.server.realtime.RealtimeFixtures.idsOf;
 import static app.parley.server.realtime.RealtimeFixtures.lastMessage;
 import static app.parley.server.realtime.RealtimeFixtures.list;
-import static app.parley.server.realtime.RealtimeFixtures.openChat;
-import static app.parley.server.realtime.RealtimeFixtures.openMain;
+import static app.parley.server.support.Sockets.assertSilent;
+import static app.parley.server.support.Sockets.openChat;
+import static app.parley.server.support.Sockets.openMain;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.parley.server.support.ApiClient;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
+import app.parley.server.support.Sockets;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -100,7 +102,7 @@ class ReliabilityTest {
             assertEquals(201, overHttp.status(), overHttp.body());
             assertEquals(original, overHttp.json());
 
-            assertQuiet(aliceChat, aliceOtherChat, bobChat, aliceMain, bobMain, carolMain);
+            assertSilent(aliceChat, aliceOtherChat, bobChat, aliceMain, bobMain, carolMain);
             assertEquals(List.of(original), history(carol, chat));
             assertEquals(1, unread(bob, chat));
             assertEquals(1, unread(carol, chat));
@@ -116,7 +118,7 @@ class ReliabilityTest {
             assertEquals(lastMessage(bobs, 1), aliceMain.next());
             assertEquals(lastMessage(bobs, 0), bobMain.next());
             assertEquals(lastMessage(bobs, 2), carolMain.next());
-            assertQuiet(aliceChat, aliceOtherChat, bobChat, aliceMain, bobMain, carolMain);
+            assertSilent(aliceChat, aliceOtherChat, bobChat, aliceMain, bobMain, carolMain);
         }
     }
 
@@ -149,7 +151,7 @@ class ReliabilityTest {
             aliceChat.send(messageFrame("once", "h-1"));
             assertEquals(original, aliceChat.next());
 
-            assertQuiet(aliceChat, bobChat, aliceMain, bobMain);
+            assertSilent(aliceChat, bobChat, aliceMain, bobMain);
             assertEquals(List.of(original), history(bob, chat));
             assertEquals(1, unread(bob, chat));
         }
@@ -187,7 +189,7 @@ class ReliabilityTest {
                     "message_deleted",
                     null);
 
-            assertQuiet(aliceChat, bobChat, bobMain);
+            assertSilent(aliceChat, bobChat, bobMain);
             assertEquals(List.of(), history(bob, chat));
             assertEquals(0, unread(bob, chat));
         }
@@ -222,7 +224,7 @@ class ReliabilityTest {
             JsonNode original = bodies.iterator().next();
             assertEquals(original, bobChat.next());
             assertEquals(lastMessage(original, 1), bobMain.next());
-            assertQuiet(bobChat, bobMain);
+            assertSilent(bobChat, bobMain);
             assertEquals(List.of(original), history(alice, chat));
             assertEquals(1, unread(bob, chat));
         } finally {
@@ -260,7 +262,7 @@ class ReliabilityTest {
             // and after_id says where it continues from.
             alices.send(catchUp(live2.get("id").asLong()));
             assertEquals(RealtimeFixtures.history(chat, List.of(), id(m, 11), false), alices.next());
-            assertQuiet(alices);
+            assertSilent(alices);
         }
 
         List<JsonNode> all = history(alice, chat);
@@ -297,7 +299,7 @@ class ReliabilityTest {
             assertEquals(RealtimeFixtures.history(chat, m.subList(7, 12), id(m, 6), true), alices.next());
             alices.send(catchUp(id(m, 11)));
             assertEquals(RealtimeFixtures.history(chat, m.subList(12, 13), id(m, 11), false), alices.next());
-            assertQuiet(alices);
+            assertSilent(alices);
         }
     }
 
@@ -342,11 +344,10 @@ class ReliabilityTest {
                     received.addAll(session.all());
                     lastId = received.getLast().get("id").asLong();
                 }
-                // Away for a moment while the writer goes on.
-                int before = written.size();
-                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (!last && written.size() < before + 12 && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
+                if (!last) {
+                    // Away while the writer stores a dozen more messages.
+                    int before = written.size();
+                    await().atMost(SocketClient.WAIT).until(() -> written.size() >= before + 12 || writing.isDone());
                 }
             }
         } finally {
@@ -383,7 +384,12 @@ class ReliabilityTest {
             Thread writer = Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < count; i++) {
                     bobs.send(Map.of("type", "message", "text", "steady " + i));
-                    RealtimeFixtures.sleep(Duration.ofMillis(10));
+                    try {
+                        // A pace, not a wait: the messages must keep coming while the sockets open.
+                        Thread.sleep(Duration.ofMillis(10));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
             });
             while (writer.isAlive() && openings.size() < 60) {
@@ -453,7 +459,7 @@ class ReliabilityTest {
             }
             churning.add(churn.submit(() -> {
                 while (!stop.get()) {
-                    try (SocketClient passing = RealtimeFixtures.openMainSkipping(server, alice)) {
+                    try (SocketClient passing = Sockets.openMainSkipping(server, alice)) {
                         passing.drain();
                     }
                 }
@@ -499,7 +505,9 @@ class ReliabilityTest {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");
         long chat = privateChat(alice, bob);
-        int before = settledOpenSockets();
+        ConnectionRegistry registry = server.bean(ConnectionRegistry.class);
+        // Sockets of earlier tests may still be closing.
+        await().atMost(SocketClient.WAIT).until(() -> registry.size() == 0);
         for (int i = 0; i < 20; i++) {
             SocketClient.open(server, bob, "/api/v1/main").close();
             SocketClient.open(server, bob, "/api/v1/chat/" + chat).close();
@@ -516,11 +524,9 @@ class ReliabilityTest {
             List<JsonNode> got = collect(bobMain, sent.size());
             assertEquals(idsOf(sent), idsOf(got), "bob's main socket missed " + missing(idsOf(sent), idsOf(got)));
             assertEquals(expected, got);
-            await().atMost(Duration.ofSeconds(3))
-                    .untilAsserted(() -> assertEquals(
-                            before + 1,
-                            server.bean(ConnectionRegistry.class).size(),
-                            "sockets the server holds besides bob's main socket"));
+            await().atMost(SocketClient.WAIT)
+                    .untilAsserted(() ->
+                            assertEquals(1, registry.size(), "sockets the server holds: bob's main socket alone"));
         }
     }
 
@@ -585,35 +591,25 @@ class ReliabilityTest {
         }
     }
 
-    /** Frames the socket received until it has {@code count} or none came for a while. */
+    /**
+     * The frames the socket receives until it holds {@code count} of them; fewer if they stop
+     * coming, for the caller to name the missing ones.
+     */
     private static List<JsonNode> collect(SocketClient socket, int count) {
         List<JsonNode> got = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (got.size() < count && System.nanoTime() < deadline) {
-            RealtimeFixtures.sleep(Duration.ofMillis(20));
-            got.addAll(socket.drain());
+        try {
+            await().pollInSameThread().atMost(SocketClient.WAIT).until(() -> {
+                got.addAll(socket.drain());
+                return got.size() >= count;
+            });
+        } catch (ConditionTimeoutException fewer) {
+            // The caller compares what came with what was sent.
         }
         return got;
     }
 
     private static List<Long> missing(List<Long> expected, List<Long> actual) {
         return expected.stream().filter(id -> !actual.contains(id)).toList();
-    }
-
-    /** How many sockets the server holds once that number has stopped changing (earlier tests' sockets may still be closing). */
-    private static int settledOpenSockets() {
-        ConnectionRegistry registry = server.bean(ConnectionRegistry.class);
-        int size = registry.size();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            RealtimeFixtures.sleep(Duration.ofMillis(300));
-            int now = registry.size();
-            if (now == size) {
-                return size;
-            }
-            size = now;
-        }
-        return size;
     }
 
     /** Where a list of ids goes backwards: "previous>next" pairs. */

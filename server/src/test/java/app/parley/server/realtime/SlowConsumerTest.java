@@ -3,12 +3,12 @@ package app.parley.server.realtime;
 import static app.parley.server.messages.Conversations.history;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
-import static app.parley.server.realtime.RealtimeFixtures.assertQuiet;
 import static app.parley.server.realtime.RealtimeFixtures.chatSocket;
 import static app.parley.server.realtime.RealtimeFixtures.idsOf;
 import static app.parley.server.realtime.RealtimeFixtures.lastMessage;
-import static app.parley.server.realtime.RealtimeFixtures.openChat;
-import static app.parley.server.realtime.RealtimeFixtures.openMain;
+import static app.parley.server.support.Sockets.assertSilent;
+import static app.parley.server.support.Sockets.openChat;
+import static app.parley.server.support.Sockets.openMain;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -134,7 +134,7 @@ class SlowConsumerTest {
             JsonNode later = send(alice, chat, "later");
             assertEquals(later, bobChat.next());
             assertEquals(lastMessage(later, 41), bobMain.next());
-            assertQuiet(bobChat, bobMain);
+            assertSilent(bobChat, bobMain);
 
             // Alice reconnects from where her socket was cut off and gets exactly the rest.
             long lastSeen =
@@ -198,7 +198,10 @@ class SlowConsumerTest {
             // The history frame and these messages are at most QUEUE_MAX - 1 frames waiting, even if the kernel took
             // none.
             List<JsonNode> sent = sendInLockStep(alice, chat, QUEUE_MAX - 2, bobChat, bobMain);
-            RealtimeFixtures.sleep(CLOSE_GRACE.plusMillis(500));
+            // Past the grace period a socket over the limit would have been closed; this one must stay.
+            await().during(CLOSE_GRACE.plusMillis(500))
+                    .atMost(CLOSE_GRACE.plusSeconds(2))
+                    .untilAsserted(() -> assertEquals(3, registry().size()));
 
             StalledSocket.Received received = aliceChat.readUntilEnd(Duration.ofSeconds(1));
             assertNull(received.close(), "closed although its backlog stayed under the limit");

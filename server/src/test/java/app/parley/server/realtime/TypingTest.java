@@ -3,20 +3,22 @@ package app.parley.server.realtime;
 import static app.parley.server.messages.Conversations.group;
 import static app.parley.server.messages.Conversations.history;
 import static app.parley.server.messages.Conversations.privateChat;
-import static app.parley.server.realtime.WsFrames.QUIET;
-import static app.parley.server.realtime.WsFrames.assertSilent;
 import static app.parley.server.realtime.WsFrames.chatPath;
 import static app.parley.server.realtime.WsFrames.frame;
 import static app.parley.server.realtime.WsFrames.groupPath;
 import static app.parley.server.realtime.WsFrames.lastMessage;
 import static app.parley.server.realtime.WsFrames.roomPath;
 import static app.parley.server.realtime.WsFrames.typing;
+import static app.parley.server.support.Sockets.SILENCE;
+import static app.parley.server.support.Sockets.assertSilent;
+import static app.parley.server.support.Sockets.assertSilentFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
+import app.parley.server.support.Sockets;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -38,11 +40,11 @@ class TypingTest {
             .withProperty("parley.realtime.typing-refresh", REFRESH.toMillis() + "ms");
 
     private static SocketClient chatSocket(TestUser user, String path) {
-        return WsFrames.chatSocket(server, user, path);
+        return Sockets.openChat(server, user, path);
     }
 
     private static SocketClient mainSocket(TestUser user) {
-        return WsFrames.mainSocket(server, user);
+        return Sockets.openMain(server, user);
     }
 
     private static long millisSince(long startNanos) {
@@ -129,9 +131,9 @@ class TypingTest {
             assertEquals(typing("typing", chat, alice), bobChat.next());
             aliceChat.send(frame("type", "typing"));
             aliceChat.send(frame("type", "typing"));
-            bobChat.expectSilence(QUIET);
+            assertSilent(bobChat);
             // Paced by the typer's own socket, which must hear nothing of its own typing.
-            aliceChat.expectSilence(REFRESH.minus(QUIET).plusMillis(100));
+            assertSilentFor(REFRESH.minus(SILENCE).plusMillis(100), aliceChat);
             assertTrue(millisSince(start) < TIMEOUT.toMillis(), "the test ran too slowly to tell refresh from timeout");
 
             aliceChat.send(frame("type", "typing"));
@@ -180,7 +182,7 @@ class TypingTest {
             // Typing every half second for longer than the timeout.
             while (millisSince(start) < TIMEOUT.toMillis() + 500) {
                 aliceChat.send(frame("type", "typing"));
-                aliceChat.expectSilence(Duration.ofMillis(500));
+                assertSilentFor(Duration.ofMillis(500), aliceChat);
             }
 
             List<JsonNode> heard = bobChat.drain();

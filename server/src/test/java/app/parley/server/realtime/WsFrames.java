@@ -2,36 +2,25 @@ package app.parley.server.realtime;
 
 import static app.parley.server.messages.Conversations.JSON;
 import static app.parley.server.messages.Conversations.json;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The frames of the WebSocket API as a test expects them (whole values, so that any extra,
- * missing or wrong field fails), the socket paths, and the client frames tests send.
+ * missing or wrong field fails), the socket paths, and the client frames tests send. Sockets are
+ * opened and made ready with {@link app.parley.server.support.Sockets}.
  */
 final class WsFrames {
-    /** How long "nothing arrives" is watched for. */
-    static final Duration QUIET = Duration.ofMillis(250);
-
-    static final String MAIN = "/api/v1/main";
-
     private WsFrames() {}
 
     /** Seed 002's chat socket, {@code /api/v1/chat/{id}}. */
@@ -131,73 +120,9 @@ final class WsFrames {
         return frame;
     }
 
-    /**
-     * Waits until a main socket is registered for live frames. It registers off the event loop
-     * with no frame to show for it, but handles frames only once it has: a refused message frame
-     * (no chat_id) is answered with an error echoing its client_msg_id and changes nothing. A frame
-     * sent right after the handshake may be lost (ChatSocketTest's
-     * aFrameSentRightAfterTheHandshakeIsNeverLost), so numbered probes are sent until one is
-     * answered, and then the answers to every later probe are waited for, so none comes after.
-     */
-    static void awaitListening(SocketClient main) {
-        TreeSet<Integer> answered = new TreeSet<>();
-        for (int probe = 1; probe <= 10; probe++) {
-            main.send(Map.of("type", "message", "client_msg_id", "probe-" + probe));
-            int last = probe;
-            try {
-                await().pollInterval(Duration.ofMillis(5))
-                        .atMost(answered.isEmpty() ? Duration.ofSeconds(1) : SocketClient.WAIT)
-                        .until(() -> {
-                            for (JsonNode answer : main.drain()) {
-                                assertErrorFrame(
-                                        answer,
-                                        "invalid_input",
-                                        "chat_id",
-                                        answer.path("client_msg_id").asText());
-                                answered.add(Integer.parseInt(
-                                        answer.get("client_msg_id").asText().substring("probe-".length())));
-                            }
-                            return !answered.isEmpty() && answered.containsAll(range(answered.first(), last));
-                        });
-                return;
-            } catch (ConditionTimeoutException lost) {
-                // Lost before the socket was registered: probe again.
-            }
-        }
-        fail("the main socket answered none of 10 probes");
-    }
-
-    private static List<Integer> range(int from, int to) {
-        List<Integer> numbers = new ArrayList<>();
-        for (int i = from; i <= to; i++) {
-            numbers.add(i);
-        }
-        return numbers;
-    }
-
-    /** A main socket of the user, surely listening (see {@link #awaitListening}). */
-    static SocketClient mainSocket(RunningServer server, TestUser user) {
-        SocketClient main = SocketClient.open(server, user, MAIN);
-        awaitListening(main);
-        return main;
-    }
-
-    /** A chat socket, past its opening history. */
-    static SocketClient chatSocket(RunningServer server, TestUser user, String path) {
-        SocketClient socket = SocketClient.open(server, user, path);
-        socket.next("history");
-        return socket;
-    }
-
     /** The socket was closed with this code and received no frame at all. */
     static void assertClosedWithoutFrames(SocketClient socket, int code, String what) {
         assertEquals(code, socket.closeCode(), what);
         assertEquals(List.of(), socket.drain(), what);
-    }
-
-    /** None of these sockets received anything: the first is watched for {@link #QUIET}, the rest checked after. */
-    static void assertSilent(SocketClient... sockets) {
-        sockets[0].expectSilence(QUIET);
-        Arrays.stream(sockets).skip(1).forEach(socket -> assertEquals(List.of(), socket.drain()));
     }
 }

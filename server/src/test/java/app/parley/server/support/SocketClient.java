@@ -2,7 +2,6 @@ package app.parley.server.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -128,15 +127,9 @@ public final class SocketClient implements AutoCloseable {
         return fail("no matching frame within " + WAIT + "; skipped " + skipped);
     }
 
-    /** Asserts that no frame arrives for a while. */
-    public void expectSilence(Duration quiet) {
-        try {
-            JsonNode frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
-            assertNull(frame, () -> "expected no frame, got " + frame);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    /** Frames received and not yet taken, left in place (see {@link Sockets#assertSilent}). */
+    public List<JsonNode> waiting() {
+        return List.copyOf(frames);
     }
 
     /** Frames received and not yet taken. */
