@@ -25,6 +25,7 @@ import app.parley.model.event.CloseCodes;
 import app.parley.server.support.ApiClient;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
+import app.parley.server.support.Sockets;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -312,9 +313,10 @@ class ChatSocketTest {
     }
 
     /**
-     * The close code must reach the client whatever the chat reference. Fails today: the close
-     * reason is the refusal's message, which quotes the reference, and past RFC 6455's 123 bytes
-     * the close frame is malformed; the client sees a protocol error instead of 4404 or 4400.
+     * The close code must reach the client whatever the chat reference. The close reason is the
+     * refusal's message, which quotes the reference; past RFC 6455's 123 bytes the close frame
+     * would be malformed and the client would see a protocol error instead of 4404 or 4400 (so the
+     * server cuts the reason, since 378d703).
      */
     @Test
     void aLongChatReferenceIsStillRefusedWithItsCloseCode() {
@@ -381,20 +383,16 @@ class ChatSocketTest {
     }
 
     /**
-     * A frame sent as soon as the handshake completes is handled like any later one. Fails
-     * intermittently today (a few frames in several hundred, more under load): the socket's
-     * {@code @OnOpen} and {@code @OnMessage} run on different threads of the blocking pool, and a
-     * frame that arrives before the opening has stored its Connection in the session is dropped
-     * without a word: no error frame, no message stored, the socket stays open.
+     * A frame sent as soon as the handshake completes is handled like any later one. Guards the
+     * fix of 378d703: the socket callbacks used to run on different threads of the blocking pool,
+     * and a frame that came before the opening had stored its connection was dropped without a
+     * word (a few in several hundred). {@link Sockets#awaitReady} relies on this.
      */
     @Test
-    void aFrameSentRightAfterTheHandshakeIsNeverLost() {
+    void aFrameSentRightAfterAMainSocketsHandshakeIsAnswered() {
         TestUser alice = server.register("alice");
-        TestUser bob = server.register("bob");
-        long chat = privateChat(alice, bob);
         int count = 50;
         List<SocketClient> mains = new ArrayList<>();
-        List<SocketClient> chats = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
                 SocketClient main = open(alice, MAIN);
@@ -406,6 +404,7 @@ class ChatSocketTest {
                 String id = "main-" + i;
                 SocketClient main = mains.get(i);
                 try {
+                    // Once one is lost, the others are given less time, so that the test names them all.
                     await().pollInterval(Duration.ofMillis(10))
                             .atMost(unanswered.isEmpty() ? Duration.ofSeconds(5) : Duration.ofMillis(200))
                             .until(() -> main.drain().stream()
@@ -419,19 +418,31 @@ class ChatSocketTest {
                     List.of(),
                     unanswered,
                     "main-socket frames sent right after the handshake that were never answered");
+        } finally {
+            mains.forEach(SocketClient::close);
+        }
+    }
 
+    /** The same on chat sockets: a message sent at once after the handshake is stored. */
+    @Test
+    void aMessageSentRightAfterAChatSocketsHandshakeIsStored() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = privateChat(alice, bob);
+        int count = 50;
+        List<SocketClient> chats = new ArrayList<>();
+        try {
+            Set<String> expected = new TreeSet<>();
             for (int i = 0; i < count; i++) {
                 SocketClient socket = open(alice, chatPath(chat));
                 socket.send(WsFrames.frame("type", "message", "text", "early " + i, "client_msg_id", "early-" + i));
                 chats.add(socket);
-            }
-            Set<String> expected = new TreeSet<>();
-            for (int i = 0; i < count; i++) {
                 expected.add("early-" + i);
             }
             Set<String> stored = new TreeSet<>();
             try {
-                await().pollInterval(Duration.ofMillis(100))
+                await().pollInSameThread()
+                        .pollInterval(Duration.ofMillis(100))
                         .atMost(Duration.ofSeconds(5))
                         .until(() -> {
                             stored.clear();
@@ -445,7 +456,6 @@ class ChatSocketTest {
             }
             assertEquals(expected, stored, "chat-socket messages sent right after the handshake");
         } finally {
-            mains.forEach(SocketClient::close);
             chats.forEach(SocketClient::close);
         }
     }

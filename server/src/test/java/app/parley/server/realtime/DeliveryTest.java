@@ -207,10 +207,11 @@ class DeliveryTest {
     }
 
     /**
-     * Frames sent on one socket are handled in the order they were sent. Fails intermittently
-     * today (a few rounds in a hundred): each {@code @OnMessage} call runs on a thread of the
-     * blocking pool, so two frames that arrive together race to the socket's sequential queue and
-     * the second may be stored first. Sent in rounds of three, each after the last was delivered.
+     * Frames sent on one socket are handled in the order they were sent. Guards the fix of
+     * 378d703: each {@code @OnMessage} call used to run on a thread of the blocking pool, so two
+     * frames that arrived together raced to the socket's sequential queue and the second could be
+     * stored first (a few rounds in a hundred). Sent in rounds of three, each after the last was
+     * delivered.
      */
     @Test
     void framesOfOneSocketAreHandledInTheOrderTheyWereSent() {

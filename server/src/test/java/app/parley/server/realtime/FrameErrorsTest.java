@@ -151,9 +151,9 @@ class FrameErrorsTest {
     }
 
     /**
-     * Text after the JSON object makes the frame invalid JSON. Fails today: the server reads the
-     * first value and ignores the rest, so this frame stores the message "x" (and a frame holding
-     * two objects stores only the first). HTTP bodies are just as lenient.
+     * Text after the JSON object makes the frame invalid JSON. A lenient reader takes the first
+     * value and ignores the rest, which stored the message "x" here (and only the first of two
+     * objects) until 378d703.
      */
     @Test
     void aFrameWithTextAfterTheJsonObjectIsInvalidJsonAndStoresNothing() {
