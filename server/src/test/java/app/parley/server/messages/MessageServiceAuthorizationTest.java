@@ -4,6 +4,7 @@ import static app.parley.server.messages.Conversations.group;
 import static app.parley.server.messages.Conversations.historyTexts;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
+import static app.parley.server.messages.Conversations.sendAll;
 import static app.parley.server.messages.Conversations.unread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -107,9 +108,32 @@ class MessageServiceAuthorizationTest {
         assertEquals(List.of("alice wrote this"), historyTexts(bob, chat));
     }
 
+    /**
+     * The outsider has chats of their own, and other people have chats with unread messages: a
+     * count query that strays past the caller's own memberships (a join that fans out to other
+     * chats, a subquery that keeps the other members' rows) shows here. An outsider with no chat
+     * at all got an empty list whatever the query did with other people's rows.
+     */
     @Test
     void theOutsidersUnreadCountsNeverIncludeOtherPeoplesChats() {
-        assertEquals(List.of(), messages.unreadCounts(outsider.id()));
+        TestUser carol = server.register("carol");
+        long othersGroup = group(alice, bob);
+        sendAll(bob, othersGroup, "unread by alice", "still unread by alice");
+        long outsidersChat = privateChat(outsider, carol);
+        sendAll(carol, outsidersChat, "one", "two", "three");
+        long outsidersGroup = group(carol, outsider);
+        send(outsider, outsidersGroup, "read by its author");
+
+        assertEquals(
+                List.of(
+                        new UnreadRow(outsidersChat, "private", pairKey(outsider, carol), 3),
+                        new UnreadRow(outsidersGroup, "group", null, 0)),
+                messages.unreadCounts(outsider.id()));
+    }
+
+    /** How a private chat names its two members: {@code smaller id:larger id}. */
+    private static String pairKey(TestUser a, TestUser b) {
+        return Math.min(a.id(), b.id()) + ":" + Math.max(a.id(), b.id());
     }
 
     @Test
