@@ -141,6 +141,12 @@ class MembershipEventsTest {
 
     // --- members_removed ----------------------------------------------------------------------------
 
+    private static void removeMember(TestUser owner, Group group, TestUser member) {
+        ApiClient.Response removed =
+                owner.api().delete("/api/v1/group/" + group.id() + "/delete", Map.of("users", refs(member)));
+        assertEquals(200, removed.status(), removed.body());
+    }
+
     @Test
     void removingAMemberTellsEveryoneAndClosesTheRemovedMembersSocketsOfThatGroupOnly() {
         TestUser owner = server.register("owner");
@@ -159,9 +165,7 @@ class MembershipEventsTest {
                 SocketClient bobMain = openMain(server, bob);
                 SocketClient carolMain = openMain(server, carol)) {
 
-            ApiClient.Response removed =
-                    owner.api().delete("/api/v1/group/" + group.id() + "/delete", Map.of("users", refs(bob)));
-            assertEquals(200, removed.status(), removed.body());
+            removeMember(owner, group, bob);
 
             JsonNode membersRemoved = membersChanged("members_removed", group.id(), bob);
             for (SocketClient socket : List.of(bobChat, bobOtherChat)) {
@@ -175,26 +179,52 @@ class MembershipEventsTest {
             assertEquals(membersRemoved, carolMain.next());
             assertEquals(membersRemoved, bobMain.next());
             assertSilent(ownerChat, carolChat, ownerMain, carolMain, bobMain, bobPrivate);
+        }
+    }
 
-            // The group goes on without bob: he hears nothing more of it, on any socket.
+    @Test
+    void aRemovedMemberHearsNothingMoreOfTheGroupButStillHearsTheirOtherChats() {
+        TestUser owner = server.register("owner");
+        TestUser bob = server.register("bob");
+        TestUser carol = server.register("carol");
+        Group group = createGroup(owner, "g", bob, carol);
+        long ownerAndBob = privateChat(owner, bob);
+        try (SocketClient bobPrivate = openChat(server, bob, ownerAndBob);
+                SocketClient ownerChat = openChat(server, owner, group.id());
+                SocketClient carolChat = openChat(server, carol, group.id());
+                SocketClient ownerMain = openMain(server, owner);
+                SocketClient bobMain = openMain(server, bob);
+                SocketClient carolMain = openMain(server, carol)) {
+            removeMember(owner, group, bob);
+            for (SocketClient socket : List.of(ownerChat, carolChat, ownerMain, carolMain, bobMain)) {
+                socket.next("members_removed");
+            }
+
             JsonNode after = send(owner, group.id(), "after bob left");
             assertEquals(after, ownerChat.next());
             assertEquals(after, carolChat.next());
             assertEquals(lastMessage(after, 0), ownerMain.next());
             assertEquals(lastMessage(after, 1), carolMain.next());
-            assertSilent(ownerChat, carolChat, ownerMain, carolMain, bobMain, bobPrivate, bobChat, bobOtherChat);
+            assertSilent(ownerChat, carolChat, ownerMain, carolMain, bobMain, bobPrivate);
 
-            // His other chats are untouched.
             JsonNode privately = send(owner, ownerAndBob, "still friends");
             assertEquals(privately, bobPrivate.next());
             assertEquals(lastMessage(privately, 1), bobMain.next());
             assertEquals(lastMessage(privately, 0), ownerMain.next());
+        }
+    }
 
-            // And he cannot come back in through a new socket.
-            try (SocketClient again = chatSocket(server, bob, group.id(), null)) {
-                assertEquals(4403, again.closeCode());
-                assertEquals(List.of(), again.drain());
-            }
+    @Test
+    void aRemovedMemberCannotOpenASocketOnTheGroupAgain() {
+        TestUser owner = server.register("owner");
+        TestUser bob = server.register("bob");
+        Group group = createGroup(owner, "g", bob);
+
+        removeMember(owner, group, bob);
+
+        try (SocketClient again = chatSocket(server, bob, group.id(), null)) {
+            assertEquals(4403, again.closeCode());
+            assertEquals(List.of(), again.drain());
         }
     }
 
@@ -371,8 +401,20 @@ class MembershipEventsTest {
 
     // --- message_deleted ----------------------------------------------------------------------------
 
-    @Test
-    void deletingAMessageTellsChatSocketsAndGivesMainSocketsTheNewUnreadCountAndLastMessage() {
+    /**
+     * A group of alice (its owner), bob and carol holding bob's first and second message and
+     * carol's third. Alice has read up to the second; bob and carol have read what they sent.
+     */
+    private record ThreeMessages(
+            Group group,
+            TestUser alice,
+            TestUser bob,
+            TestUser carol,
+            JsonNode first,
+            JsonNode second,
+            JsonNode third) {}
+
+    private static ThreeMessages threeMessages() {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");
         TestUser carol = server.register("carol");
@@ -380,7 +422,6 @@ class MembershipEventsTest {
         JsonNode first = send(bob, group.id(), "first");
         JsonNode second = send(bob, group.id(), "second");
         JsonNode third = send(carol, group.id(), "third");
-        // alice has read up to the second message; bob and carol have read what they sent.
         assertEquals(
                 200,
                 alice.api()
@@ -391,65 +432,103 @@ class MembershipEventsTest {
         assertEquals(1, unread(alice, group.id()));
         assertEquals(1, unread(bob, group.id()));
         assertEquals(0, unread(carol, group.id()));
+        return new ThreeMessages(group, alice, bob, carol, first, second, third);
+    }
 
+    private static ApiClient.Response deleteMessage(TestUser caller, long chatId, String messageRef) {
+        return caller.api().delete("/api/v1/chats/" + chatId + "/messages/" + messageRef + "/");
+    }
+
+    @Test
+    void deletingTheNewestMessageGivesMainSocketsThePreviousOneAsLastMessageAndTheNewUnreadCount() {
+        ThreeMessages chat = threeMessages();
+        long group = chat.group().id();
+        try (SocketClient aliceChat = openChat(server, chat.alice(), group);
+                SocketClient bobChat = openChat(server, chat.bob(), group);
+                SocketClient aliceMain = openMain(server, chat.alice());
+                SocketClient bobMain = openMain(server, chat.bob());
+                SocketClient carolMain = openMain(server, chat.carol())) {
+
+            ApiClient.Response deleted =
+                    deleteMessage(chat.carol(), group, chat.third().get("id").asText());
+
+            assertEquals(200, deleted.status(), deleted.body());
+            assertEquals(messageDeleted(chat.third()), aliceChat.next());
+            assertEquals(messageDeleted(chat.third()), bobChat.next());
+            // It was unread by alice and bob: now nobody has anything unread.
+            assertEquals(messageDeleted(chat.third(), 0, chat.second()), aliceMain.next());
+            assertEquals(messageDeleted(chat.third(), 0, chat.second()), bobMain.next());
+            assertEquals(messageDeleted(chat.third(), 0, chat.second()), carolMain.next());
+            assertSilent(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+            assertEquals(0, unread(chat.alice(), group));
+        }
+    }
+
+    @Test
+    void deletingAnOlderMessageKeepsTheLastMessageAndTheUnreadCountsOfThoseWhoHadReadIt() {
+        ThreeMessages chat = threeMessages();
+        long group = chat.group().id();
+        try (SocketClient aliceChat = openChat(server, chat.alice(), group);
+                SocketClient bobChat = openChat(server, chat.bob(), group);
+                SocketClient aliceMain = openMain(server, chat.alice());
+                SocketClient bobMain = openMain(server, chat.bob());
+                SocketClient carolMain = openMain(server, chat.carol())) {
+
+            ApiClient.Response deleted =
+                    deleteMessage(chat.bob(), group, chat.first().get("uuid").asText());
+
+            assertEquals(200, deleted.status(), deleted.body());
+            assertEquals(messageDeleted(chat.first()), aliceChat.next());
+            assertEquals(messageDeleted(chat.first()), bobChat.next());
+            assertEquals(messageDeleted(chat.first(), 1, chat.third()), aliceMain.next());
+            assertEquals(messageDeleted(chat.first(), 1, chat.third()), bobMain.next());
+            assertEquals(messageDeleted(chat.first(), 0, chat.third()), carolMain.next());
+            assertSilent(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+        }
+    }
+
+    @Test
+    void deletingAChatsOnlyMessageGivesMainSocketsNoLastMessageAtAll() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        Group group = createGroup(alice, "g", bob);
+        JsonNode only = send(bob, group.id(), "only");
         try (SocketClient aliceChat = openChat(server, alice, group.id());
                 SocketClient bobChat = openChat(server, bob, group.id());
                 SocketClient aliceMain = openMain(server, alice);
-                SocketClient bobMain = openMain(server, bob);
-                SocketClient carolMain = openMain(server, carol)) {
+                SocketClient bobMain = openMain(server, bob)) {
 
-            // The newest message goes: the chat's last message is now bob's second, and it was unread by alice and bob.
-            ApiClient.Response deleted = carol.api()
+            ApiClient.Response deleted = bob.api()
                     .delete("/api/v1/chats/" + group.id() + "/messages/"
-                            + third.get("id").asLong() + "/");
+                            + only.get("id").asLong());
+
             assertEquals(200, deleted.status(), deleted.body());
-            assertEquals(messageDeleted(third), aliceChat.next());
-            assertEquals(messageDeleted(third), bobChat.next());
-            assertEquals(messageDeleted(third, 0, second), aliceMain.next());
-            assertEquals(messageDeleted(third, 0, second), bobMain.next());
-            assertEquals(messageDeleted(third, 0, second), carolMain.next());
-            assertSilent(aliceChat, bobChat, aliceMain, bobMain, carolMain);
-            assertEquals(0, unread(alice, group.id()));
-
-            // An older message goes: the last message stays, and nobody had it unread.
-            ApiClient.Response older = bob.api()
-                    .delete("/api/v1/chats/" + group.id() + "/messages/"
-                            + first.get("uuid").asText() + "/");
-            assertEquals(200, older.status(), older.body());
-            assertEquals(messageDeleted(first), aliceChat.next());
-            assertEquals(messageDeleted(first), bobChat.next());
-            assertEquals(messageDeleted(first, 0, second), aliceMain.next());
-            assertEquals(messageDeleted(first, 0, second), bobMain.next());
-            assertEquals(messageDeleted(first, 0, second), carolMain.next());
-            assertSilent(aliceChat, bobChat, aliceMain, bobMain, carolMain);
-
-            // The last message goes: the chat is empty and main sockets get no last_message at all.
-            ApiClient.Response last = bob.api()
-                    .delete("/api/v1/chats/" + group.id() + "/messages/"
-                            + second.get("id").asLong());
-            assertEquals(200, last.status(), last.body());
-            assertEquals(messageDeleted(second), aliceChat.next());
-            assertEquals(messageDeleted(second), bobChat.next());
-            for (SocketClient main : List.of(aliceMain, bobMain, carolMain)) {
-                assertEquals(messageDeleted(second, 0, null), main.next());
-            }
-            assertSilent(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+            assertEquals(messageDeleted(only), aliceChat.next());
+            assertEquals(messageDeleted(only), bobChat.next());
+            assertEquals(messageDeleted(only, 0, null), aliceMain.next());
+            assertEquals(messageDeleted(only, 0, null), bobMain.next());
+            assertSilent(aliceChat, bobChat, aliceMain, bobMain);
             assertEquals(List.of(), history(alice, group.id()));
+        }
+    }
 
-            // A refused deletion (not the author) tells nobody anything.
-            JsonNode kept = send(carol, group.id(), "kept");
-            aliceChat.next("message");
-            bobChat.next("message");
-            aliceMain.next("last_message");
-            bobMain.next("last_message");
-            carolMain.next("last_message");
-            assertEquals(
-                    403,
-                    alice.api()
-                            .delete("/api/v1/chats/" + group.id() + "/messages/"
-                                    + kept.get("id").asLong() + "/")
-                            .status());
+    @Test
+    void aRefusedMessageDeletionTellsNobodyAnything() {
+        ThreeMessages chat = threeMessages();
+        long group = chat.group().id();
+        try (SocketClient aliceChat = openChat(server, chat.alice(), group);
+                SocketClient bobChat = openChat(server, chat.bob(), group);
+                SocketClient aliceMain = openMain(server, chat.alice());
+                SocketClient bobMain = openMain(server, chat.bob());
+                SocketClient carolMain = openMain(server, chat.carol())) {
+
+            // Alice owns the group but did not write carol's message.
+            ApiClient.Response refused =
+                    deleteMessage(chat.alice(), group, chat.third().get("id").asText());
+
+            assertEquals(403, refused.status(), refused.body());
             assertSilent(aliceChat, bobChat, aliceMain, bobMain, carolMain);
+            assertEquals(List.of(chat.first(), chat.second(), chat.third()), history(chat.alice(), group));
         }
     }
 
