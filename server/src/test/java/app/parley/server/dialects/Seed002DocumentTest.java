@@ -162,9 +162,8 @@ class Seed002DocumentTest {
     }
 
     @Test
-    void postUserRefusesBadDataWith400AndAMissingTokenWith401AndChangesNothing() {
+    void postUserRefusesBadDataWith400AndChangesNothing() {
         TestUser carol = server.register("carol");
-        TestUser taken = server.register("taken");
         JsonNode before = profile(carol);
 
         assertError(
@@ -208,7 +207,16 @@ class Seed002DocumentTest {
                         List.of(Part.field("json", "{\"name\": \"Photo\"}"), Part.field("photo", "not a file")));
         assertEquals(400, photoAsText.status(), photoAsText.toString());
         assertEquals("error", photoAsText.json().path("status").asText(), photoAsText.toString());
-        // Not in the seed's list: a taken username is Parley's 409, as at registration (docs/api.md).
+        assertEquals(before, profile(carol));
+    }
+
+    /** Not in the seed's list: a taken username is Parley's 409, as at registration (docs/api.md). */
+    @Test
+    void postUserRefusesATakenUsernameWith409AndChangesNothing() {
+        TestUser carol = server.register("carol");
+        TestUser taken = server.register("taken");
+        JsonNode before = profile(carol);
+
         assertError(
                 carol.api()
                         .multipart(
@@ -217,12 +225,16 @@ class Seed002DocumentTest {
                 409,
                 "username_taken",
                 null);
+        assertEquals(before, profile(carol));
+    }
+
+    @Test
+    void postUserWithoutATokenIs401() {
         assertError(
                 server.anonymous().multipart("/api/v1/user", List.of(Part.field("json", "{\"name\": \"x\"}"))),
                 401,
                 "unauthorized",
                 null);
-        assertEquals(before, profile(carol));
     }
 
     // --- GET /api/v1/user, GET /api/v1/user/{id} -----------------------------------------------

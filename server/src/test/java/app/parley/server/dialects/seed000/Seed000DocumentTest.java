@@ -515,12 +515,24 @@ class Seed000DocumentTest {
     }
 
     @Test
-    void acceptInviteAnswers404ForAnUnknownToken400ForADeadInviteAnd403ForAnotherUserAndJoinsNobody() {
+    void acceptInviteAnswers404ForAnUnknownTokenAndJoinsNobody() {
+        User eve = user("eve");
+        String unknown = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+
+        assertDialectError(
+                eve.api().post("/chat_accept_invite", Map.of("token", unknown, "user_id", eve.id())),
+                404,
+                "invite_not_found",
+                null);
+        assertEquals(List.of(), chatIds(eve));
+    }
+
+    @Test
+    void acceptInviteAnswers400ForAUsedUpOrRevokedInviteAndJoinsNobody() {
         User ann = user("ann");
         User ben = user("ben");
         User eve = user("eve");
         String group = group(ann, "Strict");
-        String live = generateInvite(ann, group);
         String usedUp = ann.api()
                 .post("/api/v1/chats/" + group + "/invites/", Map.of("max_uses", 1))
                 .json()
@@ -538,13 +550,7 @@ class Seed000DocumentTest {
                 ann.api()
                         .delete("/api/v1/invites/" + revoked.path("uuid").asText() + "/")
                         .status());
-        String unknown = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
 
-        assertDialectError(
-                eve.api().post("/chat_accept_invite", Map.of("token", unknown, "user_id", eve.id())),
-                404,
-                "invite_not_found",
-                null);
         assertDialectError(
                 eve.api().post("/chat_accept_invite", Map.of("token", usedUp, "user_id", eve.id())),
                 400,
@@ -558,6 +564,16 @@ class Seed000DocumentTest {
                 400,
                 "invite_revoked",
                 null);
+        assertEquals(List.of(), chatIds(eve));
+    }
+
+    @Test
+    void acceptInviteAnswers403ForAUserIdThatIsNotTheCallersAndJoinsNobody() {
+        User ann = user("ann");
+        User ben = user("ben");
+        User eve = user("eve");
+        String live = generateInvite(ann, group(ann, "Strict"));
+
         assertDialectError(
                 eve.api().post("/chat_accept_invite", Map.of("token", live, "user_id", ann.id())),
                 403,
@@ -568,10 +584,19 @@ class Seed000DocumentTest {
                 403,
                 "not_the_caller",
                 null);
+        assertEquals(List.of(), chatIds(eve));
+        assertEquals(List.of(), chatIds(ben));
+    }
+
+    @Test
+    void acceptInviteAnswers400NamingAMissingTokenOrUserIdAndJoinsNobody() {
+        User ann = user("ann");
+        User eve = user("eve");
+        String live = generateInvite(ann, group(ann, "Strict"));
+
         assertDialectError(
                 eve.api().post("/chat_accept_invite", Map.of("user_id", eve.id())), 400, "invalid_input", "token");
         assertDialectError(eve.api().postEmpty("/chat_accept_invite?token=" + live), 400, "invalid_input", "user_id");
-
         assertEquals(List.of(), chatIds(eve));
     }
 
@@ -599,10 +624,9 @@ class Seed000DocumentTest {
     }
 
     @Test
-    void sendMessageRefusesBadContentAnotherSenderAndNonMembersAndStoresNothing() {
+    void sendMessageRefusesBlankMissingTooLongOrNonTextContentWith400AndStoresNothing() {
         User ann = user("ann");
         User ben = user("ben");
-        User eve = user("eve");
         String chat = privateChat(ann, ben);
 
         assertDialectError(
@@ -625,6 +649,15 @@ class Seed000DocumentTest {
                 400,
                 "bad_request",
                 "content");
+        assertEquals(List.of(), messageIdsIn(chat, ben));
+    }
+
+    @Test
+    void sendMessageNamesAMissingConnectFieldWith400AndAnUnknownChatWith404() {
+        User ann = user("ann");
+        User ben = user("ben");
+        String chat = privateChat(ann, ben);
+
         assertDialectError(
                 ann.api().post("/send_message", Map.of("content", "hi")), 400, "invalid_input", "connect.user.id");
         assertDialectError(
@@ -647,20 +680,37 @@ class Seed000DocumentTest {
                 404,
                 "chat_not_found",
                 null);
+        assertEquals(List.of(), messageIdsIn(chat, ben));
+    }
+
+    @Test
+    void sendMessageInAnotherUsersNameIs403AndStoresNothing() {
+        User ann = user("ann");
+        User ben = user("ben");
+        User eve = user("eve");
+        String chat = privateChat(ann, ben);
+
         assertDialectError(
                 eve.api().post("/send_message", Map.of("content", "as ann", "connect", connect(chat, ann))),
                 403,
                 "not_the_caller",
                 null);
+        assertEquals(List.of(), messageIdsIn(chat, ben));
+    }
+
+    @Test
+    void sendMessageFromANonMemberIs403AndStoresNothing() {
+        User ann = user("ann");
+        User ben = user("ben");
+        User eve = user("eve");
+        String chat = privateChat(ann, ben);
+
         assertDialectError(
                 eve.api().post("/send_message", Map.of("content", "hi", "connect", connect(chat, eve))),
                 403,
                 "not_a_member",
                 null);
-
-        assertEquals(
-                List.of(),
-                texts(ben.api().post("/connect", connect(chat, ben)).json().path("last_messages"), "message_id"));
+        assertEquals(List.of(), messageIdsIn(chat, ben));
     }
 
     // --- 7. GET /status --------------------------------------------------------------------------------
@@ -944,6 +994,11 @@ class Seed000DocumentTest {
         var status = user.api().post("/status", Map.of("id", user.id()));
         assertEquals(200, status.status(), status.toString());
         return status.json();
+    }
+
+    /** The messages of the chat as its member {@code reader} sees them through seed 000's {@code /connect}. */
+    private static List<String> messageIdsIn(String chat, User reader) {
+        return texts(reader.api().post("/connect", connect(chat, reader)).json().path("last_messages"), "message_id");
     }
 
     private static List<String> chatIds(User user) {
