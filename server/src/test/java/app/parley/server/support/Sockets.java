@@ -26,8 +26,8 @@ public final class Sockets {
     public static final String MAIN = "/api/v1/main";
 
     /**
-     * How long a socket is watched to count as having been sent nothing. A frame the server wrongly
-     * sends comes within milliseconds of what caused it on this machine; this is the margin.
+     * How long a socket is watched to count as having been sent nothing. A frame the server sends
+     * comes within milliseconds of what caused it; 300 ms is the margin for a busy machine.
      */
     public static final Duration SILENCE = Duration.ofMillis(300);
 
