@@ -1,6 +1,7 @@
 package app.parley.model.event;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.common.IdValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public record ClientFrame(
         String clientMsgId,
         Long upToMessageId,
         Long afterId,
-        List<Object> attachments) {
+        List<IdValue> attachments) {
 
     public ClientFrame(
             String type,

@@ -1,6 +1,7 @@
 package app.parley.server.dialects.seed000;
 
 import app.parley.model.chat.ChatType;
+import app.parley.model.common.IdRef;
 import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
 import app.parley.server.accounts.Account;
@@ -106,6 +107,6 @@ class Seed000Views {
     }
 
     private static long authorId(Message message) {
-        return ((Number) message.author().id()).longValue();
+        return ((IdRef.Numeric) message.author().id()).id();
     }
 }

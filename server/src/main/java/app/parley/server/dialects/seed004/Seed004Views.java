@@ -1,12 +1,12 @@
 package app.parley.server.dialects.seed004;
 
+import app.parley.model.common.IdRef;
 import app.parley.model.message.Message;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.chats.RoomRow;
-import app.parley.server.common.IdRef;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
@@ -80,6 +80,6 @@ class Seed004Views {
     }
 
     private static long authorId(Message message) {
-        return ((Number) message.author().id()).longValue();
+        return ((IdRef.Numeric) message.author().id()).id();
     }
 }
