@@ -93,7 +93,7 @@ class Seed004ConversationsController {
     List<Seed004Json.HistoryItem> messages(Authentication authentication, String conversationId) {
         long caller = Caller.id(authentication);
         long chat = chats.get(IdRefs.parse(conversationId, "conversation_id")).id();
-        return views.history(messages.transcript(caller, chat));
+        return Seed004Views.history(messages.transcript(caller, chat));
     }
 
     /** Members only: where the conversation's WebSocket is (this path, opened as a WebSocket). */
