@@ -5,6 +5,8 @@ import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +15,7 @@ import java.util.List;
  * any of their chats, with that member's new unread count for the chat. Like {@link Message},
  * it carries the author's UUID without writing it.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record LastMessageEvent(
         long id,
         String uuid,

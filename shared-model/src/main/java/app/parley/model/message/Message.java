@@ -5,6 +5,8 @@ import app.parley.model.event.ServerEvent;
 import app.parley.model.file.Attachment;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +20,7 @@ import java.util.List;
  * server fills it so that dialects which name users by UUID need not look the author up again;
  * a message read from JSON has none.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Message(
         long id,
         String uuid,

@@ -2,6 +2,8 @@ package app.parley.model.message;
 
 import app.parley.model.common.IdValue;
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import java.util.Map;
  * {@code attachments} lists files the sender uploaded into the chat (integer ids or UUIDs);
  * with attachments the text may be empty.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SendMessageRequest(
         @JsonAlias({"message", "content"}) String text,
         @JsonAlias({"clientMsgId"}) String clientMsgId,
