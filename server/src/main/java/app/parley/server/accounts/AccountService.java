@@ -2,7 +2,8 @@ package app.parley.server.accounts;
 
 import app.parley.model.account.ProfileUpdate;
 import app.parley.model.account.RegisterRequest;
-import app.parley.server.common.IdRef;
+import app.parley.model.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.common.TextLimits;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
@@ -164,7 +165,7 @@ public class AccountService {
         if (claimedId == null) {
             return caller;
         }
-        if (!names(IdRef.parse(claimedId, field), caller)) {
+        if (!names(IdRefs.parse(claimedId, field), caller)) {
             throw new ForbiddenException(
                     "not_the_caller", field + " must be the signed-in user; nobody acts in another's name");
         }

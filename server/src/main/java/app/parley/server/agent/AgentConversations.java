@@ -1,9 +1,9 @@
 package app.parley.server.agent;
 
+import app.parley.model.common.IdRef;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
 import app.parley.server.errors.InvalidInputException;
 import jakarta.inject.Singleton;
 import java.util.Optional;

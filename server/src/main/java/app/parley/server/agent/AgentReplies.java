@@ -1,6 +1,7 @@
 package app.parley.server.agent;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.common.IdRef;
 import app.parley.model.event.AgentReplyEvent;
 import app.parley.model.event.TypingEvent;
 import app.parley.model.message.Message;
@@ -127,7 +128,7 @@ class AgentReplies {
         turns.add(new ChatTurn(ChatTurn.SYSTEM, conversations.settings().systemPrompt()));
         for (Message message : recent) {
             boolean own = message.author() != null
-                    && Long.valueOf(agent.id()).equals(message.author().id());
+                    && new IdRef.Numeric(agent.id()).equals(message.author().id());
             String content = message.text();
             if (!message.attachments().isEmpty()) {
                 content += (content.isEmpty() ? "" : "\n") + "[attached: "

@@ -26,7 +26,8 @@ public interface ChatMemberRepository extends CrudRepository<ChatMember, Long> {
                cm.unread_count,
                lm.id AS msg_id, lm.uuid AS msg_uuid, lm.text AS msg_text, lm.client_msg_id AS msg_client_id,
                lm.created_at AS msg_time,
-               la.id AS msg_author_id, la.name AS msg_author_name, la.username AS msg_author_username,
+               la.id AS msg_author_id, la.uuid AS msg_author_uuid, la.name AS msg_author_name,
+               la.username AS msg_author_username,
                ou.id AS other_id, ou.name AS other_name, ou.username AS other_username
         FROM chat_members cm
         JOIN chats c ON c.id = cm.chat_id

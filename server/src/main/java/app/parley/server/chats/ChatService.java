@@ -2,13 +2,14 @@ package app.parley.server.chats;
 
 import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatType;
+import app.parley.model.common.IdRef;
 import app.parley.model.event.ChatCreatedEvent;
 import app.parley.model.event.ChatDeletedEvent;
 import app.parley.model.event.CloseCodes;
 import app.parley.model.event.MembersChangedEvent;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.common.TextLimits;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
@@ -68,7 +69,7 @@ public class ChatService {
         }
         IdRef ref;
         try {
-            ref = IdRef.parse(reference, "chat_id");
+            ref = IdRefs.parse(reference, "chat_id");
         } catch (InvalidInputException e) {
             throw new InvalidInputException(
                     "chat_id",
@@ -374,7 +375,7 @@ public class ChatService {
 
     private Chat byRoomName(String roomName) {
         if (roomName.startsWith("group_")) {
-            Chat chat = get(IdRef.parse(roomName.substring("group_".length()), "room_name"));
+            Chat chat = get(IdRefs.parse(roomName.substring("group_".length()), "room_name"));
             if (!chat.isGroup()) {
                 throw chatNotFound(roomName);
             }
@@ -398,7 +399,7 @@ public class ChatService {
             if (user == null) {
                 throw new InvalidInputException("users", "users must not contain null");
             }
-            IdRef ref = IdRef.parse(user.id(), "users.id");
+            IdRef ref = IdRefs.require(user.id(), "users.id");
             try {
                 ids.add(accounts.get(ref).id());
             } catch (NotFoundException e) {

@@ -22,6 +22,7 @@ public record RoomRow(
         // Not a column of the repository's entity, so its SQL type must be named for the epoch millis to map.
         @Nullable @TypeDef(type = DataType.TIMESTAMP) Instant msgTime,
         @Nullable Long msgAuthorId,
+        @Nullable String msgAuthorUuid,
         @Nullable String msgAuthorName,
         @Nullable String msgAuthorUsername,
         @Nullable Long otherId,

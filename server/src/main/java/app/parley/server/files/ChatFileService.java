@@ -1,9 +1,11 @@
 package app.parley.server.files;
 
+import app.parley.model.common.IdRef;
+import app.parley.model.common.IdValue;
 import app.parley.model.file.Attachment;
 import app.parley.model.file.StorageUsage;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.PayloadTooLargeException;
@@ -151,7 +153,7 @@ public class ChatFileService {
      * The files a new message will carry: the sender's own uploads into this chat, not yet on
      * another message. Runs inside the message's transaction.
      */
-    public List<StoredFile> attachable(long callerId, long chatId, List<Object> references) {
+    public List<StoredFile> attachable(long callerId, long chatId, List<IdValue> references) {
         if (references == null || references.isEmpty()) {
             return List.of();
         }
@@ -161,8 +163,8 @@ public class ChatFileService {
         }
         List<StoredFile> found = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        for (Object raw : references) {
-            IdRef reference = IdRef.parse(raw instanceof Map<?, ?> object ? object.get("id") : raw, "attachments");
+        for (IdValue value : references) {
+            IdRef reference = IdRefs.require(value, "attachments");
             StoredFile file = find(reference)
                     .filter(StoredFile::isAttachment)
                     .filter(candidate -> candidate.chatId() != null && candidate.chatId() == chatId)

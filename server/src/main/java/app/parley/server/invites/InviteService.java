@@ -1,11 +1,11 @@
 package app.parley.server.invites;
 
+import app.parley.model.common.IdRef;
 import app.parley.model.invite.InviteRequest;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.GoneException;
 import app.parley.server.errors.InvalidInputException;

@@ -8,13 +8,14 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
-/** A message with its author's display names, ready to show. */
+/** A message with its author's UUID and display names, ready to show. */
 @Introspected
 public record MessageRow(
         long id,
         String uuid,
         long chatId,
         long authorId,
+        String authorUuid,
         String authorName,
         String authorUsername,
         String text,
@@ -23,8 +24,8 @@ public record MessageRow(
 
     /** The select list that fills a MessageRow, from {@code messages m} joined with {@code users u}. */
     public static final String COLUMNS = """
-        m.id, m.uuid, m.chat_id, m.author_id, u.name AS author_name, u.username AS author_username,
-        m.text, m.client_msg_id, m.created_at\
+        m.id, m.uuid, m.chat_id, m.author_id, u.uuid AS author_uuid, u.name AS author_name,
+        u.username AS author_username, m.text, m.client_msg_id, m.created_at\
         """;
 
     Message toMessage(List<Attachment> attachments) {
@@ -37,6 +38,7 @@ public record MessageRow(
                 UserRef.of(authorId, authorName, authorUsername),
                 createdAt,
                 clientMsgId,
-                attachments);
+                attachments,
+                authorUuid);
     }
 }

@@ -1,5 +1,6 @@
 package app.parley.server.messages;
 
+import app.parley.model.common.IdRef;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
@@ -10,7 +11,6 @@ import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
 import app.parley.server.common.Paging;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;

@@ -1,6 +1,7 @@
 package app.parley.server.realtime;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.common.IdRef;
 import app.parley.model.event.ClientFrame;
 import app.parley.model.event.ErrorEvent;
 import app.parley.model.event.EventTypes;
@@ -8,7 +9,7 @@ import app.parley.model.event.HistoryEvent;
 import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
@@ -204,7 +205,7 @@ class ClientFrames {
         if (author == null || author.id() == null) {
             return;
         }
-        IdRef claimed = IdRef.parse(author.id(), "author.id");
+        IdRef claimed = IdRefs.require(author.id(), "author.id");
         boolean matches = switch (claimed) {
             case IdRef.Numeric numeric -> numeric.id() == connection.userId();
             case IdRef.Uuid uuid -> uuid.uuid().toString().equals(connection.userUuid());

@@ -1,6 +1,7 @@
 package app.parley.server.realtime;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.common.IdRef;
 import app.parley.model.event.ServerEvent;
 import app.parley.model.event.TypingEvent;
 import app.parley.server.chats.ChatService;
@@ -109,7 +110,11 @@ class TypingTracker {
     }
 
     private static long idOf(UserRef user) {
-        return ((Number) user.id()).longValue();
+        // The user of a connection, made from their account: always named by the integer id.
+        if (user.id() instanceof IdRef.Numeric(long id)) {
+            return id;
+        }
+        throw new IllegalArgumentException("a typing user must carry their integer id, not " + user.id());
     }
 
     @PreDestroy

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.common.IdRef;
 import app.parley.server.accounts.Account;
-import app.parley.server.common.IdRef;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.support.RunningServer;

@@ -5,8 +5,8 @@ import static app.parley.server.messages.Conversations.historyTexts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.parley.model.common.IdRef;
 import app.parley.model.message.SendMessageRequest;
-import app.parley.server.common.IdRef;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.messages.MessageService;
@@ -83,7 +83,9 @@ class ChatFileServiceAuthorizationTest {
         var refused = assertThrows(
                 InvalidInputException.class,
                 () -> messages.send(
-                        bob.id(), chat, new SendMessageRequest("mine now", null, List.of(alicesFile.id()))));
+                        bob.id(),
+                        chat,
+                        new SendMessageRequest("mine now", null, List.of(new IdRef.Numeric(alicesFile.id())))));
 
         assertEquals("attachments", refused.field());
         assertEquals(before, historyTexts(alice, chat));
@@ -93,11 +95,18 @@ class ChatFileServiceAuthorizationTest {
     void theUploaderAttachesTheFileOnceAndTheMessageCarriesIt() {
         StoredFile file = files.upload(alice.id(), chat, upload("once.txt", "attach me once"), OptionalLong.empty());
 
-        var sent = messages.send(alice.id(), chat, new SendMessageRequest("", null, List.of(file.uuid())))
+        var sent = messages.send(
+                        alice.id(),
+                        chat,
+                        new SendMessageRequest(
+                                "", null, List.of(new IdRef.Uuid(java.util.UUID.fromString(file.uuid())))))
                 .message();
         var again = assertThrows(
                 InvalidInputException.class,
-                () -> messages.send(alice.id(), chat, new SendMessageRequest("again", null, List.of(file.id()))));
+                () -> messages.send(
+                        alice.id(),
+                        chat,
+                        new SendMessageRequest("again", null, List.of(new IdRef.Numeric(file.id())))));
 
         assertEquals(
                 List.of(file.id()), sent.attachments().stream().map(a -> a.id()).toList());

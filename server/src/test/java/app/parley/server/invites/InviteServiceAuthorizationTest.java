@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.parley.model.common.IdRef;
 import app.parley.model.invite.InviteRequest;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.GoneException;
 import app.parley.server.errors.InvalidInputException;

@@ -1,7 +1,10 @@
 package app.parley.model.event;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.common.IdValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
@@ -13,6 +16,7 @@ import java.util.List;
  * list {@code attachments}: files the sender uploaded into the chat beforehand.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ClientFrame(
         String type,
         Object chatId,
@@ -21,7 +25,7 @@ public record ClientFrame(
         String clientMsgId,
         Long upToMessageId,
         Long afterId,
-        List<Object> attachments) {
+        List<IdValue> attachments) {
 
     public ClientFrame(
             String type,

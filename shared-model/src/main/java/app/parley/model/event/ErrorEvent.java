@@ -1,6 +1,8 @@
 package app.parley.model.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * A client frame was refused; the socket stays open. {@code code} and {@code field} are those of
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code client_msg_id} echoes the refused message's own id.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ErrorEvent(String type, String code, String message, String field, String clientMsgId)
         implements ServerEvent {
 

@@ -2,6 +2,8 @@ package app.parley.model.event;
 
 import app.parley.model.message.Message;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
@@ -10,6 +12,7 @@ import java.util.List;
  * ({@code after_id}) it holds the messages the client missed after that id; {@code has_more}
  * says another {@code catch_up} is needed to get the rest.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record HistoryEvent(
         String type,
         long chatId,

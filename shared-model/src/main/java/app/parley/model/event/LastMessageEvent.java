@@ -3,14 +3,19 @@ package app.parley.model.event;
 import app.parley.model.account.UserRef;
 import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Seed 002's {@code last_message}, sent on every member's main socket for each new message in
- * any of their chats, with that member's new unread count for the chat.
+ * any of their chats, with that member's new unread count for the chat. Like {@link Message},
+ * it carries the author's UUID without writing it.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record LastMessageEvent(
         long id,
         String uuid,
@@ -21,7 +26,8 @@ public record LastMessageEvent(
         Instant time,
         @JsonInclude(JsonInclude.Include.NON_NULL) String clientMsgId,
         long unreadCount,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments)
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments,
+        @JsonIgnore String authorUuid)
         implements ServerEvent {
 
     public LastMessageEvent {
@@ -39,10 +45,12 @@ public record LastMessageEvent(
                 message.time(),
                 message.clientMsgId(),
                 unreadCount,
-                message.attachments());
+                message.attachments(),
+                message.authorUuid());
     }
 
     public Message message() {
-        return new Message(id, uuid, chatId, Message.TYPE_MESSAGE, text, author, time, clientMsgId, attachments);
+        return new Message(
+                id, uuid, chatId, Message.TYPE_MESSAGE, text, author, time, clientMsgId, attachments, authorUuid);
     }
 }

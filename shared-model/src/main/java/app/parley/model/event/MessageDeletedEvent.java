@@ -2,11 +2,14 @@ package app.parley.model.event;
 
 import app.parley.model.message.Message;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * A message was deleted. On main sockets it also carries the member's new unread count and the
  * chat's new last message (null when the chat is now empty), so a chat list stays right.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MessageDeletedEvent(
         String type,
         long chatId,

@@ -2,11 +2,14 @@ package app.parley.model.event;
 
 import app.parley.model.account.UserRef;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * A read receipt: {@code user} has read the chat up to {@code last_read_message_id}. The reader's
  * own main sockets also get their new {@code unread_count}, so badges agree across devices.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReadEvent(
         String type,
         long chatId,

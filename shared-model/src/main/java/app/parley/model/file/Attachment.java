@@ -1,6 +1,8 @@
 package app.parley.model.file;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 
 /**
@@ -8,6 +10,7 @@ import java.time.Instant;
  * is what the server found in the bytes, not what the client said; {@code width},
  * {@code height} and {@code thumbnail_url} are present for images only.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Attachment(
         long id,
         String uuid,

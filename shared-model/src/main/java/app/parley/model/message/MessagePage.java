@@ -1,5 +1,7 @@
 package app.parley.model.message;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
@@ -7,4 +9,5 @@ import java.util.List;
  * URLs (or null at either end), in the style of Django REST framework's cursor pagination that
  * seed 001 evidently comes from.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MessagePage(List<Message> results, String next, String previous) {}

@@ -4,6 +4,7 @@ import app.parley.model.chat.ChatList;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.PrivateChatRequest;
 import app.parley.model.chat.SocketUrl;
+import app.parley.model.common.IdValue;
 import app.parley.model.common.StatusResponse;
 import app.parley.model.message.MarkReadRequest;
 import app.parley.model.message.ReadState;
@@ -11,7 +12,7 @@ import app.parley.model.message.SearchResults;
 import app.parley.model.message.UnreadCounts;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.common.Paging;
 import app.parley.server.common.PublicAddress;
 import app.parley.server.config.ParleyLimits;
@@ -72,7 +73,7 @@ class ChatsController {
     HttpResponse<ChatRoom> openPrivate(Authentication authentication, @Body @Nullable PrivateChatRequest request) {
         long caller = Caller.id(authentication);
         var result =
-                chats.getOrCreatePrivate(caller, IdRef.parse(request == null ? null : request.userId(), "user_id"));
+                chats.getOrCreatePrivate(caller, IdRefs.require(request == null ? null : request.userId(), "user_id"));
         ChatRoom room = V1Views.room(chats.room(caller, result.chat().id()));
         return result.created() ? HttpResponse.created(room) : HttpResponse.ok(room);
     }
@@ -83,7 +84,7 @@ class ChatsController {
     @RouteCondition(Forms.HAS_CONTENT_TYPE)
     @Secured(Forms.SIGNED_IN)
     HttpResponse<ChatRoom> openPrivateForm(Authentication authentication, @Body("user_id") @Nullable String userId) {
-        return openPrivate(authentication, new PrivateChatRequest(userId));
+        return openPrivate(authentication, new PrivateChatRequest(IdValue.from(userId)));
     }
 
     /** Unread message counts of the caller, per chat and in total. */

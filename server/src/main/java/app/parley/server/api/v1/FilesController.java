@@ -3,7 +3,7 @@ package app.parley.server.api.v1;
 import app.parley.model.file.Attachment;
 import app.parley.model.file.StorageUsage;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.errors.ErrorDialects;
 import app.parley.server.errors.ParleyException;
 import app.parley.server.files.Attachments;
@@ -94,21 +94,21 @@ class FilesController {
     /** A file's bytes (members of its chat only), with ranges for resuming and an ETag. */
     @Get("/files/{fileId}{/}")
     MutableHttpResponse<?> download(Authentication authentication, String fileId, HttpRequest<?> request) {
-        StoredFile file = chatFiles.requireReadable(Caller.id(authentication), IdRef.parse(fileId, "file_id"));
+        StoredFile file = chatFiles.requireReadable(Caller.id(authentication), IdRefs.parse(fileId, "file_id"));
         return FileResponses.serve(request, files.pathOf(file), file);
     }
 
     /** The thumbnail of an image file. */
     @Get("/files/{fileId}/thumbnail{/}")
     MutableHttpResponse<?> thumbnail(Authentication authentication, String fileId, HttpRequest<?> request) {
-        StoredFile thumbnail = chatFiles.requireThumbnail(Caller.id(authentication), IdRef.parse(fileId, "file_id"));
+        StoredFile thumbnail = chatFiles.requireThumbnail(Caller.id(authentication), IdRefs.parse(fileId, "file_id"));
         return FileResponses.serve(request, files.pathOf(thumbnail), thumbnail);
     }
 
     /** A file's description, as messages show it. */
     @Get("/files/{fileId}/info{/}")
     Attachment info(Authentication authentication, String fileId) {
-        return Attachments.of(chatFiles.requireReadable(Caller.id(authentication), IdRef.parse(fileId, "file_id")));
+        return Attachments.of(chatFiles.requireReadable(Caller.id(authentication), IdRefs.parse(fileId, "file_id")));
     }
 
     /** How much of the storage quota the caller's uploads take, and the size limit of one file. */

@@ -9,7 +9,7 @@ import app.parley.model.common.StatusResponse;
 import app.parley.server.accounts.Account;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.files.FileService;
 import app.parley.server.files.StoredFile;
@@ -125,7 +125,7 @@ class GroupController {
     }
 
     private long groupId(String raw) {
-        return chats.getGroup(IdRef.parse(raw, "id")).id();
+        return chats.getGroup(IdRefs.parse(raw, "id")).id();
     }
 
     private static GroupCreatedResponse created(Chat group) {

@@ -8,7 +8,7 @@ import app.parley.model.invite.InviteList;
 import app.parley.model.invite.InvitePreview;
 import app.parley.model.invite.InviteRequest;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.common.PublicAddress;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.invites.Accepted;
@@ -71,7 +71,7 @@ class InvitesController {
     /** Revokes an invite by id or UUID. */
     @Delete("/invites/{inviteId}{/}")
     StatusResponse revoke(Authentication authentication, String inviteId) {
-        invites.revoke(Caller.id(authentication), IdRef.parse(inviteId, "invite_id"));
+        invites.revoke(Caller.id(authentication), IdRefs.parse(inviteId, "invite_id"));
         return StatusResponse.ok();
     }
 

@@ -1,11 +1,12 @@
 package app.parley.server.api.v1;
 
+import app.parley.model.common.IdRef;
 import app.parley.model.common.StatusResponse;
 import app.parley.model.message.Message;
 import app.parley.model.message.MessagePage;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.messages.HistoryPage;
 import app.parley.server.messages.HistoryQuery;
@@ -99,7 +100,7 @@ class MessagesController {
     @Delete("/{messageId}{/}")
     StatusResponse delete(Authentication authentication, String chatId, String messageId) {
         long chat = chats.get(chatId).id();
-        long message = switch (IdRef.parse(messageId, "message_id")) {
+        long message = switch (IdRefs.parse(messageId, "message_id")) {
             case IdRef.Numeric n -> n.id();
             case IdRef.Uuid u -> messages.idOf(u.uuid());
         };

@@ -4,7 +4,7 @@ import app.parley.model.chat.ChatInfo;
 import app.parley.model.chat.PrivateChatResponse;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.security.Caller;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -29,7 +29,7 @@ class PrivateChatController {
     @Post("/{id}")
     PrivateChatResponse open(Authentication authentication, String id) {
         long caller = Caller.id(authentication);
-        Chat chat = chats.getOrCreatePrivate(caller, IdRef.parse(id, "id")).chat();
+        Chat chat = chats.getOrCreatePrivate(caller, IdRefs.parse(id, "id")).chat();
         return new PrivateChatResponse("ok", V1Views.room(chats.room(caller, chat.id())));
     }
 
@@ -37,7 +37,7 @@ class PrivateChatController {
     @Get("/{id}/info")
     ChatInfo info(Authentication authentication, String id) {
         long caller = Caller.id(authentication);
-        Chat chat = chats.get(IdRef.parse(id, "id"));
+        Chat chat = chats.get(IdRefs.parse(id, "id"));
         return V1Views.info(chat, chats.memberAccounts(caller, chat.id()), caller);
     }
 }

@@ -5,7 +5,7 @@ import app.parley.model.account.UserProfile;
 import app.parley.model.common.StatusResponse;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.UnauthorizedException;
 import app.parley.server.files.FileService;
@@ -83,13 +83,13 @@ class UserController {
     /** Another user's profile, by integer id or UUID. */
     @Get("/{id}")
     UserProfile user(String id) {
-        return accounts.get(IdRef.parse(id, "id")).toProfile();
+        return accounts.get(IdRefs.parse(id, "id")).toProfile();
     }
 
     /** A user's profile photo. */
     @Get("/{id}/photo")
     MutableHttpResponse<?> photo(String id, HttpRequest<?> request) {
-        Account account = accounts.get(IdRef.parse(id, "id"));
+        Account account = accounts.get(IdRefs.parse(id, "id"));
         if (account.photoFileId() == null) {
             // An empty 404 would be the only error without the canonical body.
             throw new NotFoundException("photo_not_found", "user " + account.id() + " has no photo");

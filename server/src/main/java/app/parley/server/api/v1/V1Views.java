@@ -32,7 +32,9 @@ final class V1Views {
                         row.msgText(),
                         UserRef.of(row.msgAuthorId(), row.msgAuthorName(), row.msgAuthorUsername()),
                         row.msgTime(),
-                        row.msgClientId());
+                        row.msgClientId(),
+                        List.of(),
+                        row.msgAuthorUuid());
         return new ChatRoom(
                 row.chatId(),
                 row.chatUuid(),

@@ -1,7 +1,7 @@
 package app.parley.server.dialects.seed000;
 
+import app.parley.model.common.IdRef;
 import app.parley.server.accounts.AccountService;
-import app.parley.server.common.IdRef;
 import app.parley.server.security.Caller;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;

@@ -1,6 +1,7 @@
 package app.parley.server.dialects.seed000;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.common.IdRef;
 import app.parley.model.invite.InviteLink;
 import app.parley.model.message.Message;
 import app.parley.server.accounts.Account;
@@ -8,7 +9,6 @@ import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
 import app.parley.server.common.PublicAddress;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.dialects.seed000.Seed000Json.AcceptInviteRequest;
@@ -60,6 +60,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * Seed 000 ({@code seed-000-rpc-style.txt}): nine RPC-style endpoints at the server's root, with
@@ -131,9 +132,8 @@ class Seed000Controller {
             ChatDetails details = views.details(caller, result.chat());
             return result.created() ? HttpResponse.created(details) : HttpResponse.ok(details);
         }
-        List<UserRef> users = others.stream()
-                .map(ref -> new UserRef(ref.display(), null, null))
-                .toList();
+        List<UserRef> users =
+                others.stream().map(ref -> new UserRef(ref, null, null)).toList();
         Chat group = Fields.named(
                 Map.of("name", "chat.name", "users", "members", "users.id", "members"),
                 () -> chats.createGroup(caller, spec.name(), "", users, null));
@@ -178,7 +178,10 @@ class Seed000Controller {
                 new Upload(file.name(), new ByteArrayInputStream(bytes)),
                 OptionalLong.of(bytes.length));
         SentMessage carrier = messages.send(
-                caller, chat.id(), new app.parley.model.message.SendMessageRequest("", null, List.of(stored.uuid())));
+                caller,
+                chat.id(),
+                new app.parley.model.message.SendMessageRequest(
+                        "", null, List.of(new IdRef.Uuid(UUID.fromString(stored.uuid())))));
         return new Uploaded(
                 stored.uuid(),
                 carrier.message().uuid(),

@@ -4,7 +4,6 @@ import app.parley.model.chat.ChatType;
 import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
 import app.parley.server.accounts.Account;
-import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.chats.RoomRow;
@@ -15,17 +14,13 @@ import app.parley.server.dialects.seed000.Seed000Json.LastMessage;
 import app.parley.server.dialects.seed000.Seed000Json.MessageView;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /** Turns service results into seed 000's records: integer ids become UUIDs. Shapes only. */
 @Singleton
 class Seed000Views {
-    private final AccountService accounts;
     private final ChatService chats;
 
-    Seed000Views(AccountService accounts, ChatService chats) {
-        this.accounts = accounts;
+    Seed000Views(ChatService chats) {
         this.chats = chats;
     }
 
@@ -56,45 +51,31 @@ class Seed000Views {
     }
 
     List<MessageView> messages(Chat chat, List<Message> messages) {
-        Map<Long, Account> authors = accounts.byIds(
-                messages.stream().map(Seed000Views::authorId).distinct().toList());
         return messages.stream()
-                .map(message -> {
-                    Account author = authors.get(authorId(message));
-                    return new MessageView(
-                            message.uuid(),
-                            chat.uuid(),
-                            author == null ? null : author.uuid(),
-                            author == null ? null : author.username(),
-                            message.text(),
-                            message.time(),
-                            message.attachments().stream()
-                                    .map(Seed000Views::file)
-                                    .toList());
-                })
+                .map(message -> new MessageView(
+                        message.uuid(),
+                        chat.uuid(),
+                        message.authorUuid(),
+                        message.author().username(),
+                        message.text(),
+                        message.time(),
+                        message.attachments().stream().map(Seed000Views::file).toList()))
                 .toList();
     }
 
     List<ChatStatus> statuses(List<RoomRow> rooms) {
-        Map<Long, Account> authors = accounts.byIds(rooms.stream()
-                .map(RoomRow::msgAuthorId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
         return rooms.stream()
                 .map(room -> {
                     boolean isPrivate = ChatType.fromWireName(room.kind()) == ChatType.PRIVATE;
                     String name = isPrivate && room.otherName() != null ? room.otherName() : room.chatName();
-                    LastMessage last = null;
-                    if (room.msgUuid() != null) {
-                        Account author = room.msgAuthorId() == null ? null : authors.get(room.msgAuthorId());
-                        last = new LastMessage(
-                                room.msgUuid(),
-                                author == null ? null : author.uuid(),
-                                room.msgAuthorUsername(),
-                                room.msgText(),
-                                room.msgTime());
-                    }
+                    LastMessage last = room.msgUuid() == null
+                            ? null
+                            : new LastMessage(
+                                    room.msgUuid(),
+                                    room.msgAuthorUuid(),
+                                    room.msgAuthorUsername(),
+                                    room.msgText(),
+                                    room.msgTime());
                     return new ChatStatus(room.chatUuid(), name, isPrivate, room.unreadCount(), last);
                 })
                 .toList();
@@ -103,9 +84,5 @@ class Seed000Views {
     private static FileView file(Attachment attachment) {
         return new FileView(
                 attachment.uuid(), attachment.name(), attachment.size(), attachment.contentType(), attachment.url());
-    }
-
-    private static long authorId(Message message) {
-        return ((Number) message.author().id()).longValue();
     }
 }

@@ -1,13 +1,13 @@
 package app.parley.server.dialects.seed003;
 
 import app.parley.model.chat.ChatType;
+import app.parley.model.common.IdRef;
 import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.messages.MessageService;

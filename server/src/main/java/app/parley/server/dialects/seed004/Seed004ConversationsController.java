@@ -1,11 +1,12 @@
 package app.parley.server.dialects.seed004;
 
+import app.parley.model.common.IdRef;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.agent.AgentConversations;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.common.PublicAddress;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.messages.MessageService;
@@ -91,15 +92,15 @@ class Seed004ConversationsController {
     @Get("/{conversationId}{/}")
     List<Seed004Json.HistoryItem> messages(Authentication authentication, String conversationId) {
         long caller = Caller.id(authentication);
-        long chat = chats.get(IdRef.parse(conversationId, "conversation_id")).id();
-        return views.history(messages.transcript(caller, chat));
+        long chat = chats.get(IdRefs.parse(conversationId, "conversation_id")).id();
+        return Seed004Views.history(messages.transcript(caller, chat));
     }
 
     /** Members only: where the conversation's WebSocket is (this path, opened as a WebSocket). */
     @Post("/{conversationId}/connect{/}")
     Seed004Json.Connected connect(Authentication authentication, String conversationId, HttpRequest<?> request) {
         Chat chat = chats.requireMember(
-                chats.get(IdRef.parse(conversationId, "conversation_id")).id(), Caller.id(authentication));
+                chats.get(IdRefs.parse(conversationId, "conversation_id")).id(), Caller.id(authentication));
         return new Seed004Json.Connected(
                 "WebSocket connected",
                 chat.uuid(),
@@ -129,7 +130,7 @@ class Seed004ConversationsController {
         }
         Set<IdRef> refs = new LinkedHashSet<>();
         for (Object raw : named) {
-            refs.add(IdRef.parse(raw, "participant_id"));
+            refs.add(IdRefs.parse(raw, "participant_id"));
         }
         Account me = accounts.requireCaller(caller);
         List<IdRef> others = refs.stream().filter(ref -> !names(ref, me)).toList();

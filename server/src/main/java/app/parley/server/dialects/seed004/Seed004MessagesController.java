@@ -4,7 +4,7 @@ import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.messages.MessageService;
 import app.parley.server.security.Caller;
@@ -43,8 +43,8 @@ class Seed004MessagesController {
                     null, "a JSON body with conversation_id, sender_id and message is required");
         }
         accounts.requireSelf(caller, body.senderId(), "sender_id");
-        long chat =
-                chats.get(IdRef.parse(body.conversationId(), "conversation_id")).id();
+        long chat = chats.get(IdRefs.parse(body.conversationId(), "conversation_id"))
+                .id();
         Message sent = messages.send(caller, chat, new SendMessageRequest(body.message(), null))
                 .message();
         return new Seed004Json.SentMessage(sent.uuid(), sent.text(), sent.time());

@@ -2,7 +2,7 @@ package app.parley.server.dialects.seed004;
 
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
-import app.parley.server.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.common.PublicAddress;
 import app.parley.server.config.ParleyLimits;
 import io.micronaut.http.HttpRequest;
@@ -43,6 +43,6 @@ class Seed004UsersController {
     /** One user's profile, by UUID (an integer id works too). */
     @Get("/{userId}{/}")
     Seed004Json.User one(String userId, HttpRequest<?> request) {
-        return Seed004Views.user(accounts.get(IdRef.parse(userId, "user_id")), PublicAddress.http(request));
+        return Seed004Views.user(accounts.get(IdRefs.parse(userId, "user_id")), PublicAddress.http(request));
     }
 }

@@ -1,28 +1,24 @@
 package app.parley.server.dialects.seed004;
 
+import app.parley.model.common.IdRef;
 import app.parley.model.message.Message;
 import app.parley.server.accounts.Account;
-import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.chats.RoomRow;
-import app.parley.server.common.IdRef;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Turns service results into seed 004's shapes. The document names users and messages by UUID
- * where the services name them by integer id, so this looks the UUIDs up; it decides nothing.
+ * Turns service results into seed 004's shapes; it decides nothing. The document names users and
+ * messages by UUID where the services name them by integer id; rows and messages carry their
+ * author's UUID, so no author is looked up again here.
  */
 @Singleton
 class Seed004Views {
-    private final AccountService accounts;
     private final ChatService chats;
 
-    Seed004Views(AccountService accounts, ChatService chats) {
-        this.accounts = accounts;
+    Seed004Views(ChatService chats) {
         this.chats = chats;
     }
 
@@ -41,17 +37,9 @@ class Seed004Views {
         List<Account> members = chats.memberAccounts(callerId, row.chatId());
         Chat chat = chats.get(new IdRef.Numeric(row.chatId()));
         boolean ai = members.stream().anyMatch(member -> member.id() != callerId && member.bot());
-        Seed004Json.LastMessage last = null;
-        if (row.msgId() != null) {
-            String sender = members.stream()
-                    .filter(member -> member.id().equals(row.msgAuthorId()))
-                    .map(Account::uuid)
-                    .findFirst()
-                    // A former member of a group.
-                    .orElseGet(() ->
-                            accounts.get(new IdRef.Numeric(row.msgAuthorId())).uuid());
-            last = new Seed004Json.LastMessage(row.msgUuid(), sender, row.msgText(), row.msgTime());
-        }
+        Seed004Json.LastMessage last = row.msgId() == null
+                ? null
+                : new Seed004Json.LastMessage(row.msgUuid(), row.msgAuthorUuid(), row.msgText(), row.msgTime());
         return new Seed004Json.Conversation(
                 chat.uuid(),
                 members.stream().map(member -> user(member, base)).toList(),
@@ -62,24 +50,9 @@ class Seed004Views {
     }
 
     /** Messages as {@code {"sender_id","message","timestamp"}}, in the order given. */
-    List<Seed004Json.HistoryItem> history(List<Message> messages) {
-        List<Long> authorIds =
-                messages.stream().map(Seed004Views::authorId).distinct().toList();
-        Map<Long, Account> authors = authorIds.isEmpty() ? new HashMap<>() : accounts.byIds(authorIds);
+    static List<Seed004Json.HistoryItem> history(List<Message> messages) {
         return messages.stream()
-                .map(message ->
-                        new Seed004Json.HistoryItem(uuidOf(authors, authorId(message)), message.text(), message.time()))
+                .map(message -> new Seed004Json.HistoryItem(message.authorUuid(), message.text(), message.time()))
                 .toList();
-    }
-
-    private String uuidOf(Map<Long, Account> authors, long authorId) {
-        Account author = authors.get(authorId);
-        return author != null
-                ? author.uuid()
-                : accounts.get(new IdRef.Numeric(authorId)).uuid();
-    }
-
-    private static long authorId(Message message) {
-        return ((Number) message.author().id()).longValue();
     }
 }
