@@ -2,6 +2,7 @@ package app.parley.server.accounts;
 
 import app.parley.model.account.ProfileUpdate;
 import app.parley.model.account.RegisterRequest;
+import app.parley.server.common.ByReference;
 import app.parley.server.common.IdRef;
 import app.parley.server.common.TextLimits;
 import app.parley.server.config.ParleyLimits;
@@ -27,6 +28,7 @@ import java.util.stream.Collectors;
 @Singleton
 public class AccountService {
     private final AccountRepository accounts;
+    private final ByReference<Account> byReference;
     private final PasswordHasher passwords;
     private final FileService files;
     private final AccountInserts inserts;
@@ -43,6 +45,7 @@ public class AccountService {
             ParleyLimits limits,
             Clock clock) {
         this.accounts = accounts;
+        this.byReference = new ByReference<>("user", accounts::findById, accounts::findByUuid);
         this.inserts = inserts;
         this.files = files;
         this.passwords = passwords;
@@ -184,12 +187,7 @@ public class AccountService {
     }
 
     public Account get(IdRef ref) {
-        Optional<Account> found = switch (ref) {
-            case IdRef.Numeric n -> accounts.findById(n.id());
-            case IdRef.Uuid u -> accounts.findByUuid(u.uuid().toString());
-        };
-        return found.orElseThrow(
-                () -> new NotFoundException("user_not_found", "user " + ref.display() + " does not exist"));
+        return byReference.get(ref);
     }
 
     public Account findByUsername(String username) {

@@ -8,6 +8,7 @@ import app.parley.model.event.CloseCodes;
 import app.parley.model.event.MembersChangedEvent;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
+import app.parley.server.common.ByReference;
 import app.parley.server.common.IdRef;
 import app.parley.server.common.TextLimits;
 import app.parley.server.config.ParleyLimits;
@@ -37,6 +38,8 @@ import java.util.UUID;
 @Singleton
 public class ChatService {
     private final ChatRepository chats;
+    private final ByReference<Chat> chatsByReference;
+    private final ByReference<Chat> groupsByReference;
     private final ChatMemberRepository members;
     private final AccountService accounts;
     private final FileService files;
@@ -55,6 +58,11 @@ public class ChatService {
         this.files = files;
         this.events = events;
         this.chats = chats;
+        this.chatsByReference = new ByReference<>("chat", chats::findById, chats::findByUuid);
+        this.groupsByReference = new ByReference<>(
+                "group",
+                id -> chats.findById(id).filter(Chat::isGroup),
+                uuid -> chats.findByUuid(uuid).filter(Chat::isGroup));
         this.members = members;
         this.accounts = accounts;
         this.limits = limits;
@@ -83,21 +91,11 @@ public class ChatService {
 
     /** A group by id or UUID; anything else (a private chat included) is not a group: 404. */
     public Chat getGroup(IdRef ref) {
-        Optional<Chat> found = switch (ref) {
-            case IdRef.Numeric n -> chats.findById(n.id());
-            case IdRef.Uuid u -> chats.findByUuid(u.uuid().toString());
-        };
-        return found.filter(Chat::isGroup)
-                .orElseThrow(
-                        () -> new NotFoundException("group_not_found", "group " + ref.display() + " does not exist"));
+        return groupsByReference.get(ref);
     }
 
     public Chat get(IdRef ref) {
-        Optional<Chat> found = switch (ref) {
-            case IdRef.Numeric n -> chats.findById(n.id());
-            case IdRef.Uuid u -> chats.findByUuid(u.uuid().toString());
-        };
-        return found.orElseThrow(() -> chatNotFound(ref.display()));
+        return chatsByReference.get(ref);
     }
 
     /** The chat, if the caller is one of its members; 404 if it does not exist, 403 if not a member. */
@@ -420,7 +418,7 @@ public class ChatService {
         }
     }
 
-    private static NotFoundException chatNotFound(String reference) {
-        return new NotFoundException("chat_not_found", "chat " + reference + " does not exist");
+    private NotFoundException chatNotFound(String reference) {
+        return chatsByReference.notFound(reference);
     }
 }

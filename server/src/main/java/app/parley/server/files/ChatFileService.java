@@ -3,6 +3,7 @@ package app.parley.server.files;
 import app.parley.model.file.Attachment;
 import app.parley.model.file.StorageUsage;
 import app.parley.server.chats.ChatService;
+import app.parley.server.common.ByReference;
 import app.parley.server.common.IdRef;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
@@ -39,6 +40,7 @@ public class ChatFileService {
     private final ContentSniffer sniffer;
     private final ImageTool images;
     private final StoredFileRepository files;
+    private final ByReference<StoredFile> byReference;
     private final FileSettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
@@ -57,6 +59,7 @@ public class ChatFileService {
         this.sniffer = sniffer;
         this.images = images;
         this.files = files;
+        this.byReference = new ByReference<>("file", files::findById, files::findByUuid);
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
@@ -127,9 +130,10 @@ public class ChatFileService {
 
     /** A file uploaded into a chat, if the caller is a member of that chat. Photos are served elsewhere. */
     public StoredFile requireReadable(long callerId, IdRef reference) {
-        StoredFile file = find(reference)
+        StoredFile file = byReference
+                .find(reference)
                 .filter(found -> found.chatId() != null && !StoredFile.PHOTO.equals(found.kind()))
-                .orElseThrow(() -> FileService.notFound(reference.display()));
+                .orElseThrow(() -> byReference.notFound(reference.display()));
         chats.requireMember(file.chatId(), callerId);
         return file;
     }
@@ -163,7 +167,8 @@ public class ChatFileService {
         Set<Long> seen = new HashSet<>();
         for (Object raw : references) {
             IdRef reference = IdRef.parse(raw instanceof Map<?, ?> object ? object.get("id") : raw, "attachments");
-            StoredFile file = find(reference)
+            StoredFile file = byReference
+                    .find(reference)
                     .filter(StoredFile::isAttachment)
                     .filter(candidate -> candidate.chatId() != null && candidate.chatId() == chatId)
                     .filter(candidate -> candidate.uploaderId() != null && candidate.uploaderId() == callerId)
@@ -200,13 +205,6 @@ public class ChatFileService {
             byMessage.computeIfAbsent(row.messageId(), id -> new ArrayList<>()).add(row.toAttachment());
         }
         return byMessage;
-    }
-
-    private Optional<StoredFile> find(IdRef reference) {
-        return switch (reference) {
-            case IdRef.Numeric n -> files.findById(n.id());
-            case IdRef.Uuid u -> files.findByUuid(u.uuid().toString());
-        };
     }
 
     private ImageTool.Scaled thumbnailOf(StagedContent staged, ImageTool.ImageInfo image) {
