@@ -99,8 +99,7 @@ class ClientFrames {
                                     null));
             }
         } catch (ParleyException e) {
-            String field = e instanceof InvalidInputException invalid ? invalid.field() : null;
-            reply(connection, ErrorEvent.of(e.code(), e.getMessage(), field, frame.clientMsgId()));
+            reply(connection, ErrorEvent.of(e.code(), e.getMessage(), e.field(), frame.clientMsgId()));
         } catch (RuntimeException e) {
             LOG.error("A {} frame of user {} failed", frame.type(), connection.userId(), e);
             reply(
