@@ -19,6 +19,7 @@ import app.parley.server.errors.NotFoundException;
 import app.parley.server.events.RealtimeEvents;
 import app.parley.server.files.FileService;
 import app.parley.server.files.PreparedFile;
+import app.parley.server.files.StoredFile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -100,9 +101,31 @@ public class ChatService {
 
     /** The chat, if the caller is one of its members; 404 if it does not exist, 403 if not a member. */
     public Chat requireMember(long chatId, long callerId) {
-        Chat chat = chats.findById(chatId).orElseThrow(() -> chatNotFound(String.valueOf(chatId)));
+        return requireMember(new IdRef.Numeric(chatId), callerId);
+    }
+
+    /** The chat a reference names (id or UUID), if the caller is one of its members; 404, else 403. */
+    public Chat requireMember(IdRef ref, long callerId) {
+        Chat chat = get(ref);
         requireMembership(chat, callerId);
         return chat;
+    }
+
+    /** The same for a reference as a client wrote it, a seed 001 room name included. */
+    public Chat requireMember(String reference, long callerId) {
+        Chat chat = get(reference);
+        requireMembership(chat, callerId);
+        return chat;
+    }
+
+    /** A group's photo, for its members only; 404 {@code photo_not_found} when it has none. */
+    public StoredFile groupPhoto(long callerId, IdRef groupRef) {
+        Chat group = getGroup(groupRef);
+        requireMembership(group, callerId);
+        if (group.photoFileId() == null) {
+            throw new NotFoundException("photo_not_found", "group " + group.id() + " has no photo");
+        }
+        return files.get(group.photoFileId());
     }
 
     public ChatMember requireMembership(Chat chat, long callerId) {

@@ -189,7 +189,7 @@ class ClientFrames {
         if (frame.chatId() == null) {
             throw new InvalidInputException("chat_id", "a frame on the main socket must name its chat_id");
         }
-        return chats.requireMember(chats.get(String.valueOf(frame.chatId())).id(), connection.userId())
+        return chats.requireMember(String.valueOf(frame.chatId()), connection.userId())
                 .id();
     }
 

@@ -100,7 +100,7 @@ class ChatsController {
     @Post("/{chatId}/mark_read{/}")
     ReadState markRead(Authentication authentication, String chatId, @Body @Nullable MarkReadRequest request) {
         long caller = Caller.id(authentication);
-        Chat chat = chats.requireMember(chats.get(chatId).id(), caller);
+        Chat chat = chats.requireMember(chatId, caller);
         requireSameRoom(chat, request == null ? null : request.roomName());
         Long upTo = request == null ? null : request.upToMessageId();
         return V1Views.readState(messages.markRead(caller, chat.id(), upTo));
@@ -138,7 +138,7 @@ class ChatsController {
      */
     @Get("/{chatId}/connect{/}")
     SocketUrl connect(Authentication authentication, String chatId, HttpRequest<?> request) {
-        var room = chats.requireMember(chats.get(chatId).id(), Caller.id(authentication));
+        Chat room = chats.requireMember(chatId, Caller.id(authentication));
         return new SocketUrl(
                 PublicAddress.websocket(request) + "/ws/chat/" + room.id() + "/", room.id(), room.roomName());
     }

@@ -98,8 +98,7 @@ class Seed004ConversationsController {
     /** Members only: where the conversation's WebSocket is (this path, opened as a WebSocket). */
     @Post("/{conversationId}/connect{/}")
     Seed004Json.Connected connect(Authentication authentication, String conversationId, HttpRequest<?> request) {
-        Chat chat = chats.requireMember(
-                chats.get(IdRef.parse(conversationId, "conversation_id")).id(), Caller.id(authentication));
+        Chat chat = chats.requireMember(IdRef.parse(conversationId, "conversation_id"), Caller.id(authentication));
         return new Seed004Json.Connected(
                 "WebSocket connected",
                 chat.uuid(),
