@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Accounts: registration, sign-in, profiles. All account rules live here. */
@@ -163,13 +164,34 @@ public class AccountService {
      * another's name (403). An absent claim means the caller.
      */
     public Account requireSelf(long callerId, @Nullable Object claimedId, String field) {
+        return requireSelf(
+                callerId,
+                claimedId,
+                field,
+                () -> new ForbiddenException(
+                        "not_the_caller", field + " must be the signed-in user; nobody acts in another's name"));
+    }
+
+    /**
+     * The same rule for the author a message names (seed 002's frame {@code author}), refused as
+     * {@code not_the_author}: what a client sees when it deletes a message of someone else's.
+     */
+    public Account requireAuthorIsSelf(long callerId, @Nullable Object claimedId, String field) {
+        return requireSelf(
+                callerId,
+                claimedId,
+                field,
+                () -> new ForbiddenException("not_the_author", "a message's author must be the signed-in user"));
+    }
+
+    private Account requireSelf(
+            long callerId, @Nullable Object claimedId, String field, Supplier<ForbiddenException> refusal) {
         Account caller = requireCaller(callerId);
         if (claimedId == null) {
             return caller;
         }
         if (!names(IdRef.parse(claimedId, field), caller)) {
-            throw new ForbiddenException(
-                    "not_the_caller", field + " must be the signed-in user; nobody acts in another's name");
+            throw refusal.get();
         }
         return caller;
     }

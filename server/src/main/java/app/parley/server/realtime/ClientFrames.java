@@ -1,16 +1,14 @@
 package app.parley.server.realtime;
 
-import app.parley.model.account.UserRef;
 import app.parley.model.event.ClientFrame;
 import app.parley.model.event.ErrorEvent;
 import app.parley.model.event.EventTypes;
 import app.parley.model.event.HistoryEvent;
 import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
+import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRef;
 import app.parley.server.config.ParleyLimits;
-import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.JsonReadFailures;
 import app.parley.server.errors.ParleyException;
@@ -39,6 +37,7 @@ class ClientFrames {
 
     private final MessageService messages;
     private final ChatService chats;
+    private final AccountService accounts;
     private final TypingTracker typing;
     private final EventJson writer;
     private final JsonMapper json;
@@ -48,6 +47,7 @@ class ClientFrames {
     ClientFrames(
             MessageService messages,
             ChatService chats,
+            AccountService accounts,
             TypingTracker typing,
             EventJson writer,
             JsonMapper json,
@@ -55,6 +55,7 @@ class ClientFrames {
             ParleyLimits limits) {
         this.messages = messages;
         this.chats = chats;
+        this.accounts = accounts;
         this.typing = typing;
         this.writer = writer;
         this.json = json;
@@ -131,7 +132,10 @@ class ClientFrames {
     }
 
     private void send(Connection connection, ClientFrame frame) {
-        requireAuthorIsCaller(connection, frame.author());
+        // Seed 002's message frame names its author; it must be the signed-in user.
+        if (frame.author() != null) {
+            accounts.requireAuthorIsSelf(connection.userId(), frame.author().id(), "author.id");
+        }
         long chatId = chatOf(connection, frame);
         SentMessage sent = messages.send(
                 connection.userId(),
@@ -196,21 +200,6 @@ class ClientFrames {
     private boolean names(Object reference, long chatId) {
         return reference instanceof Number number && number.longValue() == chatId
                 || chats.get(String.valueOf(reference)).id() == chatId;
-    }
-
-    /** Seed 002's message frame names its author; it must be the signed-in user. */
-    private static void requireAuthorIsCaller(Connection connection, UserRef author) {
-        if (author == null || author.id() == null) {
-            return;
-        }
-        IdRef claimed = IdRef.parse(author.id(), "author.id");
-        boolean matches = switch (claimed) {
-            case IdRef.Numeric numeric -> numeric.id() == connection.userId();
-            case IdRef.Uuid uuid -> uuid.uuid().toString().equals(connection.userUuid());
-        };
-        if (!matches) {
-            throw new ForbiddenException("not_the_author", "a message's author must be the signed-in user");
-        }
     }
 
     private void reply(Connection connection, app.parley.model.event.ServerEvent event) {

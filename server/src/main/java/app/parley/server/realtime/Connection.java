@@ -48,7 +48,6 @@ final class Connection {
     private volatile long pagedUpTo;
 
     private volatile UserRef user;
-    private volatile String userUuid;
 
     private record HeldFrame(Delivery delivery, byte[] utf8) {}
 
@@ -84,13 +83,8 @@ final class Connection {
         return user;
     }
 
-    void bindUser(UserRef user, String uuid) {
+    void bindUser(UserRef user) {
         this.user = user;
-        this.userUuid = uuid;
-    }
-
-    String userUuid() {
-        return userUuid;
     }
 
     /** Newest message id the opening history covered; later ones arrive live. */

@@ -91,7 +91,7 @@ class SocketSessions {
         connection.handle(() -> guarded(connection, () -> {
             Query query = Query.of(request);
             Account me = accounts.requireCaller(connection.userId());
-            connection.bindUser(me.toRef(), me.uuid());
+            connection.bindUser(me.toRef());
             Chat chat = chats.get(chatReference);
             if (groupOnly) {
                 chats.requireGroup(chat.id());
@@ -129,7 +129,7 @@ class SocketSessions {
         Connection connection = connect(session, request, true);
         connection.handle(() -> guarded(connection, () -> {
             Account me = accounts.requireCaller(connection.userId());
-            connection.bindUser(me.toRef(), me.uuid());
+            connection.bindUser(me.toRef());
             registry.add(connection);
             if (!connection.isOpen()) {
                 registry.remove(connection);

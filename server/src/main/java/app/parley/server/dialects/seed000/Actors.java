@@ -1,7 +1,6 @@
 package app.parley.server.dialects.seed000;
 
 import app.parley.server.accounts.AccountService;
-import app.parley.server.common.IdRef;
 import app.parley.server.security.Caller;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
@@ -26,10 +25,5 @@ class Actors {
         Ids.parse(raw, field);
         accounts.requireSelf(callerId, raw, field);
         return callerId;
-    }
-
-    /** Whether {@code ref} names the caller (compared with the caller's own ids: nobody else is looked up). */
-    boolean isCaller(long callerId, IdRef ref) {
-        return accounts.isSelf(callerId, ref);
     }
 }

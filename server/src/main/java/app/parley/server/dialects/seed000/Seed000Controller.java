@@ -121,7 +121,7 @@ class Seed000Controller {
         List<IdRef> others = new ArrayList<>();
         for (Object member : body.members() == null ? List.of() : body.members()) {
             IdRef ref = Ids.parse(member, "members");
-            if (!actors.isCaller(caller, ref) && !others.contains(ref)) {
+            if (!accounts.isSelf(caller, ref) && !others.contains(ref)) {
                 others.add(ref);
             }
         }

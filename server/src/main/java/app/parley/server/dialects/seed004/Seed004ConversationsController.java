@@ -1,6 +1,5 @@
 package app.parley.server.dialects.seed004;
 
-import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.agent.AgentConversations;
 import app.parley.server.chats.Chat;
@@ -130,8 +129,8 @@ class Seed004ConversationsController {
         for (Object raw : named) {
             refs.add(IdRef.parse(raw, "participant_id"));
         }
-        Account me = accounts.requireCaller(caller);
-        List<IdRef> others = refs.stream().filter(ref -> !names(ref, me)).toList();
+        List<IdRef> others =
+                refs.stream().filter(ref -> !accounts.isSelf(caller, ref)).toList();
         if (others.size() > 1) {
             throw new InvalidInputException(
                     "participants", "a conversation is between two users: name one other participant");
@@ -153,12 +152,5 @@ class Seed004ConversationsController {
             }
         }
         throw new InvalidInputException("participants", "each participant must be a UUID or an object with user_id");
-    }
-
-    private static boolean names(IdRef ref, Account account) {
-        return switch (ref) {
-            case IdRef.Numeric numeric -> numeric.id() == account.id();
-            case IdRef.Uuid uuid -> uuid.uuid().toString().equalsIgnoreCase(account.uuid());
-        };
     }
 }
