@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Files members upload into chats: limits and quota, content type from the bytes, thumbnails of
@@ -70,6 +71,19 @@ public class ChatFileService {
      * client gave one) refuses an oversized upload before any byte is read.
      */
     public StoredFile upload(long callerId, long chatId, Upload upload, OptionalLong declaredSize) {
+        return upload(callerId, chatId, upload, declaredSize, Function.identity());
+    }
+
+    /**
+     * The same, then {@code andThen} with the stored file inside the transaction that adds its
+     * rows: when {@code andThen} fails, the file is not kept either.
+     */
+    public <T> T upload(
+            long callerId,
+            long chatId,
+            Upload upload,
+            OptionalLong declaredSize,
+            Function<StoredFile, ? extends T> andThen) {
         chats.requireMember(chatId, callerId);
         if (upload == null) {
             throw new InvalidInputException("file", "a multipart part named 'file' is required");
@@ -110,7 +124,7 @@ public class ChatFileService {
                                         thumbnail.height(),
                                         null))
                                 .id();
-                return files.save(new StoredFile(
+                StoredFile stored = files.save(new StoredFile(
                         null,
                         UUID.randomUUID().toString(),
                         staged.sha256(),
@@ -124,6 +138,7 @@ public class ChatFileService {
                         image.map(ImageTool.ImageInfo::width).orElse(null),
                         image.map(ImageTool.ImageInfo::height).orElse(null),
                         thumbnailId));
+                return andThen.apply(stored);
             });
         }
     }
