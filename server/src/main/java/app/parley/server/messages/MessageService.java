@@ -100,7 +100,7 @@ public class MessageService {
             Optional<StoredMessage> earlier =
                     messages.findByChatIdAndAuthorIdAndClientMsgId(chat.id(), callerId, clientMsgId);
             if (earlier.isPresent()) {
-                return new SentMessage(views.of(row(earlier.get().id())), false);
+                return new SentMessage(views.of(MessageRow.of(earlier.get(), accounts.requireCaller(callerId))), false);
             }
             Optional<Long> deleted = messages.findDeletedMessageId(chat.id(), callerId, clientMsgId);
             if (deleted.isPresent()) {
@@ -123,7 +123,9 @@ public class MessageService {
         // Writing in a chat means having read it.
         readState.markRead(chat.id(), callerId, stored.id(), 0, now);
         List<Attachment> attachments = files.attach(stored.id(), attached);
-        Message message = row(stored.id()).toMessage(attachments);
+        // Built from what was inserted: the insert gave the id, and the author is the caller.
+        Message message =
+                MessageRow.of(stored, accounts.requireCaller(callerId)).toMessage(attachments);
         events.newMessage(message);
         for (ChatMember member : chats.membersOf(chat.id())) {
             events.toInbox(member.userId(), LastMessageEvent.of(message, member.unreadCount()));
