@@ -72,6 +72,7 @@ public class ChatService {
 
     /** A chat by integer id, UUID or seed 001 room name. */
     public Chat get(String reference) {
+        // Seed 001 quirk (room names): see docs/api.md, "Seed quirks in the canonical code".
         if (reference != null && (reference.startsWith("private_") || reference.startsWith("group_"))) {
             return byRoomName(reference);
         }
@@ -436,7 +437,7 @@ public class ChatService {
         try {
             return accounts.get(ref);
         } catch (NotFoundException e) {
-            // Seed 002 answers a chat with a non-existent user with 400 (bad user id).
+            // Seed 002 quirk (400 for an unknown user): see docs/api.md, "Seed quirks in the canonical code".
             throw new InvalidInputException(field, e.getMessage());
         }
     }

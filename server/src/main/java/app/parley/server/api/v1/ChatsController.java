@@ -44,7 +44,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "chats")
 class ChatsController {
-    /** Seed 002: "by default: no limit". */
+    /** Seed 002 quirk ("by default: no limit"): see docs/api.md, "Seed quirks in the canonical code". */
     private static final int ALL_CHATS = Integer.MAX_VALUE;
 
     private final ChatService chats;
@@ -70,6 +70,7 @@ class ChatsController {
     /** Seed 001: the private chat with {@code user_id}, created if needed (201) or returned (200). */
     @Post("{/}")
     HttpResponse<ChatRoom> openPrivate(Authentication authentication, @Body @Nullable PrivateChatRequest request) {
+        // Seed 001 quirk (201 or 200): see docs/api.md, "Seed quirks in the canonical code".
         long caller = Caller.id(authentication);
         var result =
                 chats.getOrCreatePrivate(caller, IdRef.parse(request == null ? null : request.userId(), "user_id"));
@@ -83,6 +84,7 @@ class ChatsController {
     @RouteCondition(Forms.HAS_CONTENT_TYPE)
     @Secured(Forms.SIGNED_IN)
     HttpResponse<ChatRoom> openPrivateForm(Authentication authentication, @Body("user_id") @Nullable String userId) {
+        // Seed 001 quirk (form twin): see docs/api.md, "Seed quirks in the canonical code".
         return openPrivate(authentication, new PrivateChatRequest(userId));
     }
 
@@ -116,6 +118,7 @@ class ChatsController {
             String chatId,
             @Body("room_name") @Nullable String roomName,
             @Body("up_to_message_id") @Nullable String upToMessageId) {
+        // Seed 001 quirk (form twin): see docs/api.md, "Seed quirks in the canonical code".
         return markRead(
                 authentication, chatId, new MarkReadRequest(roomName, formNumber(upToMessageId, "up_to_message_id")));
     }
@@ -152,6 +155,7 @@ class ChatsController {
 
     /** A {@code room_name} sent along must name the chat of the path (by room name, id or UUID). */
     private void requireSameRoom(Chat chat, @Nullable String roomName) {
+        // Seed 001 quirk (mark_read's room_name): see docs/api.md, "Seed quirks in the canonical code".
         if (roomName == null) {
             return;
         }

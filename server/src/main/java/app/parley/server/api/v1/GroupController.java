@@ -55,6 +55,7 @@ class GroupController {
             Authentication authentication,
             @Part("json") @Nullable String json,
             @Part("photo") @Nullable CompletedFileUpload photo) {
+        // Seed 002 quirk (multipart json field): see docs/api.md, "Seed quirks in the canonical code".
         GroupRequest request = jsonPart.read(json, GroupRequest.class);
         return created(chats.createGroup(
                 Caller.id(authentication),
