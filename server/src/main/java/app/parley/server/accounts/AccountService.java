@@ -4,6 +4,7 @@ import app.parley.model.account.ProfileUpdate;
 import app.parley.model.account.RegisterRequest;
 import app.parley.model.common.IdRef;
 import app.parley.server.common.IdRefs;
+import app.parley.server.common.ByReference;
 import app.parley.server.common.TextLimits;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
@@ -22,12 +23,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Accounts: registration, sign-in, profiles. All account rules live here. */
 @Singleton
 public class AccountService {
     private final AccountRepository accounts;
+    private final ByReference<Account> byReference;
     private final PasswordHasher passwords;
     private final FileService files;
     private final AccountInserts inserts;
@@ -44,6 +47,7 @@ public class AccountService {
             ParleyLimits limits,
             Clock clock) {
         this.accounts = accounts;
+        this.byReference = new ByReference<>("user", accounts::findById, accounts::findByUuid);
         this.inserts = inserts;
         this.files = files;
         this.passwords = passwords;
@@ -161,13 +165,34 @@ public class AccountService {
      * another's name (403). An absent claim means the caller.
      */
     public Account requireSelf(long callerId, @Nullable Object claimedId, String field) {
+        return requireSelf(
+                callerId,
+                claimedId,
+                field,
+                () -> new ForbiddenException(
+                        "not_the_caller", field + " must be the signed-in user; nobody acts in another's name"));
+    }
+
+    /**
+     * The same rule for the author a message names (seed 002's frame {@code author}), refused as
+     * {@code not_the_author}: what a client sees when it deletes a message of someone else's.
+     */
+    public Account requireAuthorIsSelf(long callerId, @Nullable Object claimedId, String field) {
+        return requireSelf(
+                callerId,
+                claimedId,
+                field,
+                () -> new ForbiddenException("not_the_author", "a message's author must be the signed-in user"));
+    }
+
+    private Account requireSelf(
+            long callerId, @Nullable Object claimedId, String field, Supplier<ForbiddenException> refusal) {
         Account caller = requireCaller(callerId);
         if (claimedId == null) {
             return caller;
         }
         if (!names(IdRefs.parse(claimedId, field), caller)) {
-            throw new ForbiddenException(
-                    "not_the_caller", field + " must be the signed-in user; nobody acts in another's name");
+            throw refusal.get();
         }
         return caller;
     }
@@ -185,12 +210,7 @@ public class AccountService {
     }
 
     public Account get(IdRef ref) {
-        Optional<Account> found = switch (ref) {
-            case IdRef.Numeric n -> accounts.findById(n.id());
-            case IdRef.Uuid u -> accounts.findByUuid(u.uuid().toString());
-        };
-        return found.orElseThrow(
-                () -> new NotFoundException("user_not_found", "user " + ref.display() + " does not exist"));
+        return byReference.get(ref);
     }
 
     public Account findByUsername(String username) {

@@ -3,7 +3,6 @@ package app.parley.server.errors;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -24,17 +23,5 @@ public class ApiErrorHandler implements ExceptionHandler<ParleyException, HttpRe
     @Override
     public HttpResponse<Object> handle(HttpRequest request, ParleyException exception) {
         return dialects.response(request.getPath(), exception);
-    }
-
-    public static HttpStatus statusOf(ParleyException exception) {
-        return switch (exception) {
-            case InvalidInputException ignored -> HttpStatus.BAD_REQUEST;
-            case UnauthorizedException ignored -> HttpStatus.UNAUTHORIZED;
-            case ForbiddenException ignored -> HttpStatus.FORBIDDEN;
-            case NotFoundException ignored -> HttpStatus.NOT_FOUND;
-            case ConflictException ignored -> HttpStatus.CONFLICT;
-            case PayloadTooLargeException ignored -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
-            case GoneException ignored -> HttpStatus.GONE;
-        };
     }
 }

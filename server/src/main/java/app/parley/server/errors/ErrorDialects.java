@@ -28,8 +28,7 @@ public class ErrorDialects {
     }
 
     public MutableHttpResponse<Object> response(String path, ParleyException refusal) {
-        String field = refusal instanceof InvalidInputException invalid ? invalid.field() : null;
-        return response(path, ApiErrorHandler.statusOf(refusal), refusal.code(), refusal.getMessage(), field);
+        return response(path, refusal.status(), refusal.code(), refusal.getMessage(), refusal.field());
     }
 
     private @Nullable ErrorDialect forPath(String path) {

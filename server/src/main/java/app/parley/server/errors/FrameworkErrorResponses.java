@@ -73,8 +73,8 @@ public class FrameworkErrorResponses implements ErrorResponseProcessor<Object> {
 
     /**
      * Seed 002's {@code GET /api/v1/user} lists {@code 404 "user not found"}: every account has
-     * its profile from registration, so only the token of a gone account meets it there (see
-     * docs/api.md, "Choices where the seeds are vague"). Everywhere else that is 401 account_gone.
+     * its profile from registration, so only the token of a gone account meets it there.
+     * Everywhere else that is 401 account_gone. Seed 002 quirk: see docs/api.md, "Seed quirks in the canonical code".
      */
     private static boolean isOwnProfileRead(HttpRequest<?> request) {
         String path = request.getPath();

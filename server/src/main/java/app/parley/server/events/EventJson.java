@@ -15,14 +15,6 @@ public class EventJson {
         this.json = json;
     }
 
-    public String text(ServerEvent event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write a " + event.type() + " frame", e);
-        }
-    }
-
     public byte[] utf8(ServerEvent event) {
         try {
             return json.writeValueAsBytes(event);

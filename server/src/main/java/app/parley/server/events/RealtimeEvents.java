@@ -64,7 +64,7 @@ public class RealtimeEvents {
                         () -> bus.publish(delivery));
     }
 
-    private String write(ServerEvent event) {
-        return json.text(event);
+    private byte[] write(ServerEvent event) {
+        return json.utf8(event);
     }
 }

@@ -6,6 +6,7 @@ import app.parley.model.file.Attachment;
 import app.parley.model.file.StorageUsage;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRefs;
+import app.parley.server.common.ByReference;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.PayloadTooLargeException;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Files members upload into chats: limits and quota, content type from the bytes, thumbnails of
@@ -41,6 +43,7 @@ public class ChatFileService {
     private final ContentSniffer sniffer;
     private final ImageTool images;
     private final StoredFileRepository files;
+    private final ByReference<StoredFile> byReference;
     private final FileSettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
@@ -59,6 +62,7 @@ public class ChatFileService {
         this.sniffer = sniffer;
         this.images = images;
         this.files = files;
+        this.byReference = new ByReference<>("file", files::findById, files::findByUuid);
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
@@ -69,6 +73,19 @@ public class ChatFileService {
      * client gave one) refuses an oversized upload before any byte is read.
      */
     public StoredFile upload(long callerId, long chatId, Upload upload, OptionalLong declaredSize) {
+        return upload(callerId, chatId, upload, declaredSize, Function.identity());
+    }
+
+    /**
+     * The same, then {@code andThen} with the stored file inside the transaction that adds its
+     * rows: when {@code andThen} fails, the file is not kept either.
+     */
+    public <T> T upload(
+            long callerId,
+            long chatId,
+            Upload upload,
+            OptionalLong declaredSize,
+            Function<StoredFile, ? extends T> andThen) {
         chats.requireMember(chatId, callerId);
         if (upload == null) {
             throw new InvalidInputException("file", "a multipart part named 'file' is required");
@@ -109,7 +126,7 @@ public class ChatFileService {
                                         thumbnail.height(),
                                         null))
                                 .id();
-                return files.save(new StoredFile(
+                StoredFile stored = files.save(new StoredFile(
                         null,
                         UUID.randomUUID().toString(),
                         staged.sha256(),
@@ -123,15 +140,17 @@ public class ChatFileService {
                         image.map(ImageTool.ImageInfo::width).orElse(null),
                         image.map(ImageTool.ImageInfo::height).orElse(null),
                         thumbnailId));
+                return andThen.apply(stored);
             });
         }
     }
 
     /** A file uploaded into a chat, if the caller is a member of that chat. Photos are served elsewhere. */
     public StoredFile requireReadable(long callerId, IdRef reference) {
-        StoredFile file = find(reference)
+        StoredFile file = byReference
+                .find(reference)
                 .filter(found -> found.chatId() != null && !StoredFile.PHOTO.equals(found.kind()))
-                .orElseThrow(() -> FileService.notFound(reference.display()));
+                .orElseThrow(() -> byReference.notFound(reference.display()));
         chats.requireMember(file.chatId(), callerId);
         return file;
     }
@@ -165,7 +184,8 @@ public class ChatFileService {
         Set<Long> seen = new HashSet<>();
         for (IdValue value : references) {
             IdRef reference = IdRefs.require(value, "attachments");
-            StoredFile file = find(reference)
+            StoredFile file = byReference
+                    .find(reference)
                     .filter(StoredFile::isAttachment)
                     .filter(candidate -> candidate.chatId() != null && candidate.chatId() == chatId)
                     .filter(candidate -> candidate.uploaderId() != null && candidate.uploaderId() == callerId)
@@ -202,13 +222,6 @@ public class ChatFileService {
             byMessage.computeIfAbsent(row.messageId(), id -> new ArrayList<>()).add(row.toAttachment());
         }
         return byMessage;
-    }
-
-    private Optional<StoredFile> find(IdRef reference) {
-        return switch (reference) {
-            case IdRef.Numeric n -> files.findById(n.id());
-            case IdRef.Uuid u -> files.findByUuid(u.uuid().toString());
-        };
     }
 
     private ImageTool.Scaled thumbnailOf(StagedContent staged, ImageTool.ImageInfo image) {

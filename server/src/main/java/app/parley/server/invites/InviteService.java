@@ -6,10 +6,10 @@ import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
+import app.parley.server.common.ByReference;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.GoneException;
 import app.parley.server.errors.InvalidInputException;
-import app.parley.server.errors.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,6 +28,7 @@ import java.util.UUID;
 @Singleton
 public class InviteService {
     private final InviteRepository invites;
+    private final ByReference<Invite> byReference;
     private final InviteTokens tokens;
     private final ChatService chats;
     private final AccountService accounts;
@@ -43,6 +43,7 @@ public class InviteService {
             InviteSettings settings,
             Clock clock) {
         this.invites = invites;
+        this.byReference = new ByReference<>("invite", invites::findById, invites::findByUuid);
         this.tokens = tokens;
         this.chats = chats;
         this.accounts = accounts;
@@ -96,7 +97,7 @@ public class InviteService {
     /** Revokes an invite (its maker or the group's owner); revoking twice is the same as once. */
     @Transactional
     public InviteDetails revoke(long callerId, IdRef reference) {
-        Invite invite = find(reference).orElseThrow(() -> notFound(reference.display()));
+        Invite invite = byReference.get(reference);
         Chat chat = chats.get(new IdRef.Numeric(invite.chatId()));
         if (invite.inviterId() != callerId && !chats.isOwner(chat, callerId)) {
             throw new ForbiddenException(
@@ -219,17 +220,6 @@ public class InviteService {
         if (token == null || token.isBlank() || token.length() > 128) {
             throw new InvalidInputException("token", "token is required: the last part of the invite link");
         }
-        return invites.findByToken(token.strip()).orElseThrow(() -> notFound("with this token"));
-    }
-
-    private Optional<Invite> find(IdRef reference) {
-        return switch (reference) {
-            case IdRef.Numeric n -> invites.findById(n.id());
-            case IdRef.Uuid u -> invites.findByUuid(u.uuid().toString());
-        };
-    }
-
-    private static NotFoundException notFound(String reference) {
-        return new NotFoundException("invite_not_found", "invite " + reference + " does not exist");
+        return invites.findByToken(token.strip()).orElseThrow(() -> byReference.notFound("with this token"));
     }
 }

@@ -1,5 +1,6 @@
 package app.parley.server.messages;
 
+import app.parley.model.common.IdValue;
 import app.parley.model.common.IdRef;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.MessageDeletedEvent;
@@ -20,6 +21,7 @@ import app.parley.server.errors.NotFoundException;
 import app.parley.server.events.RealtimeEvents;
 import app.parley.server.files.ChatFileService;
 import app.parley.server.files.StoredFile;
+import app.parley.server.files.Upload;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -28,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -98,7 +101,7 @@ public class MessageService {
             Optional<StoredMessage> earlier =
                     messages.findByChatIdAndAuthorIdAndClientMsgId(chat.id(), callerId, clientMsgId);
             if (earlier.isPresent()) {
-                return new SentMessage(views.of(row(earlier.get().id())), false);
+                return new SentMessage(views.of(MessageRow.of(earlier.get(), accounts.requireCaller(callerId))), false);
             }
             Optional<Long> deleted = messages.findDeletedMessageId(chat.id(), callerId, clientMsgId);
             if (deleted.isPresent()) {
@@ -121,13 +124,46 @@ public class MessageService {
         // Writing in a chat means having read it.
         readState.markRead(chat.id(), callerId, stored.id(), 0, now);
         List<Attachment> attachments = files.attach(stored.id(), attached);
-        Message message = row(stored.id()).toMessage(attachments);
+        // Built from what was inserted: the insert gave the id, and the author is the caller.
+        Message message =
+                MessageRow.of(stored, accounts.requireCaller(callerId)).toMessage(attachments);
         events.newMessage(message);
         for (ChatMember member : chats.membersOf(chat.id())) {
             events.toInbox(member.userId(), LastMessageEvent.of(message, member.unreadCount()));
         }
         posted.publishEvent(new MessagePosted(chat.id(), stored.id(), callerId));
         return new SentMessage(message, true);
+    }
+
+    /**
+     * Uploads a file into a chat and posts it there as a message that carries it (seed 000's
+     * {@code upload_file}). The file's rows and the message commit together: a message that
+     * cannot be stored leaves no file behind in the chat.
+     */
+    public PostedFile sendFile(long callerId, long chatId, Upload upload, OptionalLong declaredSize) {
+        return files.upload(callerId, chatId, upload, declaredSize, stored -> {
+            Message carrier = send(callerId, chatId, new SendMessageRequest("", null, List.<IdValue>of(new IdRef.Uuid(UUID.fromString(stored.uuid())))))
+                    .message();
+            return new PostedFile(stored, carrier);
+        });
+    }
+
+    /**
+     * A chat as a client that opens it reads it (seed 000's {@code connect}): the newest page,
+     * oldest first, how many messages were unread before, and the read state after, since opening
+     * reads the chat up to the newest message shown. One transaction, so the three agree.
+     */
+    @Transactional
+    public OpenedChat open(long callerId, IdRef chatRef) {
+        Chat chat = chats.get(chatRef);
+        long unreadBefore = chats.requireMembership(chat, callerId).unreadCount();
+        List<Message> newestFirst = readPage(chat.id(), HistoryQuery.of(null, null, null, null, "desc", limits))
+                .messages();
+        ChatMember read = markRead(
+                callerId,
+                chat.id(),
+                newestFirst.isEmpty() ? 0L : newestFirst.getFirst().id());
+        return new OpenedChat(chat, newestFirst.reversed(), unreadBefore, read.lastSeenAt());
     }
 
     public List<Message> history(long callerId, long chatId, HistoryQuery query) {

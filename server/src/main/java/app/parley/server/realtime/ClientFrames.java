@@ -8,10 +8,10 @@ import app.parley.model.event.EventTypes;
 import app.parley.model.event.HistoryEvent;
 import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
+import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRefs;
 import app.parley.server.config.ParleyLimits;
-import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.JsonReadFailures;
 import app.parley.server.errors.ParleyException;
@@ -40,6 +40,7 @@ class ClientFrames {
 
     private final MessageService messages;
     private final ChatService chats;
+    private final AccountService accounts;
     private final TypingTracker typing;
     private final EventJson writer;
     private final JsonMapper json;
@@ -49,6 +50,7 @@ class ClientFrames {
     ClientFrames(
             MessageService messages,
             ChatService chats,
+            AccountService accounts,
             TypingTracker typing,
             EventJson writer,
             JsonMapper json,
@@ -56,6 +58,7 @@ class ClientFrames {
             ParleyLimits limits) {
         this.messages = messages;
         this.chats = chats;
+        this.accounts = accounts;
         this.typing = typing;
         this.writer = writer;
         this.json = json;
@@ -100,8 +103,7 @@ class ClientFrames {
                                     null));
             }
         } catch (ParleyException e) {
-            String field = e instanceof InvalidInputException invalid ? invalid.field() : null;
-            reply(connection, ErrorEvent.of(e.code(), e.getMessage(), field, frame.clientMsgId()));
+            reply(connection, ErrorEvent.of(e.code(), e.getMessage(), e.field(), frame.clientMsgId()));
         } catch (RuntimeException e) {
             LOG.error("A {} frame of user {} failed", frame.type(), connection.userId(), e);
             reply(
@@ -133,7 +135,10 @@ class ClientFrames {
     }
 
     private void send(Connection connection, ClientFrame frame) {
-        requireAuthorIsCaller(connection, frame.author());
+        // Seed 002's message frame names its author; it must be the signed-in user.
+        if (frame.author() != null) {
+            accounts.requireAuthorIsSelf(connection.userId(), frame.author().id(), "author.id");
+        }
         long chatId = chatOf(connection, frame);
         SentMessage sent = messages.send(
                 connection.userId(),
@@ -191,28 +196,13 @@ class ClientFrames {
         if (frame.chatId() == null) {
             throw new InvalidInputException("chat_id", "a frame on the main socket must name its chat_id");
         }
-        return chats.requireMember(chats.get(String.valueOf(frame.chatId())).id(), connection.userId())
+        return chats.requireMember(String.valueOf(frame.chatId()), connection.userId())
                 .id();
     }
 
     private boolean names(Object reference, long chatId) {
         return reference instanceof Number number && number.longValue() == chatId
                 || chats.get(String.valueOf(reference)).id() == chatId;
-    }
-
-    /** Seed 002's message frame names its author; it must be the signed-in user. */
-    private static void requireAuthorIsCaller(Connection connection, UserRef author) {
-        if (author == null || author.id() == null) {
-            return;
-        }
-        IdRef claimed = IdRefs.require(author.id(), "author.id");
-        boolean matches = switch (claimed) {
-            case IdRef.Numeric numeric -> numeric.id() == connection.userId();
-            case IdRef.Uuid uuid -> uuid.uuid().toString().equals(connection.userUuid());
-        };
-        if (!matches) {
-            throw new ForbiddenException("not_the_author", "a message's author must be the signed-in user");
-        }
     }
 
     private void reply(Connection connection, app.parley.model.event.ServerEvent event) {

@@ -41,16 +41,13 @@ final class Connection {
     private volatile boolean closed;
     private boolean overflowed;
     /** Frames that arrived while the opening history was being read; null once it has been sent. */
-    private @Nullable List<HeldFrame> held;
+    private @Nullable List<Delivery> held;
     /** Newest message id in the opening history: later copies of these messages are skipped. */
     private volatile long historyCeiling;
     /** Where the socket's history pages have reached going forwards; catch_up goes on from here. */
     private volatile long pagedUpTo;
 
     private volatile UserRef user;
-    private volatile String userUuid;
-
-    private record HeldFrame(Delivery delivery, byte[] utf8) {}
 
     /** How far a socket may fall behind, and how it is closed when it does. */
     record Limits(int outboundQueueMax, int inboundQueueMax, Duration closeGrace, TaskScheduler scheduler) {}
@@ -84,13 +81,8 @@ final class Connection {
         return user;
     }
 
-    void bindUser(UserRef user, String uuid) {
+    void bindUser(UserRef user) {
         this.user = user;
-        this.userUuid = uuid;
-    }
-
-    String userUuid() {
-        return userUuid;
     }
 
     /** Newest message id the opening history covered; later ones arrive live. */
@@ -154,20 +146,20 @@ final class Connection {
     }
 
     /** Writes a frame published on the bus, unless the opening history already held its message. */
-    void deliver(Delivery delivery, byte[] utf8) {
+    void deliver(Delivery delivery) {
         synchronized (order) {
             if (held != null) {
                 if (held.size() >= limits.outboundQueueMax()) {
                     overflowed();
                 } else {
-                    held.add(new HeldFrame(delivery, utf8));
+                    held.add(delivery);
                 }
                 return;
             }
             if (delivery.newMessageId() != 0 && delivery.newMessageId() <= historyCeiling) {
                 return;
             }
-            write(utf8);
+            write(delivery.utf8());
         }
     }
 
@@ -182,11 +174,11 @@ final class Connection {
             write(history);
             historyCeiling = ceiling;
             this.pagedUpTo = pagedUpTo;
-            List<HeldFrame> waiting = held;
+            List<Delivery> waiting = held;
             held = null;
             if (waiting != null) {
-                for (HeldFrame frame : waiting) {
-                    deliver(frame.delivery(), frame.utf8());
+                for (Delivery frame : waiting) {
+                    deliver(frame);
                 }
             }
         }

@@ -8,7 +8,6 @@ import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,10 +74,9 @@ public class ConnectionRegistry {
                 sockets(byChat, member.chatId()).filter(c -> c.userId() == member.userId());
             case Audience.Inbox inbox -> sockets(mainByUser, inbox.userId());
         };
-        byte[] utf8 = delivery.json().getBytes(StandardCharsets.UTF_8);
         targets.forEach(connection -> {
             try {
-                connection.deliver(delivery, utf8);
+                connection.deliver(delivery);
                 if (delivery.closes()) {
                     connection.close(delivery.closeCode(), delivery.closeReason());
                 }

@@ -8,11 +8,8 @@ import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.config.ParleyLimits;
-import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
-import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.ParleyException;
-import app.parley.server.errors.UnauthorizedException;
 import app.parley.server.events.EventJson;
 import app.parley.server.messages.ChatSnapshot;
 import app.parley.server.messages.HistoryQuery;
@@ -94,7 +91,7 @@ class SocketSessions {
         connection.handle(() -> guarded(connection, () -> {
             Query query = Query.of(request);
             Account me = accounts.requireCaller(connection.userId());
-            connection.bindUser(me.toRef(), me.uuid());
+            connection.bindUser(me.toRef());
             Chat chat = chats.get(chatReference);
             if (groupOnly) {
                 chats.requireGroup(chat.id());
@@ -132,7 +129,7 @@ class SocketSessions {
         Connection connection = connect(session, request, true);
         connection.handle(() -> guarded(connection, () -> {
             Account me = accounts.requireCaller(connection.userId());
-            connection.bindUser(me.toRef(), me.uuid());
+            connection.bindUser(me.toRef());
             registry.add(connection);
             if (!connection.isOpen()) {
                 registry.remove(connection);
@@ -238,22 +235,12 @@ class SocketSessions {
             opening.run();
         } catch (ParleyException e) {
             registry.remove(connection);
-            connection.close(closeCode(e), e.getMessage());
+            connection.close(e.closeCode(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Could not open a socket for user {}", connection.userId(), e);
             registry.remove(connection);
             connection.close(CloseReason.INTERNAL_ERROR.getCode(), "internal error");
         }
-    }
-
-    private static int closeCode(ParleyException e) {
-        return switch (e) {
-            case InvalidInputException ignored -> CloseCodes.BAD_REQUEST;
-            case UnauthorizedException ignored -> CloseCodes.UNAUTHORIZED;
-            case ForbiddenException ignored -> CloseCodes.FORBIDDEN;
-            case NotFoundException ignored -> CloseCodes.NOT_FOUND;
-            default -> CloseCodes.BAD_REQUEST;
-        };
     }
 
     /** The query of a chat socket: seed 002's {@code limit} and {@code offset}, and {@code after_id} to catch up. */

@@ -8,10 +8,16 @@ import app.parley.model.common.IdRef;
 import app.parley.server.accounts.Account;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.NotFoundException;
+import app.parley.server.files.FileService;
+import app.parley.server.files.PreparedFile;
+import app.parley.server.files.Upload;
 import app.parley.server.support.RunningServer;
+import app.parley.server.support.TestImages;
 import app.parley.server.support.TestUser;
+import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
@@ -159,6 +165,67 @@ class ChatServiceAuthorizationTest {
         assertForbidden("not_a_member", () -> chats.requireMember(groupId, leaver.id()));
     }
 
+    @Test
+    void onlyMembersMayReadAGroupsPhotoByIdOrUuid() {
+        TestUser owner = server.register("owner");
+        TestUser member = server.register("member");
+        TestUser outsider = server.register("outsider");
+        Chat group = chats.createGroup(owner.id(), "pictured", "", refs(member), photo());
+        List<IdRef> references = List.of(new IdRef.Numeric(group.id()), new IdRef.Uuid(UUID.fromString(group.uuid())));
+
+        for (IdRef reference : references) {
+            assertForbidden("not_a_member", () -> chats.groupPhoto(outsider.id(), reference));
+            assertEquals(
+                    group.photoFileId(),
+                    chats.groupPhoto(member.id(), reference).id());
+            assertEquals(
+                    group.photoFileId(), chats.groupPhoto(owner.id(), reference).id());
+        }
+    }
+
+    @Test
+    void aGroupWithoutAPhotoAndAPrivateChatHaveNoGroupPhoto() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long groupId = group(alice, bob);
+        long privateId = chats.getOrCreatePrivate(alice.id(), new IdRef.Numeric(bob.id()))
+                .chat()
+                .id();
+
+        assertNotFound("photo_not_found", () -> chats.groupPhoto(bob.id(), new IdRef.Numeric(groupId)));
+        assertNotFound("group_not_found", () -> chats.groupPhoto(bob.id(), new IdRef.Numeric(privateId)));
+    }
+
+    @Test
+    void requireMemberFindsTheChatByIdUuidOrRoomNameForMembersOnly() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        TestUser outsider = server.register("outsider");
+        Chat chat = chats.getOrCreatePrivate(alice.id(), new IdRef.Numeric(bob.id()))
+                .chat();
+        List<String> references = List.of(String.valueOf(chat.id()), chat.uuid(), chat.roomName());
+
+        for (String reference : references) {
+            assertEquals(chat, chats.requireMember(reference, bob.id()), reference);
+            assertForbidden("not_a_member", () -> chats.requireMember(reference, outsider.id()));
+        }
+        for (IdRef reference : List.of(new IdRef.Numeric(chat.id()), new IdRef.Uuid(UUID.fromString(chat.uuid())))) {
+            assertEquals(chat, chats.requireMember(reference, alice.id()));
+            assertForbidden("not_a_member", () -> chats.requireMember(reference, outsider.id()));
+        }
+    }
+
+    @Test
+    void requireMemberSaysAChatThatDoesNotExistIsNotFound() {
+        TestUser outsider = server.register("outsider");
+
+        assertNotFound("chat_not_found", () -> chats.requireMember("999999", outsider.id()));
+        assertNotFound(
+                "chat_not_found", () -> chats.requireMember(UUID.randomUUID().toString(), outsider.id()));
+        assertNotFound("chat_not_found", () -> chats.requireMember("group_999999", outsider.id()));
+        assertNotFound("chat_not_found", () -> chats.requireMember(new IdRef.Numeric(999999), outsider.id()));
+    }
+
     private long group(TestUser owner, TestUser... members) {
         return chats.createGroup(owner.id(), "group of " + owner.username(), "", refs(members), null)
                 .id();
@@ -168,6 +235,16 @@ class ChatServiceAuthorizationTest {
         return Arrays.stream(users)
                 .map(u -> UserRef.of(u.id(), u.username(), u.username()))
                 .toList();
+    }
+
+    private static PreparedFile photo() {
+        return server.bean(FileService.class)
+                .preparePhoto(new Upload("cover.png", new ByteArrayInputStream(TestImages.png(7))), "photo");
+    }
+
+    private static void assertNotFound(String code, Executable call) {
+        NotFoundException refused = assertThrows(NotFoundException.class, call);
+        assertEquals(code, refused.code(), refused.getMessage());
     }
 
     private static void assertForbidden(String code, Executable call) {

@@ -11,11 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
+import app.parley.model.common.IdRef;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.NotFoundException;
+import app.parley.server.files.ChatFileService;
+import app.parley.server.files.Upload;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.TestUser;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -147,5 +153,72 @@ class MessageServiceAuthorizationTest {
         assertEquals(0, messages.markRead(alice.id(), group, null).unreadCount());
         assertEquals(sent.id(), messages.delete(bob.id(), group, sent.id()).id());
         assertEquals(List.of(), messages.history(alice.id(), group, newestFifty()));
+    }
+
+    @Test
+    void anOutsiderCannotOpenAChat() {
+        var refused =
+                assertThrows(ForbiddenException.class, () -> messages.open(outsider.id(), new IdRef.Numeric(chat)));
+
+        assertEquals("not_a_member", refused.code());
+    }
+
+    @Test
+    void openingAChatShowsItsNewestMessagesOldestFirstAndReadsThem() {
+        TestUser ann = server.register("ann");
+        TestUser ben = server.register("ben");
+        long theirs = privateChat(ann, ben);
+        send(ann, theirs, "one");
+        send(ann, theirs, "two");
+
+        OpenedChat opened = messages.open(ben.id(), new IdRef.Numeric(theirs));
+
+        assertEquals(theirs, opened.chat().id());
+        assertEquals(
+                List.of("one", "two"),
+                opened.messages().stream().map(Message::text).toList());
+        assertEquals(2, opened.unreadBefore());
+        assertEquals(0, unread(ben, theirs));
+        assertEquals(0, messages.open(ben.id(), new IdRef.Numeric(theirs)).unreadBefore());
+    }
+
+    @Test
+    void anOutsiderCannotPostAFileAndNothingIsStoredOrCounted() {
+        ChatFileService files = server.bean(ChatFileService.class);
+        long usedBefore = files.usage(outsider.id()).usedBytes();
+
+        var refused = assertThrows(
+                ForbiddenException.class,
+                () -> messages.sendFile(outsider.id(), chat, upload("x.txt", "sneaky"), OptionalLong.empty()));
+
+        assertEquals("not_a_member", refused.code());
+        assertEquals(usedBefore, files.usage(outsider.id()).usedBytes());
+        assertEquals(List.of("alice wrote this"), historyTexts(bob, chat));
+    }
+
+    @Test
+    void aPostedFileArrivesAsAMessageThatCarriesIt() {
+        TestUser ann = server.register("ann");
+        TestUser ben = server.register("ben");
+        long theirs = group(ann, ben);
+
+        PostedFile posted =
+                messages.sendFile(ben.id(), theirs, upload("notes.txt", "ben's notes"), OptionalLong.empty());
+
+        assertEquals("", posted.message().text());
+        assertEquals(
+                List.of(posted.file().uuid()),
+                posted.message().attachments().stream().map(a -> a.uuid()).toList());
+        List<Message> history = messages.history(ann.id(), theirs, newestFifty());
+        assertEquals(
+                List.of(posted.message().id()),
+                history.stream().map(Message::id).toList());
+        assertEquals(
+                List.of(posted.file().uuid()),
+                history.getFirst().attachments().stream().map(a -> a.uuid()).toList());
+    }
+
+    static Upload upload(String name, String content) {
+        return new Upload(name, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -45,7 +45,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "chats")
 class ChatsController {
-    /** Seed 002: "by default: no limit". */
+    /** Seed 002 quirk ("by default: no limit"): see docs/api.md, "Seed quirks in the canonical code". */
     private static final int ALL_CHATS = Integer.MAX_VALUE;
 
     private final ChatService chats;
@@ -71,6 +71,7 @@ class ChatsController {
     /** Seed 001: the private chat with {@code user_id}, created if needed (201) or returned (200). */
     @Post("{/}")
     HttpResponse<ChatRoom> openPrivate(Authentication authentication, @Body @Nullable PrivateChatRequest request) {
+        // Seed 001 quirk (201 or 200): see docs/api.md, "Seed quirks in the canonical code".
         long caller = Caller.id(authentication);
         var result =
                 chats.getOrCreatePrivate(caller, IdRefs.require(request == null ? null : request.userId(), "user_id"));
@@ -84,6 +85,7 @@ class ChatsController {
     @RouteCondition(Forms.HAS_CONTENT_TYPE)
     @Secured(Forms.SIGNED_IN)
     HttpResponse<ChatRoom> openPrivateForm(Authentication authentication, @Body("user_id") @Nullable String userId) {
+        // Seed 001 quirk (form twin): see docs/api.md, "Seed quirks in the canonical code".
         return openPrivate(authentication, new PrivateChatRequest(IdValue.from(userId)));
     }
 
@@ -101,7 +103,7 @@ class ChatsController {
     @Post("/{chatId}/mark_read{/}")
     ReadState markRead(Authentication authentication, String chatId, @Body @Nullable MarkReadRequest request) {
         long caller = Caller.id(authentication);
-        Chat chat = chats.requireMember(chats.get(chatId).id(), caller);
+        Chat chat = chats.requireMember(chatId, caller);
         requireSameRoom(chat, request == null ? null : request.roomName());
         Long upTo = request == null ? null : request.upToMessageId();
         return V1Views.readState(messages.markRead(caller, chat.id(), upTo));
@@ -117,6 +119,7 @@ class ChatsController {
             String chatId,
             @Body("room_name") @Nullable String roomName,
             @Body("up_to_message_id") @Nullable String upToMessageId) {
+        // Seed 001 quirk (form twin): see docs/api.md, "Seed quirks in the canonical code".
         return markRead(
                 authentication, chatId, new MarkReadRequest(roomName, formNumber(upToMessageId, "up_to_message_id")));
     }
@@ -139,7 +142,7 @@ class ChatsController {
      */
     @Get("/{chatId}/connect{/}")
     SocketUrl connect(Authentication authentication, String chatId, HttpRequest<?> request) {
-        var room = chats.requireMember(chats.get(chatId).id(), Caller.id(authentication));
+        Chat room = chats.requireMember(chatId, Caller.id(authentication));
         return new SocketUrl(
                 PublicAddress.websocket(request) + "/ws/chat/" + room.id() + "/", room.id(), room.roomName());
     }
@@ -153,6 +156,7 @@ class ChatsController {
 
     /** A {@code room_name} sent along must name the chat of the path (by room name, id or UUID). */
     private void requireSameRoom(Chat chat, @Nullable String roomName) {
+        // Seed 001 quirk (mark_read's room_name): see docs/api.md, "Seed quirks in the canonical code".
         if (roomName == null) {
             return;
         }

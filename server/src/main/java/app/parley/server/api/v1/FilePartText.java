@@ -13,7 +13,8 @@ import java.util.Optional;
  * The text of a multipart part that came as a file. Seed 002's {@code json} form field is often
  * sent that way (a browser's {@code FormData} with a {@code Blob}, Python's {@code files=}),
  * typed {@code application/json}; Micronaut would otherwise decode such a part as a JSON value
- * of the parameter's type and fail to read an object as a {@code String}.
+ * of the parameter's type and fail to read an object as a {@code String}. Seed 002 quirk:
+ * see docs/api.md, "Seed quirks in the canonical code".
  */
 @Singleton
 class FilePartText implements TypeConverter<FileUpload, String> {

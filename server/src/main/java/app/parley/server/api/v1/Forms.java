@@ -5,6 +5,7 @@ package app.parley.server.api.v1;
  * {@code POST /api/v1/user} and {@code /api/v1/group}, and seed 001's POSTs, whose Django REST
  * framework origin takes {@code application/x-www-form-urlencoded} and
  * {@code multipart/form-data} as readily as JSON. Each has a form route beside its JSON route.
+ * Seed quirks both: see docs/api.md, "Seed quirks in the canonical code".
  *
  * <p>A request without a {@code Content-Type} (no body at all) would match both routes and be
  * refused as ambiguous, so a form route only matches requests that name their content type

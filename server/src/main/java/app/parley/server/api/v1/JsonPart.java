@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 
-/** Reads the {@code json} form field of seed 002's multipart requests. */
+/** Reads the {@code json} form field of seed 002's multipart requests (a seed 002 quirk: see docs/api.md, "Seed quirks in the canonical code"). */
 @Singleton
 class JsonPart {
     private final ObjectMapper mapper;

@@ -92,6 +92,7 @@ class MessagesController {
             @Body("message") @Nullable String message,
             @Body("content") @Nullable String content,
             @Body("client_msg_id") @Nullable String clientMsgId) {
+        // Seed 001 quirk (form twin, text aliases): see docs/api.md, "Seed quirks in the canonical code".
         String given = text != null ? text : message != null ? message : content;
         return send(authentication, chatId, new SendMessageRequest(given, clientMsgId));
     }

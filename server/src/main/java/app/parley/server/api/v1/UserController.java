@@ -52,6 +52,7 @@ class UserController {
             Authentication authentication,
             @Part("json") @Nullable String json,
             @Part("photo") @Nullable CompletedFileUpload photo) {
+        // Seed 002 quirk (multipart json field): see docs/api.md, "Seed quirks in the canonical code".
         ProfileUpdate update = jsonPart.read(json, ProfileUpdate.class);
         accounts.updateProfile(Caller.id(authentication), update, Uploads.photo(files, photo));
         return StatusResponse.ok();
@@ -73,6 +74,7 @@ class UserController {
      */
     @Get
     UserProfile me(Authentication authentication) {
+        // Seed 002 quirk (404 for a gone account): see docs/api.md, "Seed quirks in the canonical code".
         try {
             return accounts.requireCaller(Caller.id(authentication)).toProfile();
         } catch (UnauthorizedException e) {

@@ -27,9 +27,4 @@ class Actors {
         accounts.requireSelf(callerId, raw, field);
         return callerId;
     }
-
-    /** Whether {@code ref} names the caller (compared with the caller's own ids: nobody else is looked up). */
-    boolean isCaller(long callerId, IdRef ref) {
-        return accounts.isSelf(callerId, ref);
-    }
 }

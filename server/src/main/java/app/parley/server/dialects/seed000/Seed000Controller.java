@@ -3,14 +3,11 @@ package app.parley.server.dialects.seed000;
 import app.parley.model.account.UserRef;
 import app.parley.model.common.IdRef;
 import app.parley.model.invite.InviteLink;
-import app.parley.model.message.Message;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
-import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.PublicAddress;
-import app.parley.server.config.ParleyLimits;
 import app.parley.server.dialects.seed000.Seed000Json.AcceptInviteRequest;
 import app.parley.server.dialects.seed000.Seed000Json.AcceptedInvite;
 import app.parley.server.dialects.seed000.Seed000Json.ChatConnect;
@@ -32,14 +29,14 @@ import app.parley.server.dialects.seed000.Seed000Json.Uploaded;
 import app.parley.server.dialects.seed000.Seed000Json.UserId;
 import app.parley.server.dialects.seed000.Seed000Json.UsernamePayload;
 import app.parley.server.errors.InvalidInputException;
-import app.parley.server.files.ChatFileService;
 import app.parley.server.files.StoredFile;
 import app.parley.server.files.Upload;
 import app.parley.server.invites.Accepted;
 import app.parley.server.invites.InviteDetails;
 import app.parley.server.invites.InviteService;
-import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessageService;
+import app.parley.server.messages.OpenedChat;
+import app.parley.server.messages.PostedFile;
 import app.parley.server.messages.SentMessage;
 import app.parley.server.security.TokenIssuer;
 import io.micronaut.core.annotation.Nullable;
@@ -79,9 +76,7 @@ class Seed000Controller {
     private final TokenIssuer tokens;
     private final ChatService chats;
     private final MessageService messages;
-    private final ChatFileService files;
     private final InviteService invites;
-    private final ParleyLimits limits;
     private final Actors actors;
     private final Seed000Views views;
     private final GetBody getBody;
@@ -91,9 +86,7 @@ class Seed000Controller {
             TokenIssuer tokens,
             ChatService chats,
             MessageService messages,
-            ChatFileService files,
             InviteService invites,
-            ParleyLimits limits,
             Actors actors,
             Seed000Views views,
             GetBody getBody) {
@@ -101,9 +94,7 @@ class Seed000Controller {
         this.tokens = tokens;
         this.chats = chats;
         this.messages = messages;
-        this.files = files;
         this.invites = invites;
-        this.limits = limits;
         this.actors = actors;
         this.views = views;
         this.getBody = getBody;
@@ -122,7 +113,7 @@ class Seed000Controller {
         List<IdRef> others = new ArrayList<>();
         for (Object member : body.members() == null ? List.of() : body.members()) {
             IdRef ref = Ids.parse(member, "members");
-            if (!actors.isCaller(caller, ref) && !others.contains(ref)) {
+            if (!accounts.isSelf(caller, ref) && !others.contains(ref)) {
                 others.add(ref);
             }
         }
@@ -148,17 +139,12 @@ class Seed000Controller {
     Connected connect(Authentication authentication, @Body @Nullable ChatConnect request) {
         ChatConnect body = required(request, "a JSON body with chat and user is required");
         long caller = actors.require(authentication, idOf(body.user()), "user.id");
-        Chat chat = chats.get(Ids.parse(idOf(body.chat()), "chat.id"));
-        long unreadBefore = chats.room(caller, chat.id()).unreadCount();
-        List<Message> newestFirst = messages.historyPage(
-                        caller, chat.id(), HistoryQuery.of(null, null, null, null, "desc", limits))
-                .messages();
-        ChatMember read = messages.markRead(
-                caller,
-                chat.id(),
-                newestFirst.isEmpty() ? 0L : newestFirst.getFirst().id());
+        OpenedChat opened = messages.open(caller, Ids.parse(idOf(body.chat()), "chat.id"));
         return new Connected(
-                chat.uuid(), views.messages(chat, newestFirst.reversed()), unreadBefore, read.lastSeenAt());
+                opened.chat().uuid(),
+                views.messages(opened.chat(), opened.messages()),
+                opened.unreadBefore(),
+                opened.lastSeenAt());
     }
 
     /**
@@ -172,19 +158,15 @@ class Seed000Controller {
         Chat chat = chats.get(Ids.parse(idOf(body.chat()), "chat.id"));
         FilePayload file = body.file() == null ? new FilePayload(null, null) : body.file();
         byte[] bytes = FileContent.decode(file.content());
-        StoredFile stored = files.upload(
+        PostedFile posted = messages.sendFile(
                 caller,
                 chat.id(),
                 new Upload(file.name(), new ByteArrayInputStream(bytes)),
                 OptionalLong.of(bytes.length));
-        SentMessage carrier = messages.send(
-                caller,
-                chat.id(),
-                new app.parley.model.message.SendMessageRequest(
-                        "", null, List.of(new IdRef.Uuid(UUID.fromString(stored.uuid())))));
+        StoredFile stored = posted.file();
         return new Uploaded(
                 stored.uuid(),
-                carrier.message().uuid(),
+                posted.message().uuid(),
                 stored.originalName(),
                 stored.sizeBytes(),
                 stored.contentType());

@@ -99,8 +99,7 @@ class Seed004ConversationsController {
     /** Members only: where the conversation's WebSocket is (this path, opened as a WebSocket). */
     @Post("/{conversationId}/connect{/}")
     Seed004Json.Connected connect(Authentication authentication, String conversationId, HttpRequest<?> request) {
-        Chat chat = chats.requireMember(
-                chats.get(IdRefs.parse(conversationId, "conversation_id")).id(), Caller.id(authentication));
+        Chat chat = chats.requireMember(IdRefs.parse(conversationId, "conversation_id"), Caller.id(authentication));
         return new Seed004Json.Connected(
                 "WebSocket connected",
                 chat.uuid(),
@@ -132,8 +131,8 @@ class Seed004ConversationsController {
         for (Object raw : named) {
             refs.add(IdRefs.parse(raw, "participant_id"));
         }
-        Account me = accounts.requireCaller(caller);
-        List<IdRef> others = refs.stream().filter(ref -> !names(ref, me)).toList();
+        List<IdRef> others =
+                refs.stream().filter(ref -> !accounts.isSelf(caller, ref)).toList();
         if (others.size() > 1) {
             throw new InvalidInputException(
                     "participants", "a conversation is between two users: name one other participant");
@@ -155,12 +154,5 @@ class Seed004ConversationsController {
             }
         }
         throw new InvalidInputException("participants", "each participant must be a UUID or an object with user_id");
-    }
-
-    private static boolean names(IdRef ref, Account account) {
-        return switch (ref) {
-            case IdRef.Numeric numeric -> numeric.id() == account.id();
-            case IdRef.Uuid uuid -> uuid.uuid().toString().equalsIgnoreCase(account.uuid());
-        };
     }
 }
