@@ -1,0 +1,135 @@
+package app.parley.desktop.main;
+
+import app.parley.desktop.chats.Avatar;
+import app.parley.desktop.chats.ChatListView;
+import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.theme.ThemeChoice;
+import atlantafx.base.theme.Styles;
+import java.time.Clock;
+import java.util.Objects;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window: the sidebar (who is signed in, the chat list) and the conversation area. */
+public final class MainView {
+    private static final String STYLESHEET = "main.css";
+    private static final KeyCombination FILTER_SHORTCUT =
+            new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+
+    private final MainViewModel viewModel;
+    private final Messages text;
+    private final ChatListView chatList;
+    private final SplitPane root = new SplitPane();
+    private final StackPane conversationArea = new StackPane();
+
+    public MainView(MainViewModel viewModel, Messages text, Clock clock) {
+        this.viewModel = Objects.requireNonNull(viewModel);
+        this.text = Objects.requireNonNull(text);
+        this.chatList = new ChatListView(viewModel.chats(), text, clock);
+        build();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public ChatListView chatList() {
+        return chatList;
+    }
+
+    public void focus() {
+        chatList.list().requestFocus();
+    }
+
+    private void build() {
+        var sidebar = new VBox(header(), chatList.root());
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setMinWidth(240);
+        sidebar.setPrefWidth(320);
+        VBox.setVgrow(chatList.root(), Priority.ALWAYS);
+
+        var placeholder = new Label(text.get("main.placeholder"), new FontIcon(Feather.MESSAGE_CIRCLE));
+        placeholder.setId("conversationPlaceholder");
+        placeholder.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TITLE_4);
+        conversationArea.getChildren().add(placeholder);
+        conversationArea.getStyleClass().add("conversation-area");
+
+        root.setId("mainView");
+        root.getItems().addAll(sidebar, conversationArea);
+        root.setDividerPositions(0.32);
+        SplitPane.setResizableWithParent(sidebar, false);
+        root.getStylesheets()
+                .add(Objects.requireNonNull(MainView.class.getResource(STYLESHEET), STYLESHEET)
+                        .toExternalForm());
+        root.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.getAccelerators().put(FILTER_SHORTCUT, chatList::focusFilter);
+            }
+        });
+    }
+
+    private HBox header() {
+        var me = viewModel.session().me();
+        var avatar = new Avatar(32);
+        avatar.show(me.id(), me.name());
+        var name = new Label(me.name());
+        name.setId("signedInName");
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setMinWidth(0);
+        var username = new Label("@" + me.username());
+        username.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        username.setMinWidth(0);
+        var who = new VBox(0, name, username);
+        who.setMinWidth(0);
+
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var header = new HBox(10, avatar, who, spacer, menu());
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("sidebar-header");
+        return header;
+    }
+
+    private MenuButton menu() {
+        var themes = new ToggleGroup();
+        var system = themeItem(themes, ThemeChoice.SYSTEM, "main.theme.system");
+        var light = themeItem(themes, ThemeChoice.LIGHT, "main.theme.light");
+        var dark = themeItem(themes, ThemeChoice.DARK, "main.theme.dark");
+        var signOut = new MenuItem(text.get("main.signOut"), new FontIcon(Feather.LOG_OUT));
+        signOut.setId("signOutItem");
+        signOut.setOnAction(event -> viewModel.signOut());
+
+        var menu = new MenuButton(null, new FontIcon(Feather.MENU));
+        menu.setId("mainMenu");
+        menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "no-arrow");
+        menu.setAccessibleText(text.get("main.menu"));
+        menu.setTooltip(new javafx.scene.control.Tooltip(text.get("main.menu")));
+        menu.getItems().addAll(system, light, dark, new SeparatorMenuItem(), signOut);
+        return menu;
+    }
+
+    private RadioMenuItem themeItem(ToggleGroup group, ThemeChoice choice, String key) {
+        var item = new RadioMenuItem(text.get(key));
+        item.setToggleGroup(group);
+        item.setSelected(viewModel.theme() == choice);
+        item.setOnAction(event -> viewModel.chooseTheme(choice));
+        return item;
+    }
+}
