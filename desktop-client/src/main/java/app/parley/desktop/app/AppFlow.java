@@ -8,6 +8,9 @@ import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.main.MainView;
 import app.parley.desktop.main.MainViewModel;
 import app.parley.desktop.net.ApiException;
+import app.parley.desktop.net.RealtimeClient;
+import app.parley.desktop.net.RealtimeListener;
+import app.parley.desktop.net.RealtimeSocket;
 import app.parley.desktop.net.ServerAddress;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
@@ -17,7 +20,9 @@ import app.parley.desktop.signin.SignInViewModel;
 import app.parley.desktop.theme.Themes;
 import app.parley.desktop.welcome.WelcomeView;
 import app.parley.desktop.welcome.WelcomeViewModel;
+import app.parley.model.event.ServerEvent;
 import atlantafx.base.theme.Styles;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Optional;
 import javafx.geometry.Pos;
@@ -42,7 +47,10 @@ public final class AppFlow {
     private final SessionStore sessions;
     private final Themes themes;
     private final Clock clock;
+    private final RealtimeClient realtime;
+    private final ObjectMapper json;
     private SignedIn current;
+    private RealtimeSocket mainSocket;
 
     public AppFlow(
             Stage stage,
@@ -53,7 +61,9 @@ public final class AppFlow {
             int defaultHostPort,
             SessionStore sessions,
             Themes themes,
-            Clock clock) {
+            Clock clock,
+            RealtimeClient realtime,
+            ObjectMapper json) {
         this.stage = stage;
         this.text = text;
         this.problems = problems;
@@ -63,6 +73,8 @@ public final class AppFlow {
         this.sessions = sessions;
         this.themes = themes;
         this.clock = clock;
+        this.realtime = realtime;
+        this.json = json;
     }
 
     /** The first screen: the remembered session if there is one, else the welcome screen. */
@@ -76,6 +88,7 @@ public final class AppFlow {
     }
 
     public void showWelcome(String address, String problem) {
+        leaveMain();
         current = null;
         var viewModel = new WelcomeViewModel(
                 text,
@@ -96,6 +109,7 @@ public final class AppFlow {
     }
 
     public void showSignIn(Connected connected, String username, String notice) {
+        leaveMain();
         current = null;
         var viewModel = new SignInViewModel(text, problems, background, connected, this::signedIn);
         viewModel.prefill(username, notice);
@@ -119,6 +133,7 @@ public final class AppFlow {
     }
 
     private void showMain(SignedIn session) {
+        leaveMain();
         current = session;
         var chats = new ChatListViewModel(session.api(), background, problems, this::sessionEnded);
         var viewModel = new MainViewModel(session, chats, themes, text, () -> signOut(session));
@@ -126,7 +141,42 @@ public final class AppFlow {
         show(view.root(), null);
         stage.titleProperty().bind(viewModel.windowTitle());
         chats.reload();
+        mainSocket = realtime.main(session.api(), new RealtimeListener() {
+            @Override
+            public void connected() {
+                // After a drop the list is read again, so that it agrees with the server.
+                background.onUi(() -> {
+                    viewModel.connectionBack();
+                    chats.reload();
+                });
+            }
+
+            @Override
+            public void frame(ServerEvent frame) {
+                background.onUi(() -> chats.apply(frame));
+            }
+
+            @Override
+            public void disconnected() {
+                background.onUi(viewModel::connectionLost);
+            }
+
+            @Override
+            public void ended(int code) {
+                if (code == RealtimeListener.SESSION_ENDED) {
+                    background.onUi(() -> sessionEnded(new IllegalStateException("the server refused the token")));
+                }
+            }
+        });
         view.focus();
+    }
+
+    /** Closes what the main window holds open (its sockets); called when leaving it and when the app stops. */
+    public void leaveMain() {
+        if (mainSocket != null) {
+            mainSocket.close();
+            mainSocket = null;
+        }
     }
 
     private void signOut(SignedIn session) {

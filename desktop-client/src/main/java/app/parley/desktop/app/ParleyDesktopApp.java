@@ -5,6 +5,7 @@ import app.parley.desktop.host.Hosting;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.JsonMapper;
+import app.parley.desktop.net.RealtimeClient;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.theme.Themes;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -35,7 +37,9 @@ public final class ParleyDesktopApp extends Application {
     private final Map<String, String> environment;
     private final Map<String, String> properties;
     private ExecutorService workers;
+    private ScheduledExecutorService timers;
     private Hosting hosting;
+    private AppFlow flow;
 
     /** As launched: the process's environment and system properties. */
     public ParleyDesktopApp() {
@@ -58,6 +62,8 @@ public final class ParleyDesktopApp extends Application {
                 .build();
         Messages text = Messages.forLocale(locale(properties));
         workers = Executors.newVirtualThreadPerTaskExecutor();
+        timers = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("parley-timers").factory());
         hosting = new Hosting(directories.hostedServerData());
 
         SettingsStore settingsStore = new SettingsStore(directories.settingsFile(), json);
@@ -73,7 +79,7 @@ public final class ParleyDesktopApp extends Application {
         stage.setMinWidth(640);
         stage.setMinHeight(420);
         stage.setTitle(text.get("app.title"));
-        AppFlow flow = new AppFlow(
+        flow = new AppFlow(
                 stage,
                 text,
                 new ProblemText(text),
@@ -82,7 +88,9 @@ public final class ParleyDesktopApp extends Application {
                 hostPort(properties),
                 new SessionStore(directories.sessionFile(), json),
                 themes,
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(),
+                new RealtimeClient(http, json, timers, Duration.ofMillis(500), Duration.ofSeconds(15)),
+                json);
         stage.setOnCloseRequest(event -> {
             if (!new CloseGuard(hosting, text).mayClose(stage, flow.current())) {
                 event.consume();
@@ -95,11 +103,17 @@ public final class ParleyDesktopApp extends Application {
     /** Stops the hosted server cleanly (its sockets are closed, the database is closed). */
     @Override
     public void stop() {
+        if (flow != null) {
+            flow.leaveMain();
+        }
         if (hosting != null) {
             hosting.close();
         }
         if (workers != null) {
             workers.shutdownNow();
+        }
+        if (timers != null) {
+            timers.shutdownNow();
         }
     }
 

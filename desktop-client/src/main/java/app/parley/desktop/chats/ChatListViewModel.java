@@ -4,9 +4,18 @@ import app.parley.desktop.app.Background;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.ApiClient;
 import app.parley.model.chat.ChatRoom;
+import app.parley.model.event.ChatCreatedEvent;
+import app.parley.model.event.ChatDeletedEvent;
+import app.parley.model.event.LastMessageEvent;
+import app.parley.model.event.MembersChangedEvent;
+import app.parley.model.event.MessageDeletedEvent;
+import app.parley.model.event.ReadEvent;
+import app.parley.model.event.ServerEvent;
+import app.parley.model.message.Message;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.LongBinding;
@@ -99,6 +108,54 @@ public final class ChatListViewModel {
 
     public void remove(long chatId) {
         chats.removeIf(chat -> chat.id() == chatId);
+    }
+
+    /**
+     * Applies a frame from the main socket: a new last message (with this person's new unread
+     * count), a read on another device, a deleted message, a chat created or deleted. Frames about
+     * chats the list does not hold yet reload the list.
+     */
+    public void apply(ServerEvent event) {
+        switch (event) {
+            case LastMessageEvent last ->
+                find(last.chatId())
+                        .ifPresentOrElse(chat -> upsert(with(chat, asMessage(last), last.unreadCount())), this::reload);
+            case ReadEvent read
+            when read.unreadCount() != null ->
+                find(read.chatId()).ifPresent(chat -> upsert(with(chat, chat.lastMessage(), read.unreadCount())));
+            case MessageDeletedEvent deleted
+            when deleted.unreadCount() != null ->
+                find(deleted.chatId())
+                        .ifPresent(chat -> upsert(with(chat, deleted.lastMessage(), deleted.unreadCount())));
+            case ChatCreatedEvent created -> reload();
+            case MembersChangedEvent changed -> reload();
+            case ChatDeletedEvent deleted -> remove(deleted.chatId());
+            default -> {
+                // typing and the rest: nothing to show in the list
+            }
+        }
+    }
+
+    private Optional<ChatRoom> find(long chatId) {
+        return chats.stream().filter(chat -> chat.id() == chatId).findFirst();
+    }
+
+    private static ChatRoom with(ChatRoom chat, Message last, long unread) {
+        return new ChatRoom(
+                chat.id(), chat.uuid(), chat.name(), chat.type(), chat.roomName(), chat.otherUser(), last, unread);
+    }
+
+    private static Message asMessage(LastMessageEvent last) {
+        return new Message(
+                last.id(),
+                last.uuid(),
+                last.chatId(),
+                Message.TYPE_MESSAGE,
+                last.text(),
+                last.author(),
+                last.time(),
+                last.clientMsgId(),
+                last.attachments());
     }
 
     private void loaded(List<ChatRoom> rooms) {

@@ -54,6 +54,11 @@ public final class MainView {
         return chatList;
     }
 
+    /** Shows a conversation (or anything else) in the area beside the chat list. */
+    public void showConversation(Parent content) {
+        conversationArea.getChildren().setAll(content);
+    }
+
     public void focus() {
         chatList.list().requestFocus();
     }
@@ -71,8 +76,17 @@ public final class MainView {
         conversationArea.getChildren().add(placeholder);
         conversationArea.getStyleClass().add("conversation-area");
 
+        var offline =
+                new atlantafx.base.controls.Message(null, text.get("main.offline"), new FontIcon(Feather.WIFI_OFF));
+        offline.setId("offlineBar");
+        offline.getStyleClass().add(Styles.WARNING);
+        offline.visibleProperty().bind(viewModel.onlineProperty().not());
+        offline.managedProperty().bind(offline.visibleProperty());
+        var conversationColumn = new VBox(offline, conversationArea);
+        VBox.setVgrow(conversationArea, Priority.ALWAYS);
+
         root.setId("mainView");
-        root.getItems().addAll(sidebar, conversationArea);
+        root.getItems().addAll(sidebar, conversationColumn);
         root.setDividerPositions(0.32);
         SplitPane.setResizableWithParent(sidebar, false);
         root.getStylesheets()

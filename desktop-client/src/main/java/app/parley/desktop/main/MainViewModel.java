@@ -7,6 +7,8 @@ import app.parley.desktop.theme.ThemeChoice;
 import app.parley.desktop.theme.Themes;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
  * The main window once signed in: who is signed in, the chat list, the window title (with the
@@ -18,6 +20,7 @@ public final class MainViewModel {
     private final Themes themes;
     private final Runnable onSignOut;
     private final StringBinding windowTitle;
+    private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
 
     public MainViewModel(SignedIn session, ChatListViewModel chats, Themes themes, Messages text, Runnable onSignOut) {
         this.session = session;
@@ -43,6 +46,19 @@ public final class MainViewModel {
 
     public StringBinding windowTitle() {
         return windowTitle;
+    }
+
+    /** False while the connection to the server is lost and being re-established. */
+    public ReadOnlyBooleanProperty onlineProperty() {
+        return online.getReadOnlyProperty();
+    }
+
+    public void connectionLost() {
+        online.set(false);
+    }
+
+    public void connectionBack() {
+        online.set(true);
     }
 
     public void chooseTheme(ThemeChoice choice) {

@@ -169,6 +169,38 @@ class ParleyDesktopAppTest {
     }
 
     @Test
+    void aMessageFromSomeoneElseRaisesTheBadgeLive() throws Exception {
+        server = TestServer.start(serverData);
+        ApiClient boris = server.register("boris", "Boris");
+        var anna = server.client().register("anna", PASSWORD, "Anna");
+        var chat = boris.openPrivateChat(anna.user().id());
+        boris.send(chat.id(), "first", "m-1", java.util.List.of());
+        remember(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+        startApp();
+        awaitBadge("1");
+
+        boris.send(chat.id(), "second, while Anna watches", "m-2", java.util.List.of());
+
+        awaitBadge("2");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window().getTitle().equals("(2) Parley"));
+    }
+
+    @Test
+    void aChatSomeoneStartsWithYouAppearsLive() throws Exception {
+        server = TestServer.start(serverData);
+        ApiClient boris = server.register("boris", "Boris");
+        var anna = server.client().register("anna", PASSWORD, "Anna");
+        remember(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+        startApp();
+        awaitNode("#chatListEmpty");
+
+        var chat = boris.openPrivateChat(anna.user().id());
+        boris.send(chat.id(), "hi Anna", "m-1", java.util.List.of());
+
+        awaitBadge("1");
+    }
+
+    @Test
     void aSessionTheServerNoLongerAcceptsGoesBackToSignInWithTheNameFilledIn() throws Exception {
         server = TestServer.start(serverData);
         server.register("anna", "Anna");
@@ -231,6 +263,17 @@ class ParleyDesktopAppTest {
                                 .filter(node -> node.getScene() != null
                                         && node.getLayoutBounds().getWidth() > 0)
                                 .isPresent())
+                        .get());
+    }
+
+    private void awaitBadge(String count) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(".unread-badge").queryAll().stream()
+                                .filter(Node::isVisible)
+                                .map(Label.class::cast)
+                                .anyMatch(badge -> badge.getText().equals(count)))
                         .get());
     }
 
