@@ -3,6 +3,8 @@ package app.parley.desktop.app;
 import app.parley.desktop.chats.ChatListViewModel;
 import app.parley.desktop.connect.Connected;
 import app.parley.desktop.connect.ServerConnector;
+import app.parley.desktop.conversation.ConversationView;
+import app.parley.desktop.conversation.ConversationViewModel;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.main.MainView;
@@ -20,11 +22,12 @@ import app.parley.desktop.signin.SignInViewModel;
 import app.parley.desktop.theme.Themes;
 import app.parley.desktop.welcome.WelcomeView;
 import app.parley.desktop.welcome.WelcomeViewModel;
+import app.parley.model.chat.ChatRoom;
 import app.parley.model.event.ServerEvent;
 import atlantafx.base.theme.Styles;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -48,9 +51,10 @@ public final class AppFlow {
     private final Themes themes;
     private final Clock clock;
     private final RealtimeClient realtime;
-    private final ObjectMapper json;
+    private final ScheduledExecutorService timers;
     private SignedIn current;
     private RealtimeSocket mainSocket;
+    private ConversationViewModel openConversation;
 
     public AppFlow(
             Stage stage,
@@ -63,7 +67,7 @@ public final class AppFlow {
             Themes themes,
             Clock clock,
             RealtimeClient realtime,
-            ObjectMapper json) {
+            ScheduledExecutorService timers) {
         this.stage = stage;
         this.text = text;
         this.problems = problems;
@@ -74,7 +78,7 @@ public final class AppFlow {
         this.themes = themes;
         this.clock = clock;
         this.realtime = realtime;
-        this.json = json;
+        this.timers = timers;
     }
 
     /** The first screen: the remembered session if there is one, else the welcome screen. */
@@ -168,11 +172,36 @@ public final class AppFlow {
                 }
             }
         });
+        view.chatList().list().getSelectionModel().selectedItemProperty().subscribe(chat -> {
+            if (chat != null
+                    && (openConversation == null || openConversation.chat().id() != chat.id())) {
+                openChat(session, view, chat);
+            }
+        });
         view.focus();
+    }
+
+    private void openChat(SignedIn session, MainView main, ChatRoom chat) {
+        closeConversation();
+        var viewModel = new ConversationViewModel(session, chat, realtime, background, problems, text, clock, timers);
+        viewModel.inViewProperty().bind(stage.focusedProperty());
+        var view = new ConversationView(viewModel, text, clock);
+        openConversation = viewModel;
+        main.showConversation(view.root());
+        view.focus();
+    }
+
+    private void closeConversation() {
+        if (openConversation != null) {
+            openConversation.inViewProperty().unbind();
+            openConversation.close();
+            openConversation = null;
+        }
     }
 
     /** Closes what the main window holds open (its sockets); called when leaving it and when the app stops. */
     public void leaveMain() {
+        closeConversation();
         if (mainSocket != null) {
             mainSocket.close();
             mainSocket = null;

@@ -74,6 +74,7 @@ public final class ChatListView {
         list.setItems(viewModel.visibleChats());
         list.setCellFactory(view -> new ChatCell(text, clock));
         list.setPlaceholder(emptyState());
+        keepSelectionAcrossUpdates();
         VBox.setVgrow(list, Priority.ALWAYS);
 
         var problem = new Label();
@@ -89,6 +90,28 @@ public final class ChatListView {
         root.getStylesheets()
                 .add(Objects.requireNonNull(ChatListView.class.getResource(STYLESHEET), STYLESHEET)
                         .toExternalForm());
+    }
+
+    /**
+     * A chat's entry is replaced whenever its last message or unread count changes, which would
+     * drop the selection: the open chat stays selected by its id.
+     */
+    private void keepSelectionAcrossUpdates() {
+        long[] selectedId = {-1};
+        list.getSelectionModel().selectedItemProperty().subscribe(chat -> {
+            if (chat != null) {
+                selectedId[0] = chat.id();
+            }
+        });
+        viewModel.visibleChats().addListener((javafx.collections.ListChangeListener<ChatRoom>) change -> {
+            ChatRoom selected = list.getSelectionModel().getSelectedItem();
+            if (selectedId[0] >= 0 && (selected == null || selected.id() != selectedId[0])) {
+                javafx.application.Platform.runLater(() -> list.getItems().stream()
+                        .filter(chat -> chat.id() == selectedId[0])
+                        .findFirst()
+                        .ifPresent(chat -> list.getSelectionModel().select(chat)));
+            }
+        });
     }
 
     /** What an empty list says: nothing yet, or nothing that matches the filter. */

@@ -9,16 +9,37 @@ import java.nio.file.Path;
 
 /** A real Parley server on a free port with its data in a temporary folder, for the app to join. */
 public final class TestServer implements AutoCloseable {
-    private final ParleyServer server;
+    private final Path dataDir;
+    private ParleyServer server;
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private TestServer(ParleyServer server) {
+    private TestServer(Path dataDir, ParleyServer server) {
+        this.dataDir = dataDir;
         this.server = server;
     }
 
     public static TestServer start(Path dataDir) {
-        return new TestServer(ParleyServer.start(ParleyServer.Settings.of(dataDir, 0)));
+        return new TestServer(dataDir, ParleyServer.start(ParleyServer.Settings.of(dataDir, 0)));
+    }
+
+    /** Stops the server, and starts it again on the same port and data, as after a crash or an upgrade. */
+    public void restart() {
+        int port = server.port();
+        server.close();
+        server = ParleyServer.start(ParleyServer.Settings.of(dataDir, port));
+    }
+
+    public void stop() {
+        server.close();
+    }
+
+    public void startAgain(int port) {
+        server = ParleyServer.start(ParleyServer.Settings.of(dataDir, port));
+    }
+
+    public int port() {
+        return server.port();
     }
 
     public ServerAddress address() {
