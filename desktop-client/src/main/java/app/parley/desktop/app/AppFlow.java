@@ -140,7 +140,8 @@ public final class AppFlow {
         leaveMain();
         current = session;
         var chats = new ChatListViewModel(session.api(), background, problems, this::sessionEnded);
-        var viewModel = new MainViewModel(session, chats, themes, text, () -> signOut(session));
+        var viewModel =
+                new MainViewModel(session, chats, themes, text, background, problems, timers, () -> signOut(session));
         var view = new MainView(viewModel, text, clock);
         show(view.root(), null);
         stage.titleProperty().bind(viewModel.windowTitle());

@@ -104,6 +104,21 @@ public final class ChatListView {
             }
         });
         viewModel.visibleChats().addListener((javafx.collections.ListChangeListener<ChatRoom>) change -> {
+            long wanted = viewModel.requestedProperty().get();
+            if (wanted >= 0) {
+                list.getItems().stream()
+                        .filter(chat -> chat.id() == wanted)
+                        .findFirst()
+                        .ifPresent(chat -> {
+                            viewModel.requestedProperty().set(-1);
+                            selectedId[0] = wanted;
+                            javafx.application.Platform.runLater(() -> {
+                                list.getSelectionModel().select(chat);
+                                list.scrollTo(chat);
+                            });
+                        });
+                return;
+            }
             ChatRoom selected = list.getSelectionModel().getSelectedItem();
             if (selectedId[0] >= 0 && (selected == null || selected.id() != selectedId[0])) {
                 javafx.application.Platform.runLater(() -> list.getItems().stream()

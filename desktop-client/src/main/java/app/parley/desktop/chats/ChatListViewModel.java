@@ -51,6 +51,8 @@ public final class ChatListViewModel {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final javafx.beans.property.LongProperty requested =
+            new javafx.beans.property.SimpleLongProperty(this, "requested", -1);
     private final LongBinding totalUnread = Bindings.createLongBinding(
             () -> chats.stream().mapToLong(ChatRoom::unreadCount).sum(), chats);
 
@@ -87,6 +89,17 @@ public final class ChatListViewModel {
 
     public LongBinding totalUnreadProperty() {
         return totalUnread;
+    }
+
+    /** A chat to select as soon as the list holds it (one just created); -1 for none. */
+    public javafx.beans.property.LongProperty requestedProperty() {
+        return requested;
+    }
+
+    /** Reloads the list and selects the chat when it is there. */
+    public void open(long chatId) {
+        requested.set(chatId);
+        reload();
     }
 
     /** Reads the whole list again from the server (at start and after a reconnect). */

@@ -3,6 +3,8 @@ package app.parley.desktop.main;
 import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.ChatListView;
 import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.newchat.NewChatDialog;
+import app.parley.desktop.newchat.NewGroupDialog;
 import app.parley.desktop.theme.ThemeChoice;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
@@ -64,7 +66,15 @@ public final class MainView {
     }
 
     private void build() {
-        var sidebar = new VBox(header(), chatList.root());
+        var problem = new Label();
+        problem.setId("mainProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.textProperty().bind(viewModel.problemProperty());
+        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setOnMouseClicked(event -> viewModel.dismissProblem());
+        var sidebar = new VBox(header(), problem, chatList.root());
         sidebar.getStyleClass().add("sidebar");
         sidebar.setMinWidth(240);
         sidebar.setPrefWidth(320);
@@ -115,10 +125,36 @@ public final class MainView {
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var header = new HBox(10, avatar, who, spacer, menu());
+        var header = new HBox(4, avatar, who, spacer, newMenu(), menu());
+        HBox.setMargin(who, new javafx.geometry.Insets(0, 0, 0, 6));
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("sidebar-header");
         return header;
+    }
+
+    private MenuButton newMenu() {
+        var chat = new MenuItem(text.get("main.new.chat"), new FontIcon(Feather.USER));
+        chat.setId("newChatItem");
+        chat.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        chat.setOnAction(event -> new NewChatDialog(
+                        viewModel.newUserSearch(), text, root.getScene().getWindow())
+                .choose()
+                .ifPresent(viewModel::startChatWith));
+        var group = new MenuItem(text.get("main.new.group"), new FontIcon(Feather.USERS));
+        group.setId("newGroupItem");
+        group.setAccelerator(
+                new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        group.setOnAction(event -> new NewGroupDialog(
+                        viewModel.newUserSearch(), text, root.getScene().getWindow())
+                .fill()
+                .ifPresent(viewModel::createGroup));
+        var menu = new MenuButton(null, new FontIcon(Feather.EDIT));
+        menu.setId("newMenu");
+        menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "no-arrow");
+        menu.setAccessibleText(text.get("main.new"));
+        menu.setTooltip(new javafx.scene.control.Tooltip(text.get("main.new")));
+        menu.getItems().addAll(chat, group);
+        return menu;
     }
 
     private MenuButton menu() {

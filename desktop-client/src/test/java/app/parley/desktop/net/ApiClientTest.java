@@ -80,6 +80,21 @@ class ApiClientTest {
     }
 
     @Test
+    void findsPeopleByTheStartOfTheirUsernameAndCreatesAGroupWithThem() {
+        var olga = server.register("olga", "Olga");
+        server.register("oleg", "Oleg");
+        server.register("pavel", "Pavel");
+
+        var found = olga.searchUsers("ole", 10);
+        assertEquals(
+                List.of("oleg"), found.stream().map(user -> user.username()).toList());
+
+        var group =
+                olga.createGroup("Ольгина группа", "", List.of(found.getFirst().id()));
+        assertEquals("Ольгина группа", olga.chatInfo(group.id()).name());
+    }
+
+    @Test
     void nothingListeningIsUnreachable() {
         var nowhere = ApiClient.of(
                 HttpClient.newHttpClient(),
