@@ -1,9 +1,27 @@
 package app.parley.desktop.app;
 
-import app.parley.desktop.welcome.WelcomeView;
-import app.parley.desktop.welcome.WelcomeViewModel;
+import app.parley.desktop.connect.ServerConnector;
+import app.parley.desktop.host.Hosting;
+import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.i18n.ProblemText;
+import app.parley.desktop.net.JsonMapper;
+import app.parley.desktop.net.RealtimeClient;
+import app.parley.desktop.session.SessionStore;
+import app.parley.desktop.theme.Themes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 /**
@@ -13,17 +31,109 @@ import javafx.stage.Stage;
  * reach for globals and tests can build any part of the graph on its own.
  */
 public final class ParleyDesktopApp extends Application {
+    static final double INITIAL_WIDTH = 1000;
+    static final double INITIAL_HEIGHT = 680;
 
-    static final String WINDOW_TITLE = "Parley";
-    private static final double INITIAL_WIDTH = 720;
-    private static final double INITIAL_HEIGHT = 480;
+    private final Map<String, String> environment;
+    private final Map<String, String> properties;
+    private ExecutorService workers;
+    private ScheduledExecutorService timers;
+    private Hosting hosting;
+    private AppFlow flow;
+
+    /** As launched: the process's environment and system properties. */
+    public ParleyDesktopApp() {
+        this(System.getenv(), systemProperties());
+    }
+
+    /** With a given environment and properties (tests point {@code parley.desktop.home} at a temporary folder). */
+    ParleyDesktopApp(Map<String, String> environment, Map<String, String> properties) {
+        this.environment = Map.copyOf(environment);
+        this.properties = Map.copyOf(properties);
+    }
 
     @Override
     public void start(Stage stage) {
-        var welcomeView = new WelcomeView(new WelcomeViewModel());
+        AppDirectories directories = AppDirectories.forThisUser(environment, properties);
+        ObjectMapper json = JsonMapper.create();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        Messages text = Messages.forLocale(locale(properties));
+        workers = Executors.newVirtualThreadPerTaskExecutor();
+        timers = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("parley-timers").factory());
+        hosting = new Hosting(directories.hostedServerData());
 
-        stage.setTitle(WINDOW_TITLE);
-        stage.setScene(new Scene(welcomeView.root(), INITIAL_WIDTH, INITIAL_HEIGHT));
+        SettingsStore settingsStore = new SettingsStore(directories.settingsFile(), json);
+        Themes themes = new Themes(settingsStore.load().theme());
+        themes.choiceProperty()
+                .subscribe(choice -> settingsStore.save(settingsStore.load().withTheme(choice)));
+
+        stage.titleProperty().unbind(); // a stage reused by a test harness may still be bound
+        var scene = new Scene(new Region(), INITIAL_WIDTH, INITIAL_HEIGHT);
+        scene.getStylesheets()
+                .add(ParleyDesktopApp.class.getResource("parley.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(640);
+        stage.setMinHeight(420);
+        stage.setTitle(text.get("app.title"));
+        flow = new AppFlow(
+                stage,
+                text,
+                new ProblemText(text),
+                new Background(workers, Platform::runLater),
+                new ServerConnector(http, json, hosting),
+                hostPort(properties),
+                new SessionStore(directories.sessionFile(), json),
+                themes,
+                Clock.systemDefaultZone(),
+                new RealtimeClient(http, json, timers, Duration.ofMillis(500), Duration.ofSeconds(15)),
+                timers);
+        stage.setOnCloseRequest(event -> {
+            if (!new CloseGuard(hosting, text).mayClose(stage, flow.current())) {
+                event.consume();
+            }
+        });
+        flow.begin();
         stage.show();
+    }
+
+    /** Stops the hosted server cleanly (its sockets are closed, the database is closed). */
+    @Override
+    public void stop() {
+        if (flow != null) {
+            flow.leaveMain();
+        }
+        if (hosting != null) {
+            hosting.close();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        if (timers != null) {
+            timers.shutdownNow();
+        }
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().forEach((key, value) -> properties.put(key.toString(), value.toString()));
+        return properties;
+    }
+
+    /** The port a new hosted server asks for first: 8080, or {@code -Dparley.desktop.host-port=N} (0 = any free one). */
+    private static int hostPort(Map<String, String> properties) {
+        String chosen = properties.get("parley.desktop.host-port");
+        return chosen == null || chosen.isBlank()
+                ? ServerConnector.DEFAULT_HOSTED_PORT
+                : Integer.parseInt(chosen.strip());
+    }
+
+    /** The OS locale, unless {@code -Dparley.desktop.locale=ru} names another. */
+    private static Locale locale(Map<String, String> properties) {
+        String chosen = properties.get("parley.desktop.locale");
+        return chosen == null || chosen.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(chosen);
     }
 }

@@ -1,44 +1,112 @@
 package app.parley.desktop.welcome;
 
+import app.parley.desktop.app.Background;
+import app.parley.desktop.connect.Connected;
+import app.parley.desktop.connect.ServerConnector;
+import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.i18n.ProblemText;
+import app.parley.desktop.net.ServerAddress;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
- * State of the welcome screen, the first thing a user sees: host a chat or join one.
- *
- * <p>Hosting and joining arrive in later issues; until then both actions are unavailable and
- * {@link #unavailableHintProperty()} says why. The view binds to these properties and never
- * decides availability itself.
+ * The first screen: host a chat on this computer, or join a server on the network. Either ends
+ * in {@code onConnected} with a server that answered; a failure stays on this screen as a
+ * sentence in {@link #problemProperty()}.
  */
 public final class WelcomeViewModel {
+    private final Messages text;
+    private final ProblemText problems;
+    private final Background background;
+    private final ServerConnector connector;
+    private final int preferredHostPort;
+    private final Consumer<Connected> onConnected;
 
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Parley");
-    private final ReadOnlyStringWrapper tagline =
-            new ReadOnlyStringWrapper(this, "tagline", "Host a chat on this computer or join one on your network");
-    private final ReadOnlyBooleanWrapper hostAvailable = new ReadOnlyBooleanWrapper(this, "hostAvailable", false);
-    private final ReadOnlyBooleanWrapper joinAvailable = new ReadOnlyBooleanWrapper(this, "joinAvailable", false);
-    private final ReadOnlyStringWrapper unavailableHint =
-            new ReadOnlyStringWrapper(this, "unavailableHint", "Coming soon");
+    private final StringProperty address = new SimpleStringProperty(this, "address", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+    public WelcomeViewModel(
+            Messages text,
+            ProblemText problems,
+            Background background,
+            ServerConnector connector,
+            int preferredHostPort,
+            Consumer<Connected> onConnected) {
+        this.text = text;
+        this.problems = problems;
+        this.background = background;
+        this.connector = connector;
+        this.preferredHostPort = preferredHostPort;
+        this.onConnected = onConnected;
     }
 
-    public ReadOnlyStringProperty taglineProperty() {
-        return tagline.getReadOnlyProperty();
+    /** What the person typed as the server to join. */
+    public StringProperty addressProperty() {
+        return address;
     }
 
-    public ReadOnlyBooleanProperty hostAvailableProperty() {
-        return hostAvailable.getReadOnlyProperty();
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty joinAvailableProperty() {
-        return joinAvailable.getReadOnlyProperty();
+    public ReadOnlyStringProperty busyTextProperty() {
+        return busyText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty unavailableHintProperty() {
-        return unavailableHint.getReadOnlyProperty();
+    /** Why the last attempt failed, in words for people; empty when nothing failed. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Shows a problem found elsewhere (e.g. the remembered server no longer answers). */
+    public void showProblem(String sentence) {
+        problem.set(sentence);
+    }
+
+    public void host() {
+        if (busy.get()) {
+            return;
+        }
+        start(text.get("welcome.busy.host"));
+        background.run(() -> connector.host(preferredHostPort), this::connected, this::failed);
+    }
+
+    public void join() {
+        if (busy.get()) {
+            return;
+        }
+        Optional<ServerAddress> server = ServerAddress.parse(address.get());
+        if (server.isEmpty()) {
+            problem.set(text.get("welcome.join.invalid"));
+            return;
+        }
+        start(text.get("welcome.busy.join"));
+        background.run(() -> connector.join(server.get()), this::connected, this::failed);
+    }
+
+    private void start(String doing) {
+        problem.set("");
+        busyText.set(doing);
+        busy.set(true);
+    }
+
+    private void connected(Connected connected) {
+        busy.set(false);
+        busyText.set("");
+        onConnected.accept(connected);
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        busyText.set("");
+        problem.set(problems.describe(failure));
     }
 }

@@ -1,78 +1,298 @@
 package app.parley.desktop.app;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import javafx.scene.control.Button;
+import app.parley.desktop.net.ApiClient;
+import app.parley.desktop.net.JsonMapper;
+import app.parley.desktop.session.SavedSession;
+import app.parley.desktop.session.SessionStore;
+import app.parley.desktop.support.RunningApp;
+import app.parley.desktop.support.Snapshots;
+import app.parley.desktop.support.TestServer;
+import atlantafx.base.controls.Message;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Starts the real composition root and looks at the first window a user sees. */
+/** The real app, headless, against real servers: hosted in the app, or started here for it to join. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
 class ParleyDesktopAppTest {
+    private static final String PASSWORD = "correct horse battery";
 
-    private Stage stage;
+    @TempDir
+    Path home;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        new ParleyDesktopApp().start(stage);
+    @TempDir
+    Path serverData;
+
+    private final FxRobot robot = new FxRobot();
+    private RunningApp app;
+    private TestServer server;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
-    void theWindowIsTitledParleyAndShowing() {
-        assertEquals("Parley", stage.getTitle());
-        assertTrue(stage.isShowing());
+    void aFirstRunOpensOnTheWelcomeScreenWithJoinAndHost() throws Exception {
+        startApp();
+
+        assertEquals("Parley", label("#welcomeTitle").getText());
+        assertTrue(robot.lookup("#joinButton").tryQuery().isPresent());
+        assertTrue(robot.lookup("#hostButton").tryQuery().isPresent());
+        assertEquals("Parley", window().getTitle());
+        Snapshots.save(window().getScene(), "welcome");
     }
 
     @Test
-    void theAppOpensOnTheWelcomeScreenTitledParley(FxRobot robot) {
+    void hostingStartsAServerHereAndSignsUpTheHost() throws Exception {
+        startApp();
+
+        awaitNode("#hostButton");
+        robot.clickOn("#hostButton");
+        awaitNode("#signInServer");
+        assertTrue(label("#signInServer").getText().startsWith("Hosted on this computer: others join at "));
+
+        robot.clickOn("#switchModeLink");
+        awaitNode("#nameField");
+        Snapshots.save(window().getScene(), "register-hosted");
+        robot.clickOn("#usernameField").write("anna");
+        robot.clickOn("#passwordField").write(PASSWORD);
+        robot.clickOn("#nameField").write("Anna Petrova");
+        robot.type(KeyCode.ENTER);
+
+        awaitNode("#mainView");
+        assertEquals("Anna Petrova", label("#signedInName").getText());
+        awaitNode("#chatListEmpty");
+        Snapshots.save(window().getScene(), "main-empty");
+        assertTrue(
+                Files.exists(home.resolve("server").resolve("parley.db")),
+                "the hosted server keeps its data in the app's folder");
+    }
+
+    @Test
+    void joiningAnAddressNobodyAnswersSaysSoOnTheWelcomeScreen() throws Exception {
+        startApp();
+
+        robot.clickOn("#addressField").write("127.0.0.1:1");
+        robot.type(KeyCode.ENTER);
+
+        String problem = awaitProblem("#welcomeProblem");
+        Snapshots.save(window().getScene(), "welcome-unreachable");
+        assertTrue(problem.startsWith("Cannot reach a Parley server at 127.0.0.1:1."), problem);
+    }
+
+    @Test
+    void joiningWithAWrongPasswordSaysSoInTheForm() throws Exception {
+        server = TestServer.start(serverData);
+        server.register("boris", "Boris");
+        startApp();
+
+        robot.clickOn("#addressField").write(server.address().display());
+        robot.type(KeyCode.ENTER);
+        awaitNode("#usernameField");
+        robot.clickOn("#usernameField").write("boris");
+        robot.clickOn("#passwordField").write("not his password");
+        robot.type(KeyCode.ENTER);
+
+        assertEquals("Wrong username or password.", awaitProblem("#signInProblem"));
+        Snapshots.save(window().getScene(), "signin-wrong-password");
+        assertTrue(robot.lookup("#mainView").tryQuery().isEmpty());
+    }
+
+    @Test
+    void registeringATakenUsernameSaysSoAndMarksTheField() throws Exception {
+        server = TestServer.start(serverData);
+        server.register("boris", "Boris");
+        startApp();
+
+        robot.clickOn("#addressField").write(server.address().display());
+        robot.type(KeyCode.ENTER);
+        awaitNode("#usernameField");
+        robot.clickOn("#switchModeLink");
+        robot.clickOn("#usernameField").write("boris");
+        robot.clickOn("#passwordField").write(PASSWORD);
+        robot.type(KeyCode.ENTER);
+
+        assertTrue(awaitProblem("#signInProblem").startsWith("That username is taken"));
+        TextField username = robot.lookup("#usernameField").queryAs(TextField.class);
+        assertTrue(username.getPseudoClassStates().stream()
+                .anyMatch(state -> state.getPseudoClassName().equals("danger")));
+    }
+
+    @Test
+    void aRememberedSessionOpensStraightOnTheChatListWithUnreadBadgesAndTotalInTheTitle() throws Exception {
+        server = TestServer.start(serverData);
+        ApiClient boris = server.register("boris", "Boris");
+        var anna = server.client().register("anna", PASSWORD, "Anna");
+        var chat = boris.openPrivateChat(anna.user().id());
+        boris.send(chat.id(), "Привет, Анна!", "m-1", java.util.List.of());
+        boris.send(chat.id(), "Are you there?", "m-2", java.util.List.of());
+        remember(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+
+        startApp();
+
+        awaitNode("#mainView");
+        ListView<?> chats = robot.lookup("#chatList").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chats.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(".unread-badge").queryAll().stream()
+                                .filter(Node::isVisible)
+                                .map(Label.class::cast)
+                                .anyMatch(badge -> badge.getText().equals("2")))
+                        .get());
+        assertEquals("(2) Parley", window().getTitle());
+        Snapshots.save(window().getScene(), "main-unread");
+    }
+
+    @Test
+    void aMessageFromSomeoneElseRaisesTheBadgeLive() throws Exception {
+        server = TestServer.start(serverData);
+        ApiClient boris = server.register("boris", "Boris");
+        var anna = server.client().register("anna", PASSWORD, "Anna");
+        var chat = boris.openPrivateChat(anna.user().id());
+        boris.send(chat.id(), "first", "m-1", java.util.List.of());
+        remember(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+        startApp();
+        awaitBadge("1");
+
+        boris.send(chat.id(), "second, while Anna watches", "m-2", java.util.List.of());
+
+        awaitBadge("2");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window().getTitle().equals("(2) Parley"));
+    }
+
+    @Test
+    void aChatSomeoneStartsWithYouAppearsLive() throws Exception {
+        server = TestServer.start(serverData);
+        ApiClient boris = server.register("boris", "Boris");
+        var anna = server.client().register("anna", PASSWORD, "Anna");
+        remember(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+        startApp();
+        awaitNode("#chatListEmpty");
+
+        var chat = boris.openPrivateChat(anna.user().id());
+        boris.send(chat.id(), "hi Anna", "m-1", java.util.List.of());
+
+        awaitBadge("1");
+    }
+
+    @Test
+    void aSessionTheServerNoLongerAcceptsGoesBackToSignInWithTheNameFilledIn() throws Exception {
+        server = TestServer.start(serverData);
+        server.register("anna", "Anna");
+        remember(new SavedSession(server.address().toString(), false, 0, "anna", "not.a.token"));
+
+        startApp();
+
+        awaitNode("#usernameField");
         assertEquals(
-                "Parley", robot.lookup("#welcomeTitle").queryAs(Label.class).getText());
+                "anna", robot.lookup("#usernameField").queryAs(TextField.class).getText());
+        assertEquals("Your session has ended. Sign in again.", awaitProblem("#signInProblem"));
+    }
+
+    @Test
+    void signingOutForgetsTheTokenButKeepsTheName() throws Exception {
+        server = TestServer.start(serverData);
+        var anna = server.client().register("anna", PASSWORD, "Anna");
+        remember(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+        startApp();
+        awaitNode("#mainView");
+
+        awaitNode("#mainMenu");
+        robot.clickOn("#mainMenu");
+        robot.clickOn("Sign out");
+
+        awaitNode("#signInView");
+        SavedSession saved = sessions().load().orElseThrow();
+        assertEquals(java.util.Arrays.asList("anna", null), java.util.Arrays.asList(saved.username(), saved.token()));
+    }
+
+    @Test
+    void theSessionFileIsReadableByItsOwnerOnly() throws Exception {
+        remember(new SavedSession("http://localhost:1", false, 0, "anna", "secret"));
+
         assertEquals(
-                "Host a chat on this computer or join one on your network",
-                robot.lookup("#welcomeTagline").queryAs(Label.class).getText());
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("session.json"))));
     }
 
-    @Test
-    void hostAndJoinAreShownButDisabledForNow(FxRobot robot) {
-        Button host = robot.lookup("#hostButton").queryButton();
-        Button join = robot.lookup("#joinButton").queryButton();
-
-        assertEquals(List.of("Host", true, true), List.of(host.getText(), host.isVisible(), host.isDisabled()));
-        assertEquals(List.of("Join", true, true), List.of(join.getText(), join.isVisible(), join.isDisabled()));
+    private void startApp() throws Exception {
+        app = RunningApp.start(home, ParleyDesktopApp::new);
     }
 
-    @Test
-    void hoveringTheDisabledHostButtonSaysItIsComingSoon(FxRobot robot) {
-        robot.moveTo("#hostButton");
-
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> showingTooltipText(robot), text -> text.equals(Optional.of("Coming soon")));
+    private SessionStore sessions() {
+        return new SessionStore(home.resolve("session.json"), JsonMapper.create());
     }
 
-    /** Reads the window list on the FX thread, where it is mutated. */
-    private static Optional<String> showingTooltipText(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.listWindows().stream()
-                        .filter(Tooltip.class::isInstance)
-                        .map(Tooltip.class::cast)
-                        .filter(Window::isShowing)
-                        .map(Tooltip::getText)
-                        .findFirst())
-                .get();
+    private void remember(SavedSession session) {
+        sessions().save(session);
+    }
+
+    /** Waits until the node is showing; the scene graph is read on the FX thread, where it changes. */
+    private void awaitNode(String query) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(query)
+                                .tryQuery()
+                                .filter(Node::isVisible)
+                                .filter(node -> node.getScene() != null
+                                        && node.getLayoutBounds().getWidth() > 0)
+                                .isPresent())
+                        .get());
+    }
+
+    private void awaitBadge(String count) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(".unread-badge").queryAll().stream()
+                                .filter(Node::isVisible)
+                                .map(Label.class::cast)
+                                .anyMatch(badge -> badge.getText().equals(count)))
+                        .get());
+    }
+
+    private String awaitProblem(String query) throws Exception {
+        awaitNode(query);
+        return robot.lookup(query).queryAs(Message.class).getDescription();
+    }
+
+    private Label label(String query) throws Exception {
+        awaitNode(query);
+        return robot.lookup(query).queryAs(Label.class);
+    }
+
+    private Stage window() {
+        return robot.listWindows().stream()
+                .filter(Stage.class::isInstance)
+                .map(Stage.class::cast)
+                .filter(Window::isShowing)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,14 @@ public class ConnectionRegistry {
         return Stream.concat(byChat.values().stream(), mainByUser.values().stream())
                 .mapToInt(Set::size)
                 .sum();
+    }
+
+    /** The users with at least one socket open on this node (the hosting app asks before it stops). */
+    public Set<Long> connectedUsers() {
+        return Stream.concat(byChat.values().stream(), mainByUser.values().stream())
+                .flatMap(Set::stream)
+                .map(Connection::userId)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private void deliver(Delivery delivery) {

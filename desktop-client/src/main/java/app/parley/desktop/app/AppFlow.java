@@ -1,0 +1,298 @@
+package app.parley.desktop.app;
+
+import app.parley.desktop.chats.ChatListViewModel;
+import app.parley.desktop.connect.Connected;
+import app.parley.desktop.connect.ServerConnector;
+import app.parley.desktop.conversation.ConversationView;
+import app.parley.desktop.conversation.ConversationViewModel;
+import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.i18n.ProblemText;
+import app.parley.desktop.main.MainView;
+import app.parley.desktop.main.MainViewModel;
+import app.parley.desktop.net.ApiException;
+import app.parley.desktop.net.RealtimeClient;
+import app.parley.desktop.net.RealtimeListener;
+import app.parley.desktop.net.RealtimeSocket;
+import app.parley.desktop.net.ServerAddress;
+import app.parley.desktop.session.SavedSession;
+import app.parley.desktop.session.SessionStore;
+import app.parley.desktop.session.SignedIn;
+import app.parley.desktop.signin.SignInView;
+import app.parley.desktop.signin.SignInViewModel;
+import app.parley.desktop.theme.Themes;
+import app.parley.desktop.welcome.WelcomeView;
+import app.parley.desktop.welcome.WelcomeViewModel;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.event.ServerEvent;
+import atlantafx.base.theme.Styles;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * Which screen the window shows, and the way between them: welcome (host or join) → sign in →
+ * main window, and back. At start a remembered session opens the chat list directly; a session
+ * the server no longer accepts goes to sign-in with the name filled in.
+ */
+public final class AppFlow {
+    private final Stage stage;
+    private final Messages text;
+    private final ProblemText problems;
+    private final Background background;
+    private final ServerConnector connector;
+    private final int defaultHostPort;
+    private final SessionStore sessions;
+    private final Themes themes;
+    private final Clock clock;
+    private final RealtimeClient realtime;
+    private final ScheduledExecutorService timers;
+    private SignedIn current;
+    private RealtimeSocket mainSocket;
+    private ConversationViewModel openConversation;
+
+    public AppFlow(
+            Stage stage,
+            Messages text,
+            ProblemText problems,
+            Background background,
+            ServerConnector connector,
+            int defaultHostPort,
+            SessionStore sessions,
+            Themes themes,
+            Clock clock,
+            RealtimeClient realtime,
+            ScheduledExecutorService timers) {
+        this.stage = stage;
+        this.text = text;
+        this.problems = problems;
+        this.background = background;
+        this.connector = connector;
+        this.defaultHostPort = defaultHostPort;
+        this.sessions = sessions;
+        this.themes = themes;
+        this.clock = clock;
+        this.realtime = realtime;
+        this.timers = timers;
+    }
+
+    /** The first screen: the remembered session if there is one, else the welcome screen. */
+    public void begin() {
+        Optional<SavedSession> saved = sessions.load();
+        if (saved.isPresent() && saved.get().signedIn()) {
+            restore(saved.get());
+        } else {
+            showWelcome(saved.filter(s -> !s.hosted()).map(SavedSession::server).orElse(""), "");
+        }
+    }
+
+    public void showWelcome(String address, String problem) {
+        leaveMain();
+        current = null;
+        var viewModel = new WelcomeViewModel(
+                text,
+                problems,
+                background,
+                connector,
+                sessions.load()
+                        .filter(SavedSession::hosted)
+                        .map(SavedSession::hostedPort)
+                        .filter(port -> port > 0)
+                        .orElse(defaultHostPort),
+                connected -> showSignIn(connected, rememberedUsername(connected), ""));
+        viewModel.addressProperty().set(address);
+        viewModel.showProblem(problem);
+        var view = new WelcomeView(viewModel, text);
+        show(view.root(), text.get("app.title"));
+        view.focus();
+    }
+
+    public void showSignIn(Connected connected, String username, String notice) {
+        leaveMain();
+        current = null;
+        var viewModel = new SignInViewModel(text, problems, background, connected, this::signedIn);
+        viewModel.prefill(username, notice);
+        var view = new SignInView(
+                viewModel,
+                text,
+                () -> showWelcome(
+                        connected.hosted() ? "" : connected.api().server().display(), ""));
+        show(view.root(), text.get("app.title"));
+        view.focus();
+    }
+
+    private void signedIn(SignedIn session) {
+        sessions.save(session.toSaved());
+        showMain(session);
+    }
+
+    /** Who is signed in now, if anyone. */
+    public Optional<SignedIn> current() {
+        return Optional.ofNullable(current);
+    }
+
+    private void showMain(SignedIn session) {
+        leaveMain();
+        current = session;
+        var chats = new ChatListViewModel(session.api(), background, problems, this::sessionEnded);
+        var viewModel =
+                new MainViewModel(session, chats, themes, text, background, problems, timers, () -> signOut(session));
+        var view = new MainView(viewModel, text, clock);
+        show(view.root(), null);
+        stage.titleProperty().bind(viewModel.windowTitle());
+        chats.reload();
+        mainSocket = realtime.main(session.api(), new RealtimeListener() {
+            @Override
+            public void connected() {
+                // After a drop the list is read again, so that it agrees with the server.
+                background.onUi(() -> {
+                    viewModel.connectionBack();
+                    chats.reload();
+                });
+            }
+
+            @Override
+            public void frame(ServerEvent frame) {
+                background.onUi(() -> chats.apply(frame));
+            }
+
+            @Override
+            public void disconnected() {
+                background.onUi(viewModel::connectionLost);
+            }
+
+            @Override
+            public void ended(int code) {
+                if (code == RealtimeListener.SESSION_ENDED) {
+                    background.onUi(() -> sessionEnded(new IllegalStateException("the server refused the token")));
+                }
+            }
+        });
+        view.chatList().list().getSelectionModel().selectedItemProperty().subscribe(chat -> {
+            if (chat != null
+                    && (openConversation == null || openConversation.chat().id() != chat.id())) {
+                openChat(session, view, chat);
+            }
+        });
+        view.focus();
+    }
+
+    private void openChat(SignedIn session, MainView main, ChatRoom chat) {
+        closeConversation();
+        var viewModel = new ConversationViewModel(session, chat, realtime, background, problems, text, clock, timers);
+        viewModel.inViewProperty().bind(stage.focusedProperty());
+        var view = new ConversationView(viewModel, text, clock);
+        openConversation = viewModel;
+        main.showConversation(view.root());
+        view.focus();
+    }
+
+    private void closeConversation() {
+        if (openConversation != null) {
+            openConversation.inViewProperty().unbind();
+            openConversation.close();
+            openConversation = null;
+        }
+    }
+
+    /** Closes what the main window holds open (its sockets); called when leaving it and when the app stops. */
+    public void leaveMain() {
+        closeConversation();
+        if (mainSocket != null) {
+            mainSocket.close();
+            mainSocket = null;
+        }
+    }
+
+    private void signOut(SignedIn session) {
+        sessions.signOut();
+        showSignIn(
+                new Connected(session.api().signedOut(), session.hosted(), session.hostedPort()),
+                session.me().username(),
+                "");
+    }
+
+    private void sessionEnded(Throwable failure) {
+        Optional<SavedSession> saved = sessions.load();
+        sessions.signOut();
+        saved.ifPresentOrElse(
+                s -> reconnectForSignIn(s, text.get("signin.sessionEnded")),
+                () -> showWelcome("", problems.describe(failure)));
+    }
+
+    private void restore(SavedSession saved) {
+        showBusy(text.get("main.restoring"));
+        background.run(
+                () -> connect(saved),
+                connected -> background.run(
+                        () -> connected.api().signedIn(saved.token()).me(),
+                        me -> showMain(new SignedIn(
+                                connected.api().signedIn(saved.token()),
+                                me,
+                                connected.hosted(),
+                                connected.hostedPort())),
+                        failure -> {
+                            if (failure instanceof ApiException refused && refused.sessionEnded()) {
+                                sessions.signOut();
+                                showSignIn(connected, saved.username(), text.get("signin.sessionEnded"));
+                            } else {
+                                showWelcome(saved.hosted() ? "" : saved.server(), problems.describe(failure));
+                            }
+                        }),
+                failure -> showWelcome(saved.hosted() ? "" : displayOf(saved.server()), problems.describe(failure)));
+    }
+
+    private void reconnectForSignIn(SavedSession saved, String notice) {
+        showBusy(text.get("welcome.busy.join"));
+        background.run(
+                () -> connect(saved),
+                connected -> showSignIn(connected, saved.username(), notice),
+                failure -> showWelcome(saved.hosted() ? "" : displayOf(saved.server()), problems.describe(failure)));
+    }
+
+    private Connected connect(SavedSession saved) {
+        if (saved.hosted()) {
+            return connector.host(saved.hostedPort());
+        }
+        ServerAddress address = ServerAddress.parse(saved.server())
+                .orElseThrow(
+                        () -> new IllegalStateException("the remembered server address is damaged: " + saved.server()));
+        return connector.join(address);
+    }
+
+    private String rememberedUsername(Connected connected) {
+        return sessions.load()
+                .filter(s -> s.hosted() == connected.hosted()
+                        && (s.hosted()
+                                || s.server().equals(connected.api().server().toString())))
+                .map(SavedSession::username)
+                .orElse("");
+    }
+
+    private static String displayOf(String server) {
+        return ServerAddress.parse(server).map(ServerAddress::display).orElse(server);
+    }
+
+    private void showBusy(String doing) {
+        var spinner = new ProgressIndicator();
+        var label = new Label(doing);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        var box = new VBox(12, spinner, label);
+        box.setId("busyView");
+        box.setAlignment(Pos.CENTER);
+        show(box, text.get("app.title"));
+    }
+
+    private void show(Parent root, String title) {
+        stage.titleProperty().unbind();
+        if (title != null) {
+            stage.setTitle(title);
+        }
+        stage.getScene().setRoot(root);
+    }
+}

@@ -1,0 +1,109 @@
+package app.parley.desktop.chats;
+
+import app.parley.desktop.i18n.Messages;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.message.Message;
+import atlantafx.base.theme.Styles;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** One chat in the list: avatar, name, the last message's first line and time, the unread badge. */
+final class ChatCell extends ListCell<ChatRoom> {
+    private final Messages text;
+    private final Clock clock;
+    private final Avatar avatar = new Avatar(40);
+    private final Label name = new Label();
+    private final Label time = new Label();
+    private final Label preview = new Label();
+    private final Label badge = new Label();
+    private final HBox content;
+
+    ChatCell(Messages text, Clock clock) {
+        this.text = text;
+        this.clock = clock;
+        name.getStyleClass().addAll(Styles.TEXT_BOLD, "chat-name");
+        name.setMinWidth(0);
+        time.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "chat-time");
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        preview.getStyleClass().addAll(Styles.TEXT_MUTED, "chat-preview");
+        preview.setMinWidth(0);
+        badge.getStyleClass().add("unread-badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var top = new HBox(6, name, spacer, time);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        var bottomSpacer = new Region();
+        HBox.setHgrow(bottomSpacer, Priority.ALWAYS);
+        var bottom = new HBox(6, preview, bottomSpacer, badge);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        var lines = new VBox(2, top, bottom);
+        HBox.setHgrow(lines, Priority.ALWAYS);
+        lines.setMinWidth(0);
+        content = new HBox(10, avatar, lines);
+        content.setAlignment(Pos.CENTER_LEFT);
+        content.getStyleClass().add("chat-cell");
+        setText(null);
+    }
+
+    @Override
+    protected void updateItem(ChatRoom chat, boolean empty) {
+        super.updateItem(chat, empty);
+        if (empty || chat == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+            return;
+        }
+        avatar.show(chat.id(), chat.name());
+        name.setText(chat.name());
+        Message last = chat.lastMessage();
+        preview.setText(last == null ? text.get("chats.noMessages") : previewOf(last));
+        time.setText(last == null ? "" : timeOf(last));
+        badge.setText(chat.unreadCount() > 99 ? "99+" : Long.toString(chat.unreadCount()));
+        badge.setVisible(chat.unreadCount() > 0);
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unread"), chat.unreadCount() > 0);
+        setAccessibleText(
+                chat.unreadCount() > 0
+                        ? text.get("chats.accessible.unread", chat.name(), chat.unreadCount())
+                        : chat.name());
+        setGraphic(content);
+    }
+
+    private String previewOf(Message last) {
+        String body = last.text() == null ? "" : last.text().strip();
+        if (body.isEmpty() && !last.attachments().isEmpty()) {
+            body = text.get(
+                    "chats.attachmentPreview", last.attachments().getFirst().name());
+        }
+        int newline = body.indexOf('\n');
+        return newline < 0 ? body : body.substring(0, newline);
+    }
+
+    /** Today: the time; this week: the weekday; before: the date — as chat apps show it. */
+    private String timeOf(Message last) {
+        ZoneId zone = clock.getZone();
+        ZonedDateTime when = last.time().atZone(zone);
+        LocalDate today = LocalDate.now(clock);
+        var locale = text.locale();
+        if (when.toLocalDate().equals(today)) {
+            return when.format(
+                    DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
+        }
+        if (when.toLocalDate().isAfter(today.minusDays(7))) {
+            return when.format(DateTimeFormatter.ofPattern("EEE", locale));
+        }
+        return when.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale));
+    }
+}

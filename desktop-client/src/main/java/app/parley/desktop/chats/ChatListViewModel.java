@@ -1,0 +1,188 @@
+package app.parley.desktop.chats;
+
+import app.parley.desktop.app.Background;
+import app.parley.desktop.i18n.ProblemText;
+import app.parley.desktop.net.ApiClient;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.event.ChatCreatedEvent;
+import app.parley.model.event.ChatDeletedEvent;
+import app.parley.model.event.LastMessageEvent;
+import app.parley.model.event.MembersChangedEvent;
+import app.parley.model.event.MessageDeletedEvent;
+import app.parley.model.event.ReadEvent;
+import app.parley.model.event.ServerEvent;
+import app.parley.model.message.Message;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.LongBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * The signed-in person's chats, most recently active first, each with its unread count; the
+ * filter box narrows them by name. {@link #totalUnreadProperty()} feeds the window title.
+ */
+public final class ChatListViewModel {
+    private static final Comparator<ChatRoom> BY_ACTIVITY = Comparator.comparing((ChatRoom chat) ->
+                    chat.lastMessage() == null ? 0L : chat.lastMessage().id())
+            .reversed()
+            .thenComparing(Comparator.comparingLong(ChatRoom::id).reversed());
+
+    private final ApiClient api;
+    private final Background background;
+    private final ProblemText problems;
+    private final Consumer<Throwable> onSessionProblem;
+
+    private final ObservableList<ChatRoom> chats = FXCollections.observableArrayList();
+    private final FilteredList<ChatRoom> filtered = new FilteredList<>(chats);
+    private final SortedList<ChatRoom> visible = new SortedList<>(filtered, BY_ACTIVITY);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final javafx.beans.property.LongProperty requested =
+            new javafx.beans.property.SimpleLongProperty(this, "requested", -1);
+    private final LongBinding totalUnread = Bindings.createLongBinding(
+            () -> chats.stream().mapToLong(ChatRoom::unreadCount).sum(), chats);
+
+    public ChatListViewModel(
+            ApiClient api, Background background, ProblemText problems, Consumer<Throwable> onSessionProblem) {
+        this.api = api;
+        this.background = background;
+        this.problems = problems;
+        this.onSessionProblem = onSessionProblem;
+        filter.subscribe(typed -> {
+            String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+            filtered.setPredicate(chat -> needle.isEmpty()
+                    || chat.name() != null
+                            && chat.name().toLowerCase(Locale.ROOT).contains(needle));
+        });
+    }
+
+    /** The chats to show: filtered and sorted, live. */
+    public ObservableList<ChatRoom> visibleChats() {
+        return visible;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public LongBinding totalUnreadProperty() {
+        return totalUnread;
+    }
+
+    /** A chat to select as soon as the list holds it (one just created); -1 for none. */
+    public javafx.beans.property.LongProperty requestedProperty() {
+        return requested;
+    }
+
+    /** Reloads the list and selects the chat when it is there. */
+    public void open(long chatId) {
+        requested.set(chatId);
+        reload();
+    }
+
+    /** Reads the whole list again from the server (at start and after a reconnect). */
+    public void reload() {
+        loading.set(true);
+        background.run(api::chats, this::loaded, this::failed);
+    }
+
+    /** Replaces one chat's entry (a new message, a read, a rename) or adds it. */
+    public void upsert(ChatRoom updated) {
+        for (int i = 0; i < chats.size(); i++) {
+            if (chats.get(i).id() == updated.id()) {
+                chats.set(i, updated);
+                return;
+            }
+        }
+        chats.add(updated);
+    }
+
+    public void remove(long chatId) {
+        chats.removeIf(chat -> chat.id() == chatId);
+    }
+
+    /**
+     * Applies a frame from the main socket: a new last message (with this person's new unread
+     * count), a read on another device, a deleted message, a chat created or deleted. Frames about
+     * chats the list does not hold yet reload the list.
+     */
+    public void apply(ServerEvent event) {
+        switch (event) {
+            case LastMessageEvent last ->
+                find(last.chatId())
+                        .ifPresentOrElse(chat -> upsert(with(chat, asMessage(last), last.unreadCount())), this::reload);
+            case ReadEvent read
+            when read.unreadCount() != null ->
+                find(read.chatId()).ifPresent(chat -> upsert(with(chat, chat.lastMessage(), read.unreadCount())));
+            case MessageDeletedEvent deleted
+            when deleted.unreadCount() != null ->
+                find(deleted.chatId())
+                        .ifPresent(chat -> upsert(with(chat, deleted.lastMessage(), deleted.unreadCount())));
+            case ChatCreatedEvent created -> reload();
+            case MembersChangedEvent changed -> reload();
+            case ChatDeletedEvent deleted -> remove(deleted.chatId());
+            default -> {
+                // typing and the rest: nothing to show in the list
+            }
+        }
+    }
+
+    private Optional<ChatRoom> find(long chatId) {
+        return chats.stream().filter(chat -> chat.id() == chatId).findFirst();
+    }
+
+    private static ChatRoom with(ChatRoom chat, Message last, long unread) {
+        return new ChatRoom(
+                chat.id(), chat.uuid(), chat.name(), chat.type(), chat.roomName(), chat.otherUser(), last, unread);
+    }
+
+    private static Message asMessage(LastMessageEvent last) {
+        return new Message(
+                last.id(),
+                last.uuid(),
+                last.chatId(),
+                Message.TYPE_MESSAGE,
+                last.text(),
+                last.author(),
+                last.time(),
+                last.clientMsgId(),
+                last.attachments());
+    }
+
+    private void loaded(List<ChatRoom> rooms) {
+        loading.set(false);
+        problem.set("");
+        chats.setAll(rooms);
+    }
+
+    private void failed(Throwable failure) {
+        loading.set(false);
+        if (failure instanceof app.parley.desktop.net.ApiException refused && refused.sessionEnded()) {
+            onSessionProblem.accept(failure);
+            return;
+        }
+        problem.set(problems.describe(failure));
+    }
+}

@@ -1,0 +1,37 @@
+package app.parley.desktop.connect;
+
+import app.parley.desktop.host.HostedServer;
+import app.parley.desktop.host.Hosting;
+import app.parley.desktop.net.ApiClient;
+import app.parley.desktop.net.ServerAddress;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+
+/** Reaches a server: one on the network ("Join"), or the one this app starts ("Host"). Blocking. */
+public final class ServerConnector {
+    /** The port others are told to use the first time; any free port when it is taken. */
+    public static final int DEFAULT_HOSTED_PORT = ServerAddress.DEFAULT_PORT;
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Hosting hosting;
+
+    public ServerConnector(HttpClient http, ObjectMapper json, Hosting hosting) {
+        this.http = http;
+        this.json = json;
+        this.hosting = hosting;
+    }
+
+    /** Checks that a Parley server answers at the address. */
+    public Connected join(ServerAddress address) {
+        ApiClient api = ApiClient.of(http, json, address);
+        api.checkReachable();
+        return new Connected(api, false, 0);
+    }
+
+    /** Starts (or reuses) the hosted server, on {@code preferredPort} when it is free. */
+    public Connected host(int preferredPort) {
+        HostedServer server = hosting.start(preferredPort);
+        return new Connected(ApiClient.of(http, json, server.localAddress()), true, server.port());
+    }
+}

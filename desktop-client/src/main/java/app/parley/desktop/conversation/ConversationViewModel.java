@@ -1,0 +1,435 @@
+package app.parley.desktop.conversation;
+
+import app.parley.desktop.app.Background;
+import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.i18n.ProblemText;
+import app.parley.desktop.net.ApiException;
+import app.parley.desktop.net.RealtimeClient;
+import app.parley.desktop.net.RealtimeListener;
+import app.parley.desktop.net.RealtimeSocket;
+import app.parley.desktop.session.SignedIn;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.event.ChatDeletedEvent;
+import app.parley.model.event.HistoryEvent;
+import app.parley.model.event.MessageDeletedEvent;
+import app.parley.model.event.ServerEvent;
+import app.parley.model.event.TypingEvent;
+import app.parley.model.message.Message;
+import app.parley.model.message.MessagePage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One open chat: its messages in id order (the person's own unsent ones last), older pages on
+ * request, live messages from the chat's socket, who is typing, the draft and sending.
+ *
+ * <p>Sending goes over HTTP with a fresh {@code client_msg_id}: the message shows at once as
+ * sending, becomes the stored message when either the answer or its socket frame arrives
+ * (whichever is first; the other is recognised by id), and on failure stays as failed with a
+ * retry that reuses the id. When the socket reconnects it asks for what came after the last
+ * message it has ({@code after_id}) and pages through {@code catch_up}, so nothing is lost or shown twice;
+ * failed sends are retried then.
+ */
+public final class ConversationViewModel implements AutoCloseable {
+    static final int PAGE = 50;
+    private static final Duration TYPING_SEND_EVERY = Duration.ofSeconds(3);
+    private static final Duration TYPING_SHOWN_FOR = Duration.ofSeconds(6);
+    private static final Comparator<MessageItem> ORDER =
+            Comparator.comparingLong(MessageItem::id).thenComparing(MessageItem::time);
+
+    private final SignedIn session;
+    private final ChatRoom chat;
+    private final Background background;
+    private final ProblemText problems;
+    private final Messages text;
+    private final Clock clock;
+    private final ScheduledExecutorService timers;
+    private final RealtimeSocket socket;
+
+    private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
+    private final Map<Long, Instant> typingUntil = new LinkedHashMap<>();
+    private final Map<Long, String> typingNames = new LinkedHashMap<>();
+    private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
+    private final ReadOnlyStringWrapper typing = new ReadOnlyStringWrapper(this, "typing", "");
+    private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder", false);
+    private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(this, "loadingOlder", false);
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
+    private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone", false);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final BooleanProperty inView = new SimpleBooleanProperty(this, "inView", false);
+
+    private long lastRead;
+    /** The newest stored message's id, for the socket's reconnect path (read on the socket's thread). */
+    private volatile long newestStored;
+
+    private Instant typingSentAt = Instant.EPOCH;
+
+    public ConversationViewModel(
+            SignedIn session,
+            ChatRoom chat,
+            RealtimeClient realtime,
+            Background background,
+            ProblemText problems,
+            Messages text,
+            Clock clock,
+            ScheduledExecutorService timers) {
+        this.session = session;
+        this.chat = chat;
+        this.background = background;
+        this.problems = problems;
+        this.text = text;
+        this.clock = clock;
+        this.timers = timers;
+        this.socket = realtime.chat(session.api(), this::socketPath, new Frames());
+        draft.addListener((property, before, now) -> draftChanged(now));
+        inView.addListener((property, before, now) -> {
+            if (now) {
+                markRead();
+            }
+        });
+    }
+
+    public ChatRoom chat() {
+        return chat;
+    }
+
+    public long myId() {
+        return session.me().id();
+    }
+
+    /** The messages, oldest first; the person's own unsent ones last. Changed on the FX thread only. */
+    public ObservableList<MessageItem> items() {
+        return items;
+    }
+
+    public StringProperty draftProperty() {
+        return draft;
+    }
+
+    /** "Anna is typing…", "Anna and Boris are typing…", or empty. */
+    public ReadOnlyStringProperty typingProperty() {
+        return typing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasOlderProperty() {
+        return hasOlder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingOlderProperty() {
+        return loadingOlder.getReadOnlyProperty();
+    }
+
+    /** True once the first page has arrived (until then the view shows a spinner, not "no messages"). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** True when the chat was deleted or the person removed from it. */
+    public ReadOnlyBooleanProperty goneProperty() {
+        return gone.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Whether the person is looking at this chat (window focused, chat shown): then new messages count as read. */
+    public BooleanProperty inViewProperty() {
+        return inView;
+    }
+
+    /** Sends the draft; blank drafts are not sent. */
+    public void send() {
+        String body = draft.get() == null ? "" : draft.get().strip();
+        if (body.isEmpty() || gone.get()) {
+            return;
+        }
+        draft.set("");
+        var pending = MessageItem.sending(UUID.randomUUID().toString(), body, clock.instant(), session.me());
+        items.add(pending);
+        deliver(pending);
+    }
+
+    /** Sends a failed message again, with its first {@code client_msg_id}. */
+    public void retry(MessageItem failed) {
+        int index = items.indexOf(failed);
+        if (index < 0 || failed.status() != MessageItem.Status.FAILED) {
+            return;
+        }
+        MessageItem again = failed.retrying();
+        items.set(index, again);
+        deliver(again);
+    }
+
+    /** Deletes one of the person's own stored messages. */
+    public void delete(MessageItem item) {
+        if (!item.own() || !item.stored()) {
+            return;
+        }
+        background.run(
+                () -> {
+                    session.api().deleteMessage(chat.id(), item.message().id());
+                    return item;
+                },
+                deleted -> removeStored(deleted.message().id()),
+                failure -> problem.set(problems.describe(failure)));
+    }
+
+    /** Loads the page before the oldest message shown. */
+    public void loadOlder() {
+        if (loadingOlder.get() || !hasOlder.get()) {
+            return;
+        }
+        Long oldest = items.stream()
+                .filter(MessageItem::stored)
+                .map(MessageItem::id)
+                .min(Long::compare)
+                .orElse(null);
+        loadingOlder.set(true);
+        background.run(() -> session.api().history(chat.id(), oldest, PAGE), this::olderLoaded, failure -> {
+            loadingOlder.set(false);
+            problem.set(problems.describe(failure));
+        });
+    }
+
+    @Override
+    public void close() {
+        if (!draft.get().isBlank()) {
+            socket.send(Map.of("type", "stop_typing"));
+        }
+        socket.close();
+    }
+
+    private void deliver(MessageItem pending) {
+        background.run(
+                () -> session.api().send(chat.id(), pending.text(), pending.clientMsgId(), List.of()),
+                this::stored,
+                failure -> {
+                    if (failure instanceof ApiException refused
+                            && refused.code().equals("message_deleted")) {
+                        items.removeIf(item -> pending.clientMsgId().equals(item.clientMsgId()) && !item.stored());
+                        return;
+                    }
+                    replacePending(pending.clientMsgId(), pending.failed());
+                    if (failure instanceof ApiException refused && refused.status() < 500) {
+                        problem.set(problems.describe(failure));
+                    }
+                });
+        socket.send(Map.of("type", "stop_typing"));
+        typingSentAt = Instant.EPOCH;
+    }
+
+    private void replacePending(String clientMsgId, MessageItem replacement) {
+        for (int i = 0; i < items.size(); i++) {
+            MessageItem item = items.get(i);
+            if (!item.stored() && clientMsgId.equals(item.clientMsgId())) {
+                items.set(i, replacement);
+                return;
+            }
+        }
+    }
+
+    /** A stored message, from the send's answer or the socket: added once, in id order. */
+    private void stored(Message message) {
+        if (message.chatId() != chat.id()) {
+            return;
+        }
+        MessageItem item = MessageItem.stored(message, myId());
+        if (items.stream().anyMatch(existing -> existing.stored() && existing.id() == message.id())) {
+            return;
+        }
+        if (item.own() && message.clientMsgId() != null) {
+            items.removeIf(
+                    existing -> !existing.stored() && message.clientMsgId().equals(existing.clientMsgId()));
+        }
+        insertInOrder(item);
+        newestStored = Math.max(newestStored, message.id());
+        stopTyping(item.authorId());
+        markRead();
+    }
+
+    private void insertInOrder(MessageItem item) {
+        int at = items.size();
+        while (at > 0 && ORDER.compare(items.get(at - 1), item) > 0) {
+            at--;
+        }
+        items.add(at, item);
+    }
+
+    private void removeStored(long messageId) {
+        items.removeIf(item -> item.stored() && item.id() == messageId);
+    }
+
+    private void history(HistoryEvent page) {
+        boolean first = !loaded.get();
+        if (first) {
+            // The newest page of a fresh socket: everything older is one HTTP page away.
+            hasOlder.set(page.hasMore() || page.messages().size() >= PAGE);
+        }
+        for (Message message : page.messages()) {
+            stored(message);
+        }
+        loaded.set(true);
+        if (!first && page.hasMore()) {
+            socket.send(Map.of("type", "catch_up"));
+        } else if (first && page.afterId() != null && page.hasMore()) {
+            socket.send(Map.of("type", "catch_up"));
+        }
+    }
+
+    private void olderLoaded(MessagePage page) {
+        loadingOlder.set(false);
+        List<MessageItem> older = new ArrayList<>();
+        for (Message message : page.results()) {
+            if (items.stream().noneMatch(existing -> existing.stored() && existing.id() == message.id())) {
+                older.add(MessageItem.stored(message, myId()));
+            }
+        }
+        older.sort(ORDER);
+        items.addAll(0, older);
+        hasOlder.set(page.next() != null);
+    }
+
+    /** Where the socket connects: the newest page first time, then only what came after the last message it has. */
+    private String socketPath() {
+        long newest = newestStored;
+        return "/api/v1/chat/" + chat.id() + (newest > 0 ? "?after_id=" + newest + "&limit=100" : "?limit=" + PAGE);
+    }
+
+    private void markRead() {
+        if (!inView.get()) {
+            return;
+        }
+        long newest = items.stream()
+                .filter(item -> item.stored() && !item.own())
+                .mapToLong(MessageItem::id)
+                .max()
+                .orElse(0);
+        if (newest > lastRead) {
+            lastRead = newest;
+            if (!socket.send(Map.of("type", "mark_read", "up_to_message_id", newest))) {
+                background.run(() -> session.api().markRead(chat.id(), newest), read -> {}, failure -> lastRead = 0);
+            }
+        }
+    }
+
+    private void draftChanged(String now) {
+        Instant at = clock.instant();
+        if (now == null || now.isBlank()) {
+            if (!typingSentAt.equals(Instant.EPOCH)) {
+                socket.send(Map.of("type", "stop_typing"));
+                typingSentAt = Instant.EPOCH;
+            }
+            return;
+        }
+        // Throttled: the server repeats "typing" to others and expires it itself.
+        if (Duration.between(typingSentAt, at).compareTo(TYPING_SEND_EVERY) >= 0
+                && socket.send(Map.of("type", "typing"))) {
+            typingSentAt = at;
+        }
+    }
+
+    private void typing(TypingEvent event) {
+        long who = Authors.idOf(event.author());
+        if (who == myId()) {
+            return;
+        }
+        if (event.type().equals("typing")) {
+            typingUntil.put(who, clock.instant().plus(TYPING_SHOWN_FOR));
+            typingNames.put(who, event.author().name());
+            timers.schedule(
+                    () -> background.onUi(this::expireTyping), TYPING_SHOWN_FOR.toMillis() + 50, TimeUnit.MILLISECONDS);
+        } else {
+            stopTyping(who);
+        }
+        showTyping();
+    }
+
+    private void stopTyping(long who) {
+        if (typingUntil.remove(who) != null) {
+            typingNames.remove(who);
+            showTyping();
+        }
+    }
+
+    private void expireTyping() {
+        Instant now = clock.instant();
+        typingUntil.entrySet().removeIf(entry -> {
+            boolean expired = !entry.getValue().isAfter(now);
+            if (expired) {
+                typingNames.remove(entry.getKey());
+            }
+            return expired;
+        });
+        showTyping();
+    }
+
+    private void showTyping() {
+        List<String> names = List.copyOf(typingNames.values());
+        typing.set(
+                switch (names.size()) {
+                    case 0 -> "";
+                    case 1 -> text.get("conversation.typing.one", names.get(0));
+                    case 2 -> text.get("conversation.typing.two", names.get(0), names.get(1));
+                    default -> text.get("conversation.typing.many", names.size());
+                });
+    }
+
+    private void retryFailed() {
+        for (MessageItem item : List.copyOf(items)) {
+            if (item.status() == MessageItem.Status.FAILED) {
+                retry(item);
+            }
+        }
+    }
+
+    /** The chat socket's frames, moved to the FX thread. */
+    private final class Frames implements RealtimeListener {
+        @Override
+        public void connected() {
+            background.onUi(ConversationViewModel.this::retryFailed);
+        }
+
+        @Override
+        public void frame(ServerEvent event) {
+            background.onUi(() -> {
+                switch (event) {
+                    case HistoryEvent page -> history(page);
+                    case Message message -> stored(message);
+                    case TypingEvent typingEvent -> typing(typingEvent);
+                    case MessageDeletedEvent deleted -> removeStored(deleted.messageId());
+                    case ChatDeletedEvent deleted -> gone.set(true);
+                    default -> {
+                        // reads, member changes, agent replies: shown by later parts of the app
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void ended(int code) {
+            if (code != 1000) {
+                background.onUi(() -> gone.set(true));
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package app.parley.desktop.conversation;
+
+import app.parley.model.account.UserProfile;
+import app.parley.model.message.Message;
+import java.time.Instant;
+
+/**
+ * One line of a conversation as the app shows it: a stored message, or one of the person's own
+ * still on its way ({@link Status#SENDING}) or refused ({@link Status#FAILED}, to retry with the
+ * same {@code clientMsgId}, so that a retry never doubles it).
+ */
+public record MessageItem(
+        Message message,
+        String clientMsgId,
+        String text,
+        Instant time,
+        Status status,
+        long authorId,
+        String authorName,
+        boolean own) {
+
+    public enum Status {
+        SENT,
+        SENDING,
+        FAILED
+    }
+
+    public static MessageItem stored(Message message, long myId) {
+        long author = message.author() == null ? -1 : Authors.idOf(message.author());
+        String name = message.author() == null ? "" : message.author().name();
+        return new MessageItem(
+                message,
+                message.clientMsgId(),
+                message.text(),
+                message.time(),
+                Status.SENT,
+                author,
+                name,
+                author == myId);
+    }
+
+    public static MessageItem sending(String clientMsgId, String text, Instant time, UserProfile me) {
+        return new MessageItem(null, clientMsgId, text, time, Status.SENDING, me.id(), me.name(), true);
+    }
+
+    public MessageItem failed() {
+        return new MessageItem(message, clientMsgId, text, time, Status.FAILED, authorId, authorName, own);
+    }
+
+    public MessageItem retrying() {
+        return new MessageItem(message, clientMsgId, text, time, Status.SENDING, authorId, authorName, own);
+    }
+
+    /** The stored id, or {@link Long#MAX_VALUE} for one not stored yet (those sort last). */
+    public long id() {
+        return message == null ? Long.MAX_VALUE : message.id();
+    }
+
+    public boolean stored() {
+        return message != null;
+    }
+}

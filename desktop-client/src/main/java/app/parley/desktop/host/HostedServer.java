@@ -1,0 +1,60 @@
+package app.parley.desktop.host;
+
+import app.parley.desktop.net.ServerAddress;
+import app.parley.server.ParleyServer;
+import app.parley.server.realtime.ConnectionRegistry;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The Parley server this app runs in its own JVM ("Host a chat on this computer"): the real
+ * server module, its data in the app's folder. Others on the network join it at
+ * {@code http://<this computer>:<port>}.
+ */
+public final class HostedServer implements AutoCloseable {
+    private final ParleyServer server;
+
+    private HostedServer(ParleyServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts the server on the port (0 = any free one). A data dir held by another Parley server
+     * fails with the server's {@code DataDirectoryInUseException}; a port in use with the
+     * framework's bind failure.
+     */
+    public static HostedServer start(Path dataDir, int port) {
+        return new HostedServer(ParleyServer.start(ParleyServer.Settings.of(dataDir, port)));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The address this app itself uses (loopback). */
+    public ServerAddress localAddress() {
+        return ServerAddress.of(server.localUri());
+    }
+
+    public Path dataDir() {
+        return server.dataDir();
+    }
+
+    /** People other than the host who have the chat open right now. */
+    public Set<Long> connectedUsersOtherThan(long hostUserId) {
+        return server.context().getBean(ConnectionRegistry.class).connectedUsers().stream()
+                .filter(id -> id != hostUserId)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public boolean isRunning() {
+        return server.isRunning();
+    }
+
+    /** Stops as on SIGTERM: requests in flight finish, sockets are closed, the database closes. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}

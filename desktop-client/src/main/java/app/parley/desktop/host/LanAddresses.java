@@ -1,0 +1,50 @@
+package app.parley.desktop.host;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The addresses at which other computers on the network can reach this one: the IPv4 addresses
+ * of interfaces that are up, not loopback and not virtual, private-range ones (home and office
+ * networks) first.
+ */
+public final class LanAddresses {
+    private LanAddresses() {}
+
+    public static List<String> ofThisComputer() {
+        try {
+            return NetworkInterface.networkInterfaces()
+                    .filter(LanAddresses::usable)
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(address -> address instanceof Inet4Address
+                            && !address.isLoopbackAddress()
+                            && !address.isLinkLocalAddress())
+                    .sorted(Comparator.comparing((InetAddress address) -> !address.isSiteLocalAddress()))
+                    .map(InetAddress::getHostAddress)
+                    .distinct()
+                    .toList();
+        } catch (SocketException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean usable(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback() && !network.isVirtual();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    /** {@code ip:port} for the first address, or {@code localhost:port} when the computer has no network. */
+    public static String joinAddress(int port) {
+        return Stream.concat(ofThisComputer().stream(), Stream.of("localhost"))
+                        .findFirst()
+                        .orElseThrow() + ":" + port;
+    }
+}

@@ -1,0 +1,185 @@
+package app.parley.desktop.main;
+
+import app.parley.desktop.chats.Avatar;
+import app.parley.desktop.chats.ChatListView;
+import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.newchat.NewChatDialog;
+import app.parley.desktop.newchat.NewGroupDialog;
+import app.parley.desktop.theme.ThemeChoice;
+import atlantafx.base.theme.Styles;
+import java.time.Clock;
+import java.util.Objects;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window: the sidebar (who is signed in, the chat list) and the conversation area. */
+public final class MainView {
+    private static final String STYLESHEET = "main.css";
+    private static final KeyCombination FILTER_SHORTCUT =
+            new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+
+    private final MainViewModel viewModel;
+    private final Messages text;
+    private final ChatListView chatList;
+    private final SplitPane root = new SplitPane();
+    private final StackPane conversationArea = new StackPane();
+
+    public MainView(MainViewModel viewModel, Messages text, Clock clock) {
+        this.viewModel = Objects.requireNonNull(viewModel);
+        this.text = Objects.requireNonNull(text);
+        this.chatList = new ChatListView(viewModel.chats(), text, clock);
+        build();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public ChatListView chatList() {
+        return chatList;
+    }
+
+    /** Shows a conversation (or anything else) in the area beside the chat list. */
+    public void showConversation(Parent content) {
+        conversationArea.getChildren().setAll(content);
+    }
+
+    public void focus() {
+        chatList.list().requestFocus();
+    }
+
+    private void build() {
+        var problem = new Label();
+        problem.setId("mainProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.textProperty().bind(viewModel.problemProperty());
+        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setOnMouseClicked(event -> viewModel.dismissProblem());
+        var sidebar = new VBox(header(), problem, chatList.root());
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setMinWidth(240);
+        sidebar.setPrefWidth(320);
+        VBox.setVgrow(chatList.root(), Priority.ALWAYS);
+
+        var placeholder = new Label(text.get("main.placeholder"), new FontIcon(Feather.MESSAGE_CIRCLE));
+        placeholder.setId("conversationPlaceholder");
+        placeholder.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TITLE_4);
+        conversationArea.getChildren().add(placeholder);
+        conversationArea.getStyleClass().add("conversation-area");
+
+        var offline =
+                new atlantafx.base.controls.Message(null, text.get("main.offline"), new FontIcon(Feather.WIFI_OFF));
+        offline.setId("offlineBar");
+        offline.getStyleClass().add(Styles.WARNING);
+        offline.visibleProperty().bind(viewModel.onlineProperty().not());
+        offline.managedProperty().bind(offline.visibleProperty());
+        var conversationColumn = new VBox(offline, conversationArea);
+        VBox.setVgrow(conversationArea, Priority.ALWAYS);
+
+        root.setId("mainView");
+        root.getItems().addAll(sidebar, conversationColumn);
+        root.setDividerPositions(0.32);
+        SplitPane.setResizableWithParent(sidebar, false);
+        root.getStylesheets()
+                .add(Objects.requireNonNull(MainView.class.getResource(STYLESHEET), STYLESHEET)
+                        .toExternalForm());
+        root.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.getAccelerators().put(FILTER_SHORTCUT, chatList::focusFilter);
+            }
+        });
+    }
+
+    private HBox header() {
+        var me = viewModel.session().me();
+        var avatar = new Avatar(32);
+        avatar.show(me.id(), me.name());
+        var name = new Label(me.name());
+        name.setId("signedInName");
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setMinWidth(0);
+        var username = new Label("@" + me.username());
+        username.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        username.setMinWidth(0);
+        var who = new VBox(0, name, username);
+        who.setMinWidth(0);
+
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var header = new HBox(4, avatar, who, spacer, newMenu(), menu());
+        HBox.setMargin(who, new javafx.geometry.Insets(0, 0, 0, 6));
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("sidebar-header");
+        return header;
+    }
+
+    private MenuButton newMenu() {
+        var chat = new MenuItem(text.get("main.new.chat"), new FontIcon(Feather.USER));
+        chat.setId("newChatItem");
+        chat.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        chat.setOnAction(event -> new NewChatDialog(
+                        viewModel.newUserSearch(), text, root.getScene().getWindow())
+                .choose()
+                .ifPresent(viewModel::startChatWith));
+        var group = new MenuItem(text.get("main.new.group"), new FontIcon(Feather.USERS));
+        group.setId("newGroupItem");
+        group.setAccelerator(
+                new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        group.setOnAction(event -> new NewGroupDialog(
+                        viewModel.newUserSearch(), text, root.getScene().getWindow())
+                .fill()
+                .ifPresent(viewModel::createGroup));
+        var menu = new MenuButton(null, new FontIcon(Feather.EDIT));
+        menu.setId("newMenu");
+        menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "no-arrow");
+        menu.setAccessibleText(text.get("main.new"));
+        menu.setTooltip(new javafx.scene.control.Tooltip(text.get("main.new")));
+        menu.getItems().addAll(chat, group);
+        return menu;
+    }
+
+    private MenuButton menu() {
+        var themes = new ToggleGroup();
+        var system = themeItem(themes, ThemeChoice.SYSTEM, "main.theme.system");
+        var light = themeItem(themes, ThemeChoice.LIGHT, "main.theme.light");
+        var dark = themeItem(themes, ThemeChoice.DARK, "main.theme.dark");
+        var signOut = new MenuItem(text.get("main.signOut"), new FontIcon(Feather.LOG_OUT));
+        signOut.setId("signOutItem");
+        signOut.setOnAction(event -> viewModel.signOut());
+
+        var menu = new MenuButton(null, new FontIcon(Feather.MENU));
+        menu.setId("mainMenu");
+        menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "no-arrow");
+        menu.setAccessibleText(text.get("main.menu"));
+        menu.setTooltip(new javafx.scene.control.Tooltip(text.get("main.menu")));
+        menu.getItems().addAll(system, light, dark, new SeparatorMenuItem(), signOut);
+        return menu;
+    }
+
+    private RadioMenuItem themeItem(ToggleGroup group, ThemeChoice choice, String key) {
+        var item = new RadioMenuItem(text.get(key));
+        item.setToggleGroup(group);
+        item.setSelected(viewModel.theme() == choice);
+        item.setOnAction(event -> viewModel.chooseTheme(choice));
+        return item;
+    }
+}

@@ -1,0 +1,128 @@
+package app.parley.desktop.main;
+
+import app.parley.desktop.app.Background;
+import app.parley.desktop.chats.ChatListViewModel;
+import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.i18n.ProblemText;
+import app.parley.desktop.newchat.NewGroupDialog;
+import app.parley.desktop.newchat.UserSearchViewModel;
+import app.parley.desktop.session.SignedIn;
+import app.parley.desktop.theme.ThemeChoice;
+import app.parley.desktop.theme.Themes;
+import app.parley.model.account.UserProfile;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The main window once signed in: who is signed in, the chat list, the window title (with the
+ * unread total), the theme, and signing out.
+ */
+public final class MainViewModel {
+    private final SignedIn session;
+    private final ChatListViewModel chats;
+    private final Themes themes;
+    private final Runnable onSignOut;
+    private final StringBinding windowTitle;
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
+
+    private final Background background;
+    private final ProblemText problems;
+    private final ScheduledExecutorService timers;
+
+    public MainViewModel(
+            SignedIn session,
+            ChatListViewModel chats,
+            Themes themes,
+            Messages text,
+            Background background,
+            ProblemText problems,
+            ScheduledExecutorService timers,
+            Runnable onSignOut) {
+        this.session = session;
+        this.background = background;
+        this.problems = problems;
+        this.timers = timers;
+        this.chats = chats;
+        this.themes = themes;
+        this.onSignOut = onSignOut;
+        this.windowTitle = Bindings.createStringBinding(
+                () -> chats.totalUnreadProperty().get() > 0
+                        ? text.get(
+                                "app.titleWithUnread",
+                                chats.totalUnreadProperty().get())
+                        : text.get("app.title"),
+                chats.totalUnreadProperty());
+    }
+
+    public SignedIn session() {
+        return session;
+    }
+
+    public ChatListViewModel chats() {
+        return chats;
+    }
+
+    public StringBinding windowTitle() {
+        return windowTitle;
+    }
+
+    /** False while the connection to the server is lost and being re-established. */
+    public ReadOnlyBooleanProperty onlineProperty() {
+        return online.getReadOnlyProperty();
+    }
+
+    public void connectionLost() {
+        online.set(false);
+    }
+
+    public void connectionBack() {
+        online.set(true);
+    }
+
+    /** A fresh search for the new-chat and new-group dialogs. */
+    public UserSearchViewModel newUserSearch() {
+        return new UserSearchViewModel(session.api(), session.me().id(), background, problems, timers);
+    }
+
+    /** Opens the private chat with someone (creating it the first time) and selects it. */
+    public void startChatWith(UserProfile user) {
+        background.run(
+                () -> session.api().openPrivateChat(user.id()),
+                chat -> chats.open(chat.id()),
+                failure -> problem.set(problems.describe(failure)));
+    }
+
+    public void createGroup(NewGroupDialog.GroupDraft draft) {
+        background.run(
+                () -> session.api().createGroup(draft.name(), draft.description(), draft.memberIds()),
+                group -> chats.open(group.id()),
+                failure -> problem.set(problems.describe(failure)));
+    }
+
+    /** The last action that failed, said for people; empty when none. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public void dismissProblem() {
+        problem.set("");
+    }
+
+    public void chooseTheme(ThemeChoice choice) {
+        themes.choiceProperty().set(choice);
+    }
+
+    public ThemeChoice theme() {
+        return themes.choiceProperty().get();
+    }
+
+    public void signOut() {
+        onSignOut.run();
+    }
+}

@@ -1,0 +1,235 @@
+package app.parley.desktop.net;
+
+import app.parley.model.account.AuthResponse;
+import app.parley.model.account.LoginRequest;
+import app.parley.model.account.RegisterRequest;
+import app.parley.model.account.UserList;
+import app.parley.model.account.UserProfile;
+import app.parley.model.agent.AgentInfo;
+import app.parley.model.chat.ChatInfo;
+import app.parley.model.chat.ChatList;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.chat.GroupCreatedResponse;
+import app.parley.model.common.ErrorBody;
+import app.parley.model.message.MarkReadRequest;
+import app.parley.model.message.Message;
+import app.parley.model.message.MessagePage;
+import app.parley.model.message.ReadState;
+import app.parley.model.message.UnreadCounts;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every HTTP call the app makes to a Parley server's canonical API ({@code docs/api.md}), over
+ * {@link HttpClient}. Calls block: view-models run them off the FX thread. A refusal is an
+ * {@link ApiException} carrying the server's error code; no answer at all is a
+ * {@link ServerUnreachableException}. Immutable: {@link #signedIn(String)} gives a client
+ * that sends the token.
+ */
+public final class ApiClient {
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final ServerAddress server;
+    private final String token;
+
+    private ApiClient(HttpClient http, ObjectMapper json, ServerAddress server, String token) {
+        this.http = Objects.requireNonNull(http);
+        this.json = Objects.requireNonNull(json);
+        this.server = Objects.requireNonNull(server);
+        this.token = token;
+    }
+
+    /** A client for a server, not signed in yet. */
+    public static ApiClient of(HttpClient http, ObjectMapper json, ServerAddress server) {
+        return new ApiClient(http, json, server, null);
+    }
+
+    public ApiClient signedIn(String token) {
+        return new ApiClient(http, json, server, Objects.requireNonNull(token));
+    }
+
+    /** The same server without the token (after signing out). */
+    public ApiClient signedOut() {
+        return new ApiClient(http, json, server, null);
+    }
+
+    public ServerAddress server() {
+        return server;
+    }
+
+    /** The bearer token, or null before signing in. */
+    public String token() {
+        return token;
+    }
+
+    /** Answers normally only if a Parley server answers at the address. */
+    public void checkReachable() {
+        JsonNode health = call(get("/health"), JsonNode.class);
+        if (!health.path("status").isTextual()) {
+            throw new ServerUnreachableException(
+                    server, "the server at " + server.display() + " does not look like a Parley server", null);
+        }
+    }
+
+    public AuthResponse register(String username, String password, String name) {
+        return call(post("/api/v1/auth/register", new RegisterRequest(username, password, name)), AuthResponse.class);
+    }
+
+    public AuthResponse login(String username, String password) {
+        return call(post("/api/v1/auth/login", new LoginRequest(username, password)), AuthResponse.class);
+    }
+
+    public UserProfile me() {
+        return call(get("/api/v1/user"), UserProfile.class);
+    }
+
+    public UserProfile user(long id) {
+        return call(get("/api/v1/user/" + id), UserProfile.class);
+    }
+
+    /** Users whose username starts with the prefix, by username. */
+    public List<UserProfile> searchUsers(String usernamePrefix, int limit) {
+        return call(get("/api/v1/users?username=" + encode(usernamePrefix) + "&limit=" + limit), UserList.class)
+                .users();
+    }
+
+    /** The caller's chats, most recently active first, each with its unread count. */
+    public List<ChatRoom> chats() {
+        return call(get("/api/v1/chats"), ChatList.class).rooms();
+    }
+
+    public UnreadCounts unread() {
+        return call(get("/api/v1/chats/unread/"), UnreadCounts.class);
+    }
+
+    /** The private chat with a user: the same one every time. */
+    public ChatRoom openPrivateChat(long userId) {
+        return call(post("/api/v1/chats/", Map.of("user_id", userId)), ChatRoom.class);
+    }
+
+    public GroupCreatedResponse.GroupSummary createGroup(String name, String description, List<Long> memberIds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        if (description != null && !description.isBlank()) {
+            body.put("description", description);
+        }
+        body.put("users", memberIds.stream().map(id -> Map.of("id", id)).toList());
+        return call(post("/api/v1/group", body), GroupCreatedResponse.class).group();
+    }
+
+    public ChatInfo chatInfo(long chatId) {
+        return call(get("/api/v1/chat/" + chatId + "/info"), ChatInfo.class);
+    }
+
+    /** A page of history, newest first; {@code before} (a message id) pages back, null starts at the newest. */
+    public MessagePage history(long chatId, Long before, int limit) {
+        String query = "?limit=" + limit + (before == null ? "" : "&before=" + before);
+        return call(get("/api/v1/chats/" + chatId + "/messages/" + query), MessagePage.class);
+    }
+
+    /** Sends a message; resending with the same {@code clientMsgId} stores nothing new and answers the first. */
+    public Message send(long chatId, String text, String clientMsgId, List<Long> attachmentIds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", text);
+        body.put("client_msg_id", clientMsgId);
+        if (!attachmentIds.isEmpty()) {
+            body.put("attachments", attachmentIds);
+        }
+        return call(post("/api/v1/chats/" + chatId + "/messages/", body), Message.class);
+    }
+
+    public ReadState markRead(long chatId, long upToMessageId) {
+        return call(
+                post("/api/v1/chats/" + chatId + "/mark_read/", new MarkReadRequest(null, upToMessageId)),
+                ReadState.class);
+    }
+
+    public void deleteMessage(long chatId, long messageId) {
+        call(delete("/api/v1/chats/" + chatId + "/messages/" + messageId + "/"), JsonNode.class);
+    }
+
+    public AgentInfo agent() {
+        return call(get("/api/v1/agent/"), AgentInfo.class);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(path))
+                .timeout(CALL_TIMEOUT)
+                .header("Accept", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private HttpRequest delete(String path) {
+        return request(path).DELETE().build();
+    }
+
+    private HttpRequest post(String path, Object body) {
+        try {
+            return request(path)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the request body for " + path, e);
+        }
+    }
+
+    private <T> T call(HttpRequest request, Class<T> answer) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new ServerUnreachableException(server, "cannot reach the server at " + server.display(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException(server, "the call to " + server.display() + " was interrupted", e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            try {
+                return json.readValue(response.body(), answer);
+            } catch (IOException e) {
+                throw new ServerUnreachableException(
+                        server, "the server at " + server.display() + " gave an answer Parley cannot read", e);
+            }
+        }
+        throw refusal(status, response.body());
+    }
+
+    private ApiException refusal(int status, byte[] body) {
+        try {
+            ErrorBody error = json.readValue(body, ErrorBody.class);
+            if (error != null && error.code() != null) {
+                return ApiException.of(status, error);
+            }
+        } catch (IOException e) {
+            // Not Parley's error shape: said below in general terms.
+        }
+        return new ApiException(status, "http_" + status, "the server answered HTTP " + status, null);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,168 @@
+package app.parley.desktop.signin;
+
+import app.parley.desktop.i18n.Messages;
+import atlantafx.base.controls.Card;
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The sign-in and create-account form, one card; everything it shows comes from {@link SignInViewModel}. */
+public final class SignInView {
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+
+    private final SignInViewModel viewModel;
+    private final Messages text;
+    private final Runnable onBack;
+    private final StackPane root = new StackPane();
+    private final TextField username = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final TextField name = new TextField();
+
+    public SignInView(SignInViewModel viewModel, Messages text, Runnable onBack) {
+        this.viewModel = Objects.requireNonNull(viewModel);
+        this.text = Objects.requireNonNull(text);
+        this.onBack = Objects.requireNonNull(onBack);
+        build();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The first empty field gets the keyboard. */
+    public void focus() {
+        (username.getText().isEmpty() ? username : password).requestFocus();
+    }
+
+    private void build() {
+        var heading = new Label();
+        heading.setId("signInTitle");
+        heading.getStyleClass().add(Styles.TITLE_2);
+        heading.textProperty()
+                .bind(Bindings.when(viewModel.registeringProperty())
+                        .then(text.get("signin.title.register"))
+                        .otherwise(text.get("signin.title.signIn")));
+        var server = new Label(viewModel.serverLine(), new FontIcon(Feather.SERVER));
+        server.setId("signInServer");
+        server.getStyleClass().add(Styles.TEXT_MUTED);
+        server.setWrapText(true);
+        server.setMinHeight(Region.USE_PREF_SIZE);
+
+        field(username, "usernameField", "username");
+        username.textProperty().bindBidirectional(viewModel.usernameProperty());
+        field(password, "passwordField", "password");
+        password.textProperty().bindBidirectional(viewModel.passwordProperty());
+        field(name, "nameField", "name");
+        name.setPromptText(text.get("signin.name.prompt"));
+        name.textProperty().bindBidirectional(viewModel.nameProperty());
+
+        var nameBlock = labelled("signin.name", name);
+        nameBlock.visibleProperty().bind(viewModel.registeringProperty());
+        nameBlock.managedProperty().bind(nameBlock.visibleProperty());
+
+        var submit = new Button();
+        submit.setId("submitButton");
+        submit.getStyleClass().add(Styles.ACCENT);
+        submit.setDefaultButton(true);
+        submit.setMaxWidth(Double.MAX_VALUE);
+        submit.textProperty()
+                .bind(Bindings.when(viewModel.registeringProperty())
+                        .then(text.get("signin.action.register"))
+                        .otherwise(text.get("signin.action.signIn")));
+        submit.setOnAction(event -> viewModel.submit());
+
+        var spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(viewModel.busyProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+
+        var switchMode = new Hyperlink();
+        switchMode.setId("switchModeLink");
+        switchMode
+                .textProperty()
+                .bind(Bindings.when(viewModel.registeringProperty())
+                        .then(text.get("signin.switch.toSignIn"))
+                        .otherwise(text.get("signin.switch.toRegister")));
+        switchMode.setOnAction(event -> viewModel.switchMode());
+
+        var back = new Hyperlink(text.get("signin.back"), new FontIcon(Feather.ARROW_LEFT));
+        back.setId("backLink");
+        back.setOnAction(event -> onBack.run());
+
+        var problem = new Message(null, null, new FontIcon(Feather.ALERT_TRIANGLE));
+        problem.setId("signInProblem");
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.descriptionProperty().bind(viewModel.problemProperty());
+        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        var form = new VBox(
+                12,
+                labelled("signin.username", username),
+                labelled("signin.password", password),
+                nameBlock,
+                problem,
+                new HBox(8, submit, spinner),
+                switchMode);
+        form.disableProperty().bind(viewModel.busyProperty());
+        HBox.setHgrow(submit, javafx.scene.layout.Priority.ALWAYS);
+
+        var card = new Card();
+        card.getStyleClass().add(Styles.ELEVATED_1);
+        var header = new VBox(4, heading, server);
+        header.setStyle("-fx-padding: 0 0 8 0;");
+        card.setHeader(header);
+        card.setBody(form);
+
+        var column = new VBox(12, back, card);
+        column.setMaxWidth(420);
+        column.setAlignment(Pos.CENTER_LEFT);
+        column.setMaxHeight(Region.USE_PREF_SIZE);
+
+        root.setId("signInView");
+        root.setStyle("-fx-padding: 32;");
+        root.getChildren().add(column);
+
+        viewModel.problemFieldProperty().subscribe(this::markField);
+    }
+
+    private void field(TextInputControl control, String id, String fieldName) {
+        control.setId(id);
+        control.getProperties().put("parley.field", fieldName);
+    }
+
+    private VBox labelled(String labelKey, TextInputControl control) {
+        var label = new Label(text.get(labelKey));
+        label.setLabelFor(control);
+        control.setAccessibleText(text.get(labelKey));
+        return new VBox(4, label, control);
+    }
+
+    /** Marks the field the server (or the form) refused, and moves the keyboard to it. */
+    private void markField(String fieldName) {
+        for (TextInputControl control : new TextInputControl[] {username, password, name}) {
+            boolean atFault = fieldName.equals(control.getProperties().get("parley.field"));
+            control.pseudoClassStateChanged(DANGER, atFault);
+            if (atFault) {
+                control.requestFocus();
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package app.parley.desktop.signin;
+
+import app.parley.desktop.app.Background;
+import app.parley.desktop.connect.Connected;
+import app.parley.desktop.host.LanAddresses;
+import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.i18n.ProblemText;
+import app.parley.desktop.net.ApiException;
+import app.parley.desktop.session.SignedIn;
+import app.parley.model.account.AuthResponse;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Sign in to a server that answered, or create an account on it. A refusal stays in the form:
+ * {@link #problemProperty()} says it, {@link #problemFieldProperty()} names the field at fault
+ * ({@code username}, {@code password}, {@code name}) so the view can mark it.
+ */
+public final class SignInViewModel {
+    private final Messages text;
+    private final ProblemText problems;
+    private final Background background;
+    private final Connected server;
+    private final Consumer<SignedIn> onSignedIn;
+
+    private final BooleanProperty registering = new SimpleBooleanProperty(this, "registering", false);
+    private final StringProperty username = new SimpleStringProperty(this, "username", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper problemField = new ReadOnlyStringWrapper(this, "problemField", "");
+
+    public SignInViewModel(
+            Messages text,
+            ProblemText problems,
+            Background background,
+            Connected server,
+            Consumer<SignedIn> onSignedIn) {
+        this.text = text;
+        this.problems = problems;
+        this.background = background;
+        this.server = server;
+        this.onSignedIn = onSignedIn;
+    }
+
+    /** Fills the name in and says why the person is here again (their session ended). */
+    public void prefill(String knownUsername, String notice) {
+        username.set(knownUsername == null ? "" : knownUsername);
+        problem.set(notice == null ? "" : notice);
+        problemField.set("");
+    }
+
+    /** Where the person is signing in, as shown above the form. */
+    public String serverLine() {
+        return server.hosted()
+                ? text.get("signin.server.hosted", LanAddresses.joinAddress(server.hostedPort()))
+                : text.get("signin.server", server.api().server().display());
+    }
+
+    public BooleanProperty registeringProperty() {
+        return registering;
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemFieldProperty() {
+        return problemField.getReadOnlyProperty();
+    }
+
+    public void switchMode() {
+        registering.set(!registering.get());
+        problem.set("");
+        problemField.set("");
+    }
+
+    public void submit() {
+        if (busy.get()) {
+            return;
+        }
+        String user = username.get().strip();
+        if (user.isEmpty()) {
+            refuse("username", text.get("signin.missing.username"));
+            return;
+        }
+        if (password.get().isEmpty()) {
+            refuse("password", text.get("signin.missing.password"));
+            return;
+        }
+        problem.set("");
+        problemField.set("");
+        busy.set(true);
+        boolean register = registering.get();
+        String secret = password.get();
+        String displayName = name.get().strip();
+        background.run(
+                () -> register
+                        ? server.api().register(user, secret, displayName.isEmpty() ? null : displayName)
+                        : server.api().login(user, secret),
+                this::signedIn,
+                this::failed);
+    }
+
+    private void signedIn(AuthResponse auth) {
+        busy.set(false);
+        password.set("");
+        onSignedIn.accept(new SignedIn(
+                server.api().signedIn(auth.accessToken()), auth.user(), server.hosted(), server.hostedPort()));
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        String field = failure instanceof ApiException refused && refused.field() != null ? refused.field() : "";
+        if (failure instanceof ApiException refused && refused.code().equals("username_taken")) {
+            field = "username";
+        }
+        refuse(field, problems.describe(failure));
+    }
+
+    private void refuse(String field, String sentence) {
+        problemField.set(field);
+        problem.set(sentence);
+    }
+}

@@ -1,0 +1,153 @@
+package app.parley.desktop.newchat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.parley.desktop.app.AppAccess;
+import app.parley.desktop.net.ApiClient;
+import app.parley.desktop.net.JsonMapper;
+import app.parley.desktop.session.SavedSession;
+import app.parley.desktop.session.SessionStore;
+import app.parley.desktop.support.RunningApp;
+import app.parley.desktop.support.Snapshots;
+import app.parley.desktop.support.TestServer;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.chat.ChatType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starting a private chat and creating a group from the app, headless, against a real server. */
+@Tag("gui")
+class NewChatTest {
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path serverData;
+
+    private final FxRobot robot = new FxRobot();
+    private TestServer server;
+    private RunningApp app;
+    private ApiClient boris;
+
+    @BeforeEach
+    void signedInAnna() throws Exception {
+        server = TestServer.start(serverData);
+        boris = server.register("boris", "Борис Петров");
+        server.register("vera", "Vera");
+        var anna = server.client().register("anna", "correct horse battery", "Anna");
+        new SessionStore(home.resolve("session.json"), JsonMapper.create())
+                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+        app = RunningApp.start(home, AppAccess::create);
+        awaitNode("#chatListEmpty");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+        server.close();
+    }
+
+    @Test
+    void aNewChatFindsAPersonByUsernameAndOpensTheChat() throws Exception {
+        robot.clickOn("#newMenu");
+        robot.clickOn("New chat…");
+        awaitNode("#userSearchField");
+        robot.clickOn("#userSearchField").write("bor");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> results("#userSearchResults").size() == 1));
+        Snapshots.save(dialog().getScene(), "new-chat");
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.ENTER);
+
+        awaitNode("#conversationView");
+        assertEquals(
+                "Борис Петров",
+                onFx(() ->
+                        robot.lookup("#conversationTitle").queryAs(Label.class).getText()));
+        List<ChatRoom> borisChats = boris.chats();
+        assertEquals(1, borisChats.size());
+        assertEquals(ChatType.PRIVATE, borisChats.getFirst().type());
+    }
+
+    @Test
+    void aNewGroupIsCreatedWithThePeopleTickedAndOpens() throws Exception {
+        robot.clickOn("#newMenu");
+        robot.clickOn("New group…");
+        awaitNode("#groupNameField");
+        robot.clickOn("#groupNameField").write("Проект «Парус»");
+        robot.clickOn("#memberSearchField").write("bor");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> results("#memberSearchResults").size() == 1));
+        robot.clickOn(robot.lookup("#memberSearchResults .check-box").queryAs(CheckBox.class));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> robot.lookup("#chosenMembers")
+                        .queryAs(Label.class)
+                        .getText()
+                        .contains("Борис")));
+        Snapshots.save(dialog().getScene(), "new-group");
+        robot.clickOn("Create group");
+
+        awaitNode("#conversationView");
+        assertEquals(
+                "Проект «Парус»",
+                onFx(() ->
+                        robot.lookup("#conversationTitle").queryAs(Label.class).getText()));
+        List<ChatRoom> borisChats = boris.chats();
+        assertEquals(
+                List.of("Проект «Парус»"),
+                borisChats.stream().map(ChatRoom::name).toList());
+        assertEquals(ChatType.GROUP, borisChats.getFirst().type());
+    }
+
+    private List<?> results(String query) {
+        return ((ListView<?>) robot.lookup(query).query()).getItems();
+    }
+
+    private void awaitNode(String query) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> robot.lookup(query)
+                        .tryQuery()
+                        .filter(Node::isVisible)
+                        .filter(node -> node.getScene() != null
+                                && node.getLayoutBounds().getWidth() > 0)
+                        .isPresent()));
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    private Stage dialog() {
+        return robot.listWindows().stream()
+                .filter(Stage.class::isInstance)
+                .map(Stage.class::cast)
+                .filter(Window::isShowing)
+                .filter(stage -> stage.getOwner() != null)
+                .findFirst()
+                .orElseThrow();
+    }
+}

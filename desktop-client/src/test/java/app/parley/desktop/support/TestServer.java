@@ -1,0 +1,64 @@
+package app.parley.desktop.support;
+
+import app.parley.desktop.net.ApiClient;
+import app.parley.desktop.net.JsonMapper;
+import app.parley.desktop.net.ServerAddress;
+import app.parley.server.ParleyServer;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+
+/** A real Parley server on a free port with its data in a temporary folder, for the app to join. */
+public final class TestServer implements AutoCloseable {
+    private final Path dataDir;
+    private ParleyServer server;
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private TestServer(Path dataDir, ParleyServer server) {
+        this.dataDir = dataDir;
+        this.server = server;
+    }
+
+    public static TestServer start(Path dataDir) {
+        return new TestServer(dataDir, ParleyServer.start(ParleyServer.Settings.of(dataDir, 0)));
+    }
+
+    /** Stops the server, and starts it again on the same port and data, as after a crash or an upgrade. */
+    public void restart() {
+        int port = server.port();
+        server.close();
+        server = ParleyServer.start(ParleyServer.Settings.of(dataDir, port));
+    }
+
+    public void stop() {
+        server.close();
+    }
+
+    public void startAgain(int port) {
+        server = ParleyServer.start(ParleyServer.Settings.of(dataDir, port));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ServerAddress address() {
+        return ServerAddress.of(server.localUri());
+    }
+
+    /** A client as another person's app would use it. */
+    public ApiClient client() {
+        return ApiClient.of(http, JsonMapper.create(), address());
+    }
+
+    /** Registers someone and returns their signed-in client. */
+    public ApiClient register(String username, String name) {
+        var auth = client().register(username, "correct horse battery", name);
+        return client().signedIn(auth.accessToken());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
