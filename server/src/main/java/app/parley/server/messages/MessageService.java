@@ -1,7 +1,7 @@
 package app.parley.server.messages;
 
-import app.parley.model.common.IdValue;
 import app.parley.model.common.IdRef;
+import app.parley.model.common.IdValue;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
@@ -142,7 +142,11 @@ public class MessageService {
      */
     public PostedFile sendFile(long callerId, long chatId, Upload upload, OptionalLong declaredSize) {
         return files.upload(callerId, chatId, upload, declaredSize, stored -> {
-            Message carrier = send(callerId, chatId, new SendMessageRequest("", null, List.<IdValue>of(new IdRef.Uuid(UUID.fromString(stored.uuid())))))
+            Message carrier = send(
+                            callerId,
+                            chatId,
+                            new SendMessageRequest(
+                                    "", null, List.<IdValue>of(new IdRef.Uuid(UUID.fromString(stored.uuid())))))
                     .message();
             return new PostedFile(stored, carrier);
         });

@@ -1,7 +1,5 @@
 package app.parley.server.realtime;
 
-import app.parley.model.account.UserRef;
-import app.parley.model.common.IdRef;
 import app.parley.model.event.ClientFrame;
 import app.parley.model.event.ErrorEvent;
 import app.parley.model.event.EventTypes;
@@ -10,7 +8,6 @@ import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.ChatService;
-import app.parley.server.common.IdRefs;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.JsonReadFailures;

@@ -9,9 +9,9 @@ import static app.parley.server.messages.Conversations.unread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.parley.model.common.IdRef;
 import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
-import app.parley.model.common.IdRef;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.files.ChatFileService;

@@ -10,8 +10,6 @@ import app.parley.server.accounts.Account;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRefs;
-import app.parley.server.errors.NotFoundException;
-import app.parley.model.common.IdRef;
 import app.parley.server.files.FileService;
 import app.parley.server.files.StoredFile;
 import app.parley.server.security.Caller;

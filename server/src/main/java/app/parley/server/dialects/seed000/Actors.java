@@ -1,6 +1,5 @@
 package app.parley.server.dialects.seed000;
 
-import app.parley.model.common.IdRef;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.security.Caller;
 import io.micronaut.security.authentication.Authentication;

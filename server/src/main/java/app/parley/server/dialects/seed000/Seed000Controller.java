@@ -57,7 +57,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.UUID;
 
 /**
  * Seed 000 ({@code seed-000-rpc-style.txt}): nine RPC-style endpoints at the server's root, with

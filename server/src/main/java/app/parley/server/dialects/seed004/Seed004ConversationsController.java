@@ -1,7 +1,6 @@
 package app.parley.server.dialects.seed004;
 
 import app.parley.model.common.IdRef;
-import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.agent.AgentConversations;
 import app.parley.server.chats.Chat;
