@@ -3,6 +3,7 @@ package app.parley.server.accounts;
 import app.parley.model.account.ProfileUpdate;
 import app.parley.model.account.RegisterRequest;
 import app.parley.model.common.IdRef;
+import app.parley.model.common.IdValue;
 import app.parley.server.common.ByReference;
 import app.parley.server.common.IdRefs;
 import app.parley.server.common.TextLimits;
@@ -191,7 +192,10 @@ public class AccountService {
         if (claimedId == null) {
             return caller;
         }
-        if (!names(IdRefs.parse(claimedId, field), caller)) {
+        // A frame's author arrives already read into the model's IdValue; a seed's body field raw.
+        IdRef claimed =
+                claimedId instanceof IdValue value ? IdRefs.require(value, field) : IdRefs.parse(claimedId, field);
+        if (!names(claimed, caller)) {
             throw refusal.get();
         }
         return caller;
