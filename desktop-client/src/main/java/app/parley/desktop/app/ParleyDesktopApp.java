@@ -4,10 +4,10 @@ import app.parley.desktop.connect.ServerConnector;
 import app.parley.desktop.host.Hosting;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
-import app.parley.desktop.net.JsonMapper;
 import app.parley.desktop.net.RealtimeClient;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.theme.Themes;
+import app.parley.model.ParleyJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -55,7 +55,7 @@ public final class ParleyDesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         AppDirectories directories = AppDirectories.forThisUser(environment, properties);
-        ObjectMapper json = JsonMapper.create();
+        ObjectMapper json = ParleyJson.mapper();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)

@@ -248,15 +248,20 @@ public final class ConversationViewModel implements AutoCloseable {
         }
     }
 
-    /** A stored message, from the send's answer or the socket: added once, in id order. */
+    /** A stored message, from the send's answer or the socket: added once, in id order, and read if in view. */
     private void stored(Message message) {
-        if (message.chatId() != chat.id()) {
-            return;
+        if (add(message)) {
+            markRead();
+        }
+    }
+
+    /** Adds a message unless it is already shown (or of another chat); whether it was added. */
+    private boolean add(Message message) {
+        if (message.chatId() != chat.id()
+                || items.stream().anyMatch(existing -> existing.stored() && existing.id() == message.id())) {
+            return false;
         }
         MessageItem item = MessageItem.stored(message, myId());
-        if (items.stream().anyMatch(existing -> existing.stored() && existing.id() == message.id())) {
-            return;
-        }
         if (item.own() && message.clientMsgId() != null) {
             items.removeIf(
                     existing -> !existing.stored() && message.clientMsgId().equals(existing.clientMsgId()));
@@ -264,7 +269,7 @@ public final class ConversationViewModel implements AutoCloseable {
         insertInOrder(item);
         newestStored = Math.max(newestStored, message.id());
         stopTyping(item.authorId());
-        markRead();
+        return true;
     }
 
     private void insertInOrder(MessageItem item) {
@@ -285,13 +290,11 @@ public final class ConversationViewModel implements AutoCloseable {
             // The newest page of a fresh socket: everything older is one HTTP page away.
             hasOlder.set(page.hasMore() || page.messages().size() >= PAGE);
         }
-        for (Message message : page.messages()) {
-            stored(message);
-        }
+        page.messages().forEach(this::add);
         loaded.set(true);
-        if (!first && page.hasMore()) {
-            socket.send(Map.of("type", "catch_up"));
-        } else if (first && page.afterId() != null && page.hasMore()) {
+        markRead();
+        // A page after a reconnect (after_id) that says more follow: ask for the next one.
+        if (page.hasMore() && (!first || page.afterId() != null)) {
             socket.send(Map.of("type", "catch_up"));
         }
     }

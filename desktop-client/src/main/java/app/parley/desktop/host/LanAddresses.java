@@ -6,7 +6,6 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The addresses at which other computers on the network can reach this one: the IPv4 addresses
@@ -43,8 +42,6 @@ public final class LanAddresses {
 
     /** {@code ip:port} for the first address, or {@code localhost:port} when the computer has no network. */
     public static String joinAddress(int port) {
-        return Stream.concat(ofThisComputer().stream(), Stream.of("localhost"))
-                        .findFirst()
-                        .orElseThrow() + ":" + port;
+        return ofThisComputer().stream().findFirst().orElse("localhost") + ":" + port;
     }
 }

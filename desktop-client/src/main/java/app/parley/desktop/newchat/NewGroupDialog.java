@@ -6,7 +6,6 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -126,9 +125,5 @@ public final class NewGroupDialog {
             box.setSelected(chosen.containsKey(user.id()));
             setGraphic(box);
         }
-    }
-
-    Map<Long, UserProfile> chosen() {
-        return Map.copyOf(chosen);
     }
 }

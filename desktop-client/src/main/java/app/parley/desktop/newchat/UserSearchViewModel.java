@@ -4,7 +4,6 @@ import app.parley.desktop.app.Background;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.ApiClient;
 import app.parley.model.account.UserProfile;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -81,9 +80,5 @@ public final class UserSearchViewModel {
             pending.cancel(false);
         }
         pending = timers.schedule(() -> background.onUi(this::searchNow), DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    List<UserProfile> snapshot() {
-        return List.copyOf(results);
     }
 }

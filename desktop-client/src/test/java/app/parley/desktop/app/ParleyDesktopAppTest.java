@@ -4,24 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.desktop.net.ApiClient;
-import app.parley.desktop.net.JsonMapper;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.support.RunningApp;
 import app.parley.desktop.support.Snapshots;
 import app.parley.desktop.support.TestServer;
+import app.parley.desktop.support.Ui;
+import app.parley.model.ParleyJson;
 import atlantafx.base.controls.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,6 +39,7 @@ class ParleyDesktopAppTest {
     Path serverData;
 
     private final FxRobot robot = new FxRobot();
+    private final Ui ui = new Ui(robot);
     private RunningApp app;
     private TestServer server;
 
@@ -61,31 +60,31 @@ class ParleyDesktopAppTest {
         assertEquals("Parley", label("#welcomeTitle").getText());
         assertTrue(robot.lookup("#joinButton").tryQuery().isPresent());
         assertTrue(robot.lookup("#hostButton").tryQuery().isPresent());
-        assertEquals("Parley", window().getTitle());
-        Snapshots.save(window().getScene(), "welcome");
+        assertEquals("Parley", ui.window().getTitle());
+        Snapshots.save(ui.window().getScene(), "welcome");
     }
 
     @Test
     void hostingStartsAServerHereAndSignsUpTheHost() throws Exception {
         startApp();
 
-        awaitNode("#hostButton");
+        ui.awaitNode("#hostButton");
         robot.clickOn("#hostButton");
-        awaitNode("#signInServer");
+        ui.awaitNode("#signInServer");
         assertTrue(label("#signInServer").getText().startsWith("Hosted on this computer: others join at "));
 
         robot.clickOn("#switchModeLink");
-        awaitNode("#nameField");
-        Snapshots.save(window().getScene(), "register-hosted");
+        ui.awaitNode("#nameField");
+        Snapshots.save(ui.window().getScene(), "register-hosted");
         robot.clickOn("#usernameField").write("anna");
         robot.clickOn("#passwordField").write(PASSWORD);
         robot.clickOn("#nameField").write("Anna Petrova");
         robot.type(KeyCode.ENTER);
 
-        awaitNode("#mainView");
+        ui.awaitNode("#mainView");
         assertEquals("Anna Petrova", label("#signedInName").getText());
-        awaitNode("#chatListEmpty");
-        Snapshots.save(window().getScene(), "main-empty");
+        ui.awaitNode("#chatListEmpty");
+        Snapshots.save(ui.window().getScene(), "main-empty");
         assertTrue(
                 Files.exists(home.resolve("server").resolve("parley.db")),
                 "the hosted server keeps its data in the app's folder");
@@ -99,7 +98,7 @@ class ParleyDesktopAppTest {
         robot.type(KeyCode.ENTER);
 
         String problem = awaitProblem("#welcomeProblem");
-        Snapshots.save(window().getScene(), "welcome-unreachable");
+        Snapshots.save(ui.window().getScene(), "welcome-unreachable");
         assertTrue(problem.startsWith("Cannot reach a Parley server at 127.0.0.1:1."), problem);
     }
 
@@ -111,13 +110,13 @@ class ParleyDesktopAppTest {
 
         robot.clickOn("#addressField").write(server.address().display());
         robot.type(KeyCode.ENTER);
-        awaitNode("#usernameField");
+        ui.awaitNode("#usernameField");
         robot.clickOn("#usernameField").write("boris");
         robot.clickOn("#passwordField").write("not his password");
         robot.type(KeyCode.ENTER);
 
         assertEquals("Wrong username or password.", awaitProblem("#signInProblem"));
-        Snapshots.save(window().getScene(), "signin-wrong-password");
+        Snapshots.save(ui.window().getScene(), "signin-wrong-password");
         assertTrue(robot.lookup("#mainView").tryQuery().isEmpty());
     }
 
@@ -129,7 +128,7 @@ class ParleyDesktopAppTest {
 
         robot.clickOn("#addressField").write(server.address().display());
         robot.type(KeyCode.ENTER);
-        awaitNode("#usernameField");
+        ui.awaitNode("#usernameField");
         robot.clickOn("#switchModeLink");
         robot.clickOn("#usernameField").write("boris");
         robot.clickOn("#passwordField").write(PASSWORD);
@@ -153,19 +152,12 @@ class ParleyDesktopAppTest {
 
         startApp();
 
-        awaitNode("#mainView");
+        ui.awaitNode("#mainView");
         ListView<?> chats = robot.lookup("#chatList").queryListView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chats.getItems().size() == 1);
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(".unread-badge").queryAll().stream()
-                                .filter(Node::isVisible)
-                                .map(Label.class::cast)
-                                .anyMatch(badge -> badge.getText().equals("2")))
-                        .get());
-        assertEquals("(2) Parley", window().getTitle());
-        Snapshots.save(window().getScene(), "main-unread");
+        ui.awaitBadge("2");
+        assertEquals("(2) Parley", ui.window().getTitle());
+        Snapshots.save(ui.window().getScene(), "main-unread");
     }
 
     @Test
@@ -177,12 +169,13 @@ class ParleyDesktopAppTest {
         boris.send(chat.id(), "first", "m-1", java.util.List.of());
         remember(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
         startApp();
-        awaitBadge("1");
+        ui.awaitBadge("1");
 
         boris.send(chat.id(), "second, while Anna watches", "m-2", java.util.List.of());
 
-        awaitBadge("2");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window().getTitle().equals("(2) Parley"));
+        ui.awaitBadge("2");
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> ui.window().getTitle().equals("(2) Parley"));
     }
 
     @Test
@@ -192,12 +185,12 @@ class ParleyDesktopAppTest {
         var anna = server.client().register("anna", PASSWORD, "Anna");
         remember(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
         startApp();
-        awaitNode("#chatListEmpty");
+        ui.awaitNode("#chatListEmpty");
 
         var chat = boris.openPrivateChat(anna.user().id());
         boris.send(chat.id(), "hi Anna", "m-1", java.util.List.of());
 
-        awaitBadge("1");
+        ui.awaitBadge("1");
     }
 
     @Test
@@ -208,7 +201,7 @@ class ParleyDesktopAppTest {
 
         startApp();
 
-        awaitNode("#usernameField");
+        ui.awaitNode("#usernameField");
         assertEquals(
                 "anna", robot.lookup("#usernameField").queryAs(TextField.class).getText());
         assertEquals("Your session has ended. Sign in again.", awaitProblem("#signInProblem"));
@@ -220,13 +213,13 @@ class ParleyDesktopAppTest {
         var anna = server.client().register("anna", PASSWORD, "Anna");
         remember(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
         startApp();
-        awaitNode("#mainView");
+        ui.awaitNode("#mainView");
 
-        awaitNode("#mainMenu");
+        ui.awaitNode("#mainMenu");
         robot.clickOn("#mainMenu");
         robot.clickOn("Sign out");
 
-        awaitNode("#signInView");
+        ui.awaitNode("#signInView");
         SavedSession saved = sessions().load().orElseThrow();
         assertEquals(java.util.Arrays.asList("anna", null), java.util.Arrays.asList(saved.username(), saved.token()));
     }
@@ -245,54 +238,20 @@ class ParleyDesktopAppTest {
     }
 
     private SessionStore sessions() {
-        return new SessionStore(home.resolve("session.json"), JsonMapper.create());
+        return new SessionStore(home.resolve("session.json"), ParleyJson.mapper());
     }
 
     private void remember(SavedSession session) {
         sessions().save(session);
     }
 
-    /** Waits until the node is showing; the scene graph is read on the FX thread, where it changes. */
-    private void awaitNode(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(query)
-                                .tryQuery()
-                                .filter(Node::isVisible)
-                                .filter(node -> node.getScene() != null
-                                        && node.getLayoutBounds().getWidth() > 0)
-                                .isPresent())
-                        .get());
-    }
-
-    private void awaitBadge(String count) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(".unread-badge").queryAll().stream()
-                                .filter(Node::isVisible)
-                                .map(Label.class::cast)
-                                .anyMatch(badge -> badge.getText().equals(count)))
-                        .get());
-    }
-
     private String awaitProblem(String query) throws Exception {
-        awaitNode(query);
+        ui.awaitNode(query);
         return robot.lookup(query).queryAs(Message.class).getDescription();
     }
 
     private Label label(String query) throws Exception {
-        awaitNode(query);
+        ui.awaitNode(query);
         return robot.lookup(query).queryAs(Label.class);
-    }
-
-    private Stage window() {
-        return robot.listWindows().stream()
-                .filter(Stage.class::isInstance)
-                .map(Stage.class::cast)
-                .filter(Window::isShowing)
-                .findFirst()
-                .orElseThrow();
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.desktop.app.AppAccess;
 import app.parley.desktop.net.ApiClient;
-import app.parley.desktop.net.JsonMapper;
 import app.parley.desktop.net.RealtimeClient;
 import app.parley.desktop.net.RealtimeListener;
 import app.parley.desktop.net.RealtimeSocket;
@@ -13,6 +12,8 @@ import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.support.RunningApp;
 import app.parley.desktop.support.Snapshots;
 import app.parley.desktop.support.TestServer;
+import app.parley.desktop.support.Ui;
+import app.parley.model.ParleyJson;
 import app.parley.model.account.AuthResponse;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.event.ServerEvent;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +31,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -53,6 +51,7 @@ class ConversationTest {
     Path serverData;
 
     private final FxRobot robot = new FxRobot();
+    private final Ui ui = new Ui(robot);
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private TestServer server;
     private RunningApp app;
@@ -66,7 +65,7 @@ class ConversationTest {
         boris = server.register("boris", "Boris");
         anna = server.client().register("anna", PASSWORD, "Anna");
         chat = boris.openPrivateChat(anna.user().id());
-        new SessionStore(home.resolve("session.json"), JsonMapper.create())
+        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
                 .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
     }
 
@@ -84,7 +83,7 @@ class ConversationTest {
         boris.send(chat.id(), "Привет, Анна!", "m-1", List.of());
         boris.send(chat.id(), "Second line\nwith a break", "m-2", List.of());
         startApp();
-        awaitBadge("2");
+        ui.awaitBadge("2");
 
         openTheChat();
 
@@ -94,36 +93,37 @@ class ConversationTest {
                 10,
                 TimeUnit.SECONDS,
                 () -> server.client().signedIn(anna.accessToken()).unread().total() == 0);
-        awaitNoBadge();
-        Snapshots.save(window().getScene(), "conversation");
+        ui.awaitNoBadge();
+        Snapshots.save(ui.window().getScene(), "conversation");
     }
 
     @Test
     void aMessageSentAppearsOnceAndReachesTheOtherSide() throws Exception {
         startApp();
         openTheChat();
-        awaitNode("#composer");
+        ui.awaitNode("#composer");
 
         robot.clickOn("#composer").write("Hello Boris");
         robot.type(KeyCode.ENTER);
 
         awaitItems(1);
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> onFx(() -> items().getFirst().status() == MessageItem.Status.SENT));
+                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().getFirst().status() == MessageItem.Status.SENT));
         List<Message> seenByBoris = boris.history(chat.id(), null, 50).results();
         assertEquals(
                 List.of("Hello Boris"), seenByBoris.stream().map(Message::text).toList());
         Thread.sleep(300); // the socket's echo of the same message must not add a second line
-        assertEquals(1, onFx(() -> items().size()));
+        assertEquals(1, Ui.onFx(() -> items().size()));
         assertEquals(
-                "", onFx(() -> robot.lookup("#composer").queryAs(TextArea.class).getText()));
+                "",
+                Ui.onFx(() -> robot.lookup("#composer").queryAs(TextArea.class).getText()));
     }
 
     @Test
     void aMessageFromTheOtherSideAppearsLiveInTheOpenChat() throws Exception {
         startApp();
         openTheChat();
-        awaitNode("#composer");
+        ui.awaitNode("#composer");
 
         boris.send(chat.id(), "are you there?", "m-live", List.of());
 
@@ -135,13 +135,13 @@ class ConversationTest {
     void typingShowsWhoIsTypingAndClearsWhenTheyStop() throws Exception {
         startApp();
         openTheChat();
-        awaitNode("#typingLine");
+        ui.awaitNode("#typingLine");
         try (RealtimeSocket borisSocket = borisChatSocket()) {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, borisSocket::isOpen);
 
             borisSocket.send(Map.of("type", "typing"));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> typingLine().equals("Boris is typing…"));
-            Snapshots.save(window().getScene(), "conversation-typing");
+            Snapshots.save(ui.window().getScene(), "conversation-typing");
 
             borisSocket.send(Map.of("type", "stop_typing"));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> typingLine().equals("Private chat"));
@@ -157,7 +157,7 @@ class ConversationTest {
         int port = server.port();
 
         server.stop();
-        awaitNode("#offlineBar");
+        ui.awaitNode("#offlineBar");
         server.startAgain(port);
         boris.send(chat.id(), "after the restart", "m-1", List.of());
 
@@ -165,7 +165,7 @@ class ConversationTest {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> onFx(() -> !robot.lookup("#offlineBar").query().isVisible()));
+                () -> Ui.onFx(() -> !robot.lookup("#offlineBar").query().isVisible()));
         assertEquals(List.of("before", "after the restart"), texts());
         robot.clickOn("#composer").write("and a reply");
         robot.type(KeyCode.ENTER);
@@ -178,7 +178,7 @@ class ConversationTest {
 
     private RealtimeSocket borisChatSocket() {
         var realtime = new RealtimeClient(
-                HttpClient.newHttpClient(), JsonMapper.create(), timers, Duration.ofMillis(100), Duration.ofSeconds(1));
+                HttpClient.newHttpClient(), ParleyJson.mapper(), timers, Duration.ofMillis(100), Duration.ofSeconds(1));
         return realtime.chat(boris, () -> "/api/v1/chat/" + chat.id(), new RealtimeListener() {
             @Override
             public void frame(ServerEvent frame) {}
@@ -190,9 +190,9 @@ class ConversationTest {
     }
 
     private void openTheChat() throws Exception {
-        awaitNode("#chatList .chat-cell");
+        ui.awaitNode("#chatList .chat-cell");
         robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class));
-        awaitNode("#conversationView");
+        ui.awaitNode("#conversationView");
     }
 
     @SuppressWarnings("unchecked")
@@ -201,58 +201,15 @@ class ConversationTest {
     }
 
     private List<String> texts() throws Exception {
-        return onFx(() -> items().stream().map(MessageItem::text).toList());
+        return Ui.onFx(() -> items().stream().map(MessageItem::text).toList());
     }
 
     private String typingLine() throws Exception {
-        return onFx(() -> robot.lookup("#typingLine").queryAs(Label.class).getText());
+        return Ui.onFx(() -> robot.lookup("#typingLine").queryAs(Label.class).getText());
     }
 
     private void awaitItems(int count) throws Exception {
-        awaitNode("#messageList");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> items().size() == count));
-    }
-
-    private void awaitNode(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> onFx(() -> robot.lookup(query)
-                        .tryQuery()
-                        .filter(Node::isVisible)
-                        .filter(node -> node.getScene() != null
-                                && node.getLayoutBounds().getWidth() > 0)
-                        .isPresent()));
-    }
-
-    private void awaitBadge(String count) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> onFx(() -> robot.lookup(".unread-badge").queryAll().stream()
-                        .filter(Node::isVisible)
-                        .map(Label.class::cast)
-                        .anyMatch(badge -> badge.getText().equals(count))));
-    }
-
-    private void awaitNoBadge() throws Exception {
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> onFx(
-                        () -> robot.lookup(".unread-badge").queryAll().stream().noneMatch(Node::isVisible)));
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
-    }
-
-    private Stage window() {
-        return robot.listWindows().stream()
-                .filter(Stage.class::isInstance)
-                .map(Stage.class::cast)
-                .filter(Window::isShowing)
-                .findFirst()
-                .orElseThrow();
+        ui.awaitNode("#messageList");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().size() == count));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.desktop.support.TestServer;
+import app.parley.model.ParleyJson;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -98,7 +99,7 @@ class ApiClientTest {
     void nothingListeningIsUnreachable() {
         var nowhere = ApiClient.of(
                 HttpClient.newHttpClient(),
-                JsonMapper.create(),
+                ParleyJson.mapper(),
                 ServerAddress.parse("127.0.0.1:1").orElseThrow());
 
         assertThrows(ServerUnreachableException.class, nowhere::checkReachable);
@@ -118,7 +119,7 @@ class ApiClientTest {
         try {
             var client = ApiClient.of(
                     HttpClient.newHttpClient(),
-                    JsonMapper.create(),
+                    ParleyJson.mapper(),
                     ServerAddress.parse("127.0.0.1:" + other.getAddress().getPort())
                             .orElseThrow());
 

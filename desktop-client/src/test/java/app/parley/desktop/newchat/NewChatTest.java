@@ -4,25 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.desktop.app.AppAccess;
 import app.parley.desktop.net.ApiClient;
-import app.parley.desktop.net.JsonMapper;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.support.RunningApp;
 import app.parley.desktop.support.Snapshots;
 import app.parley.desktop.support.TestServer;
+import app.parley.desktop.support.Ui;
+import app.parley.model.ParleyJson;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.ChatType;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,6 +38,7 @@ class NewChatTest {
     Path serverData;
 
     private final FxRobot robot = new FxRobot();
+    private final Ui ui = new Ui(robot);
     private TestServer server;
     private RunningApp app;
     private ApiClient boris;
@@ -51,10 +49,10 @@ class NewChatTest {
         boris = server.register("boris", "Борис Петров");
         server.register("vera", "Vera");
         var anna = server.client().register("anna", "correct horse battery", "Anna");
-        new SessionStore(home.resolve("session.json"), JsonMapper.create())
+        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
                 .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
         app = RunningApp.start(home, AppAccess::create);
-        awaitNode("#chatListEmpty");
+        ui.awaitNode("#chatListEmpty");
     }
 
     @AfterEach
@@ -67,20 +65,20 @@ class NewChatTest {
     void aNewChatFindsAPersonByUsernameAndOpensTheChat() throws Exception {
         robot.clickOn("#newMenu");
         robot.clickOn("New chat…");
-        awaitNode("#userSearchField");
+        ui.awaitNode("#userSearchField");
         robot.clickOn("#userSearchField").write("bor");
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> onFx(() -> results("#userSearchResults").size() == 1));
-        Snapshots.save(dialog().getScene(), "new-chat");
+                () -> Ui.onFx(() -> results("#userSearchResults").size() == 1));
+        Snapshots.save(ui.dialog().getScene(), "new-chat");
         robot.type(KeyCode.DOWN);
         robot.type(KeyCode.ENTER);
 
-        awaitNode("#conversationView");
+        ui.awaitNode("#conversationView");
         assertEquals(
                 "Борис Петров",
-                onFx(() ->
+                Ui.onFx(() ->
                         robot.lookup("#conversationTitle").queryAs(Label.class).getText()));
         List<ChatRoom> borisChats = boris.chats();
         assertEquals(1, borisChats.size());
@@ -91,28 +89,28 @@ class NewChatTest {
     void aNewGroupIsCreatedWithThePeopleTickedAndOpens() throws Exception {
         robot.clickOn("#newMenu");
         robot.clickOn("New group…");
-        awaitNode("#groupNameField");
+        ui.awaitNode("#groupNameField");
         robot.clickOn("#groupNameField").write("Проект «Парус»");
         robot.clickOn("#memberSearchField").write("bor");
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> onFx(() -> results("#memberSearchResults").size() == 1));
+                () -> Ui.onFx(() -> results("#memberSearchResults").size() == 1));
         robot.clickOn(robot.lookup("#memberSearchResults .check-box").queryAs(CheckBox.class));
         WaitForAsyncUtils.waitFor(
                 5,
                 TimeUnit.SECONDS,
-                () -> onFx(() -> robot.lookup("#chosenMembers")
+                () -> Ui.onFx(() -> robot.lookup("#chosenMembers")
                         .queryAs(Label.class)
                         .getText()
                         .contains("Борис")));
-        Snapshots.save(dialog().getScene(), "new-group");
+        Snapshots.save(ui.dialog().getScene(), "new-group");
         robot.clickOn("Create group");
 
-        awaitNode("#conversationView");
+        ui.awaitNode("#conversationView");
         assertEquals(
                 "Проект «Парус»",
-                onFx(() ->
+                Ui.onFx(() ->
                         robot.lookup("#conversationTitle").queryAs(Label.class).getText()));
         List<ChatRoom> borisChats = boris.chats();
         assertEquals(
@@ -123,31 +121,5 @@ class NewChatTest {
 
     private List<?> results(String query) {
         return ((ListView<?>) robot.lookup(query).query()).getItems();
-    }
-
-    private void awaitNode(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> onFx(() -> robot.lookup(query)
-                        .tryQuery()
-                        .filter(Node::isVisible)
-                        .filter(node -> node.getScene() != null
-                                && node.getLayoutBounds().getWidth() > 0)
-                        .isPresent()));
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
-    }
-
-    private Stage dialog() {
-        return robot.listWindows().stream()
-                .filter(Stage.class::isInstance)
-                .map(Stage.class::cast)
-                .filter(Window::isShowing)
-                .filter(stage -> stage.getOwner() != null)
-                .findFirst()
-                .orElseThrow();
     }
 }

@@ -1,8 +1,8 @@
 package app.parley.desktop.support;
 
 import app.parley.desktop.net.ApiClient;
-import app.parley.desktop.net.JsonMapper;
 import app.parley.desktop.net.ServerAddress;
+import app.parley.model.ParleyJson;
 import app.parley.server.ParleyServer;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ public final class TestServer implements AutoCloseable {
 
     /** A client as another person's app would use it. */
     public ApiClient client() {
-        return ApiClient.of(http, JsonMapper.create(), address());
+        return ApiClient.of(http, ParleyJson.mapper(), address());
     }
 
     /** Registers someone and returns their signed-in client. */

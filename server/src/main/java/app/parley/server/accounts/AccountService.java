@@ -168,8 +168,7 @@ public class AccountService {
     public Account requireSelf(long callerId, @Nullable Object claimedId, String field) {
         return requireSelf(
                 callerId,
-                claimedId,
-                field,
+                claimedId == null ? null : IdRefs.parse(claimedId, field),
                 () -> new ForbiddenException(
                         "not_the_caller", field + " must be the signed-in user; nobody acts in another's name"));
     }
@@ -178,23 +177,18 @@ public class AccountService {
      * The same rule for the author a message names (seed 002's frame {@code author}), refused as
      * {@code not_the_author}: what a client sees when it deletes a message of someone else's.
      */
-    public Account requireAuthorIsSelf(long callerId, @Nullable Object claimedId, String field) {
+    public Account requireAuthorIsSelf(long callerId, @Nullable IdValue claimedId, String field) {
         return requireSelf(
                 callerId,
-                claimedId,
-                field,
+                claimedId == null ? null : IdRefs.require(claimedId, field),
                 () -> new ForbiddenException("not_the_author", "a message's author must be the signed-in user"));
     }
 
-    private Account requireSelf(
-            long callerId, @Nullable Object claimedId, String field, Supplier<ForbiddenException> refusal) {
+    private Account requireSelf(long callerId, @Nullable IdRef claimed, Supplier<ForbiddenException> refusal) {
         Account caller = requireCaller(callerId);
-        if (claimedId == null) {
+        if (claimed == null) {
             return caller;
         }
-        // A frame's author arrives already read into the model's IdValue; a seed's body field raw.
-        IdRef claimed =
-                claimedId instanceof IdValue value ? IdRefs.require(value, field) : IdRefs.parse(claimedId, field);
         if (!names(claimed, caller)) {
             throw refusal.get();
         }

@@ -5,6 +5,7 @@ import static app.parley.server.messages.Conversations.privateChat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.parley.model.common.IdValue;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
@@ -36,13 +37,15 @@ class SelfClaimsTest {
                 alice.id(), accounts.requireSelf(alice.id(), shouted, "user_id").id());
         assertEquals(
                 alice.id(),
-                accounts.requireAuthorIsSelf(alice.id(), shouted, "author.id").id());
+                accounts.requireAuthorIsSelf(alice.id(), IdValue.from(shouted), "author.id")
+                        .id());
         var asCaller = assertThrows(
                 ForbiddenException.class,
                 () -> accounts.requireSelf(alice.id(), bob.uuid().toUpperCase(Locale.ROOT), "user_id"));
         var asAuthor = assertThrows(
                 ForbiddenException.class,
-                () -> accounts.requireAuthorIsSelf(alice.id(), bob.uuid().toUpperCase(Locale.ROOT), "author.id"));
+                () -> accounts.requireAuthorIsSelf(
+                        alice.id(), IdValue.from(bob.uuid().toUpperCase(Locale.ROOT)), "author.id"));
         assertEquals("not_the_caller", asCaller.code());
         assertEquals("not_the_author", asAuthor.code());
     }
