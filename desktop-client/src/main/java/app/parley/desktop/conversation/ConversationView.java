@@ -18,12 +18,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -192,7 +194,7 @@ public final class ConversationView {
         button.setTooltip(new Tooltip(text.get("conversation.jumpToBottom")));
         button.setOnAction(event -> {
             atBottom.set(true);
-            list.scrollTo(list.getItems().size() - 1);
+            scrollToNewest();
             composer.requestFocus();
         });
         var count = new Label();
@@ -264,7 +266,7 @@ public final class ConversationView {
             }
             Platform.runLater(() -> {
                 if (toBottom) {
-                    list.scrollTo(list.getItems().size() - 1);
+                    scrollToNewest();
                 } else if (keep > 0) {
                     list.scrollTo(keep);
                 }
@@ -286,10 +288,9 @@ public final class ConversationView {
                     .findFirst()
                     .ifPresent(bar -> {
                         // With everything in view there is no bar, and the reader is at the bottom.
-                        bar.visibleProperty()
-                                .subscribe(shown -> atBottom.set(!shown || bar.getValue() >= bar.getMax() - 0.001));
+                        bar.visibleProperty().subscribe(shown -> Platform.runLater(this::checkAtBottom));
                         bar.valueProperty().subscribe(value -> {
-                            atBottom.set(!bar.isVisible() || value.doubleValue() >= bar.getMax() - 0.001);
+                            checkAtBottom();
                             if (value.doubleValue() <= bar.getMin() + 0.001
                                     && bar.isVisible()
                                     && viewModel.loadedProperty().get()) {
@@ -309,6 +310,38 @@ public final class ConversationView {
                 return;
             }
         }
-        list.scrollTo(list.getItems().size() - 1);
+        scrollToNewest();
+    }
+
+    /** The newest message fully in view at the bottom (ListView's own scrollTo would put it at the top). */
+    private void scrollToNewest() {
+        int last = list.getItems().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        flow().ifPresentOrElse(flow -> flow.scrollTo(last), () -> list.scrollTo(last));
+        Platform.runLater(this::checkAtBottom);
+    }
+
+    /**
+     * Whether the newest message's bottom edge is in view. Read from the cells, not from the
+     * scroll bar: with cells of different heights the bar's range is an estimate that moves.
+     */
+    private void checkAtBottom() {
+        flow().ifPresent(flow -> {
+            int last = list.getItems().size() - 1;
+            IndexedCell<?> cell = flow.getLastVisibleCell();
+            atBottom.set(last < 0
+                    || cell != null
+                            && cell.getIndex() == last
+                            && cell.getBoundsInParent().getMaxY() <= flow.getHeight() + 1);
+        });
+    }
+
+    private java.util.Optional<VirtualFlow<?>> flow() {
+        return list.lookupAll(".virtual-flow").stream()
+                .filter(VirtualFlow.class::isInstance)
+                .<VirtualFlow<?>>map(VirtualFlow.class::cast)
+                .findFirst();
     }
 }
