@@ -5,6 +5,7 @@ import app.parley.desktop.connect.Connected;
 import app.parley.desktop.connect.ServerConnector;
 import app.parley.desktop.conversation.ConversationView;
 import app.parley.desktop.conversation.ConversationViewModel;
+import app.parley.desktop.conversation.Drafts;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.main.MainView;
@@ -14,6 +15,8 @@ import app.parley.desktop.net.RealtimeClient;
 import app.parley.desktop.net.RealtimeListener;
 import app.parley.desktop.net.RealtimeSocket;
 import app.parley.desktop.net.ServerAddress;
+import app.parley.desktop.notifications.NotificationsView;
+import app.parley.desktop.notifications.NotificationsViewModel;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.session.SignedIn;
@@ -23,11 +26,13 @@ import app.parley.desktop.theme.Themes;
 import app.parley.desktop.welcome.WelcomeView;
 import app.parley.desktop.welcome.WelcomeViewModel;
 import app.parley.model.chat.ChatRoom;
+import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.ServerEvent;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -52,7 +57,9 @@ public final class AppFlow {
     private final Clock clock;
     private final RealtimeClient realtime;
     private final ScheduledExecutorService timers;
+    private final Consumer<String> openLink;
     private SignedIn current;
+    private Drafts drafts = new Drafts();
     private RealtimeSocket mainSocket;
     private ConversationViewModel openConversation;
 
@@ -67,7 +74,8 @@ public final class AppFlow {
             Themes themes,
             Clock clock,
             RealtimeClient realtime,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers,
+            Consumer<String> openLink) {
         this.stage = stage;
         this.text = text;
         this.problems = problems;
@@ -79,6 +87,7 @@ public final class AppFlow {
         this.clock = clock;
         this.realtime = realtime;
         this.timers = timers;
+        this.openLink = openLink;
     }
 
     /** The first screen: the remembered session if there is one, else the welcome screen. */
@@ -139,13 +148,24 @@ public final class AppFlow {
     private void showMain(SignedIn session) {
         leaveMain();
         current = session;
+        drafts = new Drafts(); // one person's drafts never show to the next one signed in
         var chats = new ChatListViewModel(session.api(), background, problems, this::sessionEnded);
         var viewModel =
                 new MainViewModel(session, chats, themes, text, background, problems, timers, () -> signOut(session));
         var view = new MainView(viewModel, text, clock);
+        var notifications = new NotificationsViewModel(
+                session.me().id(),
+                text,
+                background,
+                timers,
+                () -> openConversation == null ? 0 : openConversation.chat().id(),
+                stage::isFocused,
+                chats::open);
+        view.showNotifications(new NotificationsView(notifications, text).root());
         show(view.root(), null);
         stage.titleProperty().bind(viewModel.windowTitle());
         chats.reload();
+        viewModel.checkAgent();
         mainSocket = realtime.main(session.api(), new RealtimeListener() {
             @Override
             public void connected() {
@@ -158,7 +178,12 @@ public final class AppFlow {
 
             @Override
             public void frame(ServerEvent frame) {
-                background.onUi(() -> chats.apply(frame));
+                background.onUi(() -> {
+                    chats.apply(frame);
+                    if (frame instanceof LastMessageEvent last) {
+                        notifications.arrived(last, chats.find(last.chatId()));
+                    }
+                });
             }
 
             @Override
@@ -177,6 +202,7 @@ public final class AppFlow {
             if (chat != null
                     && (openConversation == null || openConversation.chat().id() != chat.id())) {
                 openChat(session, view, chat);
+                notifications.chatOpened(chat.id());
             }
         });
         view.focus();
@@ -184,9 +210,10 @@ public final class AppFlow {
 
     private void openChat(SignedIn session, MainView main, ChatRoom chat) {
         closeConversation();
-        var viewModel = new ConversationViewModel(session, chat, realtime, background, problems, text, clock, timers);
+        var viewModel =
+                new ConversationViewModel(session, chat, realtime, background, problems, text, clock, timers, drafts);
         viewModel.inViewProperty().bind(stage.focusedProperty());
-        var view = new ConversationView(viewModel, text, clock);
+        var view = new ConversationView(viewModel, text, clock, openLink);
         openConversation = viewModel;
         main.showConversation(view.root());
         view.focus();

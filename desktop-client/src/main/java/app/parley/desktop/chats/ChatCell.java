@@ -56,6 +56,9 @@ final class ChatCell extends ListCell<ChatRoom> {
         content.setAlignment(Pos.CENTER_LEFT);
         content.getStyleClass().add("chat-cell");
         setText(null);
+        // The cell takes the list's width, never its text's: a long unbroken preview is cut off
+        // with an ellipsis instead of widening every row and pushing the time and badge out.
+        setPrefWidth(0);
     }
 
     @Override

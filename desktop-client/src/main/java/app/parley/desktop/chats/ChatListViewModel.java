@@ -149,7 +149,8 @@ public final class ChatListViewModel {
         }
     }
 
-    private Optional<ChatRoom> find(long chatId) {
+    /** The chat with this id, if the list has it. */
+    public Optional<ChatRoom> find(long chatId) {
         return chats.stream().filter(chat -> chat.id() == chatId).findFirst();
     }
 

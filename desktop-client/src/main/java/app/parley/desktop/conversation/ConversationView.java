@@ -6,21 +6,33 @@ import app.parley.model.chat.ChatType;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -33,17 +45,26 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class ConversationView {
     private static final String STYLESHEET = "conversation.css";
+    private static final KeyCombination FIND_SHORTCUT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final ConversationViewModel viewModel;
     private final Messages text;
     private final BorderPane root = new BorderPane();
     private final ListView<MessageItem> list = new ListView<>();
     private final TextArea composer = new TextArea();
-    private boolean followBottom = true;
+    private final Consumer<String> openLink;
+    /** Whether the newest message is in view: then new ones keep it so. */
+    private final BooleanProperty atBottom = new SimpleBooleanProperty(this, "atBottom", true);
+    /** Messages that arrived while the reader was scrolled up: the count on the jump-to-bottom button. */
+    private final IntegerProperty unseenBelow = new SimpleIntegerProperty(this, "unseenBelow", 0);
 
-    public ConversationView(ConversationViewModel viewModel, Messages text, Clock clock) {
+    private final SearchBar searchBar;
+
+    public ConversationView(ConversationViewModel viewModel, Messages text, Clock clock, Consumer<String> openLink) {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.text = Objects.requireNonNull(text);
+        this.openLink = Objects.requireNonNull(openLink);
+        this.searchBar = new SearchBar(viewModel, text);
         build(clock);
     }
 
@@ -67,7 +88,16 @@ public final class ConversationView {
         subtitle.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         String quiet = text.get(chat.type() == ChatType.GROUP ? "conversation.group" : "conversation.private");
         subtitle.textProperty().bind(viewModel.typingProperty().map(typing -> typing.isEmpty() ? quiet : typing));
-        var header = new HBox(10, avatar, new VBox(0, name, subtitle));
+        var titles = new VBox(0, name, subtitle);
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        var find = new Button(null, new FontIcon(Feather.SEARCH));
+        find.setId("searchButton");
+        find.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        find.setAccessibleText(text.get("conversation.search"));
+        find.setTooltip(new Tooltip(text.get("conversation.search.tooltip")));
+        find.setOnAction(event -> searchBar.open());
+        var header = new HBox(10, avatar, titles, find);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("conversation-header");
 
@@ -75,8 +105,9 @@ public final class ConversationView {
         list.getStyleClass().add("message-list");
         list.setItems(viewModel.items());
         list.setFocusTraversable(true);
-        list.setCellFactory(view ->
-                new MessageCell(text, clock, chat.type() == ChatType.GROUP, viewModel::retry, viewModel::delete));
+        var actions = new MessageActions(viewModel::retry, viewModel::delete, openLink);
+        list.setCellFactory(view -> new MessageCell(
+                text, clock, chat.type() == ChatType.GROUP, actions, viewModel.firstUnreadProperty()::get));
         var empty = new Label(text.get("conversation.empty"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         var spinner = new ProgressIndicator();
@@ -108,7 +139,7 @@ public final class ConversationView {
                 if (event.isShiftDown()) {
                     composer.insertText(composer.getCaretPosition(), "\n");
                 } else {
-                    followBottom = true;
+                    atBottom.set(true);
                     viewModel.send();
                 }
             }
@@ -121,7 +152,7 @@ public final class ConversationView {
         send.setTooltip(new Tooltip(text.get("conversation.send")));
         send.disableProperty().bind(viewModel.draftProperty().isEmpty().or(viewModel.goneProperty()));
         send.setOnAction(event -> {
-            followBottom = true;
+            atBottom.set(true);
             viewModel.send();
             composer.requestFocus();
         });
@@ -136,12 +167,71 @@ public final class ConversationView {
         bottom.getStyleClass().add("composer-area");
 
         root.setId("conversationView");
-        root.setTop(header);
-        root.setCenter(list);
+        root.setTop(new VBox(header, searchBar.root()));
+        root.setCenter(new StackPane(list, jumpToBottomButton()));
         root.setBottom(bottom);
         root.getStylesheets()
                 .add(Objects.requireNonNull(ConversationView.class.getResource(STYLESHEET), STYLESHEET)
                         .toExternalForm());
+        root.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.getAccelerators().put(FIND_SHORTCUT, searchBar::open);
+            }
+        });
+        viewModel.jumpProperty().subscribe(jump -> {
+            if (jump != null) {
+                show(jump.messageId());
+            }
+        });
+    }
+
+    /** The round button over the list's corner that goes back to the newest message, with how many came meanwhile. */
+    private StackPane jumpToBottomButton() {
+        var button = new Button(null, new FontIcon(Feather.CHEVRON_DOWN));
+        button.setId("jumpToBottom");
+        button.getStyleClass().addAll(Styles.BUTTON_CIRCLE, Styles.BUTTON_ICON, "jump-to-bottom");
+        button.setAccessibleText(text.get("conversation.jumpToBottom"));
+        button.setTooltip(new Tooltip(text.get("conversation.jumpToBottom")));
+        button.setOnAction(event -> {
+            atBottom.set(true);
+            scrollToNewest();
+            composer.requestFocus();
+        });
+        var count = new Label();
+        count.setId("unseenBelow");
+        count.getStyleClass().add("unseen-below");
+        count.textProperty().bind(unseenBelow.asString());
+        count.visibleProperty().bind(unseenBelow.greaterThan(0));
+        count.setMouseTransparent(true);
+        var corner = new StackPane(button, count);
+        StackPane.setAlignment(count, Pos.TOP_RIGHT);
+        corner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        corner.getStyleClass().add("jump-corner");
+        corner.visibleProperty().bind(atBottom.not().and(Bindings.isNotEmpty(list.getItems())));
+        corner.managedProperty().bind(corner.visibleProperty());
+        StackPane.setAlignment(corner, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(corner, new Insets(0, 22, 14, 0));
+        atBottom.subscribe(bottom -> {
+            if (bottom) {
+                unseenBelow.set(0);
+            }
+        });
+        return corner;
+    }
+
+    /** Scrolls a message into view (a little below the top) and selects it. */
+    private void show(long messageId) {
+        for (int i = 0; i < list.getItems().size(); i++) {
+            MessageItem item = list.getItems().get(i);
+            if (item.stored() && item.id() == messageId) {
+                int index = i;
+                Platform.runLater(() -> {
+                    list.scrollTo(Math.max(0, index - 2));
+                    list.getSelectionModel().select(index);
+                });
+                return;
+            }
+        }
     }
 
     /**
@@ -152,6 +242,7 @@ public final class ConversationView {
         viewModel.items().addListener((ListChangeListener<MessageItem>) change -> {
             int prepended = 0;
             boolean appended = false;
+            int arrived = 0;
             while (change.next()) {
                 if (change.wasAdded()) {
                     if (change.getFrom() == 0
@@ -159,18 +250,32 @@ public final class ConversationView {
                         prepended += change.getAddedSize();
                     } else {
                         appended = true;
+                        arrived += (int) change.getAddedSubList().stream()
+                                .filter(item -> item.stored() && !item.own())
+                                .count();
                     }
                 }
             }
+            if (!viewModel.loadedProperty().get()) {
+                return; // the first page: placed once it has all arrived (see openAtFirstUnread)
+            }
             int keep = prepended;
-            boolean toBottom = appended && followBottom;
+            boolean toBottom = appended && atBottom.get();
+            if (appended && !toBottom) {
+                unseenBelow.set(unseenBelow.get() + arrived);
+            }
             Platform.runLater(() -> {
                 if (toBottom) {
-                    list.scrollTo(list.getItems().size() - 1);
+                    scrollToNewest();
                 } else if (keep > 0) {
                     list.scrollTo(keep);
                 }
             });
+        });
+        viewModel.loadedProperty().subscribe(loaded -> {
+            if (loaded) {
+                Platform.runLater(this::openAtFirstUnread);
+            }
         });
         list.skinProperty().subscribe(skin -> {
             if (skin == null) {
@@ -181,13 +286,62 @@ public final class ConversationView {
                     .map(ScrollBar.class::cast)
                     .filter(bar -> bar.getOrientation() == javafx.geometry.Orientation.VERTICAL)
                     .findFirst()
-                    .ifPresent(bar -> bar.valueProperty().subscribe(value -> {
-                        followBottom = value.doubleValue() >= bar.getMax() - 0.001;
-                        if (value.doubleValue() <= bar.getMin() + 0.001
-                                && viewModel.loadedProperty().get()) {
-                            viewModel.loadOlder();
-                        }
-                    }));
+                    .ifPresent(bar -> {
+                        // With everything in view there is no bar, and the reader is at the bottom.
+                        bar.visibleProperty().subscribe(shown -> Platform.runLater(this::checkAtBottom));
+                        bar.valueProperty().subscribe(value -> {
+                            checkAtBottom();
+                            if (value.doubleValue() <= bar.getMin() + 0.001
+                                    && bar.isVisible()
+                                    && viewModel.loadedProperty().get()) {
+                                viewModel.loadOlder();
+                            }
+                        });
+                    });
         });
+    }
+
+    /** Opens the chat at the "new messages" line when there is one, else at the newest message. */
+    private void openAtFirstUnread() {
+        long first = viewModel.firstUnreadProperty().get();
+        for (int i = 0; first > 0 && i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).stored() && list.getItems().get(i).id() == first) {
+                list.scrollTo(Math.max(0, i - 1));
+                return;
+            }
+        }
+        scrollToNewest();
+    }
+
+    /** The newest message fully in view at the bottom (ListView's own scrollTo would put it at the top). */
+    private void scrollToNewest() {
+        int last = list.getItems().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        flow().ifPresentOrElse(flow -> flow.scrollTo(last), () -> list.scrollTo(last));
+        Platform.runLater(this::checkAtBottom);
+    }
+
+    /**
+     * Whether the newest message's bottom edge is in view. Read from the cells, not from the
+     * scroll bar: with cells of different heights the bar's range is an estimate that moves.
+     */
+    private void checkAtBottom() {
+        flow().ifPresent(flow -> {
+            int last = list.getItems().size() - 1;
+            IndexedCell<?> cell = flow.getLastVisibleCell();
+            atBottom.set(last < 0
+                    || cell != null
+                            && cell.getIndex() == last
+                            && cell.getBoundsInParent().getMaxY() <= flow.getHeight() + 1);
+        });
+    }
+
+    private java.util.Optional<VirtualFlow<?>> flow() {
+        return list.lookupAll(".virtual-flow").stream()
+                .filter(VirtualFlow.class::isInstance)
+                .<VirtualFlow<?>>map(VirtualFlow.class::cast)
+                .findFirst();
     }
 }

@@ -9,6 +9,7 @@ import app.parley.desktop.net.RealtimeListener;
 import app.parley.desktop.net.RealtimeSocket;
 import app.parley.desktop.session.SignedIn;
 import app.parley.model.chat.ChatRoom;
+import app.parley.model.event.AgentReplyEvent;
 import app.parley.model.event.ChatDeletedEvent;
 import app.parley.model.event.HistoryEvent;
 import app.parley.model.event.MessageDeletedEvent;
@@ -21,15 +22,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -51,6 +60,8 @@ import javafx.collections.ObservableList;
  */
 public final class ConversationViewModel implements AutoCloseable {
     static final int PAGE = 50;
+    private static final int JUMP_PAGE = 200;
+    private static final int SEARCH_LIMIT = 50;
     private static final Duration TYPING_SEND_EVERY = Duration.ofSeconds(3);
     private static final Duration TYPING_SHOWN_FOR = Duration.ofSeconds(6);
     private static final Comparator<MessageItem> ORDER =
@@ -66,6 +77,18 @@ public final class ConversationViewModel implements AutoCloseable {
     private final RealtimeSocket socket;
 
     private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
+    /** The ids of the stored messages in {@link #items}, so that a message is never shown twice. */
+    private final Set<Long> shown = new HashSet<>();
+
+    private final Drafts drafts;
+    private final long unreadAtOpen;
+    private final ReadOnlyLongWrapper firstUnread = new ReadOnlyLongWrapper(this, "firstUnread", 0);
+    private final ObservableList<Message> found = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper foundAt = new ReadOnlyIntegerWrapper(this, "foundAt", -1);
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
+    private final ReadOnlyObjectWrapper<Jump> jump = new ReadOnlyObjectWrapper<>(this, "jump");
+    private final ReadOnlyStringWrapper answered = new ReadOnlyStringWrapper(this, "answered", "");
+    private String searched = "";
     private final Map<Long, Instant> typingUntil = new LinkedHashMap<>();
     private final Map<Long, String> typingNames = new LinkedHashMap<>();
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
@@ -91,15 +114,19 @@ public final class ConversationViewModel implements AutoCloseable {
             ProblemText problems,
             Messages text,
             Clock clock,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers,
+            Drafts drafts) {
         this.session = session;
         this.chat = chat;
+        this.drafts = drafts;
+        this.unreadAtOpen = chat.unreadCount();
         this.background = background;
         this.problems = problems;
         this.text = text;
         this.clock = clock;
         this.timers = timers;
         this.socket = realtime.chat(session.api(), this::socketPath, new Frames());
+        draft.set(drafts.of(chat.id()));
         draft.addListener((property, before, now) -> draftChanged(now));
         inView.addListener((property, before, now) -> {
             if (now) {
@@ -157,6 +184,126 @@ public final class ConversationViewModel implements AutoCloseable {
         return inView;
     }
 
+    /**
+     * The first message that was unread when the chat was opened (0 when none was): the view
+     * draws a "new messages" line above it and opens the chat there.
+     */
+    public ReadOnlyLongProperty firstUnreadProperty() {
+        return firstUnread.getReadOnlyProperty();
+    }
+
+    /** The latest in-chat search's results, best match first. */
+    public ObservableList<Message> found() {
+        return FXCollections.unmodifiableObservableList(found);
+    }
+
+    /** Which of {@link #found()} is shown (-1 before a search or when nothing matched). */
+    public ReadOnlyIntegerProperty foundAtProperty() {
+        return foundAt.getReadOnlyProperty();
+    }
+
+    /** The query {@link #found()} answers; empty when there is no search. */
+    public ReadOnlyStringProperty answeredProperty() {
+        return answered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
+    }
+
+    /** The message the view should scroll to and select: set anew for every jump, even to the same message. */
+    public ReadOnlyObjectProperty<Jump> jumpProperty() {
+        return jump.getReadOnlyProperty();
+    }
+
+    /** A request to bring a message into view. */
+    public record Jump(long messageId) {}
+
+    /** Searches the chat; the best match is brought into view. A blank query clears the search. */
+    public void search(String query) {
+        String wanted = query == null ? "" : query.strip();
+        if (wanted.isEmpty()) {
+            clearSearch();
+            return;
+        }
+        if (wanted.equals(searched) && !found.isEmpty()) {
+            nextFound();
+            return;
+        }
+        searched = wanted;
+        searching.set(true);
+        background.run(
+                () -> session.api().searchMessages(chat.id(), wanted, SEARCH_LIMIT),
+                results -> {
+                    if (!wanted.equals(searched)) {
+                        return; // a newer search was asked for meanwhile
+                    }
+                    searching.set(false);
+                    found.setAll(results);
+                    foundAt.set(results.isEmpty() ? -1 : 0);
+                    answered.set(wanted);
+                    if (!results.isEmpty()) {
+                        jumpTo(results.getFirst().id());
+                    }
+                },
+                failure -> {
+                    searching.set(false);
+                    problem.set(problems.describe(failure));
+                });
+    }
+
+    /** The next (less good) match. */
+    public void nextFound() {
+        showFound(foundAt.get() + 1);
+    }
+
+    /** The previous (better) match. */
+    public void previousFound() {
+        showFound(foundAt.get() - 1);
+    }
+
+    public void clearSearch() {
+        searched = "";
+        found.clear();
+        foundAt.set(-1);
+        answered.set("");
+        searching.set(false);
+    }
+
+    private void showFound(int index) {
+        if (found.isEmpty()) {
+            return;
+        }
+        int at = Math.floorMod(index, found.size());
+        foundAt.set(at);
+        jumpTo(found.get(at).id());
+    }
+
+    /** Brings a message into view, loading older pages until it is there (or the chat has no more). */
+    public void jumpTo(long messageId) {
+        if (shown.contains(messageId)) {
+            jump.set(new Jump(messageId));
+            return;
+        }
+        Long oldest = oldestStored();
+        if (!hasOlder.get() || oldest == null || messageId > oldest) {
+            return; // deleted since, or not in this chat
+        }
+        loadingOlder.set(true);
+        background.run(
+                () -> session.api().history(chat.id(), oldest, JUMP_PAGE),
+                page -> {
+                    olderLoaded(page);
+                    if (shown.contains(messageId) || hasOlder.get()) {
+                        jumpTo(messageId);
+                    }
+                },
+                failure -> {
+                    loadingOlder.set(false);
+                    problem.set(problems.describe(failure));
+                });
+    }
+
     /** Sends the draft; blank drafts are not sent. */
     public void send() {
         String body = draft.get() == null ? "" : draft.get().strip();
@@ -199,16 +346,20 @@ public final class ConversationViewModel implements AutoCloseable {
         if (loadingOlder.get() || !hasOlder.get()) {
             return;
         }
-        Long oldest = items.stream()
-                .filter(MessageItem::stored)
-                .map(MessageItem::id)
-                .min(Long::compare)
-                .orElse(null);
+        Long oldest = oldestStored();
         loadingOlder.set(true);
         background.run(() -> session.api().history(chat.id(), oldest, PAGE), this::olderLoaded, failure -> {
             loadingOlder.set(false);
             problem.set(problems.describe(failure));
         });
+    }
+
+    private Long oldestStored() {
+        return items.stream()
+                .filter(MessageItem::stored)
+                .map(MessageItem::id)
+                .findFirst()
+                .orElse(null);
     }
 
     @Override
@@ -257,14 +408,15 @@ public final class ConversationViewModel implements AutoCloseable {
 
     /** Adds a message unless it is already shown (or of another chat); whether it was added. */
     private boolean add(Message message) {
-        if (message.chatId() != chat.id()
-                || items.stream().anyMatch(existing -> existing.stored() && existing.id() == message.id())) {
+        if (message.chatId() != chat.id() || !shown.add(message.id())) {
             return false;
         }
         MessageItem item = MessageItem.stored(message, myId());
-        if (item.own() && message.clientMsgId() != null) {
-            items.removeIf(
-                    existing -> !existing.stored() && message.clientMsgId().equals(existing.clientMsgId()));
+        if (message.clientMsgId() != null) {
+            // The person's own pending copy, or the agent's reply as it was being written.
+            items.removeIf(existing -> !existing.stored()
+                    && existing.authorId() == item.authorId()
+                    && message.clientMsgId().equals(existing.clientMsgId()));
         }
         insertInOrder(item);
         newestStored = Math.max(newestStored, message.id());
@@ -281,7 +433,9 @@ public final class ConversationViewModel implements AutoCloseable {
     }
 
     private void removeStored(long messageId) {
-        items.removeIf(item -> item.stored() && item.id() == messageId);
+        if (shown.remove(messageId)) {
+            items.removeIf(item -> item.stored() && item.id() == messageId);
+        }
     }
 
     private void history(HistoryEvent page) {
@@ -289,6 +443,7 @@ public final class ConversationViewModel implements AutoCloseable {
         if (first) {
             // The newest page of a fresh socket: everything older is one HTTP page away.
             hasOlder.set(page.hasMore() || page.messages().size() >= PAGE);
+            firstUnread.set(firstUnreadOf(page.messages()));
         }
         page.messages().forEach(this::add);
         loaded.set(true);
@@ -299,11 +454,30 @@ public final class ConversationViewModel implements AutoCloseable {
         }
     }
 
+    /** Of the newest page (oldest first), the first of the others' messages that were unread at opening. */
+    private long firstUnreadOf(List<Message> newest) {
+        if (unreadAtOpen <= 0) {
+            return 0;
+        }
+        long counted = 0;
+        long first = 0;
+        for (Message message : newest.reversed()) {
+            if (message.author() != null && Authors.idOf(message.author()) != myId()) {
+                first = message.id();
+                if (++counted == unreadAtOpen) {
+                    return first;
+                }
+            }
+        }
+        // More were unread than this page holds: the line would be in the wrong place, so none.
+        return 0;
+    }
+
     private void olderLoaded(MessagePage page) {
         loadingOlder.set(false);
         List<MessageItem> older = new ArrayList<>();
         for (Message message : page.results()) {
-            if (items.stream().noneMatch(existing -> existing.stored() && existing.id() == message.id())) {
+            if (message.chatId() == chat.id() && shown.add(message.id())) {
                 older.add(MessageItem.stored(message, myId()));
             }
         }
@@ -336,6 +510,7 @@ public final class ConversationViewModel implements AutoCloseable {
     }
 
     private void draftChanged(String now) {
+        drafts.keep(chat.id(), now);
         Instant at = clock.instant();
         if (now == null || now.isBlank()) {
             if (!typingSentAt.equals(Instant.EPOCH)) {
@@ -397,6 +572,27 @@ public final class ConversationViewModel implements AutoCloseable {
                 });
     }
 
+    /** The agent's reply so far, shown in place until the finished message replaces it. */
+    private void agentWriting(AgentReplyEvent reply) {
+        if (reply.chatId() != chat.id()) {
+            return;
+        }
+        var writing = MessageItem.writing(
+                reply.replyId(),
+                reply.text(),
+                clock.instant(),
+                Authors.idOf(reply.author()),
+                reply.author().name());
+        for (int i = 0; i < items.size(); i++) {
+            MessageItem item = items.get(i);
+            if (!item.stored() && reply.replyId().equals(item.clientMsgId()) && item.authorId() == writing.authorId()) {
+                items.set(i, writing);
+                return;
+            }
+        }
+        items.add(writing);
+    }
+
     private void retryFailed() {
         for (MessageItem item : List.copyOf(items)) {
             if (item.status() == MessageItem.Status.FAILED) {
@@ -421,6 +617,7 @@ public final class ConversationViewModel implements AutoCloseable {
                     case TypingEvent typingEvent -> typing(typingEvent);
                     case MessageDeletedEvent deleted -> removeStored(deleted.messageId());
                     case ChatDeletedEvent deleted -> gone.set(true);
+                    case AgentReplyEvent reply -> agentWriting(reply);
                     default -> {
                         // reads, member changes, agent replies: shown by later parts of the app
                     }

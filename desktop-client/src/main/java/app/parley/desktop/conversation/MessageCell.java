@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -20,6 +23,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -35,12 +40,14 @@ final class MessageCell extends ListCell<MessageItem> {
     private final Messages text;
     private final Clock clock;
     private final boolean group;
-    private final Consumer<MessageItem> onRetry;
-    private final Consumer<MessageItem> onDelete;
+    private final MessageActions actions;
+    private final LongSupplier firstUnread;
+    private final MessageText links = new MessageText();
 
     private final Label day = new Label();
+    private final Label unreadLine = new Label();
     private final Label author = new Label();
-    private final Label body = new Label();
+    private final TextFlow body = new TextFlow();
     private final Label time = new Label();
     private final FontIcon state = new FontIcon();
     private final Hyperlink retry = new Hyperlink();
@@ -50,20 +57,27 @@ final class MessageCell extends ListCell<MessageItem> {
     private final MenuItem copy;
     private final MenuItem delete;
 
-    MessageCell(
-            Messages text, Clock clock, boolean group, Consumer<MessageItem> onRetry, Consumer<MessageItem> onDelete) {
+    /**
+     * @param firstUnread the id of the first message that was unread when the chat was opened
+     *     (0 for none): a "new messages" line goes above it
+     */
+    MessageCell(Messages text, Clock clock, boolean group, MessageActions actions, LongSupplier firstUnread) {
         this.text = text;
         this.clock = clock;
         this.group = group;
-        this.onRetry = onRetry;
-        this.onDelete = onDelete;
+        this.actions = actions;
+        this.firstUnread = firstUnread;
 
         day.getStyleClass().addAll("day-line", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         day.setMaxWidth(Double.MAX_VALUE);
         day.setAlignment(Pos.CENTER);
+        unreadLine.setText(text.get("conversation.newMessages"));
+        unreadLine.setId("newMessagesLine");
+        unreadLine.getStyleClass().addAll("new-messages-line", Styles.TEXT_SMALL);
+        unreadLine.setMaxWidth(Double.MAX_VALUE);
+        unreadLine.setAlignment(Pos.CENTER);
         author.getStyleClass().addAll("message-author", Styles.TEXT_SMALL, Styles.TEXT_BOLD);
-        body.getStyleClass().add("message-text");
-        body.setWrapText(true);
+        body.getStyleClass().add("message-body");
         body.setMinHeight(Region.USE_PREF_SIZE);
         time.getStyleClass().addAll("message-time", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         state.getStyleClass().add("message-state");
@@ -76,17 +90,14 @@ final class MessageCell extends ListCell<MessageItem> {
         bubble.getStyleClass().add("bubble");
         bubble.setMaxWidth(Region.USE_PREF_SIZE);
         row = new HBox(bubble);
-        content = new VBox(2, day, author, row);
+        content = new VBox(2, day, unreadLine, author, row);
         content.getStyleClass().add("message-row");
+        setPrefWidth(0); // as wide as the list: a long message wraps, the list never scrolls sideways
 
         copy = new MenuItem(text.get("conversation.copy"), new FontIcon(Feather.COPY));
-        copy.setOnAction(event -> {
-            var clip = new ClipboardContent();
-            clip.putString(getItem().text());
-            Clipboard.getSystemClipboard().setContent(clip);
-        });
+        copy.setOnAction(event -> copyToClipboard(getItem().text()));
         delete = new MenuItem(text.get("conversation.delete"), new FontIcon(Feather.TRASH_2));
-        delete.setOnAction(event -> onDelete.accept(getItem()));
+        delete.setOnAction(event -> actions.delete().accept(getItem()));
         setText(null);
     }
 
@@ -106,6 +117,9 @@ final class MessageCell extends ListCell<MessageItem> {
         day.setText(newDay ? dayOf(when.toLocalDate()) : "");
         day.setVisible(newDay);
         day.setManaged(newDay);
+        boolean firstNew = item.stored() && item.id() == firstUnread.getAsLong();
+        unreadLine.setVisible(firstNew);
+        unreadLine.setManaged(firstNew);
 
         boolean showAuthor =
                 group && !item.own() && (newDay || previous == null || previous.authorId() != item.authorId());
@@ -113,7 +127,7 @@ final class MessageCell extends ListCell<MessageItem> {
         author.setVisible(showAuthor);
         author.setManaged(showAuthor);
 
-        body.setText(item.text());
+        showText(item.text());
         body.maxWidthProperty().bind(getListView().widthProperty().multiply(0.66));
         time.setText(
                 when.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(text.locale())));
@@ -133,11 +147,17 @@ final class MessageCell extends ListCell<MessageItem> {
                 state.setVisible(true);
                 retry.setVisible(true);
                 retry.setManaged(true);
-                retry.setOnAction(event -> onRetry.accept(item));
+                retry.setOnAction(event -> actions.retry().accept(item));
             }
             case SENT -> {
                 state.setIconCode(Feather.CHECK);
                 state.setVisible(item.own());
+                retry.setVisible(false);
+                retry.setManaged(false);
+            }
+            case WRITING -> {
+                state.setIconCode(Feather.MORE_HORIZONTAL);
+                state.setVisible(true);
                 retry.setVisible(false);
                 retry.setManaged(false);
             }
@@ -157,6 +177,34 @@ final class MessageCell extends ListCell<MessageItem> {
                 item.text(),
                 time.getText()));
         setGraphic(content);
+    }
+
+    /** The text with its links clickable; a link's own menu copies its address. */
+    private void showText(String message) {
+        List<Node> runs = new ArrayList<>();
+        for (MessageText.Run run : links.runs(message)) {
+            if (run.link()) {
+                var link = new Hyperlink(run.text());
+                link.getStyleClass().add("message-link");
+                link.setOnAction(event -> actions.openLink().accept(run.target()));
+                var copyLink = new MenuItem(text.get("conversation.copyLink"), new FontIcon(Feather.LINK));
+                copyLink.setOnAction(event -> copyToClipboard(run.target()));
+                link.setContextMenu(new ContextMenu(copyLink));
+                link.setTooltip(new javafx.scene.control.Tooltip(run.target()));
+                runs.add(link);
+            } else {
+                var plain = new Text(run.text());
+                plain.getStyleClass().add("message-text");
+                runs.add(plain);
+            }
+        }
+        body.getChildren().setAll(runs);
+    }
+
+    private static void copyToClipboard(String value) {
+        var clip = new ClipboardContent();
+        clip.putString(value);
+        Clipboard.getSystemClipboard().setContent(clip);
     }
 
     private String dayOf(LocalDate date) {

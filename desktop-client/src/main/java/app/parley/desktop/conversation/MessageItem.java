@@ -22,7 +22,9 @@ public record MessageItem(
     public enum Status {
         SENT,
         SENDING,
-        FAILED
+        FAILED,
+        /** Someone else's message still being written (the AI agent's reply as it streams in). */
+        WRITING
     }
 
     public static MessageItem stored(Message message, long myId) {
@@ -41,6 +43,11 @@ public record MessageItem(
 
     public static MessageItem sending(String clientMsgId, String text, Instant time, UserProfile me) {
         return new MessageItem(null, clientMsgId, text, time, Status.SENDING, me.id(), me.name(), true);
+    }
+
+    /** The AI agent's reply while it is being written ({@code replyId} becomes the finished message's client_msg_id). */
+    public static MessageItem writing(String replyId, String text, Instant time, long agentId, String agentName) {
+        return new MessageItem(null, replyId, text, time, Status.WRITING, agentId, agentName, false);
     }
 
     public MessageItem failed() {

@@ -38,7 +38,8 @@ public final class MainView {
     private final MainViewModel viewModel;
     private final Messages text;
     private final ChatListView chatList;
-    private final SplitPane root = new SplitPane();
+    private final SplitPane split = new SplitPane();
+    private final StackPane root = new StackPane(split);
     private final StackPane conversationArea = new StackPane();
 
     public MainView(MainViewModel viewModel, Messages text, Clock clock) {
@@ -54,6 +55,12 @@ public final class MainView {
 
     public ChatListView chatList() {
         return chatList;
+    }
+
+    /** Lays the toasts over the window's top-right corner. */
+    public void showNotifications(Parent layer) {
+        StackPane.setAlignment(layer, Pos.TOP_RIGHT);
+        root.getChildren().add(layer);
     }
 
     /** Shows a conversation (or anything else) in the area beside the chat list. */
@@ -96,8 +103,8 @@ public final class MainView {
         VBox.setVgrow(conversationArea, Priority.ALWAYS);
 
         root.setId("mainView");
-        root.getItems().addAll(sidebar, conversationColumn);
-        root.setDividerPositions(0.32);
+        split.getItems().addAll(sidebar, conversationColumn);
+        split.setDividerPositions(0.32);
         SplitPane.setResizableWithParent(sidebar, false);
         root.getStylesheets()
                 .add(Objects.requireNonNull(MainView.class.getResource(STYLESHEET), STYLESHEET)
@@ -148,12 +155,16 @@ public final class MainView {
                         viewModel.newUserSearch(), text, root.getScene().getWindow())
                 .fill()
                 .ifPresent(viewModel::createGroup));
+        var agent = new MenuItem(text.get("main.new.agent"), new FontIcon(Feather.CPU));
+        agent.setId("agentChatItem");
+        agent.visibleProperty().bind(viewModel.agentAvailableProperty());
+        agent.setOnAction(event -> viewModel.openAgentChat());
         var menu = new MenuButton(null, new FontIcon(Feather.EDIT));
         menu.setId("newMenu");
         menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "no-arrow");
         menu.setAccessibleText(text.get("main.new"));
         menu.setTooltip(new javafx.scene.control.Tooltip(text.get("main.new")));
-        menu.getItems().addAll(chat, group);
+        menu.getItems().addAll(chat, group, agent);
         return menu;
     }
 

@@ -30,6 +30,7 @@ public final class MainViewModel {
     private final StringBinding windowTitle;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
+    private final ReadOnlyBooleanWrapper agentAvailable = new ReadOnlyBooleanWrapper(this, "agentAvailable", false);
 
     private final Background background;
     private final ProblemText problems;
@@ -94,6 +95,24 @@ public final class MainViewModel {
     public void startChatWith(UserProfile user) {
         background.run(
                 () -> session.api().openPrivateChat(user.id()),
+                chat -> chats.open(chat.id()),
+                failure -> problem.set(problems.describe(failure)));
+    }
+
+    /** Whether this server has an AI agent to talk to (asked once, when the main window opens). */
+    public ReadOnlyBooleanProperty agentAvailableProperty() {
+        return agentAvailable.getReadOnlyProperty();
+    }
+
+    /** Asks the server whether it has an AI agent; a server that cannot say has none for the app. */
+    public void checkAgent() {
+        background.run(() -> session.api().agent(), agent -> agentAvailable.set(agent.available()), failure -> {});
+    }
+
+    /** Opens the conversation with the AI agent (made on first use) and selects it. */
+    public void openAgentChat() {
+        background.run(
+                () -> session.api().agentConversation(),
                 chat -> chats.open(chat.id()),
                 failure -> problem.set(problems.describe(failure)));
     }

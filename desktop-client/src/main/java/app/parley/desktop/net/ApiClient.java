@@ -15,6 +15,7 @@ import app.parley.model.message.MarkReadRequest;
 import app.parley.model.message.Message;
 import app.parley.model.message.MessagePage;
 import app.parley.model.message.ReadState;
+import app.parley.model.message.SearchResults;
 import app.parley.model.message.UnreadCounts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -160,6 +161,19 @@ public final class ApiClient {
 
     public void deleteMessage(long chatId, long messageId) {
         call(delete("/api/v1/chats/" + chatId + "/messages/" + messageId + "/"), JsonNode.class);
+    }
+
+    /** Messages of the chat matching every word of the query (a word or its beginning), best match first. */
+    public List<Message> searchMessages(long chatId, String query, int limit) {
+        return call(
+                        get("/api/v1/chats/" + chatId + "/search/?query=" + encode(query) + "&limit=" + limit),
+                        SearchResults.class)
+                .results();
+    }
+
+    /** The caller's private chat with the AI agent, made on first use. */
+    public ChatRoom agentConversation() {
+        return call(post("/api/v1/agent/conversation/", Map.of()), ChatRoom.class);
     }
 
     public AgentInfo agent() {

@@ -6,6 +6,7 @@ import app.parley.model.ParleyJson;
 import app.parley.server.ParleyServer;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** A real Parley server on a free port with its data in a temporary folder, for the app to join. */
 public final class TestServer implements AutoCloseable {
@@ -20,7 +21,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir) {
-        return new TestServer(dataDir, ParleyServer.start(ParleyServer.Settings.of(dataDir, 0)));
+        return start(dataDir, Map.of());
+    }
+
+    /** A server with some of its settings changed (e.g. {@code parley.agent.endpoint}). */
+    public static TestServer start(Path dataDir, Map<String, Object> properties) {
+        ParleyServer.Settings settings = ParleyServer.Settings.of(dataDir, 0);
+        for (var property : properties.entrySet()) {
+            settings = settings.withProperty(property.getKey(), property.getValue());
+        }
+        return new TestServer(dataDir, ParleyServer.start(settings));
     }
 
     /** Stops the server, and starts it again on the same port and data, as after a crash or an upgrade. */

@@ -25,17 +25,19 @@ public final class Ui {
         return WaitForAsyncUtils.asyncFx(read).get();
     }
 
-    /** Waits until the node is showing and laid out. */
+    /** Waits until a node the query finds is showing and laid out. */
     public void awaitNode(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> onFx(() -> robot.lookup(query)
-                        .tryQuery()
-                        .filter(Node::isVisible)
-                        .filter(node -> node.getScene() != null
-                                && node.getLayoutBounds().getWidth() > 0)
-                        .isPresent()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> visible(query) != null));
+    }
+
+    /** The first match that is showing and laid out (cells reuse nodes: hidden copies may come first), or null. */
+    public Node visible(String query) {
+        return robot.lookup(query).queryAll().stream()
+                .filter(Node::isVisible)
+                .filter(node ->
+                        node.getScene() != null && node.getLayoutBounds().getWidth() > 0)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Waits until a visible unread badge shows the count. */

@@ -1,0 +1,114 @@
+package app.parley.desktop.notifications;
+
+import app.parley.desktop.app.Background;
+import app.parley.desktop.i18n.Messages;
+import app.parley.model.account.UserRef;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.chat.ChatType;
+import app.parley.model.common.IdRef;
+import app.parley.model.event.LastMessageEvent;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * In-app notifications of new messages: one toast per message from someone else in a chat the
+ * person is not looking at (another chat is open, or the window is not focused), at most
+ * {@value #MAX_SHOWN} at once, each gone by itself after a while; a click opens its chat.
+ */
+public final class NotificationsViewModel {
+    static final int MAX_SHOWN = 3;
+    private static final Duration SHOWN_FOR = Duration.ofSeconds(6);
+    private static final int BODY_MAX = 120;
+
+    private final long myId;
+    private final Messages text;
+    private final Background background;
+    private final ScheduledExecutorService timers;
+    private final LongSupplier chatInView;
+    private final BooleanSupplier windowFocused;
+    private final LongConsumer openChat;
+    private final ObservableList<Notice> shown = FXCollections.observableArrayList();
+
+    /**
+     * @param chatInView the id of the chat open in the window (0 for none)
+     * @param openChat opens a chat by id
+     */
+    public NotificationsViewModel(
+            long myId,
+            Messages text,
+            Background background,
+            ScheduledExecutorService timers,
+            LongSupplier chatInView,
+            BooleanSupplier windowFocused,
+            LongConsumer openChat) {
+        this.myId = myId;
+        this.text = text;
+        this.background = background;
+        this.timers = timers;
+        this.chatInView = chatInView;
+        this.windowFocused = windowFocused;
+        this.openChat = openChat;
+    }
+
+    /** The toasts showing, oldest first. Changed on the FX thread only. */
+    public ObservableList<Notice> shown() {
+        return FXCollections.unmodifiableObservableList(shown);
+    }
+
+    /** A new message somewhere: a toast unless it is the person's own or they are looking at its chat. */
+    public void arrived(LastMessageEvent message, Optional<ChatRoom> chat) {
+        if (isMine(message.author()) || message.unreadCount() == 0) {
+            return;
+        }
+        if (windowFocused.getAsBoolean() && chatInView.getAsLong() == message.chatId()) {
+            return;
+        }
+        String author = message.author() == null ? "" : message.author().name();
+        String title = chat.filter(room -> room.type() == ChatType.GROUP)
+                .map(room -> text.get("notifications.inGroup", author, room.name()))
+                .orElse(author);
+        var notice = new Notice(message.chatId(), message.id(), title, bodyOf(message));
+        shown.removeIf(old -> old.chatId() == notice.chatId());
+        shown.add(notice);
+        while (shown.size() > MAX_SHOWN) {
+            shown.removeFirst();
+        }
+        timers.schedule(() -> background.onUi(() -> shown.remove(notice)), SHOWN_FOR.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void open(Notice notice) {
+        shown.remove(notice);
+        openChat.accept(notice.chatId());
+    }
+
+    public void dismiss(Notice notice) {
+        shown.remove(notice);
+    }
+
+    /** Opening a chat answers its toasts. */
+    public void chatOpened(long chatId) {
+        shown.removeIf(notice -> notice.chatId() == chatId);
+    }
+
+    private boolean isMine(UserRef author) {
+        return author != null && author.id() instanceof IdRef.Numeric numeric && numeric.id() == myId;
+    }
+
+    private String bodyOf(LastMessageEvent message) {
+        String body = message.text() == null ? "" : message.text().strip();
+        if (body.isEmpty() && !message.attachments().isEmpty()) {
+            body = text.get(
+                    "chats.attachmentPreview", message.attachments().getFirst().name());
+        }
+        int newline = body.indexOf('\n');
+        body = newline < 0 ? body : body.substring(0, newline);
+        return body.length() > BODY_MAX ? body.substring(0, BODY_MAX - 1) + "…" : body;
+    }
+}

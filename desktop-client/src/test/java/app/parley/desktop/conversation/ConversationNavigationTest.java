@@ -1,0 +1,331 @@
+package app.parley.desktop.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import app.parley.desktop.app.AppAccess;
+import app.parley.desktop.net.ApiClient;
+import app.parley.desktop.session.SavedSession;
+import app.parley.desktop.session.SessionStore;
+import app.parley.desktop.support.ModelStandIn;
+import app.parley.desktop.support.RunningApp;
+import app.parley.desktop.support.Snapshots;
+import app.parley.desktop.support.TestServer;
+import app.parley.desktop.support.Ui;
+import app.parley.model.ParleyJson;
+import app.parley.model.account.AuthResponse;
+import app.parley.model.chat.ChatRoom;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Finding one's way in a long conversation: where the unread messages start, back to the newest,
+ * searching, links, drafts kept per chat, and the AI agent's reply as it is written.
+ */
+@Tag("gui")
+class ConversationNavigationTest {
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path serverData;
+
+    private final FxRobot robot = new FxRobot();
+    private final Ui ui = new Ui(robot);
+    private TestServer server;
+    private RunningApp app;
+    private ApiClient boris;
+    private AuthResponse anna;
+    private ChatRoom chat;
+
+    private void serverWithAnnaAndBoris(Map<String, Object> settings) {
+        server = TestServer.start(serverData, settings);
+        boris = server.register("boris", "Boris");
+        anna = server.client().register("anna", PASSWORD, "Anna");
+        chat = boris.openPrivateChat(anna.user().id());
+        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
+                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aChatOpensAtANewMessagesLineAboveTheFirstUnread() throws Exception {
+        serverWithAnnaAndBoris(Map.of());
+        ApiClient annaApi = server.client().signedIn(anna.accessToken());
+        for (int i = 1; i <= 30; i++) {
+            boris.send(chat.id(), "read " + i, "r-" + i, List.of());
+        }
+        annaApi.markRead(
+                chat.id(),
+                annaApi.history(chat.id(), null, 1).results().getFirst().id());
+        annaApi.send(chat.id(), "my answer", "a-1", List.of());
+        boris.send(chat.id(), "new one", "n-1", List.of());
+        boris.send(chat.id(), "new two", "n-2", List.of());
+        startApp();
+        ui.awaitBadge("2");
+
+        openTheChat();
+
+        ui.awaitNode("#newMessagesLine");
+        assertEquals("new one", Ui.onFx(() -> itemAbove(ui.visible("#newMessagesLine"))));
+        Snapshots.save(ui.window().getScene(), "conversation-new-messages");
+    }
+
+    @Test
+    void scrolledUpTheReaderSeesHowManyCameAndJumpsBackToTheNewest() throws Exception {
+        serverWithAnnaAndBoris(Map.of());
+        for (int i = 1; i <= 60; i++) {
+            boris.send(chat.id(), "message " + i, "m-" + i, List.of());
+        }
+        startApp();
+        openTheChat();
+        awaitItems(50);
+
+        Ui.onFx(() -> {
+            messageList().scrollTo(0);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(
+                        () -> robot.lookup("#jumpToBottom").query().getParent().isVisible()));
+        boris.send(chat.id(), "while you were up there", "m-up", List.of());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> {
+                    Label count = robot.lookup("#unseenBelow").queryAs(Label.class);
+                    return count.isVisible() && count.getText().equals("1");
+                }));
+        Snapshots.save(ui.window().getScene(), "conversation-jump-to-bottom");
+
+        robot.clickOn("#jumpToBottom");
+
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> {
+                    ScrollBar bar = verticalBar();
+                    return bar.getValue() >= bar.getMax() - 0.001;
+                }));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(
+                        () -> !robot.lookup("#jumpToBottom").query().getParent().isVisible()));
+    }
+
+    @Test
+    void searchFindsAMessageFarBackLoadsItAndSelectsIt() throws Exception {
+        serverWithAnnaAndBoris(Map.of());
+        boris.send(chat.id(), "Встречаемся у старого маяка", "old", List.of());
+        for (int i = 1; i <= 130; i++) {
+            boris.send(chat.id(), "filler " + i, "f-" + i, List.of());
+        }
+        startApp();
+        openTheChat();
+        awaitItems(50);
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
+        ui.awaitNode("#searchField");
+        robot.write("маяк").type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> {
+                    MessageItem selected = messageList().getSelectionModel().getSelectedItem();
+                    return selected != null && selected.text().equals("Встречаемся у старого маяка");
+                }));
+        assertEquals(
+                "1 of 1",
+                Ui.onFx(() -> robot.lookup("#searchCount").queryAs(Label.class).getText()));
+        Snapshots.save(ui.window().getScene(), "conversation-search");
+
+        robot.eraseText(4).write("нет такого слова").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#searchCount")
+                        .queryAs(Label.class)
+                        .getText()
+                        .equals("No matches")));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> !robot.lookup("#searchBar").query().isVisible()));
+    }
+
+    @Test
+    void linksInAMessageAreLinksAndOnlyWebAndMailAddressesAre() throws Exception {
+        serverWithAnnaAndBoris(Map.of());
+        boris.send(
+                chat.id(),
+                "docs at https://parley.example/docs?x=1, or www.example.org; not file:///etc/passwd",
+                "l",
+                List.of());
+        startApp();
+        openTheChat();
+        awaitItems(1);
+
+        ui.awaitNode(".message-link");
+        Snapshots.save(ui.window().getScene(), "conversation-links");
+        List<String> links = Ui.onFx(() -> robot.lookup(".message-link").queryAllAs(Hyperlink.class).stream()
+                .map(Hyperlink::getText)
+                .toList());
+        assertEquals(List.of("https://parley.example/docs?x=1", "www.example.org"), links);
+    }
+
+    @Test
+    void aDraftStaysWithItsChatWhileAnotherIsOpen() throws Exception {
+        serverWithAnnaAndBoris(Map.of());
+        ApiClient clara = server.register("clara", "Clara");
+        clara.openPrivateChat(anna.user().id());
+        startApp();
+        ui.awaitNode("#chatList .chat-cell");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> chatList().getItems().size() == 2));
+
+        selectChat("Boris");
+        robot.clickOn("#composer").write("half a thought");
+        selectChat("Clara");
+        assertEquals("", composerText());
+        selectChat("Boris");
+
+        assertEquals("half a thought", composerText());
+    }
+
+    @Test
+    void theAgentsReplyGrowsInPlaceAndBecomesOneMessage() throws Exception {
+        try (ModelStandIn model = ModelStandIn.streaming(List.of("Hello", ", Anna", ". How can I help?"), 400)) {
+            serverWithAnnaAndBoris(Map.of(
+                    "parley.agent.endpoint",
+                    model.endpoint(),
+                    "parley.agent.model",
+                    "stand-in",
+                    "parley.agent.enabled",
+                    true));
+            startApp();
+            ui.awaitNode("#chatList");
+            robot.clickOn("#newMenu");
+            ui.awaitNode("#agentChatItem");
+            robot.clickOn(robot.lookup("Chat with Parley AI").queryAs(Node.class));
+            ui.awaitNode("#conversationView");
+            WaitForAsyncUtils.waitFor(
+                    10,
+                    TimeUnit.SECONDS,
+                    () -> Ui.onFx(() -> robot.lookup("#conversationTitle")
+                            .queryAs(Label.class)
+                            .getText()
+                            .equals("Parley AI")));
+
+            robot.clickOn("#composer").write("hi").type(KeyCode.ENTER);
+
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> Ui.onFx(
+                            () -> items().stream().anyMatch(item -> item.status() == MessageItem.Status.WRITING)));
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> Ui.onFx(() -> items().stream()
+                            .anyMatch(item -> item.stored() && item.text().equals("Hello, Anna. How can I help?"))));
+            assertEquals(2, Ui.onFx(() -> items().size()));
+            assertFalse(Ui.onFx(() -> items().stream().anyMatch(item -> !item.stored())));
+        }
+    }
+
+    private String itemAbove(Node line) {
+        Node cell = line;
+        while (!(cell instanceof MessageCell)) {
+            cell = cell.getParent();
+        }
+        return ((MessageCell) cell).getItem().text();
+    }
+
+    private void startApp() throws Exception {
+        app = RunningApp.start(home, AppAccess::create);
+    }
+
+    private void openTheChat() throws Exception {
+        ui.awaitNode("#chatList .chat-cell");
+        robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class));
+        ui.awaitNode("#conversationView");
+    }
+
+    private void selectChat(String name) throws Exception {
+        robot.clickOn(robot.lookup("#chatList .chat-cell")
+                .lookup((Node node) ->
+                        node instanceof Label label && label.getText().equals(name))
+                .queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#conversationTitle")
+                        .queryAs(Label.class)
+                        .getText()
+                        .equals(name)));
+        ui.awaitNode("#composer");
+    }
+
+    private String composerText() throws Exception {
+        return Ui.onFx(() -> robot.lookup("#composer").queryAs(TextArea.class).getText());
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<MessageItem> messageList() {
+        return (ListView<MessageItem>) robot.lookup("#messageList").query();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<ChatRoom> chatList() {
+        return (ListView<ChatRoom>) robot.lookup("#chatList").query();
+    }
+
+    private List<MessageItem> items() {
+        return messageList().getItems();
+    }
+
+    private ScrollBar verticalBar() {
+        return messageList().lookupAll(".scroll-bar").stream()
+                .filter(ScrollBar.class::isInstance)
+                .map(ScrollBar.class::cast)
+                .filter(bar -> bar.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void awaitItems(int atLeast) throws Exception {
+        ui.awaitNode("#messageList");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().size() >= atLeast));
+    }
+}

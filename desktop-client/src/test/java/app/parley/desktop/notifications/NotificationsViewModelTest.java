@@ -1,0 +1,89 @@
+package app.parley.desktop.notifications;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.parley.desktop.app.Background;
+import app.parley.desktop.i18n.Messages;
+import app.parley.model.account.UserRef;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.chat.ChatType;
+import app.parley.model.event.LastMessageEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Which new messages become toasts, without the UI. */
+class NotificationsViewModelTest {
+    private static final long ME = 1;
+    private static final UserRef BORIS = UserRef.of(2, "Boris", "boris");
+
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final List<Long> opened = new ArrayList<>();
+    private long inView = 0;
+    private boolean focused = true;
+    private final NotificationsViewModel notifications = new NotificationsViewModel(
+            ME,
+            Messages.forLocale(Locale.ENGLISH),
+            new Background(Runnable::run, Runnable::run),
+            timers,
+            () -> inView,
+            () -> focused,
+            opened::add);
+
+    @AfterEach
+    void stopTimers() {
+        timers.shutdownNow();
+    }
+
+    @Test
+    void aMessageInAChatNotInViewBecomesAToastThatOpensTheChat() {
+        inView = 10;
+        notifications.arrived(message(20, BORIS, "Lunch?\nat noon"), Optional.empty());
+
+        assertEquals(List.of(new Notice(20, 100, "Boris", "Lunch?")), notifications.shown());
+        notifications.open(notifications.shown().getFirst());
+        assertEquals(List.of(20L), opened);
+        assertEquals(List.of(), notifications.shown());
+    }
+
+    @Test
+    void theChatInViewOfAFocusedWindowAndOnesOwnMessagesAreQuiet() {
+        inView = 20;
+        notifications.arrived(message(20, BORIS, "seen already"), Optional.empty());
+        notifications.arrived(message(30, UserRef.of(ME, "Anna", "anna"), "my own"), Optional.empty());
+        assertEquals(List.of(), notifications.shown());
+
+        focused = false;
+        notifications.arrived(message(20, BORIS, "while away"), Optional.empty());
+        assertEquals(1, notifications.shown().size());
+    }
+
+    @Test
+    void aGroupsToastSaysWhereAndAtMostThreeShowOnePerChat() {
+        var group = new ChatRoom(40, "u", "Проект «Маяк»", ChatType.GROUP, "group_40", null, null, 1);
+        notifications.arrived(message(40, BORIS, "first"), Optional.of(group));
+        notifications.arrived(message(40, BORIS, "second"), Optional.of(group));
+        assertEquals(
+                List.of("second"),
+                notifications.shown().stream().map(Notice::body).toList());
+        assertEquals("Boris in Проект «Маяк»", notifications.shown().getFirst().title());
+
+        for (long chat = 50; chat < 54; chat++) {
+            notifications.arrived(message(chat, BORIS, "chat " + chat), Optional.empty());
+        }
+        assertEquals(
+                List.of("chat 51", "chat 52", "chat 53"),
+                notifications.shown().stream().map(Notice::body).toList());
+    }
+
+    private static LastMessageEvent message(long chatId, UserRef author, String text) {
+        return new LastMessageEvent(
+                100, "uuid", chatId, "last_message", text, author, Instant.now(), null, 1, List.of(), null);
+    }
+}
