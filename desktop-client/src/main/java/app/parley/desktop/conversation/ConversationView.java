@@ -289,6 +289,12 @@ public final class ConversationView {
                     .ifPresent(bar -> {
                         // With everything in view there is no bar, and the reader is at the bottom.
                         bar.visibleProperty().subscribe(shown -> Platform.runLater(this::checkAtBottom));
+                        // Cells change place at every layout (messages added, the window resized).
+                        flow().ifPresent(flow -> flow.needsLayoutProperty().subscribe(needs -> {
+                            if (!needs) {
+                                checkAtBottom();
+                            }
+                        }));
                         bar.valueProperty().subscribe(value -> {
                             checkAtBottom();
                             if (value.doubleValue() <= bar.getMin() + 0.001

@@ -21,11 +21,16 @@ public final class Snapshots {
     private Snapshots() {}
 
     public static Path save(Scene scene, String name) {
+        return save(scene, FOLDER, name);
+    }
+
+    /** Saves into another folder (the screenshot tour writes docs/screenshots). */
+    public static Path save(Scene scene, Path folder, String name) {
         try {
             WritableImage image =
                     WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
-            Path file = FOLDER.resolve(name + ".png");
-            Files.createDirectories(FOLDER);
+            Path file = folder.resolve(name + ".png");
+            Files.createDirectories(folder);
             ImageIO.write(toBufferedImage(image), "png", file.toFile());
             return file;
         } catch (IOException e) {
