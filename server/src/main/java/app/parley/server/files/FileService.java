@@ -6,6 +6,7 @@ import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.PayloadTooLargeException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -122,6 +123,46 @@ public class FileService {
     }
 
     /**
+     * Places staged bytes at their address inside the caller's write transaction. Should the
+     * transaction roll back, bytes that no row referred to before are removed again: nothing
+     * else would ever delete them.
+     */
+    public String keepInTransaction(StagedContent staged) {
+        staged.keep();
+        dropOnRollback(staged.sha256());
+        return staged.sha256();
+    }
+
+    /** The same for bytes made on the server (thumbnails). */
+    public String storeInTransaction(byte[] bytes) {
+        String sha256 = content.store(bytes);
+        dropOnRollback(sha256);
+        return sha256;
+    }
+
+    /**
+     * Writers take turns (see SqliteDriver), so no other row can come to need these bytes between
+     * this check and the rollback.
+     */
+    private void dropOnRollback(String sha256) {
+        if (files.existsBySha256(sha256)) {
+            return;
+        }
+        TransactionStatus<?> status = transactions
+                .findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("stored content is kept inside a write transaction"));
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(Status completion) {
+                // UNKNOWN (a failed commit) may still have committed: keeping stray bytes beats losing a file.
+                if (completion == Status.ROLLED_BACK) {
+                    content.delete(sha256);
+                }
+            }
+        });
+    }
+
+    /**
      * Deletes the bytes no row refers to once the transaction has committed (and never if it
      * rolls back). Writers take turns until their commit callbacks are done (see SqliteDriver),
      * so no upload of the same bytes can slip in between the check and the delete.
@@ -153,7 +194,7 @@ public class FileService {
         return content.pathOf(file.sha256());
     }
 
-    static NotFoundException notFound(String reference) {
+    public static NotFoundException notFound(String reference) {
         return new NotFoundException("file_not_found", "file " + reference + " does not exist");
     }
 
@@ -162,7 +203,7 @@ public class FileService {
     }
 
     /** Only the last path segment, without the characters names may not hold (TextLimits), at most 255 characters. */
-    static String safeName(String name) {
+    public static String safeName(String name) {
         if (name == null) {
             return "file";
         }
