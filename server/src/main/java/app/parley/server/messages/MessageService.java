@@ -15,6 +15,7 @@ import app.parley.server.attachments.ChatFileService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.ChatService;
+import app.parley.server.common.ByReference;
 import app.parley.server.common.Paging;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
@@ -43,6 +44,7 @@ import java.util.UUID;
 @Singleton
 public class MessageService {
     private final MessageRepository messages;
+    private final ByReference<MessageRow> rows;
     private final ReadStateRepository readState;
     private final MessageSearch search;
     private final ChatService chats;
@@ -70,6 +72,7 @@ public class MessageService {
         this.files = files;
         this.views = views;
         this.messages = messages;
+        this.rows = new ByReference<>("message", messages::findRow, messages::findRowByUuid);
         this.readState = readState;
         this.search = search;
         this.chats = chats;
@@ -217,13 +220,23 @@ public class MessageService {
     /** Deletes one of the caller's own messages. */
     @Transactional
     public MessageRow delete(long callerId, long chatId, long messageId) {
+        return delete(callerId, chatId, new IdRef.Numeric(messageId));
+    }
+
+    /**
+     * The same for a message named by id or UUID. Membership is checked first, so an outsider
+     * learns nothing of which messages exist.
+     */
+    @Transactional
+    public MessageRow delete(long callerId, long chatId, IdRef messageRef) {
         Chat chat = chats.requireMember(chatId, callerId);
-        MessageRow message = messages.findRow(messageId)
+        MessageRow message = rows.find(messageRef)
                 .filter(found -> found.chatId() == chat.id())
                 .orElseThrow(() -> new NotFoundException(
-                        "message_not_found", "message " + messageId + " does not exist in chat " + chat.id()));
+                        "message_not_found",
+                        "message " + messageRef.display() + " does not exist in chat " + chat.id()));
         if (message.authorId() != callerId) {
-            throw new ForbiddenException("not_the_author", "only the author can delete message " + messageId);
+            throw new ForbiddenException("not_the_author", "only the author can delete message " + message.id());
         }
         readState.uncountDeletedMessage(chat.id(), message.authorId(), message.id());
         if (message.clientMsgId() != null) {
@@ -309,13 +322,6 @@ public class MessageService {
         chats.requireMember(chatId, callerId);
         long lastId = messages.findLastId(chatId).orElse(0L);
         return new ChatSnapshot(readPage(chatId, query.upTo(lastId)), lastId);
-    }
-
-    /** The integer id of a message given by UUID. */
-    public long idOf(UUID uuid) {
-        return messages.findByUuid(uuid.toString())
-                .map(StoredMessage::id)
-                .orElseThrow(() -> new NotFoundException("message_not_found", "message " + uuid + " does not exist"));
     }
 
     /** Nothing a reader would see: whitespace, no-break spaces and invisible format characters only. */
