@@ -1,17 +1,14 @@
 package app.parley.server.files;
 
 import app.parley.server.common.TextLimits;
+import app.parley.server.common.TransactionHooks;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.PayloadTooLargeException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.TransactionStatus;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +27,7 @@ public class FileService {
     private final StoredFileRepository files;
     private final ImageTool images;
     private final FileSettings settings;
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionHooks hooks;
     private final Clock clock;
 
     public FileService(
@@ -38,9 +35,9 @@ public class FileService {
             StoredFileRepository files,
             ImageTool images,
             FileSettings settings,
-            TransactionOperations<Connection> transactions,
+            TransactionHooks hooks,
             Clock clock) {
-        this.transactions = transactions;
+        this.hooks = hooks;
         this.content = content;
         this.files = files;
         this.images = images;
@@ -145,21 +142,9 @@ public class FileService {
      * this check and the rollback.
      */
     private void dropOnRollback(String sha256) {
-        if (files.existsBySha256(sha256)) {
-            return;
+        if (!files.existsBySha256(sha256)) {
+            hooks.afterRollback(() -> content.delete(sha256));
         }
-        TransactionStatus<?> status = transactions
-                .findTransactionStatus()
-                .orElseThrow(() -> new IllegalStateException("stored content is kept inside a write transaction"));
-        status.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(Status completion) {
-                // UNKNOWN (a failed commit) may still have committed: keeping stray bytes beats losing a file.
-                if (completion == Status.ROLLED_BACK) {
-                    content.delete(sha256);
-                }
-            }
-        });
     }
 
     /**
@@ -174,16 +159,7 @@ public class FileService {
         if (orphans.isEmpty()) {
             return;
         }
-        transactions
-                .findTransactionStatus()
-                .ifPresentOrElse(
-                        status -> status.registerSynchronization(new TransactionSynchronization() {
-                            @Override
-                            public void afterCommit() {
-                                orphans.forEach(content::delete);
-                            }
-                        }),
-                        () -> orphans.forEach(content::delete));
+        hooks.afterCommit(() -> orphans.forEach(content::delete));
     }
 
     public StoredFile get(long fileId) {
