@@ -57,30 +57,14 @@ public record Account(
 
     /** The account with a new profile; the username's derived values change only with the username. */
     public Account withProfile(String newUsername, String newName, String newDescription) {
-        if (newUsername.equals(username)) {
-            return new Account(
-                    id,
-                    uuid,
-                    username,
-                    usernameKey,
-                    usernameSkeleton,
-                    usernameShownSkeleton,
-                    newName,
-                    newDescription,
-                    passwordHash,
-                    photoFileId,
-                    bot,
-                    createdAt,
-                    email,
-                    emailKey);
-        }
+        boolean renamed = !newUsername.equals(username);
         return new Account(
                 id,
                 uuid,
                 newUsername,
-                UsernameRules.key(newUsername),
-                UsernameRules.skeleton(newUsername),
-                UsernameRules.shownSkeleton(newUsername),
+                renamed ? UsernameRules.key(newUsername) : usernameKey,
+                renamed ? UsernameRules.skeleton(newUsername) : usernameSkeleton,
+                renamed ? UsernameRules.shownSkeleton(newUsername) : usernameShownSkeleton,
                 newName,
                 newDescription,
                 passwordHash,

@@ -2,6 +2,7 @@ package app.parley.server.accounts;
 
 import app.parley.model.account.ProfileUpdate;
 import app.parley.model.account.RegisterRequest;
+import app.parley.model.account.UserRef;
 import app.parley.model.common.IdRef;
 import app.parley.model.common.IdValue;
 import app.parley.server.common.ByReference;
@@ -19,9 +20,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -266,5 +270,29 @@ public class AccountService {
 
     static ConflictException usernameTaken(String username) {
         return new ConflictException("username_taken", "username '" + username + "' is already taken");
+    }
+
+    /**
+     * The ids of the users a request lists, in its order without repeats; one unknown user or a
+     * null entry refuses the lot (400 on {@code field}, naming every unknown one).
+     */
+    public Set<Long> requireIds(List<UserRef> users, String field) {
+        Set<Long> ids = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (UserRef user : users) {
+            if (user == null) {
+                throw new InvalidInputException(field, field + " must not contain null");
+            }
+            IdRef ref = IdRefs.require(user.id(), field + ".id");
+            try {
+                ids.add(get(ref).id());
+            } catch (NotFoundException e) {
+                unknown.add(ref.display());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(field, "unknown " + field + ": " + String.join(", ", unknown));
+        }
+        return ids;
     }
 }

@@ -1,6 +1,7 @@
 package app.parley.server.chats;
 
 import app.parley.model.chat.ChatType;
+import app.parley.model.event.ChatCreatedEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -39,6 +40,11 @@ public record Chat(
 
     public static String roomName(String kind, long id, String pairKey) {
         return ChatType.GROUP.wireName().equals(kind) ? "group_" + id : "private_" + pairKey.replace(':', '_');
+    }
+
+    /** The {@code chat_created} notification, with the name the receiving member sees the chat under. */
+    public ChatCreatedEvent createdEvent(String shownName) {
+        return ChatCreatedEvent.of(id, uuid, shownName, isGroup() ? ChatType.GROUP : ChatType.PRIVATE, roomName());
     }
 
     static String pairKey(long userA, long userB) {

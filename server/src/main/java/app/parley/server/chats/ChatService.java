@@ -3,17 +3,14 @@ package app.parley.server.chats;
 import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatType;
 import app.parley.model.common.IdRef;
-import app.parley.model.event.ChatCreatedEvent;
 import app.parley.model.event.ChatDeletedEvent;
 import app.parley.model.event.CloseCodes;
-import app.parley.model.event.MembersChangedEvent;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.common.ByReference;
 import app.parley.server.common.IdRefs;
 import app.parley.server.common.TextLimits;
 import app.parley.server.config.ParleyLimits;
-import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
@@ -25,8 +22,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +29,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Chats and groups and who belongs to them. Every membership rule lives here: only members
- * see a chat, only the owner manages a group.
+ * Chats and groups and who belongs to them: creating, finding, listing and deleting chats, and
+ * the rule every feature asks about (only members see a chat). Changing a group's members is
+ * {@link GroupMembership}'s.
  */
 @Singleton
 public class ChatService {
@@ -166,8 +162,8 @@ public class ChatService {
         members.save(ChatMember.joining(chat, other.id(), ChatMember.MEMBER, clock.instant()));
         Account caller = accounts.requireCaller(callerId);
         // Each side sees the chat under the other's name.
-        events.toInbox(callerId, created(chat, other.name()));
-        events.toInbox(other.id(), created(chat, caller.name()));
+        events.toInbox(callerId, chat.createdEvent(other.name()));
+        events.toInbox(other.id(), chat.createdEvent(caller.name()));
         return new PrivateChat(chat, true);
     }
 
@@ -182,7 +178,7 @@ public class ChatService {
             long callerId, String name, String description, List<UserRef> users, @Nullable PreparedFile photo) {
         String groupName = TextLimits.requireName("name", name, limits.chatNameMax());
         String groupDescription = TextLimits.requireDescription("description", description, limits.descriptionMax());
-        Set<Long> memberIds = resolveUsers(users == null ? List.of() : users);
+        Set<Long> memberIds = accounts.requireIds(users == null ? List.of() : users, "users");
         memberIds.remove(callerId);
         if (memberIds.size() + 1 > limits.groupMembersMax()) {
             throw new InvalidInputException("users", "a group has at most " + limits.groupMembersMax() + " members");
@@ -204,87 +200,11 @@ public class ChatService {
         for (long memberId : memberIds) {
             members.save(ChatMember.joining(group, memberId, ChatMember.MEMBER, clock.instant()));
         }
-        events.toInbox(callerId, created(group, group.name()));
+        events.toInbox(callerId, group.createdEvent(group.name()));
         for (long memberId : memberIds) {
-            events.toInbox(memberId, created(group, group.name()));
+            events.toInbox(memberId, group.createdEvent(group.name()));
         }
         return group;
-    }
-
-    /** Adds users to a group (owner only). All or nothing: one existing member refuses the lot. */
-    @Transactional
-    public List<Long> addMembers(long callerId, long groupId, List<UserRef> users) {
-        Chat group = requireOwnedGroup(groupId, callerId);
-        Set<Long> ids = requireNonEmpty(users);
-        for (long id : ids) {
-            if (members.existsByChatIdAndUserId(group.id(), id)) {
-                throw new ConflictException(
-                        "already_a_member", "user " + id + " is already a member of group " + group.id());
-            }
-        }
-        admit(group, ids, "users");
-        return List.copyOf(ids);
-    }
-
-    /**
-     * Adds the caller to a group they were invited to; false if they are already a member. The
-     * invite itself is checked by the invites feature, which calls this in its transaction.
-     */
-    @Transactional
-    public boolean joinByInvite(long groupId, long userId) {
-        Chat group = requireGroup(groupId);
-        if (members.existsByChatIdAndUserId(group.id(), userId)) {
-            return false;
-        }
-        admit(group, Set.of(userId), "token");
-        return true;
-    }
-
-    /** New members join; the room and every member hear of it (the newcomers as a chat they now have). */
-    private void admit(Chat group, Set<Long> ids, String field) {
-        if (members.countByChatId(group.id()) + ids.size() > limits.groupMembersMax()) {
-            throw new ConflictException(
-                    "group_full",
-                    "group " + group.id() + " already has the most members allowed (" + limits.groupMembersMax() + ")");
-        }
-        for (long id : ids) {
-            members.save(ChatMember.joining(group, id, ChatMember.MEMBER, clock.instant()));
-        }
-        MembersChangedEvent added = MembersChangedEvent.added(group.id(), refs(ids));
-        events.toRoom(group.id(), added);
-        for (long memberId : memberIds(group.id())) {
-            events.toInbox(memberId, ids.contains(memberId) ? created(group, group.name()) : added);
-        }
-    }
-
-    /** Removes users from a group (owner only). All or nothing: one non-member refuses the lot. */
-    @Transactional
-    public List<Long> removeMembers(long callerId, long groupId, List<UserRef> users) {
-        Chat group = requireOwnedGroup(groupId, callerId);
-        Set<Long> ids = requireNonEmpty(users);
-        for (long id : ids) {
-            if (id == callerId) {
-                throw new InvalidInputException(
-                        "users", "the owner cannot be removed from the group; delete the group instead");
-            }
-            if (!members.existsByChatIdAndUserId(group.id(), id)) {
-                throw new ConflictException(
-                        "user_not_a_member", "user " + id + " is not a member of group " + group.id());
-            }
-        }
-        for (long id : ids) {
-            members.deleteByChatIdAndUserId(group.id(), id);
-        }
-        MembersChangedEvent removed = MembersChangedEvent.removed(group.id(), refs(ids));
-        for (long memberId : memberIds(group.id())) {
-            events.toInbox(memberId, removed);
-        }
-        for (long id : ids) {
-            events.toInbox(id, removed);
-            events.closeRoomMember(group.id(), id, removed, CloseCodes.FORBIDDEN, "removed from the chat");
-        }
-        events.toRoom(group.id(), removed);
-        return List.copyOf(ids);
     }
 
     /**
@@ -373,28 +293,6 @@ public class ChatService {
         return chat.ownerId() != null && chat.ownerId() == userId;
     }
 
-    private static ChatCreatedEvent created(Chat chat, String name) {
-        return ChatCreatedEvent.of(
-                chat.id(), chat.uuid(), name, chat.isGroup() ? ChatType.GROUP : ChatType.PRIVATE, chat.roomName());
-    }
-
-    private List<UserRef> refs(Set<Long> ids) {
-        Map<Long, Account> byId = accounts.byIds(List.copyOf(ids));
-        return ids.stream()
-                .map(byId::get)
-                .filter(java.util.Objects::nonNull)
-                .map(Account::toRef)
-                .toList();
-    }
-
-    private Chat requireOwnedGroup(long groupId, long callerId) {
-        Chat group = requireGroup(groupId);
-        if (!isOwner(group, callerId)) {
-            throw new ForbiddenException("not_the_owner", "only the owner of group " + group.id() + " can do this");
-        }
-        return group;
-    }
-
     private Chat byRoomName(String roomName) {
         if (roomName.startsWith("group_")) {
             Chat chat = get(IdRefs.parse(roomName.substring("group_".length()), "room_name"));
@@ -405,33 +303,6 @@ public class ChatService {
         }
         String pair = roomName.substring("private_".length()).replace('_', ':');
         return chats.findByPairKey(pair).orElseThrow(() -> chatNotFound(roomName));
-    }
-
-    private Set<Long> requireNonEmpty(List<UserRef> users) {
-        if (users == null || users.isEmpty()) {
-            throw new InvalidInputException("users", "users must list at least one user");
-        }
-        return resolveUsers(users);
-    }
-
-    private Set<Long> resolveUsers(List<UserRef> users) {
-        Set<Long> ids = new LinkedHashSet<>();
-        List<String> unknown = new ArrayList<>();
-        for (UserRef user : users) {
-            if (user == null) {
-                throw new InvalidInputException("users", "users must not contain null");
-            }
-            IdRef ref = IdRefs.require(user.id(), "users.id");
-            try {
-                ids.add(accounts.get(ref).id());
-            } catch (NotFoundException e) {
-                unknown.add(ref.display());
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException("users", "unknown users: " + String.join(", ", unknown));
-        }
-        return ids;
     }
 
     private Account requireExistingUser(IdRef ref, String field) {

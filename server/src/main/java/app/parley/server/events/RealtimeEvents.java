@@ -2,10 +2,8 @@ package app.parley.server.events;
 
 import app.parley.model.event.ServerEvent;
 import app.parley.model.message.Message;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
+import app.parley.server.common.TransactionHooks;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 
 /**
  * What features use to tell sockets about a change. Called inside a write transaction, an event
@@ -16,9 +14,9 @@ import java.sql.Connection;
 public class RealtimeEvents {
     private final EventBus bus;
     private final EventJson json;
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionHooks transactions;
 
-    public RealtimeEvents(EventBus bus, EventJson json, TransactionOperations<Connection> transactions) {
+    public RealtimeEvents(EventBus bus, EventJson json, TransactionHooks transactions) {
         this.bus = bus;
         this.json = json;
         this.transactions = transactions;
@@ -52,16 +50,7 @@ public class RealtimeEvents {
     }
 
     private void publish(Delivery delivery) {
-        transactions
-                .findTransactionStatus()
-                .ifPresentOrElse(
-                        status -> status.registerSynchronization(new TransactionSynchronization() {
-                            @Override
-                            public void afterCommit() {
-                                bus.publish(delivery);
-                            }
-                        }),
-                        () -> bus.publish(delivery));
+        transactions.afterCommit(() -> bus.publish(delivery));
     }
 
     private byte[] write(ServerEvent event) {

@@ -1,16 +1,14 @@
 package app.parley.server.files;
 
 import app.parley.server.common.TextLimits;
+import app.parley.server.common.TransactionHooks;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.PayloadTooLargeException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +27,7 @@ public class FileService {
     private final StoredFileRepository files;
     private final ImageTool images;
     private final FileSettings settings;
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionHooks hooks;
     private final Clock clock;
 
     public FileService(
@@ -37,9 +35,9 @@ public class FileService {
             StoredFileRepository files,
             ImageTool images,
             FileSettings settings,
-            TransactionOperations<Connection> transactions,
+            TransactionHooks hooks,
             Clock clock) {
-        this.transactions = transactions;
+        this.hooks = hooks;
         this.content = content;
         this.files = files;
         this.images = images;
@@ -122,6 +120,34 @@ public class FileService {
     }
 
     /**
+     * Places staged bytes at their address inside the caller's write transaction. Should the
+     * transaction roll back, bytes that no row referred to before are removed again: nothing
+     * else would ever delete them.
+     */
+    public String keepInTransaction(StagedContent staged) {
+        staged.keep();
+        dropOnRollback(staged.sha256());
+        return staged.sha256();
+    }
+
+    /** The same for bytes made on the server (thumbnails). */
+    public String storeInTransaction(byte[] bytes) {
+        String sha256 = content.store(bytes);
+        dropOnRollback(sha256);
+        return sha256;
+    }
+
+    /**
+     * Writers take turns (see SqliteDriver), so no other row can come to need these bytes between
+     * this check and the rollback.
+     */
+    private void dropOnRollback(String sha256) {
+        if (!files.existsBySha256(sha256)) {
+            hooks.afterRollback(() -> content.delete(sha256));
+        }
+    }
+
+    /**
      * Deletes the bytes no row refers to once the transaction has committed (and never if it
      * rolls back). Writers take turns until their commit callbacks are done (see SqliteDriver),
      * so no upload of the same bytes can slip in between the check and the delete.
@@ -133,16 +159,7 @@ public class FileService {
         if (orphans.isEmpty()) {
             return;
         }
-        transactions
-                .findTransactionStatus()
-                .ifPresentOrElse(
-                        status -> status.registerSynchronization(new TransactionSynchronization() {
-                            @Override
-                            public void afterCommit() {
-                                orphans.forEach(content::delete);
-                            }
-                        }),
-                        () -> orphans.forEach(content::delete));
+        hooks.afterCommit(() -> orphans.forEach(content::delete));
     }
 
     public StoredFile get(long fileId) {
@@ -153,7 +170,7 @@ public class FileService {
         return content.pathOf(file.sha256());
     }
 
-    static NotFoundException notFound(String reference) {
+    public static NotFoundException notFound(String reference) {
         return new NotFoundException("file_not_found", "file " + reference + " does not exist");
     }
 
@@ -162,7 +179,7 @@ public class FileService {
     }
 
     /** Only the last path segment, without the characters names may not hold (TextLimits), at most 255 characters. */
-    static String safeName(String name) {
+    public static String safeName(String name) {
         if (name == null) {
             return "file";
         }

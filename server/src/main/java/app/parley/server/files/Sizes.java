@@ -1,10 +1,10 @@
 package app.parley.server.files;
 
 /** Byte counts as people read them in error messages. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {}
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
             return (bytes >> 30) + " GB";
         }

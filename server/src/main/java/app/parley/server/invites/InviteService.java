@@ -6,6 +6,7 @@ import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
+import app.parley.server.chats.GroupMembership;
 import app.parley.server.common.ByReference;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.GoneException;
@@ -31,6 +32,7 @@ public class InviteService {
     private final ByReference<Invite> byReference;
     private final InviteTokens tokens;
     private final ChatService chats;
+    private final GroupMembership membership;
     private final AccountService accounts;
     private final InviteSettings settings;
     private final Clock clock;
@@ -39,6 +41,7 @@ public class InviteService {
             InviteRepository invites,
             InviteTokens tokens,
             ChatService chats,
+            GroupMembership membership,
             AccountService accounts,
             InviteSettings settings,
             Clock clock) {
@@ -46,6 +49,7 @@ public class InviteService {
         this.byReference = new ByReference<>("invite", invites::findById, invites::findByUuid);
         this.tokens = tokens;
         this.chats = chats;
+        this.membership = membership;
         this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
@@ -154,7 +158,7 @@ public class InviteService {
                         "invite_used_up", "this invite has been used its " + invite.maxUses() + " times");
         }
         accounts.requireCaller(callerId);
-        chats.joinByInvite(chat.id(), callerId);
+        membership.joinByInvite(chat.id(), callerId);
         invites.countUse(invite.id());
         return new Accepted(chat, true);
     }

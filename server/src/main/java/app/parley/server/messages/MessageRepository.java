@@ -34,6 +34,9 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
     @Query(ROW + " WHERE m.id = :id")
     Optional<MessageRow> findRow(long id);
 
+    @Query(ROW + " WHERE m.uuid = :uuid")
+    Optional<MessageRow> findRowByUuid(String uuid);
+
     /** Newest first, strictly between the two cursors. */
     @Query(ROW + """
          WHERE m.chat_id = :chatId AND m.id > :afterId AND m.id < :beforeId

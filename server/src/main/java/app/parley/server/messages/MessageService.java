@@ -7,11 +7,15 @@ import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
 import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
+import app.parley.model.message.ReadPositions;
 import app.parley.model.message.SendMessageRequest;
+import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
+import app.parley.server.attachments.ChatFileService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.ChatService;
+import app.parley.server.common.ByReference;
 import app.parley.server.common.Paging;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
@@ -19,7 +23,6 @@ import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.events.RealtimeEvents;
-import app.parley.server.files.ChatFileService;
 import app.parley.server.files.StoredFile;
 import app.parley.server.files.Upload;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -29,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -40,6 +44,7 @@ import java.util.UUID;
 @Singleton
 public class MessageService {
     private final MessageRepository messages;
+    private final ByReference<MessageRow> rows;
     private final ReadStateRepository readState;
     private final MessageSearch search;
     private final ChatService chats;
@@ -67,6 +72,7 @@ public class MessageService {
         this.files = files;
         this.views = views;
         this.messages = messages;
+        this.rows = new ByReference<>("message", messages::findRow, messages::findRowByUuid);
         this.readState = readState;
         this.search = search;
         this.chats = chats;
@@ -214,13 +220,23 @@ public class MessageService {
     /** Deletes one of the caller's own messages. */
     @Transactional
     public MessageRow delete(long callerId, long chatId, long messageId) {
+        return delete(callerId, chatId, new IdRef.Numeric(messageId));
+    }
+
+    /**
+     * The same for a message named by id or UUID. Membership is checked first, so an outsider
+     * learns nothing of which messages exist.
+     */
+    @Transactional
+    public MessageRow delete(long callerId, long chatId, IdRef messageRef) {
         Chat chat = chats.requireMember(chatId, callerId);
-        MessageRow message = messages.findRow(messageId)
+        MessageRow message = rows.find(messageRef)
                 .filter(found -> found.chatId() == chat.id())
                 .orElseThrow(() -> new NotFoundException(
-                        "message_not_found", "message " + messageId + " does not exist in chat " + chat.id()));
+                        "message_not_found",
+                        "message " + messageRef.display() + " does not exist in chat " + chat.id()));
         if (message.authorId() != callerId) {
-            throw new ForbiddenException("not_the_author", "only the author can delete message " + messageId);
+            throw new ForbiddenException("not_the_author", "only the author can delete message " + message.id());
         }
         readState.uncountDeletedMessage(chat.id(), message.authorId(), message.id());
         if (message.clientMsgId() != null) {
@@ -280,6 +296,23 @@ public class MessageService {
     }
 
     /**
+     * How far each member has read the chat, in the order they joined (members only): with the
+     * chat's {@code read} frames, what a client needs for "read by N" under its own messages.
+     */
+    public ReadPositions readPositions(long callerId, long chatId) {
+        chats.requireMember(chatId, callerId);
+        List<ChatMember> members = chats.membersOf(chatId);
+        Map<Long, Account> byId =
+                accounts.byIds(members.stream().map(ChatMember::userId).toList());
+        List<ReadPositions.Position> positions = members.stream()
+                .filter(member -> byId.containsKey(member.userId()))
+                .map(member ->
+                        new ReadPositions.Position(byId.get(member.userId()).toRef(), member.lastReadMessageId()))
+                .toList();
+        return new ReadPositions(chatId, positions);
+    }
+
+    /**
      * What a chat socket sends when it opens: the chat's newest message id at that moment, and one
      * page of history that stops there. Messages up to that id are in the history or before it;
      * every later one reaches the socket live. Ids grow in commit order (one writer at a time), so
@@ -289,13 +322,6 @@ public class MessageService {
         chats.requireMember(chatId, callerId);
         long lastId = messages.findLastId(chatId).orElse(0L);
         return new ChatSnapshot(readPage(chatId, query.upTo(lastId)), lastId);
-    }
-
-    /** The integer id of a message given by UUID. */
-    public long idOf(UUID uuid) {
-        return messages.findByUuid(uuid.toString())
-                .map(StoredMessage::id)
-                .orElseThrow(() -> new NotFoundException("message_not_found", "message " + uuid + " does not exist"));
     }
 
     /** Nothing a reader would see: whitespace, no-break spaces and invisible format characters only. */

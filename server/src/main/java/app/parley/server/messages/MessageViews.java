@@ -2,7 +2,7 @@ package app.parley.server.messages;
 
 import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
-import app.parley.server.files.ChatFileService;
+import app.parley.server.attachments.ChatFileService;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;

@@ -23,14 +23,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Membership rules hold in {@link ChatService} itself, whoever calls it: an HTTP controller, a
- * seed dialect or a WebSocket endpoint cannot forget them.
+ * Membership rules hold in {@link ChatService} and {@link GroupMembership} themselves, whoever
+ * calls them: an HTTP controller, a seed dialect or a WebSocket endpoint cannot forget them.
  */
 class ChatServiceAuthorizationTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();
 
     private final ChatService chats = server.bean(ChatService.class);
+    private final GroupMembership membership = server.bean(GroupMembership.class);
 
     @Test
     void onlyTheOwnerMayAddMembers() {
@@ -40,12 +41,12 @@ class ChatServiceAuthorizationTest {
         TestUser newcomer = server.register("newcomer");
         long groupId = group(owner, member);
 
-        assertForbidden("not_the_owner", () -> chats.addMembers(member.id(), groupId, refs(newcomer)));
-        assertForbidden("not_the_owner", () -> chats.addMembers(outsider.id(), groupId, refs(outsider)));
-        assertForbidden("not_the_owner", () -> chats.addMembers(member.id(), groupId, List.of()));
+        assertForbidden("not_the_owner", () -> membership.addMembers(member.id(), groupId, refs(newcomer)));
+        assertForbidden("not_the_owner", () -> membership.addMembers(outsider.id(), groupId, refs(outsider)));
+        assertForbidden("not_the_owner", () -> membership.addMembers(member.id(), groupId, List.of()));
 
         assertEquals(List.of(owner.id(), member.id()), chats.memberIds(groupId));
-        assertEquals(List.of(newcomer.id()), chats.addMembers(owner.id(), groupId, refs(newcomer)));
+        assertEquals(List.of(newcomer.id()), membership.addMembers(owner.id(), groupId, refs(newcomer)));
         assertEquals(List.of(owner.id(), member.id(), newcomer.id()), chats.memberIds(groupId));
     }
 
@@ -57,13 +58,13 @@ class ChatServiceAuthorizationTest {
         TestUser outsider = server.register("outsider");
         long groupId = group(owner, ada, bo);
 
-        assertForbidden("not_the_owner", () -> chats.removeMembers(ada.id(), groupId, refs(bo)));
-        assertForbidden("not_the_owner", () -> chats.removeMembers(ada.id(), groupId, refs(ada)));
-        assertForbidden("not_the_owner", () -> chats.removeMembers(ada.id(), groupId, refs(owner)));
-        assertForbidden("not_the_owner", () -> chats.removeMembers(outsider.id(), groupId, refs(ada)));
+        assertForbidden("not_the_owner", () -> membership.removeMembers(ada.id(), groupId, refs(bo)));
+        assertForbidden("not_the_owner", () -> membership.removeMembers(ada.id(), groupId, refs(ada)));
+        assertForbidden("not_the_owner", () -> membership.removeMembers(ada.id(), groupId, refs(owner)));
+        assertForbidden("not_the_owner", () -> membership.removeMembers(outsider.id(), groupId, refs(ada)));
 
         assertEquals(List.of(owner.id(), ada.id(), bo.id()), chats.memberIds(groupId));
-        assertEquals(List.of(bo.id()), chats.removeMembers(owner.id(), groupId, refs(bo)));
+        assertEquals(List.of(bo.id()), membership.removeMembers(owner.id(), groupId, refs(bo)));
         assertEquals(List.of(owner.id(), ada.id()), chats.memberIds(groupId));
     }
 
@@ -159,7 +160,7 @@ class ChatServiceAuthorizationTest {
         TestUser leaver = server.register("leaver");
         long groupId = group(owner, leaver);
 
-        chats.removeMembers(owner.id(), groupId, refs(leaver));
+        membership.removeMembers(owner.id(), groupId, refs(leaver));
 
         assertForbidden("not_a_member", () -> chats.memberAccounts(leaver.id(), groupId));
         assertForbidden("not_a_member", () -> chats.requireMember(groupId, leaver.id()));

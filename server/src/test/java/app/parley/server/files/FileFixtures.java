@@ -9,15 +9,10 @@ import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -27,9 +22,6 @@ import java.util.stream.Stream;
 
 /** Uploads, downloads with request headers, and a look at the content store on disk, for the file tests. */
 final class FileFixtures {
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private FileFixtures() {}
 
     static String filesPath(Object chat) {
@@ -58,25 +50,7 @@ final class FileFixtures {
 
     /** A GET with extra request headers given as name, value, name, value... */
     static ApiClient.Response get(TestUser user, String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(user.api().base().resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + user.api().token());
-        for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        try {
-            HttpResponse<byte[]> response = HTTP.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new ApiClient.Response(
-                    response.statusCode(),
-                    new String(response.body(), StandardCharsets.UTF_8),
-                    response.headers(),
-                    response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return user.api().getWithHeaders(path, headers);
     }
 
     static String header(ApiClient.Response response, String name) {

@@ -3,9 +3,9 @@ package app.parley.server.realtime;
 import static app.parley.server.messages.Conversations.history;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
-import static app.parley.server.realtime.RealtimeFixtures.chatSocket;
-import static app.parley.server.realtime.RealtimeFixtures.idsOf;
-import static app.parley.server.realtime.RealtimeFixtures.list;
+import static app.parley.server.realtime.WsFrames.chatSocket;
+import static app.parley.server.realtime.WsFrames.idsOf;
+import static app.parley.server.realtime.WsFrames.list;
 import static app.parley.server.support.Sockets.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -60,16 +60,16 @@ class CatchUpTest {
         List<JsonNode> m = history(alice, chat);
 
         try (SocketClient alices = chatSocket(server, alice, chat, "after_id=" + id(m, 3) + "&limit=2")) {
-            assertEquals(RealtimeFixtures.history(chat, m.subList(4, 6), id(m, 3), true), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(4, 6), id(m, 3), true), alices.next());
             JsonNode live1 = send(bob, chat, "live 1");
             assertEquals(live1, alices.next());
 
             alices.send(catchUp(live1.get("id").asLong()));
-            assertEquals(RealtimeFixtures.history(chat, m.subList(6, 11), id(m, 5), true), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(6, 11), id(m, 5), true), alices.next());
             alices.send(Map.of("type", "catch_up"));
-            assertEquals(RealtimeFixtures.history(chat, m.subList(11, 12), id(m, 10), false), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(11, 12), id(m, 10), false), alices.next());
             alices.send(Map.of("type", "catch_up"));
-            assertEquals(RealtimeFixtures.history(chat, List.of(), id(m, 11), false), alices.next());
+            assertEquals(WsFrames.history(chat, List.of(), id(m, 11), false), alices.next());
 
             JsonNode live2 = send(bob, chat, "live 2");
             assertEquals(live2, alices.next());
@@ -93,18 +93,18 @@ class CatchUpTest {
         List<JsonNode> m = history(alice, chat);
 
         try (SocketClient alices = chatSocket(server, alice, chat, "after_id=0&limit=2")) {
-            assertEquals(RealtimeFixtures.history(chat, m.subList(0, 2), 0L, true), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(0, 2), 0L, true), alices.next());
             // Read up to m7 elsewhere: go on from there.
             alices.send(catchUp(id(m, 7)));
-            assertEquals(RealtimeFixtures.history(chat, m.subList(8, 12), id(m, 7), false), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(8, 12), id(m, 7), false), alices.next());
             // Asking again for an earlier stretch is answered, and paging on continues from it.
             alices.send(catchUp(id(m, 1)));
-            assertEquals(RealtimeFixtures.history(chat, m.subList(2, 7), id(m, 1), true), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(2, 7), id(m, 1), true), alices.next());
             alices.send(Map.of("type", "catch_up"));
-            assertEquals(RealtimeFixtures.history(chat, m.subList(7, 12), id(m, 6), false), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(7, 12), id(m, 6), false), alices.next());
             // The newest message at the socket's opening is the live start itself: nothing after it comes as a page.
             alices.send(catchUp(id(m, 11)));
-            assertEquals(RealtimeFixtures.history(chat, List.of(), id(m, 11), false), alices.next());
+            assertEquals(WsFrames.history(chat, List.of(), id(m, 11), false), alices.next());
             assertSilent(alices);
         }
     }

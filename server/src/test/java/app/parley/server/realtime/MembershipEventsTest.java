@@ -1,16 +1,16 @@
 package app.parley.server.realtime;
 
+import static app.parley.server.messages.Conversations.JSON;
 import static app.parley.server.messages.Conversations.history;
+import static app.parley.server.messages.Conversations.json;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
 import static app.parley.server.messages.Conversations.unread;
-import static app.parley.server.realtime.RealtimeFixtures.JSON;
-import static app.parley.server.realtime.RealtimeFixtures.chatCreated;
-import static app.parley.server.realtime.RealtimeFixtures.chatDeleted;
-import static app.parley.server.realtime.RealtimeFixtures.chatSocket;
-import static app.parley.server.realtime.RealtimeFixtures.lastMessage;
-import static app.parley.server.realtime.RealtimeFixtures.membersChanged;
-import static app.parley.server.realtime.RealtimeFixtures.reparse;
+import static app.parley.server.realtime.WsFrames.chatCreated;
+import static app.parley.server.realtime.WsFrames.chatDeleted;
+import static app.parley.server.realtime.WsFrames.chatSocket;
+import static app.parley.server.realtime.WsFrames.lastMessage;
+import static app.parley.server.realtime.WsFrames.membersChanged;
 import static app.parley.server.support.Sockets.assertSilent;
 import static app.parley.server.support.Sockets.openChat;
 import static app.parley.server.support.Sockets.openMain;
@@ -57,7 +57,7 @@ class MembershipEventsTest {
     }
 
     private static JsonNode messageDeleted(JsonNode message) {
-        return reparse(JSON.createObjectNode()
+        return json(JSON.createObjectNode()
                 .put("type", "message_deleted")
                 .put("chat_id", message.get("chat_id").asLong())
                 .put("message_id", message.get("id").asLong())
@@ -71,7 +71,7 @@ class MembershipEventsTest {
         if (newLast != null) {
             frame.set("last_message", newLast);
         }
-        return reparse(frame);
+        return json(frame);
     }
 
     // --- members_added ------------------------------------------------------------------------------

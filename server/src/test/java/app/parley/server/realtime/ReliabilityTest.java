@@ -7,10 +7,10 @@ import static app.parley.server.messages.Conversations.messagesPath;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
 import static app.parley.server.messages.Conversations.unread;
-import static app.parley.server.realtime.RealtimeFixtures.chatSocket;
-import static app.parley.server.realtime.RealtimeFixtures.idsOf;
-import static app.parley.server.realtime.RealtimeFixtures.lastMessage;
-import static app.parley.server.realtime.RealtimeFixtures.list;
+import static app.parley.server.realtime.WsFrames.chatSocket;
+import static app.parley.server.realtime.WsFrames.idsOf;
+import static app.parley.server.realtime.WsFrames.lastMessage;
+import static app.parley.server.realtime.WsFrames.list;
 import static app.parley.server.support.Sockets.assertSilent;
 import static app.parley.server.support.Sockets.openChat;
 import static app.parley.server.support.Sockets.openMain;
@@ -263,7 +263,7 @@ class ReliabilityTest {
         assertEquals(12, m.size());
 
         try (SocketClient alices = chatSocket(server, alice, chat, "after_id=" + id(m, 3) + "&limit=5")) {
-            assertEquals(RealtimeFixtures.history(chat, m.subList(4, 9), id(m, 3), true), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(4, 9), id(m, 3), true), alices.next());
 
             JsonNode live1 = send(bob, chat, "live 1");
             JsonNode live2 = send(bob, chat, "live 2");
@@ -272,13 +272,13 @@ class ReliabilityTest {
 
             // The rest of what was missed stops where the socket's live frames began: no live message twice.
             alices.send(catchUp(id(m, 8)));
-            assertEquals(RealtimeFixtures.history(chat, m.subList(9, 12), id(m, 8), false), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(9, 12), id(m, 8), false), alices.next());
             alices.send(catchUp(id(m, 11)));
-            assertEquals(RealtimeFixtures.history(chat, List.of(), id(m, 11), false), alices.next());
+            assertEquals(WsFrames.history(chat, List.of(), id(m, 11), false), alices.next());
             // A live id says nothing about the gap before the live frames: the answer is that gap (now empty),
             // and after_id says where it continues from.
             alices.send(catchUp(live2.get("id").asLong()));
-            assertEquals(RealtimeFixtures.history(chat, List.of(), id(m, 11), false), alices.next());
+            assertEquals(WsFrames.history(chat, List.of(), id(m, 11), false), alices.next());
             assertSilent(alices);
         }
     }
@@ -295,15 +295,15 @@ class ReliabilityTest {
 
         // Exactly a page's worth after after_id: the page is known to be the last.
         try (SocketClient exact = chatSocket(server, alice, chat, "after_id=" + id(all, 8) + "&limit=5")) {
-            assertEquals(RealtimeFixtures.history(chat, all.subList(9, 14), id(all, 8), false), exact.next());
+            assertEquals(WsFrames.history(chat, all.subList(9, 14), id(all, 8), false), exact.next());
         }
         // One more than a page: has_more.
         try (SocketClient oneMore = chatSocket(server, alice, chat, "after_id=" + id(all, 7) + "&limit=5")) {
-            assertEquals(RealtimeFixtures.history(chat, all.subList(8, 13), id(all, 7), true), oneMore.next());
+            assertEquals(WsFrames.history(chat, all.subList(8, 13), id(all, 7), true), oneMore.next());
         }
         // Nothing after the newest message: an empty history that still echoes after_id.
         try (SocketClient upToDate = chatSocket(server, alice, chat, "after_id=" + id(all, 13))) {
-            assertEquals(RealtimeFixtures.history(chat, List.of(), id(all, 13), false), upToDate.next());
+            assertEquals(WsFrames.history(chat, List.of(), id(all, 13), false), upToDate.next());
         }
     }
 
@@ -318,13 +318,13 @@ class ReliabilityTest {
         List<JsonNode> m = history(alice, chat);
 
         try (SocketClient alices = chatSocket(server, alice, chat, "after_id=0&limit=2")) {
-            assertEquals(RealtimeFixtures.history(chat, m.subList(0, 2), 0L, true), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(0, 2), 0L, true), alices.next());
             alices.send(catchUp(id(m, 1)));
-            assertEquals(RealtimeFixtures.history(chat, m.subList(2, 7), id(m, 1), true), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(2, 7), id(m, 1), true), alices.next());
             alices.send(catchUp(id(m, 6)));
-            assertEquals(RealtimeFixtures.history(chat, m.subList(7, 12), id(m, 6), true), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(7, 12), id(m, 6), true), alices.next());
             alices.send(catchUp(id(m, 11)));
-            assertEquals(RealtimeFixtures.history(chat, m.subList(12, 13), id(m, 11), false), alices.next());
+            assertEquals(WsFrames.history(chat, m.subList(12, 13), id(m, 11), false), alices.next());
             assertSilent(alices);
         }
     }

@@ -3,9 +3,9 @@ package app.parley.server.realtime;
 import static app.parley.server.messages.Conversations.history;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.send;
-import static app.parley.server.realtime.RealtimeFixtures.chatSocket;
-import static app.parley.server.realtime.RealtimeFixtures.idsOf;
-import static app.parley.server.realtime.RealtimeFixtures.lastMessage;
+import static app.parley.server.realtime.WsFrames.chatSocket;
+import static app.parley.server.realtime.WsFrames.idsOf;
+import static app.parley.server.realtime.WsFrames.lastMessage;
 import static app.parley.server.support.Sockets.assertSilent;
 import static app.parley.server.support.Sockets.openChat;
 import static app.parley.server.support.Sockets.openMain;
@@ -143,7 +143,7 @@ class SlowConsumerTest {
                 JsonNode catchUp = again.next("history");
                 List<JsonNode> rest = new ArrayList<>(sent.subList(gotByChat.size(), sent.size()));
                 rest.add(later);
-                assertEquals(RealtimeFixtures.history(chat, rest, lastSeen, false), catchUp);
+                assertEquals(WsFrames.history(chat, rest, lastSeen, false), catchUp);
             }
         }
     }

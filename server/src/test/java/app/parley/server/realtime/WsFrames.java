@@ -5,10 +5,13 @@ import static app.parley.server.messages.Conversations.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +20,9 @@ import java.util.TreeSet;
 
 /**
  * The frames of the WebSocket API as a test expects them (whole values, so that any extra,
- * missing or wrong field fails), the socket paths, and the client frames tests send. Sockets are
- * opened and made ready with {@link app.parley.server.support.Sockets}.
+ * missing or wrong field fails; numbers compare equal whether built as int or long), the socket
+ * paths, and the client frames tests send. Sockets are opened and made ready with
+ * {@link app.parley.server.support.Sockets}.
  */
 final class WsFrames {
     private WsFrames() {}
@@ -38,6 +42,12 @@ final class WsFrames {
         return "/ws/chat/" + chat + "/";
     }
 
+    /** A chat socket on {@code /api/v1/chat/{id}} with an optional query (without '?'); its history frame is not read yet. */
+    static SocketClient chatSocket(RunningServer server, TestUser user, long chatId, String query) {
+        return SocketClient.open(
+                server, user, chatPath(chatId) + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
     /** A user as frames embed one: {@code {"id","name","username"}} (a new user's name is their username). */
     static JsonNode userRef(TestUser user) {
         return json(JSON.createObjectNode()
@@ -48,8 +58,16 @@ final class WsFrames {
 
     /** {@code {"type":"history","chat_id","messages","has_more"}}, with {@code "error":"no messages"} when empty. */
     static JsonNode history(long chatId, List<JsonNode> messages, boolean hasMore) {
+        return history(chatId, messages, null, hasMore);
+    }
+
+    /** The same with the {@code after_id} a catch-up asked for (null: absent). */
+    static JsonNode history(long chatId, List<JsonNode> messages, Long afterId, boolean hasMore) {
         ObjectNode frame = JSON.createObjectNode().put("type", "history").put("chat_id", chatId);
         frame.putArray("messages").addAll(messages);
+        if (afterId != null) {
+            frame.put("after_id", afterId);
+        }
         frame.put("has_more", hasMore);
         if (messages.isEmpty()) {
             frame.put("error", "no messages");
@@ -80,6 +98,41 @@ final class WsFrames {
             frame.put("unread_count", unreadCount);
         }
         return json(frame);
+    }
+
+    /** {@code members_added} or {@code members_removed} with exactly these users. */
+    static JsonNode membersChanged(String type, long chatId, TestUser... users) {
+        ObjectNode frame = JSON.createObjectNode().put("type", type).put("chat_id", chatId);
+        ArrayNode list = frame.putArray("users");
+        for (TestUser user : users) {
+            list.add(userRef(user));
+        }
+        return json(frame);
+    }
+
+    static JsonNode chatCreated(long chatId, String uuid, String name, String chatType, String roomName) {
+        return json(JSON.createObjectNode()
+                .put("type", "chat_created")
+                .put("chat_id", chatId)
+                .put("uuid", uuid)
+                .put("name", name)
+                .put("chat_type", chatType)
+                .put("room_name", roomName));
+    }
+
+    static JsonNode chatDeleted(long chatId) {
+        return json(JSON.createObjectNode().put("type", "chat_deleted").put("chat_id", chatId));
+    }
+
+    /** The ids of a list of messages, in order. */
+    static List<Long> idsOf(List<JsonNode> messages) {
+        return messages.stream().map(m -> m.get("id").asLong()).toList();
+    }
+
+    static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
     }
 
     /**

@@ -72,6 +72,22 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET with extra request headers, as name/value pairs. */
+    public Response getWithHeaders(String path, String... headers) {
+        HttpRequest.Builder builder = request(path);
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.GET());
+    }
+
+    /** A GET carrying a JSON body, as seed 000's documents send some. */
+    public Response getWithBody(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .method("GET", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").POST(jsonBody(body)));
     }

@@ -2,12 +2,12 @@ package app.parley.server.api.v1;
 
 import app.parley.model.file.Attachment;
 import app.parley.model.file.StorageUsage;
+import app.parley.server.attachments.Attachments;
+import app.parley.server.attachments.ChatFileService;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRefs;
 import app.parley.server.errors.ErrorDialects;
 import app.parley.server.errors.ParleyException;
-import app.parley.server.files.Attachments;
-import app.parley.server.files.ChatFileService;
 import app.parley.server.files.FileService;
 import app.parley.server.files.StoredFile;
 import app.parley.server.files.Upload;

@@ -9,6 +9,7 @@ import app.parley.model.common.StatusResponse;
 import app.parley.server.accounts.Account;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
+import app.parley.server.chats.GroupMembership;
 import app.parley.server.common.IdRefs;
 import app.parley.server.files.FileService;
 import app.parley.server.files.StoredFile;
@@ -37,11 +38,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "groups")
 class GroupController {
     private final ChatService chats;
+    private final GroupMembership membership;
     private final FileService files;
     private final JsonPart jsonPart;
 
-    GroupController(ChatService chats, FileService files, JsonPart jsonPart) {
+    GroupController(ChatService chats, GroupMembership membership, FileService files, JsonPart jsonPart) {
         this.chats = chats;
+        this.membership = membership;
         this.files = files;
         this.jsonPart = jsonPart;
     }
@@ -100,14 +103,14 @@ class GroupController {
     /** Adds users (owner only); 409 if one of them is already a member, and then nobody is added. */
     @Post("/{id}/add")
     StatusResponse add(Authentication authentication, String id, @Body @Nullable MembersRequest request) {
-        chats.addMembers(Caller.id(authentication), groupId(id), request == null ? null : request.users());
+        membership.addMembers(Caller.id(authentication), groupId(id), request == null ? null : request.users());
         return StatusResponse.ok();
     }
 
     /** Removes users (owner only); 409 if one of them is not a member, and then nobody is removed. */
     @Delete("/{id}/delete")
     StatusResponse remove(Authentication authentication, String id, @Body @Nullable MembersRequest request) {
-        chats.removeMembers(Caller.id(authentication), groupId(id), request == null ? null : request.users());
+        membership.removeMembers(Caller.id(authentication), groupId(id), request == null ? null : request.users());
         return StatusResponse.ok();
     }
 

@@ -1,6 +1,5 @@
 package app.parley.server.api.v1;
 
-import app.parley.model.common.IdRef;
 import app.parley.model.common.StatusResponse;
 import app.parley.model.message.Message;
 import app.parley.model.message.MessagePage;
@@ -101,11 +100,7 @@ class MessagesController {
     @Delete("/{messageId}{/}")
     StatusResponse delete(Authentication authentication, String chatId, String messageId) {
         long chat = chats.get(chatId).id();
-        long message = switch (IdRefs.parse(messageId, "message_id")) {
-            case IdRef.Numeric n -> n.id();
-            case IdRef.Uuid u -> messages.idOf(u.uuid());
-        };
-        messages.delete(Caller.id(authentication), chat, message);
+        messages.delete(Caller.id(authentication), chat, IdRefs.parse(messageId, "message_id"));
         return StatusResponse.ok();
     }
 

@@ -12,9 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -1016,24 +1013,7 @@ class Seed000DocumentTest {
 
     /** GET with a JSON body, as the document's {@code /status} and {@code /get_user_id} take it. */
     private static ApiClient.Response getWithBody(User user, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(user.api().base().resolve(path))
-                .header("Authorization", "Bearer " + user.api().token())
-                .header("Content-Type", "application/json")
-                .method("GET", HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new ApiClient.Response(
-                    response.statusCode(),
-                    new String(response.body(), StandardCharsets.UTF_8),
-                    response.headers(),
-                    response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return user.api().getWithBody(path, body);
     }
 
     /** Seed 000's error: {@code {"detail", "code", "status", "field"?}} and nothing else, in JSON. */

@@ -1,4 +1,4 @@
-package app.parley.server.files;
+package app.parley.server.attachments;
 
 import static app.parley.server.messages.Conversations.group;
 import static app.parley.server.messages.Conversations.historyTexts;
@@ -9,6 +9,8 @@ import app.parley.model.common.IdRef;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
+import app.parley.server.files.StoredFile;
+import app.parley.server.files.Upload;
 import app.parley.server.messages.MessageService;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.TestUser;

@@ -1,4 +1,4 @@
-package app.parley.server.files;
+package app.parley.server.attachments;
 
 import app.parley.model.file.Attachment;
 import io.micronaut.core.annotation.Introspected;

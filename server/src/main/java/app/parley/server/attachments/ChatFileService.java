@@ -1,4 +1,4 @@
-package app.parley.server.files;
+package app.parley.server.attachments;
 
 import app.parley.model.common.IdRef;
 import app.parley.model.common.IdValue;
@@ -10,6 +10,16 @@ import app.parley.server.common.IdRefs;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.PayloadTooLargeException;
+import app.parley.server.files.ContentSniffer;
+import app.parley.server.files.ContentStore;
+import app.parley.server.files.FileService;
+import app.parley.server.files.FileSettings;
+import app.parley.server.files.ImageTool;
+import app.parley.server.files.Sizes;
+import app.parley.server.files.StagedContent;
+import app.parley.server.files.StoredFile;
+import app.parley.server.files.StoredFileRepository;
+import app.parley.server.files.Upload;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -43,6 +53,8 @@ public class ChatFileService {
     private final ContentSniffer sniffer;
     private final ImageTool images;
     private final StoredFileRepository files;
+    private final AttachmentRepository attachments;
+    private final FileService storage;
     private final ByReference<StoredFile> byReference;
     private final FileSettings settings;
     private final TransactionOperations<Connection> transactions;
@@ -54,6 +66,8 @@ public class ChatFileService {
             ContentSniffer sniffer,
             ImageTool images,
             StoredFileRepository files,
+            AttachmentRepository attachments,
+            FileService storage,
             FileSettings settings,
             TransactionOperations<Connection> transactions,
             Clock clock) {
@@ -62,6 +76,8 @@ public class ChatFileService {
         this.sniffer = sniffer;
         this.images = images;
         this.files = files;
+        this.attachments = attachments;
+        this.storage = storage;
         this.byReference = new ByReference<>("file", files::findById, files::findByUuid);
         this.settings = settings;
         this.transactions = transactions;
@@ -106,15 +122,16 @@ public class ChatFileService {
             return transactions.executeWrite(status -> {
                 chats.requireMember(chatId, callerId);
                 requireQuota(callerId, staged.size());
-                // Placing the bytes is a rename; inside the transaction it cannot race a failed insert.
-                staged.keep();
+                // Placing the bytes is a rename; inside the transaction it cannot race a failed insert,
+                // and a rollback (of these rows or of andThen's) takes bytes no other row needs away again.
+                storage.keepInTransaction(staged);
                 Instant now = clock.instant();
                 Long thumbnailId = thumbnail == null
                         ? null
                         : files.save(new StoredFile(
                                         null,
                                         UUID.randomUUID().toString(),
-                                        content.store(thumbnail.bytes()),
+                                        storage.storeInTransaction(thumbnail.bytes()),
                                         thumbnail.bytes().length,
                                         thumbnail.contentType(),
                                         thumbnailName(name, thumbnail.contentType()),
@@ -195,7 +212,7 @@ public class ChatFileService {
             if (!seen.add(file.id())) {
                 throw new InvalidInputException("attachments", "file " + reference.display() + " is listed twice");
             }
-            if (files.isAttached(file.id())) {
+            if (attachments.isAttached(file.id())) {
                 throw new InvalidInputException(
                         "attachments", "file " + reference.display() + " is already attached to a message");
             }
@@ -207,7 +224,7 @@ public class ChatFileService {
     /** Records the files of a new message, in the sender's order. */
     public List<Attachment> attach(long messageId, List<StoredFile> attached) {
         for (int i = 0; i < attached.size(); i++) {
-            files.attach(messageId, attached.get(i).id(), i);
+            attachments.attach(messageId, attached.get(i).id(), i);
         }
         return attached.stream().map(Attachments::of).toList();
     }
@@ -218,7 +235,7 @@ public class ChatFileService {
             return Map.of();
         }
         Map<Long, List<Attachment>> byMessage = new LinkedHashMap<>();
-        for (AttachmentRow row : files.findAttachments(messageIds)) {
+        for (AttachmentRow row : attachments.findAttachments(messageIds)) {
             byMessage.computeIfAbsent(row.messageId(), id -> new ArrayList<>()).add(row.toAttachment());
         }
         return byMessage;

@@ -1,6 +1,7 @@
-package app.parley.server.files;
+package app.parley.server.attachments;
 
 import app.parley.model.file.Attachment;
+import app.parley.server.files.StoredFile;
 import java.time.Instant;
 
 /** The one place that turns file metadata into the {@link Attachment} clients see, URLs included. */
