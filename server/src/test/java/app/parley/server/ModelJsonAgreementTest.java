@@ -15,6 +15,7 @@ import app.parley.model.event.LastMessageEvent;
 import app.parley.model.file.Attachment;
 import app.parley.model.invite.Invite;
 import app.parley.model.message.Message;
+import app.parley.model.message.ReadPositions;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.support.RunningServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,7 @@ class ModelJsonAgreementTest {
                 AuthResponse.bearer("jwt", 60, new UserProfile(1, "u-1", "alice", "Alice", null, null, false, TIME)),
                 new Invite(5, "i-5", "token", 2, "Team", ALICE, TIME, null, 10, 0, false, Invite.ACTIVE, "l", "w"),
                 ErrorBody.of(400, "invalid_input", "users.id must be a positive integer or a UUID", "users.id"),
+                new ReadPositions(2, List.of(new ReadPositions.Position(ALICE, 7))),
                 ClientFrame.markRead(2, 7L))) {
             assertEquals(serverJson.writeValueAsString(value), modelJson.writeValueAsString(value));
         }

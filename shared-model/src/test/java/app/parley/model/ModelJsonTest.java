@@ -16,6 +16,7 @@ import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.ServerEvent;
 import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
+import app.parley.model.message.ReadPositions;
 import app.parley.model.message.ReadState;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -123,6 +124,7 @@ class ModelJsonTest {
                 app.parley.model.chat.GroupCreatedResponse.GroupSummary.class,
                 app.parley.model.message.UnreadCounts.ChatUnread.class,
                 app.parley.model.invite.InvitePreview.class,
+                ReadPositions.Position.class,
                 IdRef.Numeric.class)) {
             assertTrue(records.contains(expected), expected + " in " + records);
         }
@@ -184,6 +186,15 @@ class ModelJsonTest {
         assertEquals(
                 List.of("status", "chat_id", "last_read_message_id", "unread_count", "last_seen"), fieldNames(read));
         assertEquals("2026-11-21T09:26:30.901Z", read.get("last_seen").asText());
+
+        JsonNode positions = PLAIN.valueToTree(new ReadPositions(2, List.of(new ReadPositions.Position(ALICE, 7))));
+        assertEquals(List.of("chat_id", "positions"), fieldNames(positions));
+        assertEquals(
+                List.of("user", "last_read_message_id"),
+                fieldNames(positions.get("positions").get(0)));
+        assertEquals(
+                List.of("id", "name", "username"),
+                fieldNames(positions.get("positions").get(0).get("user")));
     }
 
     @Test

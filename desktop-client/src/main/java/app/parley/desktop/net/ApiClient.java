@@ -14,6 +14,7 @@ import app.parley.model.common.ErrorBody;
 import app.parley.model.message.MarkReadRequest;
 import app.parley.model.message.Message;
 import app.parley.model.message.MessagePage;
+import app.parley.model.message.ReadPositions;
 import app.parley.model.message.ReadState;
 import app.parley.model.message.SearchResults;
 import app.parley.model.message.UnreadCounts;
@@ -157,6 +158,11 @@ public final class ApiClient {
         return call(
                 post("/api/v1/chats/" + chatId + "/mark_read/", new MarkReadRequest(null, upToMessageId)),
                 ReadState.class);
+    }
+
+    /** How far every member of the chat has read (the caller included), for read receipts. */
+    public ReadPositions readPositions(long chatId) {
+        return call(get("/api/v1/chats/" + chatId + "/read_positions/"), ReadPositions.class);
     }
 
     public void deleteMessage(long chatId, long messageId) {

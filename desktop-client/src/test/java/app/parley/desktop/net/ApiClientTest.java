@@ -81,6 +81,27 @@ class ApiClientTest {
     }
 
     @Test
+    void readPositionsShowHowFarEachMemberHasRead() {
+        var irina = server.register("irina", "Ирина");
+        var yuri = server.register("yuri", "Yuri");
+        var chat = irina.openPrivateChat(yuri.me().id());
+        var first = irina.send(chat.id(), "раз", null, List.of());
+        irina.send(chat.id(), "два", null, List.of());
+
+        yuri.markRead(chat.id(), first.id());
+
+        var positions = irina.readPositions(chat.id());
+        assertEquals(chat.id(), positions.chatId());
+        assertEquals(
+                List.of("irina", "yuri"),
+                positions.positions().stream().map(p -> p.user().username()).toList());
+        assertEquals(
+                List.of("Ирина", "Yuri"),
+                positions.positions().stream().map(p -> p.user().name()).toList());
+        assertEquals(first.id(), positions.positions().get(1).lastReadMessageId());
+    }
+
+    @Test
     void findsPeopleByTheStartOfTheirUsernameAndCreatesAGroupWithThem() {
         var olga = server.register("olga", "Olga");
         server.register("oleg", "Oleg");

@@ -7,7 +7,9 @@ import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
 import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
+import app.parley.model.message.ReadPositions;
 import app.parley.model.message.SendMessageRequest;
+import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -277,6 +280,23 @@ public class MessageService {
         events.toInbox(callerId, ReadEvent.of(chatId, reader, position, unread));
         return new ChatMember(
                 member.id(), member.chatId(), member.userId(), member.role(), member.joinedAt(), position, unread, now);
+    }
+
+    /**
+     * How far each member has read the chat, in the order they joined (members only): with the
+     * chat's {@code read} frames, what a client needs for "read by N" under its own messages.
+     */
+    public ReadPositions readPositions(long callerId, long chatId) {
+        chats.requireMember(chatId, callerId);
+        List<ChatMember> members = chats.membersOf(chatId);
+        Map<Long, Account> byId =
+                accounts.byIds(members.stream().map(ChatMember::userId).toList());
+        List<ReadPositions.Position> positions = members.stream()
+                .filter(member -> byId.containsKey(member.userId()))
+                .map(member ->
+                        new ReadPositions.Position(byId.get(member.userId()).toRef(), member.lastReadMessageId()))
+                .toList();
+        return new ReadPositions(chatId, positions);
     }
 
     /**

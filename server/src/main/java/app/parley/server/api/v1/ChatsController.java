@@ -7,6 +7,7 @@ import app.parley.model.chat.SocketUrl;
 import app.parley.model.common.IdValue;
 import app.parley.model.common.StatusResponse;
 import app.parley.model.message.MarkReadRequest;
+import app.parley.model.message.ReadPositions;
 import app.parley.model.message.ReadState;
 import app.parley.model.message.SearchResults;
 import app.parley.model.message.UnreadCounts;
@@ -122,6 +123,15 @@ class ChatsController {
         // Seed 001 quirk (form twin): see docs/api.md, "Seed quirks in the canonical code".
         return markRead(
                 authentication, chatId, new MarkReadRequest(roomName, formNumber(upToMessageId, "up_to_message_id")));
+    }
+
+    /**
+     * Every member's read position (members only): for read receipts, with the chat's
+     * {@code read} frames announcing each move.
+     */
+    @Get("/{chat}/read_positions{/}")
+    ReadPositions readPositions(Authentication authentication, String chat) {
+        return messages.readPositions(Caller.id(authentication), chats.get(chat).id());
     }
 
     /** Full-text search in one chat (by id, UUID or room name), best match first. */
