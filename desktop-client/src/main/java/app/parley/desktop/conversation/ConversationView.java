@@ -105,7 +105,8 @@ public final class ConversationView {
         list.getStyleClass().add("message-list");
         list.setItems(viewModel.items());
         list.setFocusTraversable(true);
-        var actions = new MessageActions(viewModel::retry, viewModel::delete, openLink);
+        var actions = new MessageActions(viewModel::retry, viewModel::delete, openLink, viewModel::readersOf);
+        viewModel.receiptsChangedProperty().subscribe(list::refresh);
         list.setCellFactory(view -> new MessageCell(
                 text, clock, chat.type() == ChatType.GROUP, actions, viewModel.firstUnreadProperty()::get));
         var empty = new Label(text.get("conversation.empty"));

@@ -13,6 +13,7 @@ import app.parley.model.event.AgentReplyEvent;
 import app.parley.model.event.ChatDeletedEvent;
 import app.parley.model.event.HistoryEvent;
 import app.parley.model.event.MessageDeletedEvent;
+import app.parley.model.event.ReadEvent;
 import app.parley.model.event.ServerEvent;
 import app.parley.model.event.TypingEvent;
 import app.parley.model.message.Message;
@@ -87,6 +88,10 @@ public final class ConversationViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper foundAt = new ReadOnlyIntegerWrapper(this, "foundAt", -1);
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
     private final ReadOnlyObjectWrapper<Jump> jump = new ReadOnlyObjectWrapper<>(this, "jump");
+    private final Receipts receipts;
+    /** Moves whenever someone reads further: the view then redraws the receipts it shows. */
+    private final ReadOnlyIntegerWrapper receiptsChanged = new ReadOnlyIntegerWrapper(this, "receiptsChanged", 0);
+
     private final ReadOnlyStringWrapper answered = new ReadOnlyStringWrapper(this, "answered", "");
     private String searched = "";
     private final Map<Long, Instant> typingUntil = new LinkedHashMap<>();
@@ -120,6 +125,7 @@ public final class ConversationViewModel implements AutoCloseable {
         this.chat = chat;
         this.drafts = drafts;
         this.unreadAtOpen = chat.unreadCount();
+        this.receipts = new Receipts(session.me().id());
         this.background = background;
         this.problems = problems;
         this.text = text;
@@ -190,6 +196,15 @@ public final class ConversationViewModel implements AutoCloseable {
      */
     public ReadOnlyLongProperty firstUnreadProperty() {
         return firstUnread.getReadOnlyProperty();
+    }
+
+    /** Who of the others has read one of the person's own messages (names, sorted). */
+    public List<String> readersOf(MessageItem item) {
+        return item.own() && item.stored() ? receipts.readersOf(item.id()) : List.of();
+    }
+
+    public ReadOnlyIntegerProperty receiptsChangedProperty() {
+        return receiptsChanged.getReadOnlyProperty();
     }
 
     /** The latest in-chat search's results, best match first. */
@@ -593,6 +608,33 @@ public final class ConversationViewModel implements AutoCloseable {
         items.add(writing);
     }
 
+    /** Reads the others' positions afresh (at every (re)connect: frames missed meanwhile are covered). */
+    private void loadReadPositions() {
+        background.run(
+                () -> session.api().readPositions(chat.id()),
+                positions -> {
+                    boolean moved = false;
+                    for (var position : positions.positions()) {
+                        moved |= receipts.read(
+                                Authors.idOf(position.user()), position.user().name(), position.lastReadMessageId());
+                    }
+                    if (moved) {
+                        receiptsChanged.set(receiptsChanged.get() + 1);
+                    }
+                },
+                failure -> {
+                    // Receipts are a nicety: an older server without read positions shows none.
+                });
+    }
+
+    private void someoneRead(ReadEvent read) {
+        if (read.chatId() == chat.id()
+                && read.user() != null
+                && receipts.read(Authors.idOf(read.user()), read.user().name(), read.lastReadMessageId())) {
+            receiptsChanged.set(receiptsChanged.get() + 1);
+        }
+    }
+
     private void retryFailed() {
         for (MessageItem item : List.copyOf(items)) {
             if (item.status() == MessageItem.Status.FAILED) {
@@ -605,7 +647,10 @@ public final class ConversationViewModel implements AutoCloseable {
     private final class Frames implements RealtimeListener {
         @Override
         public void connected() {
-            background.onUi(ConversationViewModel.this::retryFailed);
+            background.onUi(() -> {
+                retryFailed();
+                loadReadPositions();
+            });
         }
 
         @Override
@@ -618,6 +663,7 @@ public final class ConversationViewModel implements AutoCloseable {
                     case MessageDeletedEvent deleted -> removeStored(deleted.messageId());
                     case ChatDeletedEvent deleted -> gone.set(true);
                     case AgentReplyEvent reply -> agentWriting(reply);
+                    case ReadEvent read -> someoneRead(read);
                     default -> {
                         // reads, member changes, agent replies: shown by later parts of the app
                     }

@@ -1,6 +1,15 @@
 package app.parley.desktop.conversation;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** What a message's controls do: retry a failed send, delete one's own, open a link in the browser. */
-record MessageActions(Consumer<MessageItem> retry, Consumer<MessageItem> delete, Consumer<String> openLink) {}
+/**
+ * What a message's controls do and show: retry a failed send, delete one's own, open a link in
+ * the browser, and who has read one's own message.
+ */
+record MessageActions(
+        Consumer<MessageItem> retry,
+        Consumer<MessageItem> delete,
+        Consumer<String> openLink,
+        Function<MessageItem, List<String>> readers) {}

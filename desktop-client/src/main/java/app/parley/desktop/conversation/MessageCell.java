@@ -18,6 +18,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -50,6 +51,8 @@ final class MessageCell extends ListCell<MessageItem> {
     private final TextFlow body = new TextFlow();
     private final Label time = new Label();
     private final FontIcon state = new FontIcon();
+    private final Label receipt = new Label();
+    private final Tooltip receiptReaders = new Tooltip();
     private final Hyperlink retry = new Hyperlink();
     private final VBox bubble;
     private final HBox row;
@@ -84,7 +87,9 @@ final class MessageCell extends ListCell<MessageItem> {
         retry.setText(text.get("conversation.retry"));
         retry.getStyleClass().add(Styles.TEXT_SMALL);
 
-        var meta = new HBox(4, time, state, retry);
+        receipt.getStyleClass().addAll("message-receipt", Styles.TEXT_SMALL);
+        receipt.setTooltip(receiptReaders);
+        var meta = new HBox(4, time, state, receipt, retry);
         meta.setAlignment(Pos.CENTER_RIGHT);
         bubble = new VBox(2, body, meta);
         bubble.getStyleClass().add("bubble");
@@ -135,6 +140,7 @@ final class MessageCell extends ListCell<MessageItem> {
         bubble.pseudoClassStateChanged(OWN, item.own());
         bubble.pseudoClassStateChanged(FAILED, item.status() == MessageItem.Status.FAILED);
 
+        List<String> readers = actions.readers().apply(item);
         switch (item.status()) {
             case SENDING -> {
                 state.setIconCode(Feather.CLOCK);
@@ -151,7 +157,7 @@ final class MessageCell extends ListCell<MessageItem> {
             }
             case SENT -> {
                 state.setIconCode(Feather.CHECK);
-                state.setVisible(item.own());
+                state.setVisible(item.own() && readers.isEmpty());
                 retry.setVisible(false);
                 retry.setManaged(false);
             }
@@ -163,6 +169,7 @@ final class MessageCell extends ListCell<MessageItem> {
             }
         }
         state.setManaged(state.isVisible());
+        showReceipt(readers);
 
         var menu = new ContextMenu(copy);
         if (item.own() && item.stored()) {
@@ -179,6 +186,18 @@ final class MessageCell extends ListCell<MessageItem> {
         setGraphic(content);
     }
 
+    /** ✓✓ once someone else has read it; in a group with how many have, and who (in the tooltip). */
+    private void showReceipt(List<String> readers) {
+        boolean read = !readers.isEmpty();
+        receipt.setVisible(read);
+        receipt.setManaged(read);
+        if (read) {
+            receipt.setText(group ? "✓✓ " + readers.size() : "✓✓");
+            receiptReaders.setText(text.get("conversation.readBy", String.join(", ", readers)));
+            receipt.setAccessibleText(receiptReaders.getText());
+        }
+    }
+
     /** The text with its links clickable; a link's own menu copies its address. */
     private void showText(String message) {
         List<Node> runs = new ArrayList<>();
@@ -190,7 +209,7 @@ final class MessageCell extends ListCell<MessageItem> {
                 var copyLink = new MenuItem(text.get("conversation.copyLink"), new FontIcon(Feather.LINK));
                 copyLink.setOnAction(event -> copyToClipboard(run.target()));
                 link.setContextMenu(new ContextMenu(copyLink));
-                link.setTooltip(new javafx.scene.control.Tooltip(run.target()));
+                link.setTooltip(new Tooltip(run.target()));
                 runs.add(link);
             } else {
                 var plain = new Text(run.text());
