@@ -103,9 +103,9 @@ public final class ApiClient {
         return call(get("/api/v1/user/" + id), UserProfile.class);
     }
 
-    /** Users whose username starts with the prefix, by username. */
-    public List<UserProfile> searchUsers(String usernamePrefix, int limit) {
-        return call(get("/api/v1/users?username=" + encode(usernamePrefix) + "&limit=" + limit), UserList.class)
+    /** People whose username or a word of whose name starts with the query (username matches first). */
+    public List<UserProfile> searchUsers(String query, int limit) {
+        return call(get("/api/v1/users?query=" + encode(query) + "&limit=" + limit), UserList.class)
                 .users();
     }
 

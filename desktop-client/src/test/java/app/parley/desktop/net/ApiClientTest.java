@@ -102,7 +102,7 @@ class ApiClientTest {
     }
 
     @Test
-    void findsPeopleByTheStartOfTheirUsernameAndCreatesAGroupWithThem() {
+    void findsPeopleByTheStartOfTheirUsernameOrNameAndCreatesAGroupWithThem() {
         var olga = server.register("olga", "Olga");
         server.register("oleg", "Oleg");
         server.register("pavel", "Pavel");
@@ -110,6 +110,13 @@ class ApiClientTest {
         var found = olga.searchUsers("ole", 10);
         assertEquals(
                 List.of("oleg"), found.stream().map(user -> user.username()).toList());
+
+        server.register("nastya", "Анастасия Волкова");
+        assertEquals(
+                List.of("nastya"),
+                olga.searchUsers("волк", 10).stream()
+                        .map(user -> user.username())
+                        .toList());
 
         var group =
                 olga.createGroup("Ольгина группа", "", List.of(found.getFirst().id()));

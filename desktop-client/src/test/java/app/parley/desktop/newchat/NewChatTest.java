@@ -68,7 +68,7 @@ class NewChatTest {
         ui.awaitNode("#userSearchField");
         robot.clickOn("#userSearchField").write("bor");
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> results("#userSearchResults").size() == 1));
         Snapshots.save(ui.dialog().getScene(), "new-chat");
@@ -93,7 +93,7 @@ class NewChatTest {
         robot.clickOn("#groupNameField").write("Проект «Парус»");
         robot.clickOn("#memberSearchField").write("bor");
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> results("#memberSearchResults").size() == 1));
         robot.clickOn(robot.lookup("#memberSearchResults .check-box").queryAs(CheckBox.class));

@@ -21,6 +21,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +234,33 @@ public class AccountService {
                         .replace("%", "\\%")
                         .replace("_", "\\_");
         return accounts.findByUsernamePrefix(escaped + "%", limit, offset);
+    }
+
+    /**
+     * People whose username, or a word of whose display name, starts with the query, in any letter
+     * case (Cyrillic as well as Latin): those matched by username first, then by name, each by
+     * username. Names are compared in Java (SQLite folds only ASCII letters), reading the user
+     * table once per search: fine for a LAN server's few thousand people.
+     */
+    public List<Account> find(String query, int limit, int offset) {
+        String wanted = query == null ? "" : UsernameRules.key(query.strip());
+        if (wanted.isEmpty()) {
+            return list("", limit, offset);
+        }
+        List<Account> byUsername = new ArrayList<>();
+        List<Account> byName = new ArrayList<>();
+        for (Account account : accounts.findAll()) {
+            if (account.usernameKey().startsWith(wanted)) {
+                byUsername.add(account);
+            } else if (NameWords.of(account.name()).anyMatch(word -> word.startsWith(wanted))) {
+                byName.add(account);
+            }
+        }
+        Comparator<Account> byKey = Comparator.comparing(Account::usernameKey);
+        byUsername.sort(byKey);
+        byName.sort(byKey);
+        byUsername.addAll(byName);
+        return byUsername.stream().skip(offset).limit(limit).toList();
     }
 
     public Map<Long, Account> byIds(List<Long> ids) {

@@ -27,16 +27,21 @@ class UsersController {
         this.limits = limits;
     }
 
-    /** Users ordered by username; {@code username} filters by prefix. */
+    /**
+     * Users ordered by username; {@code username} filters by prefix. {@code query} finds people
+     * by username or by a word of their name (see {@link AccountService#find}).
+     */
     @Get
     UserList list(
             @QueryValue @Nullable String username,
+            @QueryValue @Nullable String query,
             @QueryValue @Nullable Integer limit,
             @QueryValue @Nullable Integer offset) {
         Paging paging = Paging.of(limit, offset, limits);
-        return new UserList(accounts.list(username, paging.limit(), paging.offset()).stream()
-                .map(Account::toProfile)
-                .toList());
+        var found = query != null
+                ? accounts.find(query, paging.limit(), paging.offset())
+                : accounts.list(username, paging.limit(), paging.offset());
+        return new UserList(found.stream().map(Account::toProfile).toList());
     }
 
     /** Exactly one user, by username (case-insensitive). */
