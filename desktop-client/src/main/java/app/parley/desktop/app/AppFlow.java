@@ -1,5 +1,6 @@
 package app.parley.desktop.app;
 
+import app.parley.desktop.attachments.Attachments;
 import app.parley.desktop.chats.ChatListViewModel;
 import app.parley.desktop.connect.Connected;
 import app.parley.desktop.connect.ServerConnector;
@@ -25,6 +26,7 @@ import app.parley.desktop.welcome.WelcomeViewModel;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.event.ServerEvent;
 import atlantafx.base.theme.Styles;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,7 +54,9 @@ public final class AppFlow {
     private final Clock clock;
     private final RealtimeClient realtime;
     private final ScheduledExecutorService timers;
+    private final Path cache;
     private SignedIn current;
+    private Attachments attachments;
     private RealtimeSocket mainSocket;
     private ConversationViewModel openConversation;
 
@@ -67,7 +71,8 @@ public final class AppFlow {
             Themes themes,
             Clock clock,
             RealtimeClient realtime,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers,
+            Path cache) {
         this.stage = stage;
         this.text = text;
         this.problems = problems;
@@ -79,6 +84,7 @@ public final class AppFlow {
         this.clock = clock;
         this.realtime = realtime;
         this.timers = timers;
+        this.cache = cache;
     }
 
     /** The first screen: the remembered session if there is one, else the welcome screen. */
@@ -139,6 +145,8 @@ public final class AppFlow {
     private void showMain(SignedIn session) {
         leaveMain();
         current = session;
+        attachments = new Attachments(session.api(), background, problems, text, cache);
+        attachments.limit().prefetch();
         var chats = new ChatListViewModel(session.api(), background, problems, this::sessionEnded);
         var viewModel =
                 new MainViewModel(session, chats, themes, text, background, problems, timers, () -> signOut(session));
@@ -184,7 +192,8 @@ public final class AppFlow {
 
     private void openChat(SignedIn session, MainView main, ChatRoom chat) {
         closeConversation();
-        var viewModel = new ConversationViewModel(session, chat, realtime, background, problems, text, clock, timers);
+        var viewModel = new ConversationViewModel(
+                session, chat, realtime, background, problems, text, clock, timers, attachments);
         viewModel.inViewProperty().bind(stage.focusedProperty());
         var view = new ConversationView(viewModel, text, clock);
         openConversation = viewModel;

@@ -90,7 +90,8 @@ public final class ParleyDesktopApp extends Application {
                 themes,
                 Clock.systemDefaultZone(),
                 new RealtimeClient(http, json, timers, Duration.ofMillis(500), Duration.ofSeconds(15)),
-                timers);
+                timers,
+                directories.cache());
         stage.setOnCloseRequest(event -> {
             if (!new CloseGuard(hosting, text).mayClose(stage, flow.current())) {
                 event.consume();

@@ -1,5 +1,6 @@
 package app.parley.desktop.conversation;
 
+import app.parley.desktop.attachments.AttachmentView;
 import app.parley.desktop.i18n.Messages;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -44,6 +46,7 @@ final class MessageCell extends ListCell<MessageItem> {
     private final Label time = new Label();
     private final FontIcon state = new FontIcon();
     private final Hyperlink retry = new Hyperlink();
+    private final AttachmentView files;
     private final VBox bubble;
     private final HBox row;
     private final VBox content;
@@ -51,8 +54,14 @@ final class MessageCell extends ListCell<MessageItem> {
     private final MenuItem delete;
 
     MessageCell(
-            Messages text, Clock clock, boolean group, Consumer<MessageItem> onRetry, Consumer<MessageItem> onDelete) {
+            Messages text,
+            Clock clock,
+            boolean group,
+            Consumer<MessageItem> onRetry,
+            Consumer<MessageItem> onDelete,
+            AttachmentView files) {
         this.text = text;
+        this.files = files;
         this.clock = clock;
         this.group = group;
         this.onRetry = onRetry;
@@ -72,7 +81,7 @@ final class MessageCell extends ListCell<MessageItem> {
 
         var meta = new HBox(4, time, state, retry);
         meta.setAlignment(Pos.CENTER_RIGHT);
-        bubble = new VBox(2, body, meta);
+        bubble = new VBox(2, body, files, meta);
         bubble.getStyleClass().add("bubble");
         bubble.setMaxWidth(Region.USE_PREF_SIZE);
         row = new HBox(bubble);
@@ -114,6 +123,9 @@ final class MessageCell extends ListCell<MessageItem> {
         author.setManaged(showAuthor);
 
         body.setText(item.text());
+        body.setVisible(!item.text().isEmpty());
+        body.setManaged(body.isVisible());
+        files.show(item.stored() ? item.message().attachments() : List.of(), item.uploads());
         body.maxWidthProperty().bind(getListView().widthProperty().multiply(0.66));
         time.setText(
                 when.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(text.locale())));
