@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -37,6 +38,7 @@ public final class AttachmentView extends VBox {
     static final double THUMBNAIL_MAX = 260;
 
     private static final double NAME_WIDTH = 220;
+    private static final double THUMBNAIL_ARC = 16;
 
     private final Attachments attachments;
     private final Consumer<String> tell;
@@ -79,7 +81,11 @@ public final class AttachmentView extends VBox {
         view.setFitHeight(shownHeight);
         view.setPreserveRatio(true);
         view.setSmooth(true);
+        var corners = new Rectangle(shownWidth, shownHeight);
+        corners.setArcWidth(THUMBNAIL_ARC);
+        corners.setArcHeight(THUMBNAIL_ARC);
         var frame = new StackPane(view);
+        frame.setClip(corners);
         frame.getStyleClass().add("attachment-thumbnail");
         frame.setMinSize(shownWidth, shownHeight);
         frame.setPrefSize(shownWidth, shownHeight);

@@ -85,7 +85,7 @@ public final class ComposerFiles {
                 continue;
             }
             if (size > limit) {
-                said = text.get("attachments.tooBig", name, sizes.of(size), sizes.of(limit));
+                said = text.get("attachments.tooBig", name, sizes.atLeast(size), sizes.of(limit));
             } else if (chosen.size() >= MAX_PER_MESSAGE) {
                 said = text.get("attachments.tooMany", MAX_PER_MESSAGE);
             } else if (chosen.stream().noneMatch(upload -> upload.file().equals(file))) {

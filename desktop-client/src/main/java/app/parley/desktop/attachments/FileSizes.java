@@ -15,21 +15,34 @@ public final class FileSizes {
     }
 
     public String of(long bytes) {
+        return shown(bytes, false);
+    }
+
+    /**
+     * Rounded up, for a size said to be over a limit: a file one byte over 64 KB reads "65 KB",
+     * not "64 KB" beside a limit of 64 KB.
+     */
+    public String atLeast(long bytes) {
+        return shown(bytes, true);
+    }
+
+    private String shown(long bytes, boolean up) {
         if (bytes < KB) {
             return text.get("attachments.size.bytes", bytes);
         }
         if (bytes < MB) {
-            return text.get("attachments.size.kb", rounded(bytes, KB));
+            return text.get("attachments.size.kb", rounded(bytes, KB, up));
         }
         if (bytes < GB) {
-            return text.get("attachments.size.mb", rounded(bytes, MB));
+            return text.get("attachments.size.mb", rounded(bytes, MB, up));
         }
-        return text.get("attachments.size.gb", rounded(bytes, GB));
+        return text.get("attachments.size.gb", rounded(bytes, GB, up));
     }
 
     /** One decimal below 10 (1.5 MB), none above (12 MB), as file managers show sizes. */
-    private static double rounded(long bytes, long unit) {
+    private static double rounded(long bytes, long unit, boolean up) {
         double value = (double) bytes / unit;
-        return value < 10 ? Math.round(value * 10) / 10.0 : Math.round(value);
+        double step = value < 10 ? 10 : 1;
+        return (up ? Math.ceil(value * step) : Math.round(value * step)) / step;
     }
 }

@@ -195,7 +195,7 @@ class AttachmentsTest {
 
         ui.awaitNode("#attachmentNotice");
         assertEquals(
-                "\"video.mp4\" is 64 KB: this server takes files up to 64 KB. It was not added.",
+                "\"video.mp4\" is 65 KB: this server takes files up to 64 KB. It was not added.",
                 Ui.onFx(() ->
                         robot.lookup("#attachmentNotice").queryAs(Label.class).getText()));
         awaitChips(List.of("notes.txt"));
@@ -227,6 +227,39 @@ class AttachmentsTest {
                 10,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> texts(".attachment-name").equals(List.of("notes.txt"))));
+    }
+
+    @Test
+    void aMessageWhoseUploadFailedIsSentWithItsFileOnceTheServerIsBack() throws Exception {
+        Path notes = bytes("notes.txt", 300);
+        startAppInTheChat();
+        paste(notes);
+        awaitChips(List.of("notes.txt"));
+        int port = server.port();
+
+        server.stop();
+        robot.clickOn("#composer").write("after the outage");
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> items().size() == 1 && items().getFirst().status() == MessageItem.Status.FAILED));
+        assertEquals(List.of("notes.txt"), Ui.onFx(() -> texts(".attachment-name")));
+        Snapshots.save(ui.window().getScene(), "attachments-failed");
+        server.startAgain(port);
+
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> items().size() == 1 && items().getFirst().status() == MessageItem.Status.SENT));
+        List<Message> seen = boris.history(chat.id(), null, 10).results();
+        assertEquals(1, seen.size());
+        assertEquals(
+                List.of("after the outage", "notes.txt"),
+                List.of(
+                        seen.getFirst().text(),
+                        seen.getFirst().attachments().getFirst().name()));
     }
 
     private void startAppInTheChat() throws Exception {
