@@ -31,9 +31,12 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -262,6 +265,63 @@ class AttachmentsTest {
                         seen.getFirst().attachments().getFirst().name()));
     }
 
+    @Test
+    void anImageOnTheClipboardIsPastedAsAPngFile() throws Exception {
+        startAppInTheChat();
+        var image = new WritableImage(40, 30);
+        WaitForAsyncUtils.asyncFx(() -> {
+                    for (int x = 0; x < 40; x++) {
+                        for (int y = 0; y < 30; y++) {
+                            image.getPixelWriter().setArgb(x, y, 0xff3a8fd9);
+                        }
+                    }
+                    var content = new ClipboardContent();
+                    content.putImage(image);
+                    Clipboard.getSystemClipboard().setContent(content);
+                })
+                .get();
+
+        robot.clickOn("#composer");
+        robot.press(KeyCode.CONTROL).press(KeyCode.V).release(KeyCode.V).release(KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> chipNames().size() == 1
+                        && chipNames().getFirst().startsWith("Pasted image ")
+                        && chipNames().getFirst().endsWith(".png")));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> boris.history(chat.id(), null, 10).results().size() == 1);
+        Attachment pasted = boris.history(chat.id(), null, 10)
+                .results()
+                .getFirst()
+                .attachments()
+                .getFirst();
+        assertEquals(List.of("image/png", 40, 30), List.of(pasted.contentType(), pasted.width(), pasted.height()));
+    }
+
+    @Test
+    void openingAFileWhereTheSystemCannotOpenFilesSaysSo() throws Exception {
+        var report =
+                boris.upload(chat.id(), bytes("report.txt", 200), sent -> {}).join();
+        boris.send(chat.id(), "", "m-report", List.of(report.id()));
+        startAppInTheChat();
+        ui.awaitNode(".attachment-file");
+
+        robot.clickOn(robot.lookup(".attachment-file .hyperlink")
+                .lookup((Hyperlink link) -> link.getText().equals("Open"))
+                .queryAs(Node.class));
+
+        ui.awaitNode("#attachmentNotice");
+        assertEquals(
+                "This computer cannot open files from Parley. Use \"Save as…\" instead.",
+                Ui.onFx(() ->
+                        robot.lookup("#attachmentNotice").queryAs(Label.class).getText()));
+    }
+
     private void startAppInTheChat() throws Exception {
         app = RunningApp.start(home, AppAccess::create);
         ui.awaitNode("#chatList .chat-cell");
@@ -315,7 +375,7 @@ class AttachmentsTest {
                 .toList();
     }
 
-    private javafx.scene.Scene mainScene() {
+    private Scene mainScene() {
         return robot.listWindows().stream()
                 .filter(Stage.class::isInstance)
                 .filter(window -> ((Stage) window).getOwner() == null)
