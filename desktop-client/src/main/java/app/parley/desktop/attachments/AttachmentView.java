@@ -43,6 +43,8 @@ public final class AttachmentView extends VBox {
     private final Attachments attachments;
     private final Consumer<String> tell;
     private final Messages text;
+    private List<Attachment> shownStored = List.of();
+    private List<Upload> shownUploads = List.of();
 
     /** {@code tell} is where a problem with a file (a failed save or open) is said. */
     public AttachmentView(Attachments attachments, Consumer<String> tell) {
@@ -58,6 +60,12 @@ public final class AttachmentView extends VBox {
 
     /** Shows a stored message's files, or the uploads of one being sent; empty lists hide it. */
     public void show(List<Attachment> stored, List<Upload> uploads) {
+        // A cell is updated often for the same message (layout, scrolling): keep what it shows.
+        if (stored.equals(shownStored) && uploads.equals(shownUploads) && !(stored.isEmpty() && uploads.isEmpty())) {
+            return;
+        }
+        shownStored = List.copyOf(stored);
+        shownUploads = List.copyOf(uploads);
         getChildren().clear();
         for (Attachment attachment : stored) {
             getChildren().add(FileKinds.isImage(attachment) ? image(attachment) : file(attachment));

@@ -4,6 +4,7 @@ import app.parley.desktop.i18n.ProblemText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -68,7 +69,7 @@ public final class ComposerFiles {
     private void addWithin(List<Path> files, long limit) {
         var text = attachments.text();
         var sizes = attachments.sizes();
-        String said = "";
+        var said = new LinkedHashSet<String>();
         for (Path file : files) {
             String name = file.getFileName() == null
                     ? file.toString()
@@ -76,22 +77,22 @@ public final class ComposerFiles {
             long size;
             try {
                 if (!Files.isRegularFile(file)) {
-                    said = text.get("attachments.notAFile", name);
+                    said.add(text.get("attachments.notAFile", name));
                     continue;
                 }
                 size = Files.size(file);
             } catch (IOException e) {
-                said = text.get("attachments.unreadable", name);
+                said.add(text.get("attachments.unreadable", name));
                 continue;
             }
             if (size > limit) {
-                said = text.get("attachments.tooBig", name, sizes.atLeast(size), sizes.of(limit));
+                said.add(text.get("attachments.tooBig", name, sizes.atLeast(size), sizes.of(limit)));
             } else if (chosen.size() >= MAX_PER_MESSAGE) {
-                said = text.get("attachments.tooMany", MAX_PER_MESSAGE);
+                said.add(text.get("attachments.tooMany", MAX_PER_MESSAGE));
             } else if (chosen.stream().noneMatch(upload -> upload.file().equals(file))) {
                 chosen.add(new Upload(file, name, size, attachments.background()));
             }
         }
-        notice.set(said);
+        notice.set(String.join(" ", said));
     }
 }

@@ -25,6 +25,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -322,8 +323,38 @@ class AttachmentsTest {
                         robot.lookup("#attachmentNotice").queryAs(Label.class).getText()));
     }
 
+    @Test
+    void inRussianSizesAndActionsReadInRussian() throws Exception {
+        var report = boris.upload(
+                        chat.id(), bytes("Отчёт за квартал с очень длинным названием файла.pdf", 1_536), sent -> {})
+                .join();
+        var image = boris.upload(chat.id(), picture("узкая.png", 120, 700), sent -> {})
+                .join();
+        boris.send(chat.id(), "Вот отчёт и картинка", "m-ru", List.of(report.id(), image.id()));
+
+        startAppInTheChat(Map.of("parley.desktop.locale", "ru"));
+        awaitThumbnails(1);
+        paste(bytes("большой файл.bin", (int) LIMIT * 3), bytes("заметки.txt", 2_048));
+        awaitChips(List.of("заметки.txt"));
+
+        assertEquals(List.of("1,5 КБ"), Ui.onFx(() -> texts(".attachment-size")));
+        assertEquals(
+                "«большой файл.bin» весит 192 КБ, а этот сервер принимает файлы не больше 64 КБ. Файл не добавлен.",
+                Ui.onFx(() ->
+                        robot.lookup("#attachmentNotice").queryAs(Label.class).getText()));
+        Snapshots.save(ui.window().getScene(), "attachments-ru");
+    }
+
     private void startAppInTheChat() throws Exception {
-        app = RunningApp.start(home, AppAccess::create);
+        startAppInTheChat(Map.of());
+    }
+
+    private void startAppInTheChat(Map<String, String> more) throws Exception {
+        app = RunningApp.start(home, (environment, properties) -> {
+            Map<String, String> all = new HashMap<>(properties);
+            all.putAll(more);
+            return AppAccess.create(environment, all);
+        });
         ui.awaitNode("#chatList .chat-cell");
         robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class));
         ui.awaitNode("#conversationView");
