@@ -267,6 +267,36 @@ class AttachmentsTest {
     }
 
     @Test
+    void aFileCancelledFromAFailedMessageStaysBehindWhenTheMessageIsSent() throws Exception {
+        startAppInTheChat();
+        paste(bytes("draft.txt", 300));
+        awaitChips(List.of("draft.txt"));
+        int port = server.port();
+        server.stop();
+        robot.clickOn("#composer").write("text only, in the end");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> !items().isEmpty() && items().getFirst().status() == MessageItem.Status.FAILED));
+
+        robot.clickOn(robot.lookup(".attachment-cancel").queryAs(Node.class));
+        assertEquals(
+                Upload.State.CANCELLED,
+                Ui.onFx(() ->
+                        items().getFirst().uploads().getFirst().stateProperty().get()));
+        server.startAgain(port);
+
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> items().size() == 1 && items().getFirst().status() == MessageItem.Status.SENT));
+        Message seen = boris.history(chat.id(), null, 10).results().getFirst();
+        assertEquals(List.of("text only, in the end", List.of()), List.of(seen.text(), seen.attachments()));
+        assertEquals(0, annaApi.storage().usedBytes());
+    }
+
+    @Test
     void anImageOnTheClipboardIsPastedAsAPngFile() throws Exception {
         startAppInTheChat();
         var image = new WritableImage(40, 30);
