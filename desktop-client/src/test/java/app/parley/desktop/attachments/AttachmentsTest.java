@@ -146,18 +146,7 @@ class AttachmentsTest {
                 () -> Ui.onFx(() -> texts(".attachment-name").size() == 2));
         assertEquals(List.of("quarterly report.pdf", "фото-архив.zip"), Ui.onFx(() -> texts(".attachment-name")));
         assertEquals(List.of("20 KB", "1.5 KB"), Ui.onFx(() -> texts(".attachment-size")));
-        Snapshots.save(ui.window().getScene(), "attachments-light");
-        try {
-            WaitForAsyncUtils.asyncFx(
-                            () -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()))
-                    .get();
-            WaitForAsyncUtils.waitForFxEvents();
-            Snapshots.save(ui.window().getScene(), "attachments-dark");
-        } finally {
-            WaitForAsyncUtils.asyncFx(
-                            () -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()))
-                    .get();
-        }
+        snapshotsLightAndDark("attachments");
     }
 
     @Test
@@ -204,7 +193,7 @@ class AttachmentsTest {
                         robot.lookup("#attachmentNotice").queryAs(Label.class).getText()));
         awaitChips(List.of("notes.txt"));
         assertEquals(0, annaApi.storage().usedBytes(), "nothing was uploaded");
-        Snapshots.save(ui.window().getScene(), "attachments-too-big");
+        snapshotsLightAndDark("attachments-too-big");
     }
 
     @Test
@@ -373,6 +362,22 @@ class AttachmentsTest {
                 Ui.onFx(() ->
                         robot.lookup("#attachmentNotice").queryAs(Label.class).getText()));
         Snapshots.save(ui.window().getScene(), "attachments-ru");
+    }
+
+    /** Saves the window as {@code name-light} and {@code name-dark}, and leaves the light theme on. */
+    private void snapshotsLightAndDark(String name) throws Exception {
+        Snapshots.save(ui.window().getScene(), name + "-light");
+        try {
+            WaitForAsyncUtils.asyncFx(
+                            () -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()))
+                    .get();
+            WaitForAsyncUtils.waitForFxEvents();
+            Snapshots.save(ui.window().getScene(), name + "-dark");
+        } finally {
+            WaitForAsyncUtils.asyncFx(
+                            () -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()))
+                    .get();
+        }
     }
 
     private void startAppInTheChat() throws Exception {
