@@ -130,6 +130,20 @@ class ApiClientFilesTest {
     }
 
     @Test
+    void aCancelledUploadStoresNothing() throws Exception {
+        var uma = server.register("uma", "Uma");
+        var umasChat = uma.openPrivateChat(yuri.me().id());
+        Path file = Files.write(folder.resolve("cancelled.bin"), randomBytes((int) LIMIT - 1));
+
+        var upload = uma.upload(umasChat.id(), file, sent -> {});
+        upload.cancel(true);
+
+        assertTrue(upload.isCancelled());
+        Thread.sleep(500); // whatever reached the server before the cancel must not stay
+        assertEquals(0, uma.storage().usedBytes());
+    }
+
+    @Test
     void aFileThatDoesNotExistIsNotUploaded() {
         var failure = zoya.upload(chat.id(), folder.resolve("missing.txt"), sent -> {});
 
