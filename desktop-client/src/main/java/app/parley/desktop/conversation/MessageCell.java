@@ -1,7 +1,9 @@
 package app.parley.desktop.conversation;
 
 import app.parley.desktop.attachments.AttachmentView;
+import app.parley.desktop.attachments.Upload;
 import app.parley.desktop.i18n.Messages;
+import app.parley.model.file.Attachment;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
@@ -166,9 +170,18 @@ final class MessageCell extends ListCell<MessageItem> {
                         ? "conversation.accessible.failed"
                         : "conversation.accessible",
                 item.authorName(),
-                item.text(),
+                spokenText(item),
                 time.getText()));
         setGraphic(content);
+    }
+
+    /** The text, and the names of its files, for a screen reader. */
+    private static String spokenText(MessageItem item) {
+        List<String> names = item.stored()
+                ? item.message().attachments().stream().map(Attachment::name).toList()
+                : item.uploads().stream().map(Upload::name).toList();
+        return Stream.concat(Stream.of(item.text()).filter(said -> !said.isEmpty()), names.stream())
+                .collect(Collectors.joining(", "));
     }
 
     private String dayOf(LocalDate date) {

@@ -146,6 +146,11 @@ class AttachmentsTest {
                 () -> Ui.onFx(() -> texts(".attachment-name").size() == 2));
         assertEquals(List.of("quarterly report.pdf", "фото-архив.zip"), Ui.onFx(() -> texts(".attachment-name")));
         assertEquals(List.of("20 KB", "1.5 KB"), Ui.onFx(() -> texts(".attachment-size")));
+        assertTrue(
+                Ui.onFx(() -> robot.lookup(".list-cell").queryAll().stream()
+                        .map(Node::getAccessibleText)
+                        .anyMatch(said -> said != null && said.startsWith("Boris: фото-архив.zip, "))),
+                "a message of files alone is read out by its files' names");
         snapshotsLightAndDark("attachments");
     }
 
