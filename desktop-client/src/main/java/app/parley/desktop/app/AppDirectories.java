@@ -49,6 +49,11 @@ public record AppDirectories(Path home) {
         return home.resolve("settings.json");
     }
 
+    /** Files the app may delete at any time: downloads opened with other programs, pasted images. */
+    public Path cache() {
+        return home.resolve("cache");
+    }
+
     /** The data dir of the server the app hosts, when it hosts one. */
     public Path hostedServerData() {
         return home.resolve("server");

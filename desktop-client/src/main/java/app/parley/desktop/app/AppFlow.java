@@ -1,5 +1,6 @@
 package app.parley.desktop.app;
 
+import app.parley.desktop.attachments.Attachments;
 import app.parley.desktop.chats.ChatListViewModel;
 import app.parley.desktop.connect.Connected;
 import app.parley.desktop.connect.ServerConnector;
@@ -29,6 +30,7 @@ import app.parley.model.chat.ChatRoom;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.ServerEvent;
 import atlantafx.base.theme.Styles;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,8 +60,10 @@ public final class AppFlow {
     private final RealtimeClient realtime;
     private final ScheduledExecutorService timers;
     private final Consumer<String> openLink;
+    private final Path cache;
     private SignedIn current;
     private Drafts drafts = new Drafts();
+    private Attachments attachments;
     private RealtimeSocket mainSocket;
     private ConversationViewModel openConversation;
 
@@ -75,7 +79,8 @@ public final class AppFlow {
             Clock clock,
             RealtimeClient realtime,
             ScheduledExecutorService timers,
-            Consumer<String> openLink) {
+            Consumer<String> openLink,
+            Path cache) {
         this.stage = stage;
         this.text = text;
         this.problems = problems;
@@ -88,6 +93,7 @@ public final class AppFlow {
         this.realtime = realtime;
         this.timers = timers;
         this.openLink = openLink;
+        this.cache = cache;
     }
 
     /** The first screen: the remembered session if there is one, else the welcome screen. */
@@ -149,6 +155,8 @@ public final class AppFlow {
         leaveMain();
         current = session;
         drafts = new Drafts(); // one person's drafts never show to the next one signed in
+        attachments = new Attachments(session.api(), background, problems, text, cache);
+        attachments.limit().prefetch();
         var chats = new ChatListViewModel(session.api(), background, problems, this::sessionEnded);
         var viewModel =
                 new MainViewModel(session, chats, themes, text, background, problems, timers, () -> signOut(session));
@@ -210,8 +218,8 @@ public final class AppFlow {
 
     private void openChat(SignedIn session, MainView main, ChatRoom chat) {
         closeConversation();
-        var viewModel =
-                new ConversationViewModel(session, chat, realtime, background, problems, text, clock, timers, drafts);
+        var viewModel = new ConversationViewModel(
+                session, chat, realtime, background, problems, text, clock, timers, drafts, attachments);
         viewModel.inViewProperty().bind(stage.focusedProperty());
         var view = new ConversationView(viewModel, text, clock, openLink);
         openConversation = viewModel;

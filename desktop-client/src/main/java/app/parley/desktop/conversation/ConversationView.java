@@ -1,5 +1,7 @@
 package app.parley.desktop.conversation;
 
+import app.parley.desktop.attachments.AttachmentView;
+import app.parley.desktop.attachments.PendingAttachments;
 import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.chat.ChatType;
@@ -108,7 +110,12 @@ public final class ConversationView {
         var actions = new MessageActions(viewModel::retry, viewModel::delete, openLink, viewModel::readersOf);
         viewModel.receiptsChangedProperty().subscribe(list::refresh);
         list.setCellFactory(view -> new MessageCell(
-                text, clock, chat.type() == ChatType.GROUP, actions, viewModel.firstUnreadProperty()::get));
+                text,
+                clock,
+                chat.type() == ChatType.GROUP,
+                actions,
+                viewModel.firstUnreadProperty()::get,
+                new AttachmentView(viewModel.attachments(), viewModel.files()::tell)));
         var empty = new Label(text.get("conversation.empty"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         var spinner = new ProgressIndicator();
@@ -151,20 +158,30 @@ public final class ConversationView {
         send.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.ACCENT);
         send.setAccessibleText(text.get("conversation.send"));
         send.setTooltip(new Tooltip(text.get("conversation.send")));
-        send.disableProperty().bind(viewModel.draftProperty().isEmpty().or(viewModel.goneProperty()));
+        send.disableProperty()
+                .bind(viewModel
+                        .draftProperty()
+                        .isEmpty()
+                        .and(Bindings.isEmpty(viewModel.files().chosen()))
+                        .or(viewModel.goneProperty()));
         send.setOnAction(event -> {
             atBottom.set(true);
             viewModel.send();
             composer.requestFocus();
         });
-        var composerRow = new HBox(8, composer, send);
+        var pendingFiles = new PendingAttachments(viewModel.files(), viewModel.attachments());
+        pendingFiles.acceptDrops(root);
+        pendingFiles.acceptPaste(composer);
+        var attach = pendingFiles.attachButton();
+        attach.disableProperty().bind(viewModel.goneProperty());
+        var composerRow = new HBox(8, attach, composer, send);
         composerRow.setAlignment(Pos.BOTTOM_CENTER);
         var gone = new Label(text.get("conversation.gone"));
         gone.setId("conversationGone");
         gone.getStyleClass().add(Styles.TEXT_MUTED);
         gone.visibleProperty().bind(viewModel.goneProperty());
         gone.managedProperty().bind(gone.visibleProperty());
-        var bottom = new VBox(6, problem, gone, composerRow);
+        var bottom = new VBox(6, problem, gone, pendingFiles.root(), composerRow);
         bottom.getStyleClass().add("composer-area");
 
         root.setId("conversationView");

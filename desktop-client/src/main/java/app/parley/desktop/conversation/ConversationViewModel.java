@@ -1,6 +1,10 @@
 package app.parley.desktop.conversation;
 
 import app.parley.desktop.app.Background;
+import app.parley.desktop.attachments.Attachments;
+import app.parley.desktop.attachments.ComposerFiles;
+import app.parley.desktop.attachments.NothingToSend;
+import app.parley.desktop.attachments.Upload;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.ApiException;
@@ -76,6 +80,8 @@ public final class ConversationViewModel implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService timers;
     private final RealtimeSocket socket;
+    private final Attachments attachments;
+    private final ComposerFiles files;
 
     private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
     /** The ids of the stored messages in {@link #items}, so that a message is never shown twice. */
@@ -120,7 +126,8 @@ public final class ConversationViewModel implements AutoCloseable {
             Messages text,
             Clock clock,
             ScheduledExecutorService timers,
-            Drafts drafts) {
+            Drafts drafts,
+            Attachments attachments) {
         this.session = session;
         this.chat = chat;
         this.drafts = drafts;
@@ -131,6 +138,8 @@ public final class ConversationViewModel implements AutoCloseable {
         this.text = text;
         this.clock = clock;
         this.timers = timers;
+        this.attachments = attachments;
+        this.files = new ComposerFiles(attachments, problems);
         this.socket = realtime.chat(session.api(), this::socketPath, new Frames());
         draft.set(drafts.of(chat.id()));
         draft.addListener((property, before, now) -> draftChanged(now));
@@ -319,14 +328,25 @@ public final class ConversationViewModel implements AutoCloseable {
                 });
     }
 
-    /** Sends the draft; blank drafts are not sent. */
+    /** Files for this session's chats: thumbnails, saving, opening. */
+    public Attachments attachments() {
+        return attachments;
+    }
+
+    /** The files chosen for the next message. */
+    public ComposerFiles files() {
+        return files;
+    }
+
+    /** Sends the draft with the chosen files; a blank draft without files is not sent. */
     public void send() {
         String body = draft.get() == null ? "" : draft.get().strip();
-        if (body.isEmpty() || gone.get()) {
+        if ((body.isEmpty() && files.chosen().isEmpty()) || gone.get()) {
             return;
         }
         draft.set("");
-        var pending = MessageItem.sending(UUID.randomUUID().toString(), body, clock.instant(), session.me());
+        List<Upload> uploads = files.take();
+        var pending = MessageItem.sending(UUID.randomUUID().toString(), body, clock.instant(), session.me(), uploads);
         items.add(pending);
         deliver(pending);
     }
@@ -387,9 +407,13 @@ public final class ConversationViewModel implements AutoCloseable {
 
     private void deliver(MessageItem pending) {
         background.run(
-                () -> session.api().send(chat.id(), pending.text(), pending.clientMsgId(), List.of()),
+                () -> session.api().send(chat.id(), pending.text(), pending.clientMsgId(), uploaded(pending)),
                 this::stored,
                 failure -> {
+                    if (failure instanceof NothingToSend) {
+                        items.removeIf(item -> pending.clientMsgId().equals(item.clientMsgId()) && !item.stored());
+                        return;
+                    }
                     if (failure instanceof ApiException refused
                             && refused.code().equals("message_deleted")) {
                         items.removeIf(item -> pending.clientMsgId().equals(item.clientMsgId()) && !item.stored());
@@ -402,6 +426,18 @@ public final class ConversationViewModel implements AutoCloseable {
                 });
         socket.send(Map.of("type", "stop_typing"));
         typingSentAt = Instant.EPOCH;
+    }
+
+    /** Uploads the message's files first (those not uploaded by an earlier try); blocks, on a worker. */
+    private List<Long> uploaded(MessageItem pending) {
+        if (pending.uploads().isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = attachments.upload(chat.id(), pending.uploads());
+        if (ids.isEmpty() && pending.text().isEmpty()) {
+            throw new NothingToSend();
+        }
+        return ids;
     }
 
     private void replacePending(String clientMsgId, MessageItem replacement) {

@@ -1,6 +1,9 @@
 package app.parley.desktop.conversation;
 
+import app.parley.desktop.attachments.AttachmentView;
+import app.parley.desktop.attachments.Upload;
 import app.parley.desktop.i18n.Messages;
+import app.parley.model.file.Attachment;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,6 +13,8 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -54,6 +59,7 @@ final class MessageCell extends ListCell<MessageItem> {
     private final Label receipt = new Label();
     private final Tooltip receiptReaders = new Tooltip();
     private final Hyperlink retry = new Hyperlink();
+    private final AttachmentView files;
     private final VBox bubble;
     private final HBox row;
     private final VBox content;
@@ -64,8 +70,15 @@ final class MessageCell extends ListCell<MessageItem> {
      * @param firstUnread the id of the first message that was unread when the chat was opened
      *     (0 for none): a "new messages" line goes above it
      */
-    MessageCell(Messages text, Clock clock, boolean group, MessageActions actions, LongSupplier firstUnread) {
+    MessageCell(
+            Messages text,
+            Clock clock,
+            boolean group,
+            MessageActions actions,
+            LongSupplier firstUnread,
+            AttachmentView files) {
         this.text = text;
+        this.files = files;
         this.clock = clock;
         this.group = group;
         this.actions = actions;
@@ -91,7 +104,7 @@ final class MessageCell extends ListCell<MessageItem> {
         receipt.setTooltip(receiptReaders);
         var meta = new HBox(4, time, state, receipt, retry);
         meta.setAlignment(Pos.CENTER_RIGHT);
-        bubble = new VBox(2, body, meta);
+        bubble = new VBox(2, body, files, meta);
         bubble.getStyleClass().add("bubble");
         bubble.setMaxWidth(Region.USE_PREF_SIZE);
         row = new HBox(bubble);
@@ -133,6 +146,9 @@ final class MessageCell extends ListCell<MessageItem> {
         author.setManaged(showAuthor);
 
         showText(item.text());
+        body.setVisible(!item.text().isEmpty());
+        body.setManaged(body.isVisible());
+        files.show(item.stored() ? item.message().attachments() : List.of(), item.uploads());
         body.maxWidthProperty().bind(getListView().widthProperty().multiply(0.66));
         time.setText(
                 when.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(text.locale())));
@@ -181,7 +197,7 @@ final class MessageCell extends ListCell<MessageItem> {
                         ? "conversation.accessible.failed"
                         : "conversation.accessible",
                 item.authorName(),
-                item.text(),
+                spokenText(item),
                 time.getText()));
         setGraphic(content);
     }
@@ -224,6 +240,15 @@ final class MessageCell extends ListCell<MessageItem> {
         var clip = new ClipboardContent();
         clip.putString(value);
         Clipboard.getSystemClipboard().setContent(clip);
+    }
+
+    /** The text, and the names of its files, for a screen reader. */
+    private static String spokenText(MessageItem item) {
+        List<String> names = item.stored()
+                ? item.message().attachments().stream().map(Attachment::name).toList()
+                : item.uploads().stream().map(Upload::name).toList();
+        return Stream.concat(Stream.of(item.text()).filter(said -> !said.isEmpty()), names.stream())
+                .collect(Collectors.joining(", "));
     }
 
     private String dayOf(LocalDate date) {

@@ -1,13 +1,16 @@
 package app.parley.desktop.conversation;
 
+import app.parley.desktop.attachments.Upload;
 import app.parley.model.account.UserProfile;
 import app.parley.model.message.Message;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One line of a conversation as the app shows it: a stored message, or one of the person's own
  * still on its way ({@link Status#SENDING}) or refused ({@link Status#FAILED}, to retry with the
- * same {@code clientMsgId}, so that a retry never doubles it).
+ * same {@code clientMsgId}, so that a retry never doubles it). An unsent one carries the files
+ * being uploaded for it ({@code uploads}); a stored one's files are its message's attachments.
  */
 public record MessageItem(
         Message message,
@@ -17,7 +20,12 @@ public record MessageItem(
         Status status,
         long authorId,
         String authorName,
-        boolean own) {
+        boolean own,
+        List<Upload> uploads) {
+
+    public MessageItem {
+        uploads = List.copyOf(uploads);
+    }
 
     public enum Status {
         SENT,
@@ -38,24 +46,30 @@ public record MessageItem(
                 Status.SENT,
                 author,
                 name,
-                author == myId);
+                author == myId,
+                List.of());
     }
 
     public static MessageItem sending(String clientMsgId, String text, Instant time, UserProfile me) {
-        return new MessageItem(null, clientMsgId, text, time, Status.SENDING, me.id(), me.name(), true);
+        return sending(clientMsgId, text, time, me, List.of());
+    }
+
+    public static MessageItem sending(
+            String clientMsgId, String text, Instant time, UserProfile me, List<Upload> uploads) {
+        return new MessageItem(null, clientMsgId, text, time, Status.SENDING, me.id(), me.name(), true, uploads);
     }
 
     /** The AI agent's reply while it is being written ({@code replyId} becomes the finished message's client_msg_id). */
     public static MessageItem writing(String replyId, String text, Instant time, long agentId, String agentName) {
-        return new MessageItem(null, replyId, text, time, Status.WRITING, agentId, agentName, false);
+        return new MessageItem(null, replyId, text, time, Status.WRITING, agentId, agentName, false, List.of());
     }
 
     public MessageItem failed() {
-        return new MessageItem(message, clientMsgId, text, time, Status.FAILED, authorId, authorName, own);
+        return new MessageItem(message, clientMsgId, text, time, Status.FAILED, authorId, authorName, own, uploads);
     }
 
     public MessageItem retrying() {
-        return new MessageItem(message, clientMsgId, text, time, Status.SENDING, authorId, authorName, own);
+        return new MessageItem(message, clientMsgId, text, time, Status.SENDING, authorId, authorName, own, uploads);
     }
 
     /** The stored id, or {@link Long#MAX_VALUE} for one not stored yet (those sort last). */

@@ -11,6 +11,8 @@ import app.parley.model.chat.ChatList;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.GroupCreatedResponse;
 import app.parley.model.common.ErrorBody;
+import app.parley.model.file.Attachment;
+import app.parley.model.file.StorageUsage;
 import app.parley.model.message.MarkReadRequest;
 import app.parley.model.message.Message;
 import app.parley.model.message.MessagePage;
@@ -21,17 +23,26 @@ import app.parley.model.message.UnreadCounts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mizosoft.methanol.MultipartBodyPublisher;
+import com.github.mizosoft.methanol.ProgressTracker;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.LongConsumer;
 
 /**
  * Every HTTP call the app makes to a Parley server's canonical API ({@code docs/api.md}), over
@@ -42,6 +53,10 @@ import java.util.Objects;
  */
 public final class ApiClient {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+    /** An upload's answer comes after its whole body went out, so it may take long; cancelling ends it sooner. */
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofHours(1);
+    /** Progress is reported every this many bytes sent (and at the end), not for every buffer. */
+    private static final long PROGRESS_STEP = 32 * 1024;
 
     private final HttpClient http;
     private final ObjectMapper json;
@@ -186,6 +201,106 @@ public final class ApiClient {
         return call(get("/api/v1/agent/"), AgentInfo.class);
     }
 
+    /** The caller's storage use and the largest file this server takes. */
+    public StorageUsage storage() {
+        return call(get("/api/v1/storage/"), StorageUsage.class);
+    }
+
+    /**
+     * Uploads a file into a chat, streamed from disk as the multipart part {@code file};
+     * {@code sent} hears the bytes of the request sent so far (on an HTTP thread). Cancelling the
+     * answer cancels the upload. The answer fails with an {@link ApiException} when the server
+     * refuses ({@code 413 file_too_large}), a {@link ServerUnreachableException} when the upload
+     * does not finish (no server, or the connection dropped) and an {@link UncheckedIOException}
+     * when the file cannot be read.
+     */
+    public CompletableFuture<Attachment> upload(long chatId, Path file, LongConsumer sent) {
+        MultipartBodyPublisher multipart;
+        try {
+            multipart =
+                    MultipartBodyPublisher.newBuilder().filePart("file", file).build();
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException("cannot read " + file, e));
+        }
+        ProgressTracker tracker = ProgressTracker.newBuilder()
+                .bytesTransferredThreshold(PROGRESS_STEP)
+                .build();
+        HttpRequest request = request("/api/v1/chats/" + chatId + "/files/")
+                .timeout(UPLOAD_TIMEOUT)
+                .header("Content-Type", multipart.mediaType().toString())
+                .POST(tracker.tracking(multipart, progress -> sent.accept(progress.totalBytesTransferred())))
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<Attachment> answer = exchange.handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                throw new ServerUnreachableException(
+                        server, "the upload to " + server.display() + " did not finish", cause);
+            }
+            return read(response, Attachment.class);
+        });
+        // The answer is a stage after the exchange: cancelling it must reach the exchange itself.
+        answer.whenComplete((attachment, failure) -> {
+            if (answer.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return answer;
+    }
+
+    /** A file's description, as messages show it. */
+    public Attachment fileInfo(long fileId) {
+        return call(get("/api/v1/files/" + fileId + "/info/"), Attachment.class);
+    }
+
+    /** A file's bytes, for files small enough to hold in memory (images to show). */
+    public byte[] fileBytes(long fileId) {
+        return bytes(download("/api/v1/files/" + fileId + "/"));
+    }
+
+    /** An image's thumbnail (fits 320 px); {@code 404 thumbnail_not_found} for other files. */
+    public byte[] thumbnail(long fileId) {
+        return bytes(download("/api/v1/files/" + fileId + "/thumbnail/"));
+    }
+
+    /**
+     * Downloads a file to {@code target}, through a temporary file beside it, so a download that
+     * fails leaves nothing half-written where the person asked for it.
+     */
+    public Path downloadTo(long fileId, Path target) {
+        Path folder = target.toAbsolutePath().getParent();
+        Path partial;
+        try {
+            Files.createDirectories(folder);
+            partial = Files.createTempFile(folder, ".parley-", ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + folder, e);
+        }
+        try {
+            HttpResponse<byte[]> response = exchange(
+                    download("/api/v1/files/" + fileId + "/"),
+                    info -> info.statusCode() / 100 == 2
+                            ? HttpResponse.BodySubscribers.mapping(
+                                    HttpResponse.BodySubscribers.ofFile(partial), written -> new byte[0])
+                            : HttpResponse.BodySubscribers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw refusal(response.statusCode(), response.body());
+            }
+            return Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // A leftover temporary file is harmless; the download's own outcome matters.
+            }
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(path))
                 .timeout(CALL_TIMEOUT)
@@ -215,16 +330,34 @@ public final class ApiClient {
         }
     }
 
-    private <T> T call(HttpRequest request, Class<T> answer) {
-        HttpResponse<byte[]> response;
+    private HttpRequest download(String path) {
+        return request(path).setHeader("Accept", "*/*").GET().build();
+    }
+
+    private byte[] bytes(HttpRequest request) {
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() / 100 != 2) {
+            throw refusal(response.statusCode(), response.body());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request, HttpResponse.BodyHandler<byte[]> handler) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, handler);
         } catch (IOException e) {
             throw new ServerUnreachableException(server, "cannot reach the server at " + server.display(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException(server, "the call to " + server.display() + " was interrupted", e);
         }
+    }
+
+    private <T> T call(HttpRequest request, Class<T> answer) {
+        return read(exchange(request, HttpResponse.BodyHandlers.ofByteArray()), answer);
+    }
+
+    private <T> T read(HttpResponse<byte[]> response, Class<T> answer) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             try {

@@ -6,17 +6,20 @@ import app.parley.model.ParleyJson;
 import app.parley.server.ParleyServer;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** A real Parley server on a free port with its data in a temporary folder, for the app to join. */
 public final class TestServer implements AutoCloseable {
     private final Path dataDir;
+    private final Map<String, Object> properties;
     private ParleyServer server;
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private TestServer(Path dataDir, ParleyServer server) {
+    private TestServer(Path dataDir, Map<String, Object> properties, ParleyServer server) {
         this.dataDir = dataDir;
+        this.properties = Map.copyOf(properties);
         this.server = server;
     }
 
@@ -24,20 +27,20 @@ public final class TestServer implements AutoCloseable {
         return start(dataDir, Map.of());
     }
 
-    /** A server with some of its settings changed (e.g. {@code parley.agent.endpoint}). */
+    /** A server with some settings of its own, e.g. {@code parley.files.max-file-size}. */
     public static TestServer start(Path dataDir, Map<String, Object> properties) {
-        ParleyServer.Settings settings = ParleyServer.Settings.of(dataDir, 0);
-        for (var property : properties.entrySet()) {
-            settings = settings.withProperty(property.getKey(), property.getValue());
-        }
-        return new TestServer(dataDir, ParleyServer.start(settings));
+        return new TestServer(dataDir, properties, ParleyServer.start(settings(dataDir, 0, properties)));
+    }
+
+    private static ParleyServer.Settings settings(Path dataDir, int port, Map<String, Object> properties) {
+        return new ParleyServer.Settings(dataDir, port, properties, List.of());
     }
 
     /** Stops the server, and starts it again on the same port and data, as after a crash or an upgrade. */
     public void restart() {
         int port = server.port();
         server.close();
-        server = ParleyServer.start(ParleyServer.Settings.of(dataDir, port));
+        server = ParleyServer.start(settings(dataDir, port, properties));
     }
 
     public void stop() {
@@ -45,7 +48,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public void startAgain(int port) {
-        server = ParleyServer.start(ParleyServer.Settings.of(dataDir, port));
+        server = ParleyServer.start(settings(dataDir, port, properties));
     }
 
     public int port() {
