@@ -55,6 +55,8 @@ public final class AppFlow {
     private SignedIn current;
     private RealtimeSocket mainSocket;
     private ConversationViewModel openConversation;
+    private MainView mainView;
+    private String pendingLink;
 
     public AppFlow(
             Stage stage,
@@ -131,6 +133,18 @@ public final class AppFlow {
         showMain(session);
     }
 
+    /**
+     * Opens a {@code parley://invite/…} link (from the command line or a second launch): on the
+     * join preview at once when signed in, else as soon as the main window opens after sign-in.
+     */
+    public void openLink(String link) {
+        if (current != null && mainView != null) {
+            mainView.openJoin(link);
+        } else {
+            pendingLink = link;
+        }
+    }
+
     /** Who is signed in now, if anyone. */
     public Optional<SignedIn> current() {
         return Optional.ofNullable(current);
@@ -180,6 +194,12 @@ public final class AppFlow {
             }
         });
         view.focus();
+        mainView = view;
+        if (pendingLink != null) {
+            String link = pendingLink;
+            pendingLink = null;
+            background.onUi(() -> view.openJoin(link)); // once the window shows the chat list
+        }
     }
 
     private void openChat(SignedIn session, MainView main, ChatRoom chat) {
@@ -187,6 +207,7 @@ public final class AppFlow {
         var viewModel = new ConversationViewModel(session, chat, realtime, background, problems, text, clock, timers);
         viewModel.inViewProperty().bind(stage.focusedProperty());
         var view = new ConversationView(viewModel, text, clock);
+        view.onHeaderClicked(() -> main.showChatInfo(chat));
         openConversation = viewModel;
         main.showConversation(view.root());
         view.focus();
@@ -203,6 +224,7 @@ public final class AppFlow {
     /** Closes what the main window holds open (its sockets); called when leaving it and when the app stops. */
     public void leaveMain() {
         closeConversation();
+        mainView = null;
         if (mainSocket != null) {
             mainSocket.close();
             mainSocket = null;

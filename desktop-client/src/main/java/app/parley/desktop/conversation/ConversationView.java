@@ -55,6 +55,14 @@ public final class ConversationView {
         composer.requestFocus();
     }
 
+    /** Clicking the chat's picture or name opens its info (a group's, or the other person's profile). */
+    public void onHeaderClicked(Runnable action) {
+        var header = root.getTop();
+        header.setId("conversationHeader");
+        header.setCursor(javafx.scene.Cursor.HAND);
+        header.setOnMouseClicked(event -> action.run());
+    }
+
     private void build(Clock clock) {
         var chat = viewModel.chat();
         var avatar = new Avatar(36);
