@@ -1,5 +1,6 @@
 package app.parley.desktop.groupinfo;
 
+import app.parley.desktop.app.DialogFit;
 import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.chats.UserIds;
@@ -139,6 +140,7 @@ public final class GroupInfoDialog {
         problem.textProperty().bind(viewModel.problemProperty());
         problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
+        viewModel.problemProperty().subscribe(shown -> DialogFit.later(dialog));
 
         var membersTitle = new Label(text.get("groupinfo.members"));
         membersTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -155,12 +157,7 @@ public final class GroupInfoDialog {
             description.setText(info.description() == null ? "" : info.description());
             count.setText(text.get("groupinfo.count", info.users().size()));
             members.refresh(); // the owner mark and remove buttons depend on who owns it
-            javafx.application.Platform.runLater(() -> {
-                if (dialog.getDialogPane().getScene() != null
-                        && dialog.getDialogPane().getScene().getWindow() != null) {
-                    dialog.getDialogPane().getScene().getWindow().sizeToScene(); // room for a long name
-                }
-            });
+            DialogFit.later(dialog); // room for a long name
         });
 
         dialog.getDialogPane().setContent(content);

@@ -1,5 +1,6 @@
 package app.parley.desktop.invites;
 
+import app.parley.desktop.app.DialogFit;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.invite.Invite;
 import atlantafx.base.theme.Styles;
@@ -78,12 +79,7 @@ public final class InviteDialog {
         viewModel.createdProperty().subscribe(invite -> {
             appLink.setText(invite == null ? "" : invite.link());
             webLink.setText(invite == null ? "" : invite.webLink());
-            javafx.application.Platform.runLater(() -> {
-                if (dialog.getDialogPane().getScene() != null
-                        && dialog.getDialogPane().getScene().getWindow() != null) {
-                    dialog.getDialogPane().getScene().getWindow().sizeToScene(); // room for the new link
-                }
-            });
+            DialogFit.later(dialog); // room for the new link
         });
 
         var list = new ListView<>(viewModel.invites());
@@ -102,6 +98,7 @@ public final class InviteDialog {
         problem.textProperty().bind(viewModel.problemProperty());
         problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
+        viewModel.problemProperty().subscribe(shown -> DialogFit.later(dialog));
 
         var content = new VBox(12, form, created, problem, sectionTitle(text.get("invite.existing")), list);
         content.setId("inviteDialog");

@@ -1,5 +1,6 @@
 package app.parley.desktop.invites;
 
+import app.parley.desktop.app.DialogFit;
 import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.i18n.Messages;
@@ -90,8 +91,8 @@ public final class JoinInviteDialog {
             member.setManaged(preview.alreadyMember());
         });
         // The card and messages come and go: the window follows their height.
-        viewModel.previewProperty().subscribe(preview -> fitWindow());
-        viewModel.problemProperty().subscribe(problem -> fitWindow());
+        viewModel.previewProperty().subscribe(preview -> DialogFit.later(dialog));
+        viewModel.problemProperty().subscribe(problem -> DialogFit.later(dialog));
 
         var spinner = new ProgressIndicator();
         spinner.setPrefSize(24, 24);
@@ -134,17 +135,6 @@ public final class JoinInviteDialog {
         return preview.inviter() == null
                 ? members
                 : members + " · " + text.get("join.invitedBy", preview.inviter().name());
-    }
-
-    private void fitWindow() {
-        javafx.application.Platform.runLater(() -> {
-            var window = dialog.getDialogPane().getScene() == null
-                    ? null
-                    : dialog.getDialogPane().getScene().getWindow();
-            if (window != null) {
-                window.sizeToScene();
-            }
-        });
     }
 
     public void show() {

@@ -1,5 +1,6 @@
 package app.parley.desktop.profile;
 
+import app.parley.desktop.app.DialogFit;
 import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.i18n.Messages;
@@ -56,6 +57,7 @@ public final class MyProfileDialog {
                 viewModel.photoProperty().set(file.toPath());
             }
         });
+        viewModel.problemProperty().subscribe(problem -> DialogFit.later(dialog));
         viewModel.photoProperty().subscribe(path -> {
             if (path != null) {
                 avatar.showPhoto(new Image(path.toUri().toString(), 88, 88, false, true, true));

@@ -1,5 +1,6 @@
 package app.parley.desktop.profile;
 
+import app.parley.desktop.app.DialogFit;
 import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.i18n.Messages;
@@ -78,6 +79,7 @@ public final class PersonDialog {
             username.setText("@" + person.username());
             bot.setVisible(person.bot());
             description.setText(person.description() == null ? "" : person.description());
+            DialogFit.later(dialog);
         });
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setPrefWidth(380);

@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.image.ImageView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -209,7 +210,8 @@ class InvitesTest {
     }
 
     @Test
-    void aPrivateChatsHeaderOpensTheOtherPersonsProfile() throws Exception {
+    void aPrivateChatsHeaderOpensTheOtherPersonsProfileWithTheirPhoto() throws Exception {
+        carl.updateProfile(null, "Фотограф", new ApiClient.Photo("carl.png", png()));
         carl.openPrivateChat(anna.me().id());
         carl.send(carl.chats().getFirst().id(), "Hi Anna", "c-1", List.of());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Ui.onFx(() -> chatCells() == 2));
@@ -218,6 +220,18 @@ class InvitesTest {
         robot.clickOn("#conversationHeader");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "@carl".equals(text("#personUsername")));
+        assertEquals("Фотограф", text("#personDescription"));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#personDialog .image-view")
+                                .queryAs(ImageView.class)
+                                .getImage()
+                        != null));
+        assertTrue(
+                Ui.onFx(() -> robot.lookup("#chatList .chat-cell .image-view").queryAll().stream()
+                        .anyMatch(Node::isVisible)),
+                "Carl's photo shows in the chat list too");
         Snapshots.save(dialogShowing("#personDialog").getScene(), "person-profile");
     }
 
@@ -248,6 +262,19 @@ class InvitesTest {
         robot.clickOn("My profile…");
         ui.awaitNode("#profileNameField");
         Snapshots.save(dialogShowing("#profileNameField").getScene(), "my-profile-dark");
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var paint = image.createGraphics();
+        paint.setColor(new java.awt.Color(0x2f9e8f));
+        paint.fillRect(0, 0, 64, 64);
+        paint.setColor(java.awt.Color.ORANGE);
+        paint.fillOval(16, 16, 32, 32);
+        paint.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private void openGroupInfo() throws Exception {
