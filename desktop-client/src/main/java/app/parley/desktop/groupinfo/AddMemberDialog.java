@@ -27,7 +27,9 @@ final class AddMemberDialog {
         dialog.initOwner(owner);
         dialog.setTitle(text.get("groupinfo.add.title"));
         dialog.setHeaderText(text.get("groupinfo.add.header"));
-        dialog.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .addAll(add, new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
         var field = new CustomTextField();
         field.setId("addMemberSearchField");

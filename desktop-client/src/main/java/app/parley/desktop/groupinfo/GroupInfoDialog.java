@@ -57,7 +57,9 @@ public final class GroupInfoDialog {
         this.text = text;
         dialog.initOwner(owner);
         dialog.setTitle(text.get("groupinfo.title"));
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .add(new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
         var avatar = new Avatar(72);
         var name = new Label();
@@ -136,6 +138,7 @@ public final class GroupInfoDialog {
         var problem = new Label();
         problem.setId("groupInfoProblem");
         problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(viewModel.problemProperty());
         problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
@@ -205,7 +208,8 @@ public final class GroupInfoDialog {
 
     private boolean confirm(String title, String question, String yes) {
         var confirm = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
-        var alert = new Alert(Alert.AlertType.CONFIRMATION, question, confirm, ButtonType.CANCEL);
+        var cancel = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, question, confirm, cancel);
         alert.initOwner(dialog.getDialogPane().getScene().getWindow());
         alert.setTitle(title);
         alert.setHeaderText(null);

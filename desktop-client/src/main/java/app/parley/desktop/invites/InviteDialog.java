@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -41,7 +42,9 @@ public final class InviteDialog {
         dialog.initOwner(owner);
         dialog.setTitle(text.get("invite.title"));
         dialog.setHeaderText(text.get("invite.header", groupName));
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .add(new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
         var expiry = new ComboBox<InvitesViewModel.Expiry>();
         expiry.setId("inviteExpiry");
@@ -89,11 +92,13 @@ public final class InviteDialog {
         var empty = new Label(text.get("invite.none"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.setWrapText(true);
+        empty.visibleProperty().bind(viewModel.loadedProperty()); // "none yet" only once the list is read
         list.setPlaceholder(new StackPane(empty));
 
         var problem = new Label();
         problem.setId("inviteProblem");
         problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(viewModel.problemProperty());
         problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());

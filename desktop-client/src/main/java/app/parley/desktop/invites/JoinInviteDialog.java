@@ -39,7 +39,9 @@ public final class JoinInviteDialog {
         dialog.initOwner(owner);
         dialog.setTitle(text.get("join.title"));
         dialog.setHeaderText(text.get("join.header"));
-        dialog.getDialogPane().getButtonTypes().addAll(join, ButtonType.CANCEL);
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .addAll(join, new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
         var field = new CustomTextField();
         field.setId("inviteLinkField");
@@ -102,6 +104,7 @@ public final class JoinInviteDialog {
         var problem = new Label();
         problem.setId("joinProblem");
         problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(viewModel.problemProperty());
         problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());

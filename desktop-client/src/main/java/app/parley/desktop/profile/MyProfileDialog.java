@@ -39,7 +39,9 @@ public final class MyProfileDialog {
         var save = new ButtonType(text.get("profile.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.initOwner(owner);
         dialog.setTitle(text.get("profile.title"));
-        dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .addAll(save, new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
         var avatar = new Avatar(88);
         avatar.show(me.id(), me.name(), me.photoUrl(), photos);
@@ -83,6 +85,7 @@ public final class MyProfileDialog {
         var problem = new Label();
         problem.setId("profileProblem");
         problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(viewModel.problemProperty());
         problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());

@@ -29,7 +29,9 @@ public final class PersonDialog {
         var message = new ButtonType(text.get("person.message"), ButtonBar.ButtonData.OK_DONE);
         dialog.initOwner(owner);
         dialog.setTitle(text.get("person.title"));
-        dialog.getDialogPane().getButtonTypes().addAll(message, ButtonType.CLOSE);
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .addAll(message, new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
         var avatar = new Avatar(96);
         var name = new Label();
@@ -49,6 +51,7 @@ public final class PersonDialog {
         description.managedProperty().bind(description.textProperty().isNotEmpty());
         var problem = new Label();
         problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(viewModel.problemProperty());
         problem.managedProperty().bind(viewModel.problemProperty().isNotEmpty());

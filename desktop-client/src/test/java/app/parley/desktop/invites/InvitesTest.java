@@ -26,6 +26,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -56,6 +57,7 @@ class InvitesTest {
     private ApiClient boris;
     private ApiClient carl;
     private long groupId;
+    private String annasToken;
 
     @BeforeEach
     void annaOwnsAGroupWithBoris() throws Exception {
@@ -69,20 +71,28 @@ class InvitesTest {
                         "Раз в месяц читаем одну книгу и спорим о ней до полуночи. Новичкам рады.",
                         List.of(boris.me().id()))
                 .id();
+        annasToken = signedUp.accessToken();
+    }
+
+    /** The app, with Anna's session remembered: it opens on her chat list. */
+    private void startSignedIn(String locale) throws Exception {
         new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
-                .save(new SavedSession(server.address().toString(), false, 0, "anna", signedUp.accessToken()));
-        app = RunningApp.start(home, AppAccess::create);
+                .save(new SavedSession(server.address().toString(), false, 0, "anna", annasToken));
+        app = RunningApp.start(home, AppAccess::create, locale);
         ui.awaitNode("#chatList .chat-cell");
     }
 
     @AfterEach
     void stop() throws Exception {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
         server.close();
     }
 
     @Test
     void aLinkMadeInTheAppLetsAThirdPersonJoin() throws Exception {
+        startSignedIn("en");
         openGroupInfo();
         robot.clickOn("#inviteButton");
         ui.awaitNode("#inviteDialog");
@@ -108,6 +118,7 @@ class InvitesTest {
 
     @Test
     void theGroupInfoShowsTheMembersAndTheOwnerRemovesOne() throws Exception {
+        startSignedIn("en");
         openGroupInfo();
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 2));
@@ -131,6 +142,7 @@ class InvitesTest {
 
     @Test
     void aPastedLinkShowsWhereItLeadsAndJoinsAndOpensTheChat() throws Exception {
+        startSignedIn("en");
         var theirs = boris.createGroup("Борин кружок", "", List.of());
         Invite invite = boris.createInvite(theirs.id(), 86_400L, 10);
 
@@ -156,6 +168,7 @@ class InvitesTest {
 
     @Test
     void aRevokedLinkSaysSoAndCannotBeUsed() throws Exception {
+        startSignedIn("en");
         var theirs = boris.createGroup("Закрытый клуб", "", List.of());
         Invite invite = boris.createInvite(theirs.id(), null, null);
         boris.revokeInvite(invite.id());
@@ -178,6 +191,7 @@ class InvitesTest {
 
     @Test
     void aLinkFromASecondLaunchOpensItsPreviewInTheRunningApp() throws Exception {
+        startSignedIn("en");
         var theirs = boris.createGroup("Second launch", "", List.of());
         Invite invite = boris.createInvite(theirs.id(), null, null);
 
@@ -189,6 +203,7 @@ class InvitesTest {
 
     @Test
     void editingMyProfileChangesTheNameShown() throws Exception {
+        startSignedIn("en");
         robot.clickOn("#mainMenu");
         robot.clickOn("My profile…");
         ui.awaitNode("#profileNameField");
@@ -211,6 +226,7 @@ class InvitesTest {
 
     @Test
     void aPrivateChatsHeaderOpensTheOtherPersonsProfileWithTheirPhoto() throws Exception {
+        startSignedIn("en");
         carl.updateProfile(null, "Фотограф", new ApiClient.Photo("carl.png", png()));
         carl.openPrivateChat(anna.me().id());
         carl.send(carl.chats().getFirst().id(), "Hi Anna", "c-1", List.of());
@@ -237,6 +253,7 @@ class InvitesTest {
 
     @Test
     void theDialogsInTheDarkTheme() throws Exception {
+        startSignedIn("en");
         robot.clickOn("#mainMenu");
         robot.clickOn("Theme: dark");
         openGroupInfo();
@@ -264,6 +281,52 @@ class InvitesTest {
         Snapshots.save(dialogShowing("#profileNameField").getScene(), "my-profile-dark");
     }
 
+    @Test
+    void aLinkThatArrivesBeforeSignInOpensItsPreviewAfterSignIn() throws Exception {
+        var theirs = boris.createGroup("После входа", "", List.of());
+        Invite invite = boris.createInvite(theirs.id(), null, null);
+        app = RunningApp.start(home, AppAccess::create);
+        ui.awaitNode("#addressField");
+
+        assertTrue(SingleInstance.claim(home, List.of(invite.link()), arguments -> {})
+                .isEmpty());
+        robot.clickOn("#addressField").write(server.address().display());
+        robot.type(KeyCode.ENTER);
+        ui.awaitNode("#usernameField");
+        robot.clickOn("#usernameField").write("anna");
+        robot.clickOn("#passwordField").write("correct horse battery");
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "После входа".equals(text("#invitePreviewName")));
+    }
+
+    @Test
+    void theDialogsInRussian() throws Exception {
+        startSignedIn("ru");
+        openGroupInfo();
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 2));
+        assertEquals("Участников: 2", text("#groupInfoCount"));
+        Snapshots.save(dialogShowing("#groupInfoDialog").getScene(), "group-info-ru");
+        robot.clickOn("#inviteButton");
+        ui.awaitNode("#inviteDialog");
+        robot.clickOn("#createInviteButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Ui.onFx(() -> inviteRows() == 1));
+        Snapshots.save(dialogShowing("#inviteDialog").getScene(), "invite-dialog-ru");
+        closeDialogs();
+
+        var theirs = boris.createGroup("Борин кружок", "", List.of());
+        Invite expired = boris.createInvite(theirs.id(), 1L, null);
+        Thread.sleep(1500); // the shortest lifetime the API takes is a second
+        robot.clickOn("#newMenu");
+        robot.clickOn("Вступить по приглашению…");
+        ui.awaitNode("#inviteLinkField");
+        robot.clickOn("#inviteLinkField").write(expired.link());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> text("#joinProblem").startsWith("Срок действия приглашения истёк"));
+        Snapshots.save(dialogShowing("#inviteLinkField").getScene(), "join-expired-ru");
+    }
+
     private static byte[] png() throws java.io.IOException {
         var image = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var paint = image.createGraphics();
@@ -278,10 +341,20 @@ class InvitesTest {
     }
 
     private void openGroupInfo() throws Exception {
-        robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> groupCell() != null);
+        robot.clickOn(groupCell());
         ui.awaitNode("#conversationHeader");
         robot.clickOn("#conversationHeader");
         ui.awaitNode("#groupInfoDialog");
+    }
+
+    /** The group's row in the main window's chat list, or null while it is not shown. */
+    private Node groupCell() throws Exception {
+        return Ui.onFx(
+                () -> robot.from(ui.window().getScene().getRoot()).lookup("#chatList .chat-name").queryAll().stream()
+                        .filter(name -> GROUP.equals(((Label) name).getText()))
+                        .findFirst()
+                        .orElse(null));
     }
 
     private void openJoinDialog() throws Exception {
