@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.scene.image.Image;
 import org.slf4j.Logger;
@@ -65,15 +64,6 @@ public final class AvatarPhotos {
         }
         queue = new ArrayList<>(List.of(onPhoto));
         waiting.put(photoUrl, queue);
-        try {
-            fetch(photoUrl);
-        } catch (RejectedExecutionException e) {
-            // The app is stopping (its workers are shut down) while a list still lays itself out.
-            waiting.remove(photoUrl);
-        }
-    }
-
-    private void fetch(String photoUrl) {
         background.run(
                 () -> api.photo(photoUrl).map(bytes -> new Image(new ByteArrayInputStream(bytes))),
                 photo -> {

@@ -230,8 +230,8 @@ class InvitesTest {
         carl.updateProfile(null, "Фотограф", new ApiClient.Photo("carl.png", png()));
         carl.openPrivateChat(anna.me().id());
         carl.send(carl.chats().getFirst().id(), "Hi Anna", "c-1", List.of());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Ui.onFx(() -> chatCells() == 2));
-        robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class)); // the newest: Carl's
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chatCell("Carl") != null);
+        robot.clickOn(chatCell("Carl"));
         ui.awaitNode("#conversationHeader");
         robot.clickOn("#conversationHeader");
 
@@ -341,18 +341,18 @@ class InvitesTest {
     }
 
     private void openGroupInfo() throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> groupCell() != null);
-        robot.clickOn(groupCell());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chatCell(GROUP) != null);
+        robot.clickOn(chatCell(GROUP));
         ui.awaitNode("#conversationHeader");
         robot.clickOn("#conversationHeader");
         ui.awaitNode("#groupInfoDialog");
     }
 
-    /** The group's row in the main window's chat list, or null while it is not shown. */
-    private Node groupCell() throws Exception {
+    /** A chat's row in the main window's chat list, or null while it is not shown. */
+    private Node chatCell(String chatName) throws Exception {
         return Ui.onFx(
                 () -> robot.from(ui.window().getScene().getRoot()).lookup("#chatList .chat-name").queryAll().stream()
-                        .filter(name -> GROUP.equals(((Label) name).getText()))
+                        .filter(name -> chatName.equals(((Label) name).getText()))
                         .findFirst()
                         .orElse(null));
     }
@@ -381,10 +381,6 @@ class InvitesTest {
 
     private int inviteRows() {
         return ((ListView<?>) robot.lookup("#inviteList").query()).getItems().size();
-    }
-
-    private int chatCells() {
-        return ((ListView<?>) robot.lookup("#chatList").query()).getItems().size();
     }
 
     private List<?> members() {
