@@ -66,6 +66,8 @@ public final class AppFlow {
     private Attachments attachments;
     private RealtimeSocket mainSocket;
     private ConversationViewModel openConversation;
+    private MainView mainView;
+    private String pendingLink;
 
     public AppFlow(
             Stage stage,
@@ -146,6 +148,18 @@ public final class AppFlow {
         showMain(session);
     }
 
+    /**
+     * Opens a {@code parley://invite/…} link (from the command line or a second launch): on the
+     * join preview at once when signed in, else as soon as the main window opens after sign-in.
+     */
+    public void openLink(String link) {
+        if (current != null && mainView != null) {
+            mainView.openJoin(link);
+        } else {
+            pendingLink = link;
+        }
+    }
+
     /** Who is signed in now, if anyone. */
     public Optional<SignedIn> current() {
         return Optional.ofNullable(current);
@@ -214,6 +228,12 @@ public final class AppFlow {
             }
         });
         view.focus();
+        mainView = view;
+        if (pendingLink != null) {
+            String link = pendingLink;
+            pendingLink = null;
+            background.onUi(() -> view.openJoin(link)); // once the window shows the chat list
+        }
     }
 
     private void openChat(SignedIn session, MainView main, ChatRoom chat) {
@@ -222,6 +242,7 @@ public final class AppFlow {
                 session, chat, realtime, background, problems, text, clock, timers, drafts, attachments);
         viewModel.inViewProperty().bind(stage.focusedProperty());
         var view = new ConversationView(viewModel, text, clock, openLink);
+        view.onHeaderClicked(() -> main.showChatInfo(chat));
         openConversation = viewModel;
         main.showConversation(view.root());
         view.focus();
@@ -238,6 +259,7 @@ public final class AppFlow {
     /** Closes what the main window holds open (its sockets); called when leaving it and when the app stops. */
     public void leaveMain() {
         closeConversation();
+        mainView = null;
         if (mainSocket != null) {
             mainSocket.close();
             mainSocket = null;

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -22,17 +23,14 @@ public final class Background {
 
     /** Runs {@code work} on a worker; then {@code onDone} or {@code onFailed} on the UI thread. */
     public <T> CompletableFuture<T> run(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
-        CompletableFuture<T> result = CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return work.call();
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new CompletionException(e);
-                    }
-                },
-                workers);
+        CompletableFuture<T> result;
+        try {
+            result = start(work);
+        } catch (RejectedExecutionException e) {
+            // The app is stopping and its workers are shut down; a UI callback still queued (a
+            // socket's "connected", a list cell laid out) has nothing left to do.
+            return CompletableFuture.failedFuture(e);
+        }
         result.whenCompleteAsync(
                 (value, failure) -> {
                     if (failure == null) {
@@ -46,6 +44,20 @@ public final class Background {
                 },
                 uiThread);
         return result;
+    }
+
+    private <T> CompletableFuture<T> start(Callable<T> work) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return work.call();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                workers);
     }
 
     /** Runs {@code action} on the UI thread. */

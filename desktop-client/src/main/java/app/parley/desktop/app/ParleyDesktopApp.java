@@ -4,6 +4,8 @@ import app.parley.desktop.connect.ServerConnector;
 import app.parley.desktop.host.Hosting;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
+import app.parley.desktop.instance.InstanceUnreachableException;
+import app.parley.desktop.instance.SingleInstance;
 import app.parley.desktop.net.RealtimeClient;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.theme.Themes;
@@ -13,6 +15,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +26,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds the object graph by hand and shows the first screen.
@@ -33,6 +38,7 @@ import javafx.stage.Stage;
 public final class ParleyDesktopApp extends Application {
     static final double INITIAL_WIDTH = 1000;
     static final double INITIAL_HEIGHT = 680;
+    private static final Logger LOG = LoggerFactory.getLogger(ParleyDesktopApp.class);
 
     private final Map<String, String> environment;
     private final Map<String, String> properties;
@@ -40,6 +46,7 @@ public final class ParleyDesktopApp extends Application {
     private ScheduledExecutorService timers;
     private Hosting hosting;
     private AppFlow flow;
+    private SingleInstance instance;
 
     /** As launched: the process's environment and system properties. */
     public ParleyDesktopApp() {
@@ -55,6 +62,12 @@ public final class ParleyDesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         AppDirectories directories = AppDirectories.forThisUser(environment, properties);
+        List<String> arguments =
+                getParameters() == null ? List.of() : getParameters().getRaw();
+        if (!becomeTheRunningInstance(directories, arguments, stage)) {
+            Platform.exit(); // the app already running has the link now
+            return;
+        }
         ObjectMapper json = ParleyJson.mapper();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
@@ -98,8 +111,36 @@ public final class ParleyDesktopApp extends Application {
                 event.consume();
             }
         });
+        arguments.stream().filter(ParleyDesktopApp::isInviteLink).forEach(flow::openLink);
         flow.begin();
         stage.show();
+    }
+
+    /**
+     * One app per user: false when another is running and has taken the arguments. Links that
+     * later launches hand over open here, and bring the window to the front.
+     */
+    private boolean becomeTheRunningInstance(AppDirectories directories, List<String> arguments, Stage stage) {
+        try {
+            instance = SingleInstance.claim(
+                            directories.home(),
+                            arguments,
+                            handed -> Platform.runLater(() -> {
+                                if (flow != null) {
+                                    handed.stream()
+                                            .filter(ParleyDesktopApp::isInviteLink)
+                                            .forEach(flow::openLink);
+                                }
+                                stage.setIconified(false);
+                                stage.toFront();
+                            }))
+                    .orElse(null);
+            return instance != null;
+        } catch (InstanceUnreachableException e) {
+            // Better two windows than none: the other one may be stuck.
+            LOG.warn("Another Parley holds the lock but does not answer; starting anyway", e);
+            return true;
+        }
     }
 
     /** Stops the hosted server cleanly (its sockets are closed, the database is closed). */
@@ -111,12 +152,19 @@ public final class ParleyDesktopApp extends Application {
         if (hosting != null) {
             hosting.close();
         }
+        if (instance != null) {
+            instance.close();
+        }
         if (workers != null) {
             workers.shutdownNow();
         }
         if (timers != null) {
             timers.shutdownNow();
         }
+    }
+
+    private static boolean isInviteLink(String argument) {
+        return app.parley.model.invite.InviteLink.tokenOf(argument).isPresent();
     }
 
     private static Map<String, String> systemProperties() {

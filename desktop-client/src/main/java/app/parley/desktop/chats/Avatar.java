@@ -2,26 +2,67 @@ package app.parley.desktop.chats;
 
 import java.util.Locale;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 
-/** A round avatar with a person's or group's initials, its colour picked steadily from the id. */
+/**
+ * A round avatar: the person's or group's photo when there is one, else their initials on a
+ * colour picked steadily from the id.
+ */
 public final class Avatar extends StackPane {
     private static final int PALETTE_SIZE = 8;
 
     private final Circle circle;
     private final Label initials = new Label();
+    private final ImageView photo = new ImageView();
+    private String expectedPhoto;
 
     public Avatar(double size) {
         circle = new Circle(size / 2);
         getStyleClass().add("avatar");
         initials.getStyleClass().add("avatar-initials");
-        getChildren().addAll(circle, initials);
+        // Initials grow with the circle: a profile's big avatar must not show tiny letters.
+        initials.setStyle("-fx-font-size: " + Math.max(11, Math.round(size * 0.36)) + "px;");
+        photo.setFitWidth(size);
+        photo.setFitHeight(size);
+        photo.setPreserveRatio(false);
+        photo.setSmooth(true);
+        photo.setClip(new Circle(size / 2, size / 2, size / 2));
+        photo.setVisible(false);
+        getChildren().addAll(circle, initials, photo);
         setMinSize(size, size);
         setMaxSize(size, size);
     }
 
+    /**
+     * Initials now, and the photo at {@code photoUrl} as soon as it is loaded, if there is one
+     * (a reused list cell may meanwhile show someone else: a late photo is then dropped).
+     */
+    public void show(long id, String name, String photoUrl, AvatarPhotos photos) {
+        show(id, name);
+        if (photoUrl == null || photos == null) {
+            return;
+        }
+        expectedPhoto = photoUrl;
+        photos.load(photoUrl, image -> {
+            if (photoUrl.equals(expectedPhoto)) {
+                showPhoto(image);
+            }
+        });
+    }
+
+    /** Shows a picture (one just chosen, before it is uploaded) instead of the initials. */
+    public void showPhoto(Image image) {
+        photo.setImage(image);
+        photo.setVisible(image != null);
+        initials.setVisible(image == null);
+    }
+
     public void show(long id, String name) {
+        expectedPhoto = null;
+        showPhoto(null);
         initials.setText(initialsOf(name));
         for (int i = 0; i < PALETTE_SIZE; i++) {
             getStyleClass().remove("avatar-" + i);

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 final class ChatCell extends ListCell<ChatRoom> {
     private final Messages text;
     private final Clock clock;
+    private final AvatarPhotos photos;
     private final Avatar avatar = new Avatar(40);
     private final Label name = new Label();
     private final Label time = new Label();
@@ -29,9 +30,10 @@ final class ChatCell extends ListCell<ChatRoom> {
     private final Label badge = new Label();
     private final HBox content;
 
-    ChatCell(Messages text, Clock clock) {
+    ChatCell(Messages text, Clock clock, AvatarPhotos photos) {
         this.text = text;
         this.clock = clock;
+        this.photos = photos;
         name.getStyleClass().addAll(Styles.TEXT_BOLD, "chat-name");
         name.setMinWidth(0);
         time.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "chat-time");
@@ -69,7 +71,7 @@ final class ChatCell extends ListCell<ChatRoom> {
             setAccessibleText(null);
             return;
         }
-        avatar.show(chat.id(), chat.name());
+        avatar.show(chat.id(), chat.name(), AvatarPhotos.of(chat), photos);
         name.setText(chat.name());
         Message last = chat.lastMessage();
         preview.setText(last == null ? text.get("chats.noMessages") : previewOf(last));

@@ -72,7 +72,7 @@ public final class ChatListView {
         list.setId("chatList");
         list.getStyleClass().addAll(Styles.DENSE, "chat-list");
         list.setItems(viewModel.visibleChats());
-        list.setCellFactory(view -> new ChatCell(text, clock));
+        list.setCellFactory(view -> new ChatCell(text, clock, viewModel.photos()));
         list.setPlaceholder(emptyState());
         keepSelectionAcrossUpdates();
         VBox.setVgrow(list, Priority.ALWAYS);

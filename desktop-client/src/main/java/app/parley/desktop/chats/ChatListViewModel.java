@@ -44,6 +44,7 @@ public final class ChatListViewModel {
     private final Background background;
     private final ProblemText problems;
     private final Consumer<Throwable> onSessionProblem;
+    private final AvatarPhotos photos;
 
     private final ObservableList<ChatRoom> chats = FXCollections.observableArrayList();
     private final FilteredList<ChatRoom> filtered = new FilteredList<>(chats);
@@ -62,12 +63,18 @@ public final class ChatListViewModel {
         this.background = background;
         this.problems = problems;
         this.onSessionProblem = onSessionProblem;
+        this.photos = new AvatarPhotos(api, background);
         filter.subscribe(typed -> {
             String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
             filtered.setPredicate(chat -> needle.isEmpty()
                     || chat.name() != null
                             && chat.name().toLowerCase(Locale.ROOT).contains(needle));
         });
+    }
+
+    /** The photos of this session's avatars, shared by the list and the screens opened from it. */
+    public AvatarPhotos photos() {
+        return photos;
     }
 
     /** The chats to show: filtered and sorted, live. */

@@ -61,6 +61,8 @@ public final class ConversationView {
     private final IntegerProperty unseenBelow = new SimpleIntegerProperty(this, "unseenBelow", 0);
 
     private final SearchBar searchBar;
+    /** The chat's avatar and name in the header: a click shows who or what the chat is. */
+    private final HBox who = new HBox(10);
 
     public ConversationView(ConversationViewModel viewModel, Messages text, Clock clock, Consumer<String> openLink) {
         this.viewModel = Objects.requireNonNull(viewModel);
@@ -76,6 +78,13 @@ public final class ConversationView {
 
     public void focus() {
         composer.requestFocus();
+    }
+
+    /** Clicking the chat's picture or name opens its info (a group's, or the other person's profile). */
+    public void onHeaderClicked(Runnable action) {
+        who.setId("conversationHeader");
+        who.setCursor(javafx.scene.Cursor.HAND);
+        who.setOnMouseClicked(event -> action.run());
     }
 
     private void build(Clock clock) {
@@ -99,7 +108,10 @@ public final class ConversationView {
         find.setAccessibleText(text.get("conversation.search"));
         find.setTooltip(new Tooltip(text.get("conversation.search.tooltip")));
         find.setOnAction(event -> searchBar.open());
-        var header = new HBox(10, avatar, titles, find);
+        who.getChildren().setAll(avatar, titles);
+        who.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(who, Priority.ALWAYS);
+        var header = new HBox(10, who, find);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("conversation-header");
 

@@ -2,10 +2,18 @@ package app.parley.desktop.main;
 
 import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.ChatListView;
+import app.parley.desktop.chats.UserIds;
+import app.parley.desktop.groupinfo.GroupInfoDialog;
 import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.invites.InviteDialog;
+import app.parley.desktop.invites.JoinInviteDialog;
 import app.parley.desktop.newchat.NewChatDialog;
 import app.parley.desktop.newchat.NewGroupDialog;
+import app.parley.desktop.profile.MyProfileDialog;
+import app.parley.desktop.profile.PersonDialog;
 import app.parley.desktop.theme.ThemeChoice;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.chat.ChatType;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.Objects;
@@ -41,10 +49,12 @@ public final class MainView {
     private final SplitPane split = new SplitPane();
     private final StackPane root = new StackPane(split);
     private final StackPane conversationArea = new StackPane();
+    private final Clock clock;
 
     public MainView(MainViewModel viewModel, Messages text, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.text = Objects.requireNonNull(text);
+        this.clock = clock;
         this.chatList = new ChatListView(viewModel.chats(), text, clock);
         build();
     }
@@ -119,8 +129,11 @@ public final class MainView {
     private HBox header() {
         var me = viewModel.session().me();
         var avatar = new Avatar(32);
-        avatar.show(me.id(), me.name());
         var name = new Label(me.name());
+        viewModel.meProperty().subscribe(now -> {
+            avatar.show(now.id(), now.name(), now.photoUrl(), viewModel.photos());
+            name.setText(now.name());
+        });
         name.setId("signedInName");
         name.getStyleClass().add(Styles.TEXT_BOLD);
         name.setMinWidth(0);
@@ -159,12 +172,15 @@ public final class MainView {
         agent.setId("agentChatItem");
         agent.visibleProperty().bind(viewModel.agentAvailableProperty());
         agent.setOnAction(event -> viewModel.openAgentChat());
+        var join = new MenuItem(text.get("main.join"), new FontIcon(Feather.LINK));
+        join.setId("joinByInviteItem");
+        join.setOnAction(event -> openJoin(""));
         var menu = new MenuButton(null, new FontIcon(Feather.EDIT));
         menu.setId("newMenu");
         menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "no-arrow");
         menu.setAccessibleText(text.get("main.new"));
         menu.setTooltip(new javafx.scene.control.Tooltip(text.get("main.new")));
-        menu.getItems().addAll(chat, group, agent);
+        menu.getItems().addAll(chat, group, agent, new SeparatorMenuItem(), join);
         return menu;
     }
 
@@ -182,7 +198,10 @@ public final class MainView {
         menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "no-arrow");
         menu.setAccessibleText(text.get("main.menu"));
         menu.setTooltip(new javafx.scene.control.Tooltip(text.get("main.menu")));
-        menu.getItems().addAll(system, light, dark, new SeparatorMenuItem(), signOut);
+        var profile = new MenuItem(text.get("main.profile"), new FontIcon(Feather.USER));
+        profile.setId("myProfileItem");
+        profile.setOnAction(event -> openMyProfile());
+        menu.getItems().addAll(profile, new SeparatorMenuItem(), system, light, dark, new SeparatorMenuItem(), signOut);
         return menu;
     }
 
@@ -192,5 +211,50 @@ public final class MainView {
         item.setSelected(viewModel.theme() == choice);
         item.setOnAction(event -> viewModel.chooseTheme(choice));
         return item;
+    }
+
+    /** "Join by invite", with a link already filled in when one was opened (empty otherwise). */
+    public void openJoin(String link) {
+        new JoinInviteDialog(viewModel.newJoin(link), text, viewModel.photos(), window(), viewModel::openChat).show();
+    }
+
+    public void openMyProfile() {
+        new MyProfileDialog(viewModel.newMyProfile(), text, viewModel.photos(), window(), viewModel::profileSaved)
+                .show();
+    }
+
+    /** A chat's info: a group's info and members, or the other person's profile. */
+    public void showChatInfo(ChatRoom chat) {
+        if (chat.type() == ChatType.GROUP) {
+            var info = viewModel.newGroupInfo(chat.id());
+            new GroupInfoDialog(
+                            info,
+                            text,
+                            viewModel.photos(),
+                            window(),
+                            new GroupInfoDialog.Actions(
+                                    viewModel::newUserSearch,
+                                    groupName -> new InviteDialog(
+                                                    viewModel.newInvites(chat.id()), groupName, text, clock, window())
+                                            .show(),
+                                    member -> showPerson(UserIds.idOf(member)),
+                                    () -> viewModel.chats().remove(chat.id())))
+                    .show();
+        } else if (chat.otherUser() != null) {
+            showPerson(UserIds.idOf(chat.otherUser()));
+        }
+    }
+
+    private void showPerson(long userId) {
+        if (userId == viewModel.session().me().id()) {
+            openMyProfile();
+            return;
+        }
+        new PersonDialog(viewModel.newPerson(userId), text, viewModel.photos(), window(), viewModel::startChatWith)
+                .show();
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene().getWindow();
     }
 }

@@ -1,11 +1,17 @@
 package app.parley.desktop.main;
 
 import app.parley.desktop.app.Background;
+import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.chats.ChatListViewModel;
+import app.parley.desktop.groupinfo.GroupInfoViewModel;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
+import app.parley.desktop.invites.InvitesViewModel;
+import app.parley.desktop.invites.JoinInviteViewModel;
 import app.parley.desktop.newchat.NewGroupDialog;
 import app.parley.desktop.newchat.UserSearchViewModel;
+import app.parley.desktop.profile.MyProfileViewModel;
+import app.parley.desktop.profile.PersonViewModel;
 import app.parley.desktop.session.SignedIn;
 import app.parley.desktop.theme.ThemeChoice;
 import app.parley.desktop.theme.Themes;
@@ -15,6 +21,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -35,6 +43,8 @@ public final class MainViewModel {
     private final Background background;
     private final ProblemText problems;
     private final ScheduledExecutorService timers;
+    private final Messages text;
+    private final ReadOnlyObjectWrapper<UserProfile> me = new ReadOnlyObjectWrapper<>(this, "me");
 
     public MainViewModel(
             SignedIn session,
@@ -52,6 +62,8 @@ public final class MainViewModel {
         this.chats = chats;
         this.themes = themes;
         this.onSignOut = onSignOut;
+        this.text = text;
+        this.me.set(session.me());
         this.windowTitle = Bindings.createStringBinding(
                 () -> chats.totalUnreadProperty().get() > 0
                         ? text.get(
@@ -143,5 +155,48 @@ public final class MainViewModel {
 
     public void signOut() {
         onSignOut.run();
+    }
+
+    /** Who is signed in, as last read: changes when they edit their profile. */
+    public ReadOnlyObjectProperty<UserProfile> meProperty() {
+        return me.getReadOnlyProperty();
+    }
+
+    /** The session's avatar photos. */
+    public AvatarPhotos photos() {
+        return chats.photos();
+    }
+
+    /** Selects a chat (reading the list again, so a chat just joined is there). */
+    public void openChat(long chatId) {
+        chats.open(chatId);
+    }
+
+    public JoinInviteViewModel newJoin(String link) {
+        var join = new JoinInviteViewModel(session.api(), background, text, problems);
+        join.linkProperty().set(link == null ? "" : link);
+        return join;
+    }
+
+    public InvitesViewModel newInvites(long chatId) {
+        return new InvitesViewModel(session.api(), chatId, background, problems);
+    }
+
+    public GroupInfoViewModel newGroupInfo(long groupId) {
+        return new GroupInfoViewModel(session.api(), groupId, session.me().id(), background, problems, text.locale());
+    }
+
+    public MyProfileViewModel newMyProfile() {
+        return new MyProfileViewModel(session.api(), me.get(), background, problems);
+    }
+
+    public PersonViewModel newPerson(long userId) {
+        return new PersonViewModel(session.api(), userId, background, problems);
+    }
+
+    /** The profile was saved: the header shows the new name and photo, the list the new photo. */
+    public void profileSaved(UserProfile saved) {
+        photos().forget(AvatarPhotos.ofUser(saved.id()));
+        me.set(saved);
     }
 }

@@ -10,9 +10,15 @@ import app.parley.model.chat.ChatInfo;
 import app.parley.model.chat.ChatList;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.GroupCreatedResponse;
+import app.parley.model.chat.GroupUsers;
 import app.parley.model.common.ErrorBody;
 import app.parley.model.file.Attachment;
 import app.parley.model.file.StorageUsage;
+import app.parley.model.invite.Invite;
+import app.parley.model.invite.InviteAccepted;
+import app.parley.model.invite.InviteList;
+import app.parley.model.invite.InvitePreview;
+import app.parley.model.invite.InviteRequest;
 import app.parley.model.message.MarkReadRequest;
 import app.parley.model.message.Message;
 import app.parley.model.message.MessagePage;
@@ -40,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
@@ -197,6 +204,102 @@ public final class ApiClient {
         return call(post("/api/v1/agent/conversation/", Map.of()), ChatRoom.class);
     }
 
+    /** A group's members (members only; a private chat is {@code 404 group_not_found}). */
+    public GroupUsers groupMembers(long groupId) {
+        return call(get("/api/v1/group/" + groupId + "/users"), GroupUsers.class);
+    }
+
+    /** Adds people to a group: the owner only; all or nothing. */
+    public void addMembers(long groupId, List<Long> userIds) {
+        call(post("/api/v1/group/" + groupId + "/add", usersBody(userIds)), JsonNode.class);
+    }
+
+    /** Removes people from a group: the owner only, never themself; all or nothing. */
+    public void removeMembers(long groupId, List<Long> userIds) {
+        call(withBody("DELETE", "/api/v1/group/" + groupId + "/delete", usersBody(userIds)), JsonNode.class);
+    }
+
+    /** Deletes a group with its messages: the owner only. */
+    public void deleteGroup(long groupId) {
+        call(delete("/api/v1/group/" + groupId), JsonNode.class);
+    }
+
+    /**
+     * Changes the caller's name and description (null leaves one as it is) and, when
+     * {@code photo} is given, their photo (PNG, JPEG, GIF or BMP; the server scales it).
+     */
+    public void updateProfile(String name, String description, Photo photo) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (name != null) {
+            fields.put("name", name);
+        }
+        if (description != null) {
+            fields.put("description", description);
+        }
+        try {
+            var form = new MultipartForm().text("json", json.writeValueAsString(fields));
+            if (photo != null) {
+                form.file("photo", photo.fileName(), photo.bytes());
+            }
+            call(
+                    request("/api/v1/user")
+                            .header("Content-Type", form.contentType())
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
+                            .build(),
+                    JsonNode.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the profile", e);
+        }
+    }
+
+    /** A picture to upload, as read from a file. */
+    public record Photo(String fileName, byte[] bytes) {}
+
+    /**
+     * The bytes of a photo by its {@code photo_url} (a path on this server); empty when there is
+     * none ({@code 404}).
+     */
+    public Optional<byte[]> photo(String photoUrl) {
+        HttpResponse<byte[]> response =
+                send(request(photoUrl).header("Accept", "image/*").GET().build());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return Optional.of(response.body());
+        }
+        if (status == 404) {
+            return Optional.empty();
+        }
+        throw refusal(status, response.body());
+    }
+
+    /** A new invite to a group; null {@code expiresInSeconds} or {@code maxUses} means no limit. */
+    public Invite createInvite(long chatId, Long expiresInSeconds, Integer maxUses) {
+        return call(
+                post("/api/v1/chats/" + chatId + "/invites/", new InviteRequest(expiresInSeconds, null, maxUses)),
+                Invite.class);
+    }
+
+    /** A group's invites: all of them for its owner, one's own for other members. */
+    public List<Invite> invites(long chatId) {
+        return call(get("/api/v1/chats/" + chatId + "/invites/"), InviteList.class)
+                .invites();
+    }
+
+    /** Revokes an invite (its maker or the group's owner); revoking again is fine. */
+    public void revokeInvite(long inviteId) {
+        call(delete("/api/v1/invites/" + inviteId + "/"), JsonNode.class);
+    }
+
+    /** What an invite leads to, before joining. */
+    public InvitePreview previewInvite(String token) {
+        return call(get("/api/v1/invites/" + encode(token) + "/preview/"), InvitePreview.class);
+    }
+
+    /** Joins the invite's group; {@code joined} is false for someone already in it. */
+    public InviteAccepted acceptInvite(String token) {
+        return call(post("/api/v1/invites/" + encode(token) + "/accept/", Map.of()), InviteAccepted.class);
+    }
+
     public AgentInfo agent() {
         return call(get("/api/v1/agent/"), AgentInfo.class);
     }
@@ -320,14 +423,26 @@ public final class ApiClient {
     }
 
     private HttpRequest post(String path, Object body) {
+        return withBody("POST", path, body);
+    }
+
+    private HttpRequest withBody(String method, String path, Object body) {
         try {
             return request(path)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                     .build();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write the request body for " + path, e);
         }
+    }
+
+    private static Map<String, Object> usersBody(List<Long> userIds) {
+        return Map.of("users", userIds.stream().map(id -> Map.of("id", id)).toList());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpRequest download(String path) {

@@ -10,13 +10,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** A person in a search result: avatar, name, @username. */
-final class PersonCell extends ListCell<UserProfile> {
+public final class PersonCell extends ListCell<UserProfile> {
     private final Avatar avatar = new Avatar(32);
     private final Label name = new Label();
     private final Label username = new Label();
     private final HBox content;
 
-    PersonCell() {
+    public PersonCell() {
         name.getStyleClass().add(Styles.TEXT_BOLD);
         username.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         content = new HBox(10, avatar, new VBox(0, name, username));

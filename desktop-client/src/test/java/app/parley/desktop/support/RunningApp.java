@@ -19,13 +19,23 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp start(Path home, AppFactory factory) throws TimeoutException {
+        return start(home, factory, "en");
+    }
+
+    /** The app in another language ("ru"), to see that its texts fit. */
+    public static RunningApp start(Path home, AppFactory factory, String locale) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         Map<String, String> properties = Map.of(
-                "parley.desktop.home", home.toString(),
-                "parley.desktop.host-port", "0",
-                "parley.desktop.locale", "en",
-                "user.home", home.toString(),
-                "os.name", "Linux");
+                "parley.desktop.home",
+                home.toString(),
+                "parley.desktop.host-port",
+                "0",
+                "parley.desktop.locale",
+                locale,
+                "user.home",
+                home.toString(),
+                "os.name",
+                "Linux");
         return new RunningApp(FxToolkit.setupApplication(() -> factory.create(Map.of(), properties)));
     }
 

@@ -1,0 +1,219 @@
+package app.parley.desktop.groupinfo;
+
+import app.parley.desktop.app.DialogFit;
+import app.parley.desktop.chats.Avatar;
+import app.parley.desktop.chats.AvatarPhotos;
+import app.parley.desktop.chats.UserIds;
+import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.newchat.UserSearchViewModel;
+import app.parley.model.account.UserRef;
+import app.parley.model.chat.ChatInfo;
+import atlantafx.base.theme.Styles;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A group's info: its picture, name, description and members. The owner adds and removes
+ * members and deletes the group; every member can invite people by link.
+ *
+ * <p>Not here, because the API has no way to do them: renaming the group, changing its photo,
+ * and leaving it as a member who is not the owner.
+ */
+public final class GroupInfoDialog {
+    private static final String STYLESHEET = "groupinfo.css";
+    private static final double WIDTH = 580;
+
+    /** What the dialog leads to elsewhere in the app. */
+    public record Actions(
+            Supplier<UserSearchViewModel> search,
+            Consumer<String> onInvite,
+            Consumer<UserRef> onMember,
+            Runnable onDeleted) {}
+
+    private final Dialog<Void> dialog = new Dialog<>();
+    private final GroupInfoViewModel viewModel;
+    private final Messages text;
+
+    public GroupInfoDialog(
+            GroupInfoViewModel viewModel, Messages text, AvatarPhotos photos, Window owner, Actions actions) {
+        this.viewModel = viewModel;
+        this.text = text;
+        dialog.initOwner(owner);
+        dialog.setTitle(text.get("groupinfo.title"));
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .add(new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+
+        var avatar = new Avatar(72);
+        var name = new Label();
+        name.setId("groupInfoName");
+        name.getStyleClass().add(Styles.TITLE_3);
+        name.setWrapText(true);
+        var description = new Label();
+        description.setId("groupInfoDescription");
+        description.setWrapText(true);
+        description.managedProperty().bind(description.textProperty().isNotEmpty());
+        var count = new Label();
+        count.setId("groupInfoCount");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        // Wrapped labels keep their full height: by default a VBox short of room cuts them to one line.
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        description.setMinHeight(Region.USE_PREF_SIZE);
+        var about = new VBox(4, name, description, count);
+        about.setMinWidth(0);
+        // A width of its own beside the avatar (the dialog's less the avatar's), so long names wrap
+        // rather than widen the dialog; a tiny one would make the wrapped text absurdly tall.
+        about.setPrefWidth(WIDTH - 72 - 14 - 40);
+        HBox.setHgrow(about, Priority.ALWAYS);
+        var top = new HBox(14, avatar, about);
+        top.setAlignment(Pos.TOP_LEFT);
+
+        var members = new ListView<>(viewModel.members());
+        members.setId("memberList");
+        members.setPrefHeight(260);
+        members.setCellFactory(view -> new MemberCell(viewModel, text, photos, this::confirmRemove));
+        members.setOnMouseClicked(event -> {
+            UserRef chosen = members.getSelectionModel().getSelectedItem();
+            if (event.getClickCount() == 2 && chosen != null) {
+                actions.onMember().accept(chosen);
+            }
+        });
+
+        var add = new Button(text.get("groupinfo.add"), new FontIcon(Feather.USER_PLUS));
+        add.setId("addMemberButton");
+        add.visibleProperty().bind(viewModel.ownerProperty());
+        add.managedProperty().bind(add.visibleProperty());
+        add.setOnAction(event -> new AddMemberDialog(
+                        actions.search().get(),
+                        viewModel.members().stream().map(UserIds::idOf).collect(Collectors.toSet()),
+                        text,
+                        dialog.getDialogPane().getScene().getWindow())
+                .choose()
+                .ifPresent(user -> viewModel.add(java.util.List.of(user.id()))));
+        var invite = new Button(text.get("groupinfo.invite"), new FontIcon(Feather.LINK));
+        invite.setId("inviteButton");
+        invite.setOnAction(event -> actions.onInvite().accept(name.getText()));
+        var delete = new Button(text.get("groupinfo.delete"), new FontIcon(Feather.TRASH_2));
+        delete.setId("deleteGroupButton");
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.visibleProperty().bind(viewModel.ownerProperty());
+        delete.managedProperty().bind(delete.visibleProperty());
+        delete.setOnAction(event -> confirmDelete(actions.onDeleted()));
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (Button button : new Button[] {add, invite, delete}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        var buttons = new HBox(8, add, invite, spacer, delete);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        var notOwner = new Label(text.get("groupinfo.notOwner"));
+        notOwner.setId("groupInfoNotOwner");
+        notOwner.setWrapText(true);
+        notOwner.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        notOwner.visibleProperty()
+                .bind(viewModel
+                        .ownerProperty()
+                        .not()
+                        .and(viewModel.infoProperty().isNotNull()));
+        notOwner.managedProperty().bind(notOwner.visibleProperty());
+
+        var problem = new Label();
+        problem.setId("groupInfoProblem");
+        problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.textProperty().bind(viewModel.problemProperty());
+        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        viewModel.problemProperty().subscribe(shown -> DialogFit.later(dialog));
+
+        var membersTitle = new Label(text.get("groupinfo.members"));
+        membersTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        var content = new VBox(12, top, problem, membersTitle, members, buttons, notOwner);
+        content.setId("groupInfoDialog");
+        VBox.setVgrow(members, Priority.ALWAYS);
+
+        viewModel.infoProperty().subscribe(info -> {
+            if (info == null) {
+                return;
+            }
+            avatar.show(info.id(), info.name(), info.photoUrl(), photos);
+            name.setText(info.name());
+            description.setText(info.description() == null ? "" : info.description());
+            count.setText(text.get("groupinfo.count", info.users().size()));
+            members.refresh(); // the owner mark and remove buttons depend on who owns it
+            DialogFit.later(dialog); // room for a long name
+        });
+
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setPrefWidth(WIDTH);
+        dialog.getDialogPane()
+                .getStylesheets()
+                .add(Objects.requireNonNull(GroupInfoDialog.class.getResource(STYLESHEET), STYLESHEET)
+                        .toExternalForm());
+        viewModel.load();
+    }
+
+    public void show() {
+        dialog.show();
+    }
+
+    public void close() {
+        dialog.close();
+    }
+
+    private void confirmRemove(UserRef member) {
+        if (confirm(
+                text.get("groupinfo.remove.title"),
+                text.get("groupinfo.remove.question", member.name(), groupName()),
+                text.get("groupinfo.remove.confirm"))) {
+            viewModel.remove(member);
+        }
+    }
+
+    private void confirmDelete(Runnable onDeleted) {
+        if (confirm(
+                text.get("groupinfo.delete.title"),
+                text.get("groupinfo.delete.question", groupName()),
+                text.get("groupinfo.delete.confirm"))) {
+            viewModel.deleteGroup(() -> {
+                dialog.close();
+                onDeleted.run();
+            });
+        }
+    }
+
+    private String groupName() {
+        ChatInfo info = viewModel.infoProperty().get();
+        return info == null ? "" : info.name();
+    }
+
+    private boolean confirm(String title, String question, String yes) {
+        var confirm = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
+        var cancel = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, question, confirm, cancel);
+        alert.initOwner(dialog.getDialogPane().getScene().getWindow());
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        alert.getDialogPane().lookupButton(confirm).getStyleClass().add(Styles.DANGER);
+        return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+}
