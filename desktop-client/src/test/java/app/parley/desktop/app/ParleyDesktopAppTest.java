@@ -154,7 +154,7 @@ class ParleyDesktopAppTest {
 
         ui.awaitNode("#mainView");
         ListView<?> chats = robot.lookup("#chatList").queryListView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chats.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chats.getItems().size() == 1);
         ui.awaitBadge("2");
         assertEquals("(2) Parley", ui.window().getTitle());
         Snapshots.save(ui.window().getScene(), "main-unread");
@@ -175,7 +175,7 @@ class ParleyDesktopAppTest {
 
         ui.awaitBadge("2");
         WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> ui.window().getTitle().equals("(2) Parley"));
+                15, TimeUnit.SECONDS, () -> ui.window().getTitle().equals("(2) Parley"));
     }
 
     @Test

@@ -141,11 +141,16 @@ class AttachmentsTest {
 
         awaitThumbnails(1);
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> texts(".attachment-name").size() == 2));
-        assertEquals(List.of("quarterly report.pdf", "фото-архив.zip"), Ui.onFx(() -> texts(".attachment-name")));
-        assertEquals(List.of("20 KB", "1.5 KB"), Ui.onFx(() -> texts(".attachment-size")));
+        // Cells are reused in any order in the scene graph: compare what is shown, not where.
+        assertEquals(
+                List.of("quarterly report.pdf", "фото-архив.zip"),
+                Ui.onFx(() -> texts(".attachment-name").stream().sorted().toList()));
+        assertEquals(
+                List.of("1.5 KB", "20 KB"),
+                Ui.onFx(() -> texts(".attachment-size").stream().sorted().toList()));
         assertTrue(
                 Ui.onFx(() -> robot.lookup(".list-cell").queryAll().stream()
                         .map(Node::getAccessibleText)
@@ -165,7 +170,7 @@ class AttachmentsTest {
         robot.clickOn(robot.lookup(".attachment-thumbnail").queryAs(Node.class));
 
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> robot.lookup("#fullImage").tryQuery().isPresent()
                         && robot.lookup("#fullImage").queryAs(ImageView.class).getImage() != null));
@@ -180,7 +185,7 @@ class AttachmentsTest {
         assertEquals("горы.png", Ui.onFx(viewer::getTitle));
         Snapshots.save(viewer.getScene(), "attachments-viewer");
         robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Ui.onFx(() -> !viewer.isShowing()));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Ui.onFx(() -> !viewer.isShowing()));
     }
 
     @Test
@@ -222,7 +227,7 @@ class AttachmentsTest {
                         seen.attachments().getFirst().name(),
                         seen.attachments().getFirst().size()));
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> texts(".attachment-name").equals(List.of("notes.txt"))));
     }
@@ -236,6 +241,8 @@ class AttachmentsTest {
         int port = server.port();
 
         server.stop();
+        ui.awaitNode("#offlineBar"); // the window settles into its offline layout before typing
+        ui.awaitNode("#composer");
         robot.clickOn("#composer").write("after the outage");
         robot.type(KeyCode.ENTER);
 
@@ -310,7 +317,7 @@ class AttachmentsTest {
         robot.press(KeyCode.CONTROL).press(KeyCode.V).release(KeyCode.V).release(KeyCode.CONTROL);
 
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> chipNames().size() == 1
                         && chipNames().getFirst().startsWith("Pasted image ")
@@ -419,7 +426,7 @@ class AttachmentsTest {
 
     private void awaitChips(List<String> names) throws Exception {
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> chipNames().equals(names)));
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> chipNames().equals(names)));
     }
 
     private List<String> chipNames() {

@@ -23,7 +23,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -112,13 +111,13 @@ class ConversationNavigationTest {
             return null;
         });
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(
                         () -> robot.lookup("#jumpToBottom").query().getParent().isVisible()));
         boris.send(chat.id(), "while you were up there", "m-up", List.of());
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> {
                     Label count = robot.lookup("#unseenBelow").queryAs(Label.class);
@@ -129,17 +128,29 @@ class ConversationNavigationTest {
         robot.clickOn("#jumpToBottom");
 
         WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> Ui.onFx(() -> {
-                    ScrollBar bar = verticalBar();
-                    return bar.getValue() >= bar.getMax() - 0.001;
-                }));
-        WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(
                         () -> !robot.lookup("#jumpToBottom").query().getParent().isVisible()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> {
+                    MessageCell newest = robot.lookup(".list-cell").queryAll().stream()
+                            .filter(MessageCell.class::isInstance)
+                            .map(MessageCell.class::cast)
+                            .filter(cell -> cell.getItem() != null
+                                    && cell.getItem().text().equals("while you were up there"))
+                            .findFirst()
+                            .orElse(null);
+                    return newest != null
+                            && newest.isVisible()
+                            && newest.localToScene(newest.getBoundsInLocal()).getMaxY()
+                                    <= messageList()
+                                                    .localToScene(messageList().getBoundsInLocal())
+                                                    .getMaxY()
+                                            + 1;
+                }));
     }
 
     @Test
@@ -171,7 +182,7 @@ class ConversationNavigationTest {
 
         robot.eraseText(4).write("нет такого слова").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> robot.lookup("#searchCount")
                         .queryAs(Label.class)
@@ -179,7 +190,7 @@ class ConversationNavigationTest {
                         .equals("No matches")));
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(
-                5,
+                15,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> !robot.lookup("#searchBar").query().isVisible()));
     }
@@ -212,7 +223,7 @@ class ConversationNavigationTest {
         startApp();
         ui.awaitNode("#chatList .chat-cell");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> chatList().getItems().size() == 2));
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> chatList().getItems().size() == 2));
 
         selectChat("Boris");
         robot.clickOn("#composer").write("half a thought");
@@ -240,7 +251,7 @@ class ConversationNavigationTest {
             robot.clickOn(robot.lookup("Chat with Parley AI").queryAs(Node.class));
             ui.awaitNode("#conversationView");
             WaitForAsyncUtils.waitFor(
-                    10,
+                    20,
                     TimeUnit.SECONDS,
                     () -> Ui.onFx(() -> robot.lookup("#conversationTitle")
                             .queryAs(Label.class)
@@ -288,7 +299,7 @@ class ConversationNavigationTest {
                         node instanceof Label label && label.getText().equals(name))
                 .queryAs(Node.class));
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> robot.lookup("#conversationTitle")
                         .queryAs(Label.class)
@@ -313,15 +324,6 @@ class ConversationNavigationTest {
 
     private List<MessageItem> items() {
         return messageList().getItems();
-    }
-
-    private ScrollBar verticalBar() {
-        return messageList().lookupAll(".scroll-bar").stream()
-                .filter(ScrollBar.class::isInstance)
-                .map(ScrollBar.class::cast)
-                .filter(bar -> bar.getOrientation() == javafx.geometry.Orientation.VERTICAL)
-                .findFirst()
-                .orElseThrow();
     }
 
     private void awaitItems(int atLeast) throws Exception {

@@ -90,7 +90,7 @@ class ConversationTest {
         awaitItems(2);
         assertEquals(List.of("Привет, Анна!", "Second line\nwith a break"), texts());
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> server.client().signedIn(anna.accessToken()).unread().total() == 0);
         ui.awaitNoBadge();
@@ -108,7 +108,7 @@ class ConversationTest {
 
         awaitItems(1);
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().getFirst().status() == MessageItem.Status.SENT));
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().getFirst().status() == MessageItem.Status.SENT));
         List<Message> seenByBoris = boris.history(chat.id(), null, 50).results();
         assertEquals(
                 List.of("Hello Boris"), seenByBoris.stream().map(Message::text).toList());
@@ -137,14 +137,14 @@ class ConversationTest {
         openTheChat();
         ui.awaitNode("#typingLine");
         try (RealtimeSocket borisSocket = borisChatSocket()) {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, borisSocket::isOpen);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, borisSocket::isOpen);
 
             borisSocket.send(Map.of("type", "typing"));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> typingLine().equals("Boris is typing…"));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> typingLine().equals("Boris is typing…"));
             Snapshots.save(ui.window().getScene(), "conversation-typing");
 
             borisSocket.send(Map.of("type", "stop_typing"));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> typingLine().equals("Private chat"));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> typingLine().equals("Private chat"));
         }
     }
 
@@ -171,7 +171,7 @@ class ConversationTest {
         robot.type(KeyCode.ENTER);
         awaitItems(3);
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> boris.history(chat.id(), null, 50).results().size() == 3);
     }

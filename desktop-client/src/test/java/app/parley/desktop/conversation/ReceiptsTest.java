@@ -63,16 +63,16 @@ class ReceiptsTest {
         ui.awaitNode("#composer");
         robot.clickOn("#composer").write("Кто придёт в четверг?").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> boris.history(group.id(), null, 1).results().size() == 1);
         Message sent = boris.history(group.id(), null, 1).results().getFirst();
         ui.awaitNode(".message-state");
 
         boris.markRead(group.id(), sent.id());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> receipt().equals("✓✓ 1"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> receipt().equals("✓✓ 1"));
         clara.markRead(group.id(), sent.id());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> receipt().equals("✓✓ 2"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> receipt().equals("✓✓ 2"));
         assertEquals(
                 "Read by Boris, Клара",
                 Ui.onFx(() ->
@@ -83,7 +83,7 @@ class ReceiptsTest {
         app = RunningApp.start(home, AppAccess::create);
         ui.awaitNode("#chatList .chat-cell");
         robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> receipt().equals("✓✓ 2"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> receipt().equals("✓✓ 2"));
     }
 
     private String receipt() throws Exception {

@@ -101,12 +101,12 @@ class InvitesTest {
 
         robot.clickOn("#createInviteButton");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> !fieldText("#createdAppLink").isEmpty());
+                20, TimeUnit.SECONDS, () -> !fieldText("#createdAppLink").isEmpty());
         String link = fieldText("#createdAppLink");
         assertTrue(link.startsWith("parley://invite/"), link);
         String token = InviteLink.tokenOf(link).orElseThrow();
         assertEquals("http://" + server.address().display() + "/invite/" + token, fieldText("#createdWebLink"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Ui.onFx(() -> inviteRows() == 1));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> inviteRows() == 1));
         Snapshots.save(dialogShowing("#inviteDialog").getScene(), "invite-dialog");
 
         var joined = carl.acceptInvite(token);
@@ -121,7 +121,7 @@ class InvitesTest {
         startSignedIn("en");
         openGroupInfo();
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 2));
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 2));
         assertEquals(GROUP, text("#groupInfoName"));
         assertEquals("2 members", text("#groupInfoCount"));
         Snapshots.save(dialogShowing("#groupInfoDialog").getScene(), "group-info");
@@ -135,7 +135,7 @@ class InvitesTest {
         robot.clickOn("Remove");
 
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 1));
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 1));
         assertEquals("1 member", text("#groupInfoCount"));
         assertTrue(boris.chats().stream().noneMatch(chat -> chat.id() == groupId));
     }
@@ -148,14 +148,14 @@ class InvitesTest {
 
         openJoinDialog();
         robot.clickOn("#inviteLinkField").write(invite.webLink());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Борин кружок".equals(text("#invitePreviewName")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Борин кружок".equals(text("#invitePreviewName")));
         assertEquals("1 member · invited by Борис Константинович Длиннофамильный-Оглы", text("#invitePreviewFacts"));
         Snapshots.save(dialogShowing("#invitePreview").getScene(), "join-preview");
 
         robot.clickOn("#joinButton");
 
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(
                         () -> robot.lookup("#conversationTitle").tryQuery().isPresent()
@@ -177,7 +177,7 @@ class InvitesTest {
         robot.clickOn("#inviteLinkField").write(invite.link());
 
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> text("#joinProblem").startsWith("This invite was revoked"));
+                20, TimeUnit.SECONDS, () -> text("#joinProblem").startsWith("This invite was revoked"));
         assertTrue(Ui.onFx(() -> robot.lookup("#joinButton").query().isDisabled()));
         Snapshots.save(dialogShowing("#inviteLinkField").getScene(), "join-revoked");
 
@@ -186,7 +186,7 @@ class InvitesTest {
             return null;
         });
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> text("#joinProblem").startsWith("This is not an invite link"));
+                20, TimeUnit.SECONDS, () -> text("#joinProblem").startsWith("This is not an invite link"));
     }
 
     @Test
@@ -198,7 +198,7 @@ class InvitesTest {
         var second = SingleInstance.claim(home, List.of(invite.link()), arguments -> {});
 
         assertTrue(second.isEmpty(), "the second launch hands its link over and does not run");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Second launch".equals(text("#invitePreviewName")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Second launch".equals(text("#invitePreviewName")));
     }
 
     @Test
@@ -218,7 +218,7 @@ class InvitesTest {
 
         robot.clickOn("#saveProfileButton");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Анна Каренина".equals(text("#signedInName")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Анна Каренина".equals(text("#signedInName")));
         assertEquals(
                 List.of("Анна Каренина", "Читаю Толстого"),
                 List.of(anna.me().name(), anna.me().description()));
@@ -230,15 +230,15 @@ class InvitesTest {
         carl.updateProfile(null, "Фотограф", new ApiClient.Photo("carl.png", png()));
         carl.openPrivateChat(anna.me().id());
         carl.send(carl.chats().getFirst().id(), "Hi Anna", "c-1", List.of());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chatCell("Carl") != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chatCell("Carl") != null);
         robot.clickOn(chatCell("Carl"));
         ui.awaitNode("#conversationHeader");
         robot.clickOn("#conversationHeader");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "@carl".equals(text("#personUsername")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "@carl".equals(text("#personUsername")));
         assertEquals("Фотограф", text("#personDescription"));
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> robot.lookup("#personDialog .image-view")
                                 .queryAs(ImageView.class)
@@ -258,19 +258,19 @@ class InvitesTest {
         robot.clickOn("Theme: dark");
         openGroupInfo();
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 2));
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 2));
         Snapshots.save(dialogShowing("#groupInfoDialog").getScene(), "group-info-dark");
         robot.clickOn("#inviteButton");
         ui.awaitNode("#inviteDialog");
         robot.clickOn("#createInviteButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Ui.onFx(() -> inviteRows() == 1));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> inviteRows() == 1));
         Snapshots.save(dialogShowing("#inviteDialog").getScene(), "invite-dialog-dark");
         String link = fieldText("#createdAppLink");
         closeDialogs();
 
         openJoinDialog();
         robot.clickOn("#inviteLinkField").write(link);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> GROUP.equals(text("#invitePreviewName")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> GROUP.equals(text("#invitePreviewName")));
         assertTrue(Ui.onFx(() -> robot.lookup("#inviteAlreadyMember").query().isVisible()));
         Snapshots.save(dialogShowing("#invitePreview").getScene(), "join-preview-member-dark");
         closeDialogs();
@@ -297,7 +297,7 @@ class InvitesTest {
         robot.clickOn("#passwordField").write("correct horse battery");
         robot.type(KeyCode.ENTER);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "После входа".equals(text("#invitePreviewName")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "После входа".equals(text("#invitePreviewName")));
     }
 
     @Test
@@ -305,13 +305,13 @@ class InvitesTest {
         startSignedIn("ru");
         openGroupInfo();
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 2));
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 2));
         assertEquals("Участников: 2", text("#groupInfoCount"));
         Snapshots.save(dialogShowing("#groupInfoDialog").getScene(), "group-info-ru");
         robot.clickOn("#inviteButton");
         ui.awaitNode("#inviteDialog");
         robot.clickOn("#createInviteButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Ui.onFx(() -> inviteRows() == 1));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> inviteRows() == 1));
         Snapshots.save(dialogShowing("#inviteDialog").getScene(), "invite-dialog-ru");
         closeDialogs();
 
@@ -323,7 +323,7 @@ class InvitesTest {
         ui.awaitNode("#inviteLinkField");
         robot.clickOn("#inviteLinkField").write(expired.link());
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> text("#joinProblem").startsWith("Срок действия приглашения истёк"));
+                20, TimeUnit.SECONDS, () -> text("#joinProblem").startsWith("Срок действия приглашения истёк"));
         Snapshots.save(dialogShowing("#inviteLinkField").getScene(), "join-expired-ru");
     }
 
@@ -341,7 +341,7 @@ class InvitesTest {
     }
 
     private void openGroupInfo() throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chatCell(GROUP) != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chatCell(GROUP) != null);
         robot.clickOn(chatCell(GROUP));
         ui.awaitNode("#conversationHeader");
         robot.clickOn("#conversationHeader");

@@ -135,8 +135,20 @@ class ApiClientFilesTest {
         var umasChat = uma.openPrivateChat(yuri.me().id());
         Path file = Files.write(folder.resolve("cancelled.bin"), randomBytes((int) LIMIT - 1));
 
-        var upload = uma.upload(umasChat.id(), file, sent -> {});
+        // The body waits at its first progress report until the cancel: the upload is surely in flight.
+        var inFlight = new java.util.concurrent.CountDownLatch(1);
+        var cancelled = new java.util.concurrent.CountDownLatch(1);
+        var upload = uma.upload(umasChat.id(), file, sent -> {
+            inFlight.countDown();
+            try {
+                cancelled.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(inFlight.await(10, java.util.concurrent.TimeUnit.SECONDS));
         upload.cancel(true);
+        cancelled.countDown();
 
         assertTrue(upload.isCancelled());
         Thread.sleep(500); // whatever reached the server before the cancel must not stay

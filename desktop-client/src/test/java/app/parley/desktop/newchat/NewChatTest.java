@@ -98,7 +98,7 @@ class NewChatTest {
                 () -> Ui.onFx(() -> results("#memberSearchResults").size() == 1));
         robot.clickOn(robot.lookup("#memberSearchResults .check-box").queryAs(CheckBox.class));
         WaitForAsyncUtils.waitFor(
-                5,
+                15,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> robot.lookup("#chosenMembers")
                         .queryAs(Label.class)

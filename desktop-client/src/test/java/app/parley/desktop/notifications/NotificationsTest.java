@@ -76,14 +76,14 @@ class NotificationsTest {
         robot.clickOn(ui.visible("#notifications .notice"));
 
         WaitForAsyncUtils.waitFor(
-                10,
+                20,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> robot.lookup("#conversationTitle")
                         .queryAs(Label.class)
                         .getText()
                         .equals("Клара Новикова")));
         WaitForAsyncUtils.waitFor(
-                5,
+                15,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(
                         () -> robot.lookup("#notifications .notice").queryAll().isEmpty()));
