@@ -58,6 +58,7 @@ public final class AppFlow {
     private final RealtimeClient realtime;
     private final ScheduledExecutorService timers;
     private final Consumer<String> openLink;
+    private final BenchProbe probe;
     private SignedIn current;
     private Drafts drafts = new Drafts();
     private RealtimeSocket mainSocket;
@@ -75,7 +76,8 @@ public final class AppFlow {
             Clock clock,
             RealtimeClient realtime,
             ScheduledExecutorService timers,
-            Consumer<String> openLink) {
+            Consumer<String> openLink,
+            BenchProbe probe) {
         this.stage = stage;
         this.text = text;
         this.problems = problems;
@@ -88,6 +90,7 @@ public final class AppFlow {
         this.realtime = realtime;
         this.timers = timers;
         this.openLink = openLink;
+        this.probe = probe;
     }
 
     /** The first screen: the remembered session if there is one, else the welcome screen. */
@@ -164,6 +167,10 @@ public final class AppFlow {
         view.showNotifications(new NotificationsView(notifications, text).root());
         show(view.root(), null);
         stage.titleProperty().bind(viewModel.windowTitle());
+        probe.watchChatList(chats.visibleChats(), stage.getScene());
+        if (probe.openChatId() > 0) {
+            chats.requestedProperty().set(probe.openChatId());
+        }
         chats.reload();
         viewModel.checkAgent();
         mainSocket = realtime.main(session.api(), new RealtimeListener() {
@@ -216,6 +223,7 @@ public final class AppFlow {
         var view = new ConversationView(viewModel, text, clock, openLink);
         openConversation = viewModel;
         main.showConversation(view.root());
+        probe.conversationOpened(viewModel);
         view.focus();
     }
 

@@ -91,7 +91,8 @@ public final class ParleyDesktopApp extends Application {
                 Clock.systemDefaultZone(),
                 new RealtimeClient(http, json, timers, Duration.ofMillis(500), Duration.ofSeconds(15)),
                 timers,
-                getHostServices()::showDocument);
+                getHostServices()::showDocument,
+                BenchProbe.from(properties));
         stage.setOnCloseRequest(event -> {
             if (!new CloseGuard(hosting, text).mayClose(stage, flow.current())) {
                 event.consume();
