@@ -26,8 +26,9 @@ import javafx.application.Platform;
  * joining a server and when hosting one, resident memory with a 10,000-message conversation
  * loaded, and the FX thread's time per page of older messages.
  *
- * <p>Options: {@code --launches=5 --chats=50 --messages=10000 --app-jvm=-Xmx256m,-XX:+UseSerialGC}
- * ({@code --app-jvm} flags go to the app's JVM, comma-separated).
+ * <p>Options: {@code --launches=5 --chats=50 --messages=10000 --app-jvm=-Xmx256m,-XX:+UseSerialGC
+ * --parts=launch,memory,append} ({@code --app-jvm} flags go to the app's JVM, comma-separated;
+ * {@code --parts} runs only some of the three).
  */
 public final class DesktopBenchmark {
     private static final Duration WAIT = Duration.ofMinutes(3);
@@ -39,6 +40,10 @@ public final class DesktopBenchmark {
         int chats = intOption(args, "chats", 50);
         int messages = intOption(args, "messages", 10_000);
         List<String> appJvm = AppProcess.jvmFlags(listOption(args, "app-jvm"));
+        List<String> parts = listOption(args, "parts");
+        if (parts.isEmpty()) {
+            parts = List.of("launch", "memory", "append");
+        }
         Path work = Files.createTempDirectory("parley-desktop-bench");
         System.out.printf(
                 Locale.ROOT,
@@ -65,7 +70,7 @@ public final class DesktopBenchmark {
                     data.profile().username(),
                     data.me().token());
             List<long[]> joins = new ArrayList<>();
-            for (int i = 0; i < launches; i++) {
+            for (int i = 0; parts.contains("launch") && i < launches; i++) {
                 Path home = work.resolve("join-" + i);
                 save(home, joined);
                 try (AppProcess app = AppProcess.launch(home, appJvm, List.of())) {
@@ -74,63 +79,67 @@ public final class DesktopBenchmark {
                     joins.add(new long[] {total, ready[2], Math.round(app.statusMb("VmRSS"))});
                 }
             }
-            report("Launch to chat list, joining a server (target < 2 s)", joins);
-
-            List<long[]> hosts = hosting(work, chats, launches, appJvm, http);
-            report("Launch to chat list, hosting (server start included, target < 3 s)", hosts);
+            if (parts.contains("launch")) {
+                report("Launch to chat list, joining a server (target < 2 s)", joins);
+                List<long[]> hosts = hosting(work, chats, launches, appJvm, http);
+                report("Launch to chat list, hosting (server start included, target < 3 s)", hosts);
+            }
 
             Path home = work.resolve("memory");
             save(home, joined);
-            try (AppProcess app =
-                    AppProcess.launch(home, appJvm, List.of("parley.desktop.bench.open-chat=" + data.bigChatId()))) {
-                app.awaitLine("chats", WAIT);
-                long[] history = app.awaitLine("history", WAIT);
-                Thread.sleep(2000);
-                System.out.printf(
-                        Locale.ROOT,
-                        "%nMemory with %d chats and the big conversation loaded (%d items, all pages, in %d ms "
-                                + "since the process started), 2 s later: VmRSS %.0f MB, VmHWM (peak) %.0f MB "
-                                + "(target < 250 MB)%n",
-                        chats,
-                        history[3],
-                        history[2],
-                        app.statusMb("VmRSS"),
-                        app.statusMb("VmHWM"));
+            if (parts.contains("memory")) {
+                try (AppProcess app = AppProcess.launch(
+                        home, appJvm, List.of("parley.desktop.bench.open-chat=" + data.bigChatId()))) {
+                    app.awaitLine("chats", WAIT);
+                    long[] history = app.awaitLine("history", WAIT);
+                    Thread.sleep(2000);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%nMemory with %d chats and the big conversation loaded (%d items, all pages, in %d ms "
+                                    + "since the process started), 2 s later: VmRSS %.0f MB, VmHWM (peak) %.0f MB "
+                                    + "(target < 250 MB)%n",
+                            chats,
+                            history[3],
+                            history[2],
+                            app.statusMb("VmRSS"),
+                            app.statusMb("VmHWM"));
+                }
             }
-
-            Platform.startup(() -> {});
-            ChatRoom big = data.me().chats().stream()
-                    .filter(chat -> chat.id() == data.bigChatId())
-                    .findFirst()
-                    .orElseThrow();
-            var samples = new PageAppendBenchmark(new SignedIn(data.me(), data.profile(), false, 0), big)
-                    .run(Duration.ofMinutes(10));
-            System.out.printf(
-                    Locale.ROOT,
-                    "%nPages of older messages appended in this JVM (%d pages, %s):%n",
-                    samples.size(),
-                    Runtime.version());
-            percentiles(
-                    "  task (olderLoaded: addAll(0, page) and its listeners)",
-                    samples,
-                    PageAppendBenchmark.Sample::task);
-            percentiles("  CSS + layout of the next two pulses", samples, PageAppendBenchmark.Sample::pulses);
-            percentiles("  together (target: none over 16 ms)", samples, PageAppendBenchmark.Sample::total);
-            long over = samples.stream().filter(s -> s.total() > 16_000_000).count();
-            System.out.printf(Locale.ROOT, "  pages over 16 ms: %d of %d%n", over, samples.size());
-            int tenth = Math.max(1, samples.size() / 10);
-            percentiles(
-                    "  together, first tenth of the pages",
-                    samples.subList(0, tenth),
-                    PageAppendBenchmark.Sample::total);
-            percentiles(
-                    "  together, last tenth of the pages",
-                    samples.subList(samples.size() - tenth, samples.size()),
-                    PageAppendBenchmark.Sample::total);
+            if (parts.contains("append")) {
+                appendPages(data);
+            }
         } finally {
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    private static void appendPages(BenchData data) throws Exception {
+        Platform.startup(() -> {});
+        ChatRoom big = data.me().chats().stream()
+                .filter(chat -> chat.id() == data.bigChatId())
+                .findFirst()
+                .orElseThrow();
+        var samples = new PageAppendBenchmark(new SignedIn(data.me(), data.profile(), false, 0), big)
+                .run(Duration.ofMinutes(10));
+        System.out.printf(
+                Locale.ROOT,
+                "%nPages of older messages appended in this JVM (%d pages, %s):%n",
+                samples.size(),
+                Runtime.version());
+        percentiles(
+                "  task (olderLoaded: addAll(0, page) and its listeners)", samples, PageAppendBenchmark.Sample::task);
+        percentiles("  CSS + layout of the next two pulses", samples, PageAppendBenchmark.Sample::pulses);
+        percentiles("  together (target: none over 16 ms)", samples, PageAppendBenchmark.Sample::total);
+        long over = samples.stream().filter(s -> s.total() > 16_000_000).count();
+        System.out.printf(Locale.ROOT, "  pages over 16 ms: %d of %d%n", over, samples.size());
+        int tenth = Math.max(1, samples.size() / 10);
+        percentiles(
+                "  together, first tenth of the pages", samples.subList(0, tenth), PageAppendBenchmark.Sample::total);
+        percentiles(
+                "  together, last tenth of the pages",
+                samples.subList(samples.size() - tenth, samples.size()),
+                PageAppendBenchmark.Sample::total);
     }
 
     /** The app's own server in its folder, seeded first by this JVM, then started by the app at each launch. */
