@@ -61,6 +61,7 @@ public final class AppFlow {
     private final ScheduledExecutorService timers;
     private final Consumer<String> openLink;
     private final Path cache;
+    private final BenchProbe probe;
     private SignedIn current;
     private Drafts drafts = new Drafts();
     private Attachments attachments;
@@ -82,7 +83,8 @@ public final class AppFlow {
             RealtimeClient realtime,
             ScheduledExecutorService timers,
             Consumer<String> openLink,
-            Path cache) {
+            Path cache,
+            BenchProbe probe) {
         this.stage = stage;
         this.text = text;
         this.problems = problems;
@@ -96,6 +98,7 @@ public final class AppFlow {
         this.timers = timers;
         this.openLink = openLink;
         this.cache = cache;
+        this.probe = probe;
     }
 
     /** The first screen: the remembered session if there is one, else the welcome screen. */
@@ -186,6 +189,10 @@ public final class AppFlow {
         view.showNotifications(new NotificationsView(notifications, text).root());
         show(view.root(), null);
         stage.titleProperty().bind(viewModel.windowTitle());
+        probe.watchChatList(chats.visibleChats(), stage.getScene());
+        if (probe.openChatId() > 0) {
+            chats.requestedProperty().set(probe.openChatId());
+        }
         chats.reload();
         viewModel.checkAgent();
         mainSocket = realtime.main(session.api(), new RealtimeListener() {
@@ -245,6 +252,7 @@ public final class AppFlow {
         view.onHeaderClicked(() -> main.showChatInfo(chat));
         openConversation = viewModel;
         main.showConversation(view.root());
+        probe.conversationOpened(viewModel);
         view.focus();
     }
 

@@ -105,7 +105,8 @@ public final class ParleyDesktopApp extends Application {
                 new RealtimeClient(http, json, timers, Duration.ofMillis(500), Duration.ofSeconds(15)),
                 timers,
                 getHostServices()::showDocument,
-                directories.cache());
+                directories.cache(),
+                BenchProbe.from(properties));
         stage.setOnCloseRequest(event -> {
             if (!new CloseGuard(hosting, text).mayClose(stage, flow.current())) {
                 event.consume();

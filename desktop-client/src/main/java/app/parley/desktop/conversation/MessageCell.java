@@ -22,6 +22,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -65,6 +66,8 @@ final class MessageCell extends ListCell<MessageItem> {
     private final VBox content;
     private final MenuItem copy;
     private final MenuItem delete;
+    /** One menu per cell, its items set per message: a menu is a popup window with a scene of its own. */
+    private final ContextMenu menu = new ContextMenu();
 
     /**
      * @param firstUnread the id of the first message that was unread when the chat was opened
@@ -95,6 +98,12 @@ final class MessageCell extends ListCell<MessageItem> {
         author.getStyleClass().addAll("message-author", Styles.TEXT_SMALL, Styles.TEXT_BOLD);
         body.getStyleClass().add("message-body");
         body.setMinHeight(Region.USE_PREF_SIZE);
+        // Bound once: a binding made per message would stay on the list's width until collected.
+        body.maxWidthProperty()
+                .bind(listViewProperty()
+                        .flatMap(ListView::widthProperty)
+                        .map(width -> width.doubleValue() * 0.66)
+                        .orElse(Double.MAX_VALUE));
         time.getStyleClass().addAll("message-time", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         state.getStyleClass().add("message-state");
         retry.setText(text.get("conversation.retry"));
@@ -149,7 +158,6 @@ final class MessageCell extends ListCell<MessageItem> {
         body.setVisible(!item.text().isEmpty());
         body.setManaged(body.isVisible());
         files.show(item.stored() ? item.message().attachments() : List.of(), item.uploads());
-        body.maxWidthProperty().bind(getListView().widthProperty().multiply(0.66));
         time.setText(
                 when.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(text.locale())));
         row.setAlignment(item.own() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
@@ -187,9 +195,10 @@ final class MessageCell extends ListCell<MessageItem> {
         state.setManaged(state.isVisible());
         showReceipt(readers);
 
-        var menu = new ContextMenu(copy);
         if (item.own() && item.stored()) {
-            menu.getItems().add(delete);
+            menu.getItems().setAll(copy, delete);
+        } else {
+            menu.getItems().setAll(copy);
         }
         setContextMenu(menu);
         setAccessibleText(text.get(

@@ -1,0 +1,135 @@
+package app.parley.desktop.bench;
+
+import app.parley.desktop.app.Launcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The desktop app in a JVM of its own, launched as its launcher would be (the benchmark's java,
+ * classpath and headless flags), with a report file its {@code BenchProbe} writes to.
+ */
+final class AppProcess implements AutoCloseable {
+    /** The system properties that make JavaFX headless in the benchmark's JVM, passed on to the app's. */
+    private static final List<String> HEADLESS = List.of(
+            "testfx.robot",
+            "testfx.headless",
+            "prism.order",
+            "prism.text",
+            "glass.platform",
+            "monocle.platform",
+            "java.awt.headless");
+
+    private final Process process;
+    private final Path report;
+    private final long startedAt;
+
+    private AppProcess(Process process, Path report, long startedAt) {
+        this.process = process;
+        this.report = report;
+        this.startedAt = startedAt;
+    }
+
+    /** The JVM flags the app gets besides the headless ones. */
+    static List<String> jvmFlags(List<String> extra) {
+        List<String> flags = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
+        flags.addAll(extra);
+        return flags;
+    }
+
+    static AppProcess launch(Path home, List<String> jvmFlags, List<String> properties) throws IOException {
+        Files.createDirectories(home);
+        Path report = home.resolve("ready.txt");
+        Files.deleteIfExists(report);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmFlags);
+        for (String key : HEADLESS) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                command.add("-D" + key + "=" + value);
+            }
+        }
+        command.add("-Dparley.desktop.home=" + home);
+        command.add("-Dparley.desktop.locale=en");
+        command.add("-Dparley.desktop.report-ready=" + report);
+        properties.forEach(property -> command.add("-D" + property));
+        command.add("-classpath");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Launcher.class.getName());
+        long startedAt = System.currentTimeMillis();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("app.log").toFile())
+                .start();
+        return new AppProcess(process, report, startedAt);
+    }
+
+    /** Milliseconds from just before the launch to the report line {@code what}. */
+    long awaitReport(String what, Duration timeout) throws IOException, InterruptedException {
+        return awaitLine(what, timeout)[1] - startedAt;
+    }
+
+    /** The fields of the report line {@code what} (after its name), when it comes. */
+    long[] awaitLine(String what, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<long[]> line = line(what);
+            if (line.isPresent()) {
+                return line.get();
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app ended with " + process.exitValue() + " before '" + what
+                        + "'; see " + report.resolveSibling("app.log"));
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException(
+                "no '" + what + "' from the app in " + timeout + "; see " + report.resolveSibling("app.log"));
+    }
+
+    private Optional<long[]> line(String what) throws IOException {
+        if (!Files.exists(report)) {
+            return Optional.empty();
+        }
+        for (String line : Files.readAllLines(report)) {
+            String[] fields = line.strip().split(" ");
+            if (fields[0].equals(what)) {
+                long[] values = new long[fields.length];
+                for (int i = 1; i < fields.length; i++) {
+                    values[i] = Long.parseLong(fields[i]);
+                }
+                return Optional.of(values);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A line of the process's {@code /proc/PID/status}, e.g. {@code VmRSS}, in MB. */
+    double statusMb(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                String[] parts = line.substring(field.length() + 1).strip().split("\\s+");
+                return Long.parseLong(parts[0]) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no " + field + " in /proc/" + process.pid() + "/status");
+    }
+
+    /** Ends the app as a SIGTERM would, and waits for it (so the next launch finds its folder free). */
+    @Override
+    public void close() {
+        process.destroy();
+        boolean ended = process.onExit()
+                        .completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS)
+                        .join()
+                != null;
+        if (!ended) {
+            process.destroyForcibly().onExit().join();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package app.parley.desktop.bench;
+
+import app.parley.desktop.app.Background;
+import app.parley.desktop.app.ParleyDesktopApp;
+import app.parley.desktop.attachments.Attachments;
+import app.parley.desktop.conversation.ConversationView;
+import app.parley.desktop.conversation.ConversationViewModel;
+import app.parley.desktop.conversation.Drafts;
+import app.parley.desktop.conversation.MessageItem;
+import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.i18n.ProblemText;
+import app.parley.desktop.net.RealtimeClient;
+import app.parley.desktop.session.SignedIn;
+import app.parley.desktop.theme.ThemeChoice;
+import app.parley.desktop.theme.Themes;
+import app.parley.model.ParleyJson;
+import app.parley.model.chat.ChatRoom;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The real conversation screen (view-model, view, {@code MessageCell}) in this JVM's headless
+ * JavaFX, against the real server: opens the big chat and loads its history page by page, timing
+ * on the FX thread what each page of older messages costs: the task that adds it to the list
+ * (with every listener it sets off) plus the CSS and layout of the next two pulses (the view
+ * scrolls to keep the reader's message in place in between).
+ */
+final class PageAppendBenchmark {
+    /** FX-thread times of one page, in nanoseconds. */
+    record Sample(int itemsBefore, long task, long pulses) {
+        long total() {
+            return task + pulses;
+        }
+    }
+
+    private final SignedIn session;
+    private final ChatRoom chat;
+    private final List<Sample> samples = new ArrayList<>();
+    private final CompletableFuture<List<Sample>> done = new CompletableFuture<>();
+    private ObservableList<MessageItem> items;
+    private ConversationViewModel viewModel;
+    private Sample pending;
+    private int pulsesLeft;
+    private long pulseStart;
+
+    PageAppendBenchmark(SignedIn session, ChatRoom chat) {
+        this.session = session;
+        this.chat = chat;
+    }
+
+    List<Sample> run(Duration timeout) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+                ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor()) {
+            var realtime = new RealtimeClient(
+                    http, ParleyJson.mapper(), timers, Duration.ofMillis(500), Duration.ofSeconds(15));
+            var background = new Background(workers, task -> Platform.runLater(() -> timed(task)));
+            Platform.runLater(() -> open(realtime, background, timers));
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            Platform.runLater(() -> {
+                if (viewModel != null) {
+                    viewModel.close();
+                }
+            });
+        }
+    }
+
+    private void open(RealtimeClient realtime, Background background, ScheduledExecutorService timers) {
+        Messages text = Messages.forLocale(Locale.ENGLISH);
+        new Themes(ThemeChoice.LIGHT);
+        Clock clock = Clock.systemDefaultZone();
+        var problems = new ProblemText(text);
+        var cache = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "parley-bench-cache");
+        var attachments = new Attachments(session.api(), background, problems, text, cache);
+        viewModel = new ConversationViewModel(
+                session, chat, realtime, background, problems, text, clock, timers, new Drafts(), attachments);
+        items = viewModel.items();
+        var view = new ConversationView(viewModel, text, clock, link -> {});
+        // The conversation's share of the 1000 × 680 window, beside the chat list.
+        var scene = new Scene(view.root(), 700, 680);
+        scene.getStylesheets()
+                .add(ParleyDesktopApp.class.getResource("parley.css").toExternalForm());
+        scene.addPreLayoutPulseListener(() -> pulseStart = System.nanoTime());
+        scene.addPostLayoutPulseListener(this::pulseDone);
+        var stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        viewModel.loadedProperty().subscribe(loaded -> {
+            if (loaded) {
+                Platform.runLater(this::next);
+            }
+        });
+    }
+
+    /** Runs a task the view-model hands to the FX thread, and times it when it adds older messages. */
+    private void timed(Runnable task) {
+        int before = items == null ? 0 : items.size();
+        MessageItem first = before == 0 ? null : items.getFirst();
+        boolean loaded = viewModel != null && viewModel.loadedProperty().get();
+        long start = System.nanoTime();
+        task.run();
+        long took = System.nanoTime() - start;
+        if (loaded && items.size() > before && items.getFirst() != first) {
+            pending = new Sample(before, took, 0);
+            pulsesLeft = 2;
+            Platform.requestNextPulse();
+        }
+    }
+
+    private void pulseDone() {
+        if (pending == null) {
+            return;
+        }
+        pending = new Sample(pending.itemsBefore(), pending.task(), pending.pulses() + System.nanoTime() - pulseStart);
+        if (--pulsesLeft > 0) {
+            Platform.requestNextPulse();
+            return;
+        }
+        samples.add(pending);
+        pending = null;
+        Platform.runLater(this::next);
+    }
+
+    private void next() {
+        if (viewModel.hasOlderProperty().get()) {
+            viewModel.loadOlder();
+        } else {
+            done.complete(List.copyOf(samples));
+        }
+    }
+}
