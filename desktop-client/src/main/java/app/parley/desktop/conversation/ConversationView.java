@@ -339,6 +339,19 @@ public final class ConversationView {
 
     /** Opens the chat at the "new messages" line when there is one, else at the newest message. */
     private void openAtFirstUnread() {
+        if (list.getHeight() <= 0) {
+            // Not laid out yet: a scroll now would be lost. Place it once the list has its size.
+            list.heightProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable height) {
+                    if (list.getHeight() > 0) {
+                        list.heightProperty().removeListener(this);
+                        Platform.runLater(ConversationView.this::openAtFirstUnread);
+                    }
+                }
+            });
+            return;
+        }
         long first = viewModel.firstUnreadProperty().get();
         for (int i = 0; first > 0 && i < list.getItems().size(); i++) {
             if (list.getItems().get(i).stored() && list.getItems().get(i).id() == first) {
@@ -370,7 +383,9 @@ public final class ConversationView {
             atBottom.set(last < 0
                     || cell != null
                             && cell.getIndex() == last
-                            && cell.getBoundsInParent().getMaxY() <= flow.getHeight() + 1);
+                            // the flow's own position is the truth where cell bounds are a few pixels off
+                            && (cell.getBoundsInParent().getMaxY() <= flow.getHeight() + 1
+                                    || flow.getPosition() >= 0.999));
         });
     }
 

@@ -242,8 +242,14 @@ class AttachmentsTest {
 
         server.stop();
         ui.awaitNode("#offlineBar"); // the window settles into its offline layout before typing
-        ui.awaitNode("#composer");
-        robot.clickOn("#composer").write("after the outage");
+        // Typed through the field itself: the robot's click needs the window settled, which
+        // the offline bar's arrival makes a race on a loaded machine.
+        Ui.onFx(() -> {
+            var composer = robot.lookup("#composer").queryAs(javafx.scene.control.TextArea.class);
+            composer.requestFocus();
+            composer.setText("after the outage");
+            return null;
+        });
         robot.type(KeyCode.ENTER);
 
         WaitForAsyncUtils.waitFor(

@@ -2,6 +2,7 @@ package app.parley.desktop.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.desktop.app.AppAccess;
 import app.parley.desktop.net.ApiClient;
@@ -105,6 +106,14 @@ class ConversationNavigationTest {
         startApp();
         openTheChat();
         awaitItems(50);
+
+        // A long chat opens at its newest message (every message is unread: no "new" line).
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(
+                        () -> !robot.lookup("#jumpToBottom").query().getParent().isVisible()));
+        assertTrue(Ui.onFx(() -> lastCellShowing("message 60")));
 
         Ui.onFx(() -> {
             messageList().scrollTo(0);
@@ -273,6 +282,24 @@ class ConversationNavigationTest {
             assertEquals(2, Ui.onFx(() -> items().size()));
             assertFalse(Ui.onFx(() -> items().stream().anyMatch(item -> !item.stored())));
         }
+    }
+
+    /** Whether the message's cell is on screen, its bottom edge inside the list. */
+    private boolean lastCellShowing(String text) {
+        MessageCell cell = robot.lookup(".list-cell").queryAll().stream()
+                .filter(MessageCell.class::isInstance)
+                .map(MessageCell.class::cast)
+                .filter(candidate -> candidate.isVisible()
+                        && candidate.getItem() != null
+                        && candidate.getItem().text().equals(text))
+                .findFirst()
+                .orElse(null);
+        return cell != null
+                && cell.localToScene(cell.getBoundsInLocal()).getMaxY()
+                        <= messageList()
+                                        .localToScene(messageList().getBoundsInLocal())
+                                        .getMaxY()
+                                + 12;
     }
 
     private String itemAbove(Node line) {
