@@ -149,6 +149,10 @@ public final class GroupInfoDialog {
         membersTitle.getStyleClass().add(Styles.TEXT_BOLD);
         var content = new VBox(12, top, problem, membersTitle, members, buttons, notOwner);
         content.setId("groupInfoDialog");
+        // Without a header the pane gives its content no room at its edges; and the member list
+        // takes the dialog's width rather than its longest name's (which pushed it past the edge).
+        content.setPadding(new javafx.geometry.Insets(14, 14, 0, 14));
+        members.setPrefWidth(0);
         VBox.setVgrow(members, Priority.ALWAYS);
 
         viewModel.infoProperty().subscribe(info -> {

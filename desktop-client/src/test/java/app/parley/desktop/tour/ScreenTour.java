@@ -16,6 +16,10 @@ import app.parley.desktop.support.Ui;
 import app.parley.desktop.theme.ThemeChoice;
 import app.parley.model.ParleyJson;
 import app.parley.model.event.ServerEvent;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +122,9 @@ class ScreenTour {
                         + " replacement takes weeks to arrive.",
                 "g-4",
                 List.of());
-        boris.send(group.id(), "Да, добавлю в список.", "g-5", List.of());
+        var photo = clara.upload(group.id(), lighthouse(), sent -> {}).join();
+        clara.send(group.id(), "Вот как он выглядит сейчас", "g-5", List.of(photo.id()));
+        boris.send(group.id(), "Да, добавлю в список.", "g-6", List.of());
         var withClara = clara.openPrivateChat(annaId);
         clara.send(withClara.id(), "Ты придёшь сегодня?", "c-1", List.of());
         clara.send(withClara.id(), "Я принесу пирог к чаю", "c-2", List.of());
@@ -151,6 +159,39 @@ class ScreenTour {
                             .contains("typing")));
             save("conversation", theme);
         }
+
+        robot.clickOn("#conversationHeader");
+        ui.awaitNode("#memberList");
+        Thread.sleep(500); // the members arrive a moment after the dialog opens
+        saveWindowOf("#groupInfoDialog", "group-info", theme);
+        robot.clickOn("#inviteButton");
+        ui.awaitNode("#inviteDialog");
+        robot.clickOn("#createInviteButton");
+        ui.awaitNode("#createdInvite");
+        Thread.sleep(500);
+        saveWindowOf("#inviteDialog", "invite", theme);
+    }
+
+    /** A small picture of a lighthouse at dusk, drawn here so the tour needs no image files. */
+    private Path lighthouse() throws Exception {
+        var image = new BufferedImage(640, 400, BufferedImage.TYPE_INT_RGB);
+        var pen = image.createGraphics();
+        pen.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        pen.setPaint(new GradientPaint(0, 0, new Color(0x1f3b73), 0, 300, new Color(0xf29e4c)));
+        pen.fillRect(0, 0, 640, 300);
+        pen.setColor(new Color(0x23425f));
+        pen.fillRect(0, 300, 640, 100);
+        pen.setColor(new Color(0xf4f1e8));
+        pen.fillPolygon(new int[] {290, 350, 338, 302}, new int[] {300, 300, 120, 120}, 4);
+        pen.setColor(new Color(0xc0392b));
+        pen.fillRect(298, 170, 44, 22);
+        pen.fillRect(294, 240, 52, 22);
+        pen.setColor(new Color(0xffe08a));
+        pen.fillRect(304, 96, 32, 24);
+        pen.dispose();
+        Path file = home.resolve("маяк.png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
     }
 
     private RealtimeSocket typingIn(ApiClient who, long chatId) {
@@ -164,6 +205,11 @@ class ScreenTour {
 
     private void useTheme(ThemeChoice theme) {
         new SettingsStore(home.resolve("settings.json"), ParleyJson.mapper()).save(new Settings(theme));
+    }
+
+    private void saveWindowOf(String query, String screen, ThemeChoice theme) throws Exception {
+        Scene scene = Ui.onFx(() -> robot.lookup(query).query().getScene());
+        Snapshots.save(scene, OUT, screen + "-" + theme.name().toLowerCase(Locale.ROOT));
     }
 
     private void save(String screen, ThemeChoice theme) throws Exception {
