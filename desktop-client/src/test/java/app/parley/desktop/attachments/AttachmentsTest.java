@@ -241,15 +241,7 @@ class AttachmentsTest {
         int port = server.port();
 
         server.stop();
-        ui.awaitNode("#offlineBar"); // the window settles into its offline layout before typing
-        // Typed through the field itself: the robot's click needs the window settled, which
-        // the offline bar's arrival makes a race on a loaded machine.
-        Ui.onFx(() -> {
-            var composer = robot.lookup("#composer").queryAs(javafx.scene.control.TextArea.class);
-            composer.requestFocus();
-            composer.setText("after the outage");
-            return null;
-        });
+        typeWhileOffline("after the outage");
         robot.type(KeyCode.ENTER);
 
         WaitForAsyncUtils.waitFor(
@@ -280,7 +272,7 @@ class AttachmentsTest {
         awaitChips(List.of("draft.txt"));
         int port = server.port();
         server.stop();
-        robot.clickOn("#composer").write("text only, in the end");
+        typeWhileOffline("text only, in the end");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(
                 20,
@@ -472,6 +464,20 @@ class AttachmentsTest {
     @SuppressWarnings("unchecked")
     private List<MessageItem> items() {
         return ((ListView<MessageItem>) robot.lookup("#messageList").query()).getItems();
+    }
+
+    /**
+     * Types into the composer once the window shows it is offline. Typed through the field itself:
+     * while the offline bar arrives the layout moves for a pulse, and a robot's click can miss.
+     */
+    private void typeWhileOffline(String message) throws Exception {
+        ui.awaitNode("#offlineBar");
+        Ui.onFx(() -> {
+            var composer = robot.lookup("#composer").queryAs(javafx.scene.control.TextArea.class);
+            composer.requestFocus();
+            composer.setText(message);
+            return null;
+        });
     }
 
     private Path picture(String name, int width, int height) throws Exception {
