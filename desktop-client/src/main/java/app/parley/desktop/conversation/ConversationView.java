@@ -47,6 +47,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class ConversationView {
     private static final String STYLESHEET = "conversation.css";
+    private static final int OPENING_ATTEMPTS = 8;
     private static final KeyCombination FIND_SHORTCUT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final ConversationViewModel viewModel;
@@ -224,7 +225,7 @@ public final class ConversationView {
         button.setTooltip(new Tooltip(text.get("conversation.jumpToBottom")));
         button.setOnAction(event -> {
             atBottom.set(true);
-            scrollToNewest();
+            settleAtNewest(OPENING_ATTEMPTS);
             composer.requestFocus();
         });
         var count = new Label();
@@ -359,7 +360,26 @@ public final class ConversationView {
                 return;
             }
         }
+        settleAtNewest(OPENING_ATTEMPTS);
+    }
+
+    /**
+     * Scrolls to the newest message and checks again after a short pause, a few times: the first
+     * page's cells are measured over the next pulses, and a scroll made before that can fall short.
+     */
+    private void settleAtNewest(int attemptsLeft) {
         scrollToNewest();
+        if (attemptsLeft <= 1) {
+            return;
+        }
+        var pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(60));
+        pause.setOnFinished(event -> {
+            checkAtBottom();
+            if (!atBottom.get()) {
+                settleAtNewest(attemptsLeft - 1);
+            }
+        });
+        pause.play();
     }
 
     /** The newest message fully in view at the bottom (ListView's own scrollTo would put it at the top). */
