@@ -47,7 +47,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class ConversationView {
     private static final String STYLESHEET = "conversation.css";
-    private static final int OPENING_ATTEMPTS = 8;
+    private static final int OPENING_ATTEMPTS = 12;
+    /** Pixels of the newest message that may be hidden and still count as "at the newest" (less than a line). */
+    private static final double AT_BOTTOM_SLACK = 16;
+
     private static final KeyCombination FIND_SHORTCUT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final ConversationViewModel viewModel;
@@ -372,7 +375,7 @@ public final class ConversationView {
         if (attemptsLeft <= 1) {
             return;
         }
-        var pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(60));
+        var pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(90));
         pause.setOnFinished(event -> {
             checkAtBottom();
             if (!atBottom.get()) {
@@ -388,7 +391,14 @@ public final class ConversationView {
         if (last < 0) {
             return;
         }
-        flow().ifPresentOrElse(flow -> flow.scrollTo(last), () -> list.scrollTo(last));
+        flow().ifPresentOrElse(
+                        flow -> {
+                            flow.scrollTo(last);
+                            // Scrolling by pixels follows the cells as laid out, where the index scroll
+                            // goes by estimated heights; it stops at the true end.
+                            flow.scrollPixels(flow.getHeight() * 4);
+                        },
+                        () -> list.scrollTo(last));
         Platform.runLater(this::checkAtBottom);
     }
 
@@ -404,8 +414,8 @@ public final class ConversationView {
                     || cell != null
                             && cell.getIndex() == last
                             // the flow's own position is the truth where cell bounds are a few pixels off
-                            && (cell.getBoundsInParent().getMaxY() <= flow.getHeight() + 1
-                                    || flow.getPosition() >= 0.999));
+                            && (cell.getBoundsInParent().getMaxY() <= flow.getHeight() + AT_BOTTOM_SLACK
+                                    || flow.getPosition() >= 0.9999));
         });
     }
 
