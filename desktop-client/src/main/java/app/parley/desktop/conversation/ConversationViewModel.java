@@ -5,6 +5,7 @@ import app.parley.desktop.attachments.Attachments;
 import app.parley.desktop.attachments.ComposerFiles;
 import app.parley.desktop.attachments.NothingToSend;
 import app.parley.desktop.attachments.Upload;
+import app.parley.desktop.chats.UserIds;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.ApiException;
@@ -513,7 +514,7 @@ public final class ConversationViewModel implements AutoCloseable {
         long counted = 0;
         long first = 0;
         for (Message message : newest.reversed()) {
-            if (message.author() != null && Authors.idOf(message.author()) != myId()) {
+            if (message.author() != null && UserIds.idOf(message.author()) != myId()) {
                 first = message.id();
                 if (++counted == unreadAtOpen) {
                     return first;
@@ -578,7 +579,7 @@ public final class ConversationViewModel implements AutoCloseable {
     }
 
     private void typing(TypingEvent event) {
-        long who = Authors.idOf(event.author());
+        long who = UserIds.idOf(event.author());
         if (who == myId()) {
             return;
         }
@@ -632,7 +633,7 @@ public final class ConversationViewModel implements AutoCloseable {
                 reply.replyId(),
                 reply.text(),
                 clock.instant(),
-                Authors.idOf(reply.author()),
+                UserIds.idOf(reply.author()),
                 reply.author().name());
         for (int i = 0; i < items.size(); i++) {
             MessageItem item = items.get(i);
@@ -652,7 +653,7 @@ public final class ConversationViewModel implements AutoCloseable {
                     boolean moved = false;
                     for (var position : positions.positions()) {
                         moved |= receipts.read(
-                                Authors.idOf(position.user()), position.user().name(), position.lastReadMessageId());
+                                UserIds.idOf(position.user()), position.user().name(), position.lastReadMessageId());
                     }
                     if (moved) {
                         receiptsChanged.set(receiptsChanged.get() + 1);
@@ -666,7 +667,7 @@ public final class ConversationViewModel implements AutoCloseable {
     private void someoneRead(ReadEvent read) {
         if (read.chatId() == chat.id()
                 && read.user() != null
-                && receipts.read(Authors.idOf(read.user()), read.user().name(), read.lastReadMessageId())) {
+                && receipts.read(UserIds.idOf(read.user()), read.user().name(), read.lastReadMessageId())) {
             receiptsChanged.set(receiptsChanged.get() + 1);
         }
     }

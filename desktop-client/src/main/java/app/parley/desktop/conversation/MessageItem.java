@@ -1,6 +1,7 @@
 package app.parley.desktop.conversation;
 
 import app.parley.desktop.attachments.Upload;
+import app.parley.desktop.chats.UserIds;
 import app.parley.model.account.UserProfile;
 import app.parley.model.message.Message;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public record MessageItem(
     }
 
     public static MessageItem stored(Message message, long myId) {
-        long author = message.author() == null ? -1 : Authors.idOf(message.author());
+        long author = message.author() == null ? -1 : UserIds.idOf(message.author());
         String name = message.author() == null ? "" : message.author().name();
         return new MessageItem(
                 message,

@@ -29,6 +29,7 @@ import app.parley.model.message.UnreadCounts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mizosoft.methanol.MediaType;
 import com.github.mizosoft.methanol.MultipartBodyPublisher;
 import com.github.mizosoft.methanol.ProgressTracker;
 import java.io.IOException;
@@ -237,14 +238,19 @@ public final class ApiClient {
             fields.put("description", description);
         }
         try {
-            var form = new MultipartForm().text("json", json.writeValueAsString(fields));
+            var form = MultipartBodyPublisher.newBuilder().textPart("json", json.writeValueAsString(fields));
             if (photo != null) {
-                form.file("photo", photo.fileName(), photo.bytes());
+                form.formPart(
+                        "photo",
+                        photo.fileName(),
+                        HttpRequest.BodyPublishers.ofByteArray(photo.bytes()),
+                        MediaType.APPLICATION_OCTET_STREAM);
             }
+            MultipartBodyPublisher body = form.build();
             call(
                     request("/api/v1/user")
-                            .header("Content-Type", form.contentType())
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
+                            .header("Content-Type", body.mediaType().toString())
+                            .POST(body)
                             .build(),
                     JsonNode.class);
         } catch (JsonProcessingException e) {

@@ -1,11 +1,11 @@
 package app.parley.desktop.notifications;
 
 import app.parley.desktop.app.Background;
+import app.parley.desktop.chats.UserIds;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.ChatType;
-import app.parley.model.common.IdRef;
 import app.parley.model.event.LastMessageEvent;
 import java.time.Duration;
 import java.util.Optional;
@@ -98,7 +98,7 @@ public final class NotificationsViewModel {
     }
 
     private boolean isMine(UserRef author) {
-        return author != null && author.id() instanceof IdRef.Numeric numeric && numeric.id() == myId;
+        return author != null && UserIds.idOf(author) == myId;
     }
 
     private String bodyOf(LastMessageEvent message) {
