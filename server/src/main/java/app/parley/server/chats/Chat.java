@@ -2,6 +2,7 @@ package app.parley.server.chats;
 
 import app.parley.model.chat.ChatType;
 import app.parley.model.event.ChatCreatedEvent;
+import app.parley.model.event.ChatUpdatedEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -40,6 +41,16 @@ public record Chat(
 
     public static String roomName(String kind, long id, String pairKey) {
         return ChatType.GROUP.wireName().equals(kind) ? "group_" + id : "private_" + pairKey.replace(':', '_');
+    }
+
+    /** Where members fetch the group's photo; null when it has none (the URL outlives a replaced photo). */
+    public @Nullable String photoUrl() {
+        return photoFileId == null ? null : "/api/v1/group/" + id + "/photo";
+    }
+
+    /** The {@code chat_updated} notification: the group's details as they now are. */
+    public ChatUpdatedEvent updatedEvent() {
+        return ChatUpdatedEvent.of(id, name, description, photoUrl(), ownerId);
     }
 
     /** The {@code chat_created} notification, with the name the receiving member sees the chat under. */

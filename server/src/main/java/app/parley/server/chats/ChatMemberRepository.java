@@ -20,6 +20,9 @@ public interface ChatMemberRepository extends CrudRepository<ChatMember, Long> {
 
     void deleteByChatIdAndUserId(long chatId, long userId);
 
+    @Query("UPDATE chat_members SET role = :role WHERE chat_id = :chatId AND user_id = :userId")
+    void setRole(long chatId, long userId, String role);
+
     /** The caller's chats, most recently active first; {@code onlyChatId} 0 means all of them. */
     @Query("""
         SELECT c.id AS chat_id, c.uuid AS chat_uuid, c.kind, c.name AS chat_name, c.pair_key,

@@ -1,6 +1,7 @@
 package app.parley.server.chats;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.common.IdRef;
 import app.parley.model.event.CloseCodes;
 import app.parley.model.event.MembersChangedEvent;
 import app.parley.server.accounts.Account;
@@ -19,13 +20,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who is in a group once it exists: the owner adds and removes members, an invite lets one in.
+ * Who is in a group once it exists: the owner adds and removes members and hands the group over,
+ * an invite lets one in, a member leaves.
  * Each change is all or nothing, and the room, the members and the newcomers or leavers hear of it.
  */
 @Singleton
 public class GroupMembership {
     private final ChatService chats;
     private final ChatMemberRepository members;
+    private final ChatRepository chatRepository;
+    private final GroupSettings settings;
     private final AccountService accounts;
     private final RealtimeEvents events;
     private final ParleyLimits limits;
@@ -34,12 +38,16 @@ public class GroupMembership {
     public GroupMembership(
             ChatService chats,
             ChatMemberRepository members,
+            ChatRepository chatRepository,
+            GroupSettings settings,
             AccountService accounts,
             RealtimeEvents events,
             ParleyLimits limits,
             Clock clock) {
         this.chats = chats;
         this.members = members;
+        this.chatRepository = chatRepository;
+        this.settings = settings;
         this.accounts = accounts;
         this.events = events;
         this.limits = limits;
@@ -107,6 +115,58 @@ public class GroupMembership {
                         "user_not_a_member", "user " + id + " is not a member of group " + group.id());
             }
         }
+        depart(group, ids, "removed from the chat");
+        return List.copyOf(ids);
+    }
+
+    /**
+     * The caller leaves a group, as if the owner had removed them. The owner cannot leave while
+     * others remain (409 {@code owner_cannot_leave}): they hand the group over or delete it. An
+     * owner who is the last member leaving deletes the group, since nobody could ever use it again.
+     *
+     * @return true if the group was deleted because its last member left
+     */
+    @Transactional
+    public boolean leave(long callerId, long groupId) {
+        Chat group = chats.requireGroup(groupId);
+        chats.requireMembership(group, callerId);
+        if (chats.isOwner(group, callerId)) {
+            if (members.countByChatId(group.id()) > 1) {
+                throw new ConflictException(
+                        "owner_cannot_leave",
+                        "the owner cannot leave group " + group.id()
+                                + " while others are in it: make another member the owner, or delete the group");
+            }
+            chats.delete(callerId, group.id());
+            return true;
+        }
+        depart(group, Set.of(callerId), "left the chat");
+        return false;
+    }
+
+    /**
+     * Hands the group to another member (owner only). The former owner stays as a member; every
+     * member and socket hears of it through {@code chat_updated}'s {@code owner_id}.
+     */
+    @Transactional
+    public Chat transferOwnership(long callerId, long groupId, IdRef newOwnerRef) {
+        Chat group = requireOwnedGroup(groupId, callerId);
+        long newOwnerId = accounts.get(newOwnerRef).id();
+        if (newOwnerId == callerId) {
+            throw new InvalidInputException("user_id", "you already own group " + group.id());
+        }
+        if (!members.existsByChatIdAndUserId(group.id(), newOwnerId)) {
+            throw new ConflictException(
+                    "user_not_a_member", "user " + newOwnerId + " is not a member of group " + group.id());
+        }
+        chatRepository.setOwner(group.id(), newOwnerId);
+        members.setRole(group.id(), callerId, ChatMember.MEMBER);
+        members.setRole(group.id(), newOwnerId, ChatMember.OWNER);
+        return settings.announce(group.id());
+    }
+
+    /** Members go: everyone hears of it, the leavers on their main sockets too, and their chat sockets close. */
+    private void depart(Chat group, Set<Long> ids, String reason) {
         for (long id : ids) {
             members.deleteByChatIdAndUserId(group.id(), id);
         }
@@ -116,10 +176,9 @@ public class GroupMembership {
         }
         for (long id : ids) {
             events.toInbox(id, removed);
-            events.closeRoomMember(group.id(), id, removed, CloseCodes.FORBIDDEN, "removed from the chat");
+            events.closeRoomMember(group.id(), id, removed, CloseCodes.FORBIDDEN, reason);
         }
         events.toRoom(group.id(), removed);
-        return List.copyOf(ids);
     }
 
     private List<UserRef> refs(Set<Long> ids) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.chat.GroupUpdate;
 import app.parley.model.common.IdRef;
 import app.parley.server.accounts.Account;
+import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.files.FileService;
@@ -82,6 +84,44 @@ class ChatServiceAuthorizationTest {
 
         assertEquals(List.of(owner.id(), member.id()), chats.memberIds(groupId));
         chats.deleteGroup(owner.id(), groupId);
+        assertThrows(NotFoundException.class, () -> chats.get(new IdRef.Numeric(groupId)));
+    }
+
+    @Test
+    void onlyTheOwnerMayChangeAGroupsDetailsPhotoOrOwner() {
+        GroupSettings settings = server.bean(GroupSettings.class);
+        TestUser owner = server.register("owner");
+        TestUser member = server.register("member");
+        TestUser outsider = server.register("outsider");
+        long groupId = group(owner, member);
+
+        assertForbidden("not_the_owner", () -> settings.update(member.id(), groupId, new GroupUpdate("Taken", null)));
+        assertForbidden("not_the_owner", () -> settings.update(outsider.id(), groupId, new GroupUpdate("Taken", null)));
+        assertForbidden("not_the_owner", () -> settings.removePhoto(member.id(), groupId));
+        assertForbidden("not_the_owner", () -> settings.setPhoto(member.id(), groupId, null));
+        assertForbidden(
+                "not_the_owner",
+                () -> membership.transferOwnership(member.id(), groupId, new IdRef.Numeric(member.id())));
+
+        Chat group = chats.get(new IdRef.Numeric(groupId));
+        assertEquals("group of " + owner.username(), group.name());
+        assertEquals(owner.id(), group.ownerId());
+    }
+
+    @Test
+    void onlyMembersMayLeaveAndTheOwnerOnlyWhenAlone() {
+        TestUser owner = server.register("owner");
+        TestUser member = server.register("member");
+        TestUser outsider = server.register("outsider");
+        long groupId = group(owner, member);
+
+        assertForbidden("not_a_member", () -> membership.leave(outsider.id(), groupId));
+        ConflictException refused = assertThrows(ConflictException.class, () -> membership.leave(owner.id(), groupId));
+        assertEquals("owner_cannot_leave", refused.code());
+        assertEquals(List.of(owner.id(), member.id()), chats.memberIds(groupId));
+
+        assertEquals(false, membership.leave(member.id(), groupId));
+        assertEquals(true, membership.leave(owner.id(), groupId));
         assertThrows(NotFoundException.class, () -> chats.get(new IdRef.Numeric(groupId)));
     }
 

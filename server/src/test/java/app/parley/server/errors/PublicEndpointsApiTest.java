@@ -98,7 +98,7 @@ class PublicEndpointsApiTest {
     }
 
     @Test
-    void theOpenApiDocumentAnswersWithoutATokenAndDescribesMessages() {
+    void theOpenApiDocumentAnswersWithoutATokenAndDescribesMessagesAndGroups() {
         ApiClient.Response response = server.anonymous().get("/openapi/parley-api-v1.yml");
 
         assertEquals(200, response.status(), response.body());
@@ -107,7 +107,10 @@ class PublicEndpointsApiTest {
                 "/api/v1/chats/{chatId}/messages/{messageId}:",
                 "/api/v1/chats/{chatId}/mark_read:",
                 "/api/v1/chats/unread:",
-                "/api/v1/chats/{chat}/search:")) {
+                "/api/v1/chats/{chat}/search:",
+                "/api/v1/group/{id}/leave:",
+                "/api/v1/group/{id}/owner:",
+                "/api/v1/group/{id}/photo:")) {
             assertTrue(response.body().contains(path), path);
         }
     }

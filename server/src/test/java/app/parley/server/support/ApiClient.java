@@ -109,7 +109,15 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").method("DELETE", jsonBody(body)));
     }
 
+    public Response patch(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").method("PATCH", jsonBody(body)));
+    }
+
     public Response multipart(String path, List<Part> parts) {
+        return multipart("POST", path, parts);
+    }
+
+    public Response multipart(String method, String path, List<Part> parts) {
         String boundary = "parley-" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Part part : parts) {
@@ -134,7 +142,7 @@ public final class ApiClient {
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
     private HttpRequest.Builder request(String path) {

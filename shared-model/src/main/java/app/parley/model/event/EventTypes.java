@@ -18,6 +18,7 @@ public final class EventTypes {
     public static final String MEMBERS_REMOVED = "members_removed";
     public static final String CHAT_CREATED = "chat_created";
     public static final String CHAT_DELETED = "chat_deleted";
+    public static final String CHAT_UPDATED = "chat_updated";
     public static final String ERROR = "error";
     public static final String AGENT_REPLY = "agent_reply";
 

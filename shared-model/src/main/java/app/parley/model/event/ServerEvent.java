@@ -28,6 +28,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
             names = {EventTypes.MEMBERS_ADDED, EventTypes.MEMBERS_REMOVED}),
     @JsonSubTypes.Type(value = ChatCreatedEvent.class, name = EventTypes.CHAT_CREATED),
     @JsonSubTypes.Type(value = ChatDeletedEvent.class, name = EventTypes.CHAT_DELETED),
+    @JsonSubTypes.Type(value = ChatUpdatedEvent.class, name = EventTypes.CHAT_UPDATED),
     @JsonSubTypes.Type(value = AgentReplyEvent.class, name = EventTypes.AGENT_REPLY),
     @JsonSubTypes.Type(value = ErrorEvent.class, name = EventTypes.ERROR),
 })

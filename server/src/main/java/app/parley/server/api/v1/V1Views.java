@@ -56,7 +56,6 @@ final class V1Views {
                     .findFirst()
                     .orElse(name);
         }
-        String photoUrl = chat.photoFileId() == null ? null : "/api/v1/group/" + chat.id() + "/photo";
         return new ChatInfo(
                 chat.id(),
                 chat.uuid(),
@@ -65,7 +64,7 @@ final class V1Views {
                 chat.description(),
                 chat.roomName(),
                 chat.ownerId(),
-                photoUrl,
+                chat.photoUrl(),
                 users,
                 chat.createdAt());
     }
