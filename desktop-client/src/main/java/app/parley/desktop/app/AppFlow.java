@@ -4,6 +4,7 @@ import app.parley.desktop.attachments.Attachments;
 import app.parley.desktop.chats.ChatListViewModel;
 import app.parley.desktop.connect.Connected;
 import app.parley.desktop.connect.ServerConnector;
+import app.parley.desktop.conversation.ChatHeaderViewModel;
 import app.parley.desktop.conversation.ConversationView;
 import app.parley.desktop.conversation.ConversationViewModel;
 import app.parley.desktop.conversation.Drafts;
@@ -67,6 +68,9 @@ public final class AppFlow {
     private Attachments attachments;
     private RealtimeSocket mainSocket;
     private ConversationViewModel openConversation;
+    /** Stops the open conversation's header hearing the main socket. */
+    private Runnable stopHeader = () -> {};
+
     private MainView mainView;
     private String pendingLink;
 
@@ -174,7 +178,7 @@ public final class AppFlow {
         drafts = new Drafts(); // one person's drafts never show to the next one signed in
         attachments = new Attachments(session.api(), background, problems, text, cache);
         attachments.limit().prefetch();
-        var chats = new ChatListViewModel(session.api(), background, problems, this::sessionEnded);
+        var chats = new ChatListViewModel(session.api(), session.me().id(), background, problems, this::sessionEnded);
         var viewModel =
                 new MainViewModel(session, chats, themes, text, background, problems, timers, () -> signOut(session));
         var view = new MainView(viewModel, text, clock);
@@ -208,7 +212,7 @@ public final class AppFlow {
             @Override
             public void frame(ServerEvent frame) {
                 background.onUi(() -> {
-                    chats.apply(frame);
+                    viewModel.frame(frame);
                     if (frame instanceof LastMessageEvent last) {
                         notifications.arrived(last, chats.find(last.chatId()));
                     }
@@ -230,8 +234,16 @@ public final class AppFlow {
         view.chatList().list().getSelectionModel().selectedItemProperty().subscribe(chat -> {
             if (chat != null
                     && (openConversation == null || openConversation.chat().id() != chat.id())) {
-                openChat(session, view, chat);
+                openChat(session, viewModel, view, chat);
                 notifications.chatOpened(chat.id());
+            }
+        });
+        chats.setOnChatGone(chatId -> {
+            // Left, removed or deleted while open: back to the empty state, not a dead conversation.
+            if (openConversation != null && openConversation.chat().id() == chatId) {
+                closeConversation();
+                view.chatList().list().getSelectionModel().clearSelection();
+                view.showPlaceholder();
             }
         });
         view.focus();
@@ -243,12 +255,14 @@ public final class AppFlow {
         }
     }
 
-    private void openChat(SignedIn session, MainView main, ChatRoom chat) {
+    private void openChat(SignedIn session, MainViewModel mainModel, MainView main, ChatRoom chat) {
         closeConversation();
         var viewModel = new ConversationViewModel(
                 session, chat, realtime, background, problems, text, clock, timers, drafts, attachments);
         viewModel.inViewProperty().bind(stage.focusedProperty());
-        var view = new ConversationView(viewModel, text, clock, openLink);
+        var header = new ChatHeaderViewModel(chat);
+        stopHeader = mainModel.listen(header::apply);
+        var view = new ConversationView(viewModel, header, mainModel.photos(), text, clock, openLink);
         view.onHeaderClicked(() -> main.showChatInfo(chat));
         openConversation = viewModel;
         main.showConversation(view.root());
@@ -257,6 +271,8 @@ public final class AppFlow {
     }
 
     private void closeConversation() {
+        stopHeader.run();
+        stopHeader = () -> {};
         if (openConversation != null) {
             openConversation.inViewProperty().unbind();
             openConversation.close();

@@ -6,6 +6,8 @@ import app.parley.desktop.net.ApiClient;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.event.ChatCreatedEvent;
 import app.parley.model.event.ChatDeletedEvent;
+import app.parley.model.event.ChatUpdatedEvent;
+import app.parley.model.event.EventTypes;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.MembersChangedEvent;
 import app.parley.model.event.MessageDeletedEvent;
@@ -15,8 +17,10 @@ import app.parley.model.message.Message;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.LongBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -41,6 +45,10 @@ public final class ChatListViewModel {
             .thenComparing(Comparator.comparingLong(ChatRoom::id).reversed());
 
     private final ApiClient api;
+    private final long myId;
+    /** Told of a chat just before it leaves the list, so an open conversation of it can close first. */
+    private LongConsumer onChatGone = chatId -> {};
+
     private final Background background;
     private final ProblemText problems;
     private final Consumer<Throwable> onSessionProblem;
@@ -58,8 +66,13 @@ public final class ChatListViewModel {
             () -> chats.stream().mapToLong(ChatRoom::unreadCount).sum(), chats);
 
     public ChatListViewModel(
-            ApiClient api, Background background, ProblemText problems, Consumer<Throwable> onSessionProblem) {
+            ApiClient api,
+            long myId,
+            Background background,
+            ProblemText problems,
+            Consumer<Throwable> onSessionProblem) {
         this.api = api;
+        this.myId = myId;
         this.background = background;
         this.problems = problems;
         this.onSessionProblem = onSessionProblem;
@@ -126,13 +139,23 @@ public final class ChatListViewModel {
         chats.add(updated);
     }
 
+    /** Drops a chat this person no longer has (deleted, or they left or were removed). */
     public void remove(long chatId) {
+        if (find(chatId).isEmpty()) {
+            return;
+        }
+        onChatGone.accept(chatId);
         chats.removeIf(chat -> chat.id() == chatId);
+    }
+
+    /** Who to tell when a chat leaves the list (the open conversation closes if it is that chat). */
+    public void setOnChatGone(LongConsumer onChatGone) {
+        this.onChatGone = Objects.requireNonNull(onChatGone);
     }
 
     /**
      * Applies a frame from the main socket: a new last message (with this person's new unread
-     * count), a read on another device, a deleted message, a chat created or deleted. Frames about
+     * count), a read on another device, a deleted message, a chat created, renamed or deleted, or left. Frames about
      * chats the list does not hold yet reload the list.
      */
     public void apply(ServerEvent event) {
@@ -148,8 +171,10 @@ public final class ChatListViewModel {
                 find(deleted.chatId())
                         .ifPresent(chat -> upsert(with(chat, deleted.lastMessage(), deleted.unreadCount())));
             case ChatCreatedEvent created -> reload();
+            case MembersChangedEvent changed when namesMe(changed) -> remove(changed.chatId());
             case MembersChangedEvent changed -> reload();
             case ChatDeletedEvent deleted -> remove(deleted.chatId());
+            case ChatUpdatedEvent updated -> renamed(updated);
             default -> {
                 // typing and the rest: nothing to show in the list
             }
@@ -159,6 +184,27 @@ public final class ChatListViewModel {
     /** The chat with this id, if the list has it. */
     public Optional<ChatRoom> find(long chatId) {
         return chats.stream().filter(chat -> chat.id() == chatId).findFirst();
+    }
+
+    /** This person left the group or was removed from it. */
+    private boolean namesMe(MembersChangedEvent changed) {
+        return EventTypes.MEMBERS_REMOVED.equals(changed.type())
+                && changed.users().stream().anyMatch(user -> UserIds.idOf(user) == myId);
+    }
+
+    /** A group's new name and photo: the entry shows both (the photo's URL stays, so it is fetched again). */
+    private void renamed(ChatUpdatedEvent updated) {
+        photos.forget(AvatarPhotos.ofGroup(updated.chatId()));
+        find(updated.chatId())
+                .ifPresent(chat -> upsert(new ChatRoom(
+                        chat.id(),
+                        chat.uuid(),
+                        updated.name(),
+                        chat.type(),
+                        chat.roomName(),
+                        chat.otherUser(),
+                        chat.lastMessage(),
+                        chat.unreadCount())));
     }
 
     private static ChatRoom with(ChatRoom chat, Message last, long unread) {

@@ -3,6 +3,7 @@ package app.parley.desktop.conversation;
 import app.parley.desktop.attachments.AttachmentView;
 import app.parley.desktop.attachments.PendingAttachments;
 import app.parley.desktop.chats.Avatar;
+import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.chat.ChatType;
 import atlantafx.base.theme.Styles;
@@ -18,6 +19,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.IndexedCell;
@@ -54,6 +56,8 @@ public final class ConversationView {
     private static final KeyCombination FIND_SHORTCUT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final ConversationViewModel viewModel;
+    private final ChatHeaderViewModel header;
+    private final AvatarPhotos photos;
     private final Messages text;
     private final BorderPane root = new BorderPane();
     private final ListView<MessageItem> list = new ListView<>();
@@ -68,8 +72,16 @@ public final class ConversationView {
     /** The chat's avatar and name in the header: a click shows who or what the chat is. */
     private final HBox who = new HBox(10);
 
-    public ConversationView(ConversationViewModel viewModel, Messages text, Clock clock, Consumer<String> openLink) {
+    public ConversationView(
+            ConversationViewModel viewModel,
+            ChatHeaderViewModel header,
+            AvatarPhotos photos,
+            Messages text,
+            Clock clock,
+            Consumer<String> openLink) {
         this.viewModel = Objects.requireNonNull(viewModel);
+        this.header = Objects.requireNonNull(header);
+        this.photos = photos;
         this.text = Objects.requireNonNull(text);
         this.openLink = Objects.requireNonNull(openLink);
         this.searchBar = new SearchBar(viewModel, text);
@@ -84,18 +96,41 @@ public final class ConversationView {
         composer.requestFocus();
     }
 
-    /** Clicking the chat's picture or name opens its info (a group's, or the other person's profile). */
+    /**
+     * Clicking the chat's picture or name, or Enter or Space on it, opens its info (a group's, or
+     * the other person's profile). It is in the Tab order, as a button for screen readers.
+     */
     public void onHeaderClicked(Runnable action) {
-        who.setId("conversationHeader");
         who.setCursor(javafx.scene.Cursor.HAND);
+        who.setFocusTraversable(true);
+        who.setAccessibleRole(AccessibleRole.BUTTON);
+        who.accessibleTextProperty()
+                .bind(header.titleProperty()
+                        .map(title -> text.get(
+                                header.isGroup() ? "conversation.header.group" : "conversation.header.private",
+                                title)));
         who.setOnMouseClicked(event -> action.run());
+        who.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.SPACE) {
+                event.consume();
+                action.run();
+            }
+        });
     }
 
     private void build(Clock clock) {
         var chat = viewModel.chat();
         var avatar = new Avatar(36);
-        avatar.show(chat.id(), chat.name());
-        var name = new Label(chat.name());
+        avatar.setId("conversationAvatar");
+        var name = new Label();
+        name.textProperty().bind(header.titleProperty());
+        header.photoRevisionProperty().subscribe(revision -> {
+            String url = header.photoUrlProperty().get();
+            if (url != null && photos != null && revision.intValue() > 0) {
+                photos.forget(url); // the same URL, perhaps a new picture
+            }
+            avatar.show(chat.id(), header.titleProperty().get(), url, photos);
+        });
         name.setId("conversationTitle");
         name.getStyleClass().add(Styles.TITLE_4);
         var subtitle = new Label();
@@ -113,6 +148,8 @@ public final class ConversationView {
         find.setTooltip(new Tooltip(text.get("conversation.search.tooltip")));
         find.setOnAction(event -> searchBar.open());
         who.getChildren().setAll(avatar, titles);
+        who.setId("conversationHeader");
+        who.getStyleClass().add("conversation-who");
         who.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(who, Priority.ALWAYS);
         var header = new HBox(10, who, find);

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -21,20 +22,22 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A group's info: its picture, name, description and members. The owner adds and removes
- * members and deletes the group; every member can invite people by link.
- *
- * <p>Not here, because the API has no way to do them: renaming the group, changing its photo,
- * and leaving it as a member who is not the owner.
+ * A group's info: its picture, name, description and members. The owner edits the name,
+ * description and photo, adds and removes members, hands the group over and deletes it; every
+ * member can invite people by link and leave. It stays live while open: members coming and going,
+ * a new name or photo show at once, and a group deleted (or this person removed) closes it with a
+ * short notice.
  */
 public final class GroupInfoDialog {
     private static final String STYLESHEET = "groupinfo.css";
@@ -45,7 +48,8 @@ public final class GroupInfoDialog {
             Supplier<UserSearchViewModel> search,
             Consumer<String> onInvite,
             Consumer<UserRef> onMember,
-            Runnable onDeleted) {}
+            Runnable onGone,
+            Runnable onClosed) {}
 
     private final Dialog<Void> dialog = new Dialog<>();
     private final GroupInfoViewModel viewModel;
@@ -62,6 +66,28 @@ public final class GroupInfoDialog {
                 .add(new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
         var avatar = new Avatar(72);
+        avatar.setId("groupInfoAvatar");
+        var changePhoto = iconButton("changeGroupPhotoButton", Feather.CAMERA, text.get("groupinfo.photo.change"));
+        changePhoto.setOnAction(event -> choosePhoto());
+        var removePhoto = iconButton("removeGroupPhotoButton", Feather.X, text.get("groupinfo.photo.remove"));
+        removePhoto.getStyleClass().add(Styles.DANGER);
+        removePhoto.setOnAction(event -> viewModel.removePhoto());
+        removePhoto
+                .visibleProperty()
+                .bind(viewModel
+                        .ownerProperty()
+                        .and(Bindings.createBooleanBinding(
+                                () -> viewModel.infoProperty().get() != null
+                                        && viewModel.infoProperty().get().photoUrl() != null,
+                                viewModel.infoProperty())));
+        removePhoto.managedProperty().bind(removePhoto.visibleProperty());
+        var photoButtons = new HBox(2, changePhoto, removePhoto);
+        photoButtons.setAlignment(Pos.CENTER);
+        photoButtons.visibleProperty().bind(viewModel.ownerProperty());
+        photoButtons.managedProperty().bind(photoButtons.visibleProperty());
+        var picture = new VBox(6, avatar, photoButtons);
+        picture.setAlignment(Pos.TOP_CENTER);
+        picture.setMinWidth(Region.USE_PREF_SIZE);
         var name = new Label();
         name.setId("groupInfoName");
         name.getStyleClass().add(Styles.TITLE_3);
@@ -76,19 +102,35 @@ public final class GroupInfoDialog {
         // Wrapped labels keep their full height: by default a VBox short of room cuts them to one line.
         name.setMinHeight(Region.USE_PREF_SIZE);
         description.setMinHeight(Region.USE_PREF_SIZE);
-        var about = new VBox(4, name, description, count);
+        var edit = iconButton("editGroupButton", Feather.EDIT_2, text.get("groupinfo.edit"));
+        edit.visibleProperty().bind(viewModel.ownerProperty());
+        edit.managedProperty().bind(edit.visibleProperty());
+        edit.setOnAction(event -> viewModel.startEditing());
+        HBox.setHgrow(name, Priority.ALWAYS);
+        name.setMaxWidth(Double.MAX_VALUE);
+        var nameRow = new HBox(4, name, edit);
+        nameRow.setAlignment(Pos.TOP_LEFT);
+        var details = new VBox(4, nameRow, description, count);
+        details.visibleProperty().bind(viewModel.editingProperty().not());
+        details.managedProperty().bind(details.visibleProperty());
+        var editor = new GroupEditor(viewModel, text).root();
+        editor.visibleProperty().bind(viewModel.editingProperty());
+        editor.managedProperty().bind(editor.visibleProperty());
+        viewModel.editingProperty().subscribe(editing -> DialogFit.later(dialog));
+        var about = new VBox(details, editor);
         about.setMinWidth(0);
         // A width of its own beside the avatar (the dialog's less the avatar's), so long names wrap
         // rather than widen the dialog; a tiny one would make the wrapped text absurdly tall.
         about.setPrefWidth(WIDTH - 72 - 14 - 40);
         HBox.setHgrow(about, Priority.ALWAYS);
-        var top = new HBox(14, avatar, about);
+        var top = new HBox(14, picture, about);
         top.setAlignment(Pos.TOP_LEFT);
 
         var members = new ListView<>(viewModel.members());
         members.setId("memberList");
         members.setPrefHeight(260);
-        members.setCellFactory(view -> new MemberCell(viewModel, text, photos, this::confirmRemove));
+        members.setCellFactory(
+                view -> new MemberCell(viewModel, text, photos, this::confirmRemove, this::confirmMakeOwner));
         members.setOnMouseClicked(event -> {
             UserRef chosen = members.getSelectionModel().getSelectedItem();
             if (event.getClickCount() == 2 && chosen != null) {
@@ -115,13 +157,17 @@ public final class GroupInfoDialog {
         delete.getStyleClass().add(Styles.DANGER);
         delete.visibleProperty().bind(viewModel.ownerProperty());
         delete.managedProperty().bind(delete.visibleProperty());
-        delete.setOnAction(event -> confirmDelete(actions.onDeleted()));
+        delete.setOnAction(event -> confirmDelete());
+        var leave = new Button(text.get("groupinfo.leave"), new FontIcon(Feather.LOG_OUT));
+        leave.setId("leaveGroupButton");
+        leave.disableProperty().bind(viewModel.infoProperty().isNull());
+        leave.setOnAction(event -> confirmLeave());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (Button button : new Button[] {add, invite, delete}) {
+        for (Button button : new Button[] {add, invite, leave, delete}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
-        var buttons = new HBox(8, add, invite, spacer, delete);
+        var buttons = new HBox(8, add, invite, spacer, leave, delete);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         var notOwner = new Label(text.get("groupinfo.notOwner"));
@@ -155,6 +201,16 @@ public final class GroupInfoDialog {
         members.setPrefWidth(0);
         VBox.setVgrow(members, Priority.ALWAYS);
 
+        // The URL stays when the photo is replaced: a new revision fetches it again.
+        viewModel.photoRevisionProperty().subscribe(revision -> {
+            ChatInfo info = viewModel.infoProperty().get();
+            if (info != null && revision.intValue() > 0) {
+                if (info.photoUrl() != null) {
+                    photos.forget(info.photoUrl());
+                }
+                avatar.show(info.id(), info.name(), info.photoUrl(), photos);
+            }
+        });
         viewModel.infoProperty().subscribe(info -> {
             if (info == null) {
                 return;
@@ -173,6 +229,18 @@ public final class GroupInfoDialog {
                 .getStylesheets()
                 .add(Objects.requireNonNull(GroupInfoDialog.class.getResource(STYLESHEET), STYLESHEET)
                         .toExternalForm());
+        viewModel.endingProperty().subscribe(ending -> {
+            if (ending == GroupInfoViewModel.Ending.OPEN) {
+                return;
+            }
+            Window parent = dialog.getOwner();
+            dialog.close();
+            actions.onGone().run();
+            if (ending != GroupInfoViewModel.Ending.BY_ME) {
+                notice(parent, ending);
+            }
+        });
+        dialog.setOnHidden(event -> actions.onClosed().run());
         viewModel.load();
     }
 
@@ -193,16 +261,70 @@ public final class GroupInfoDialog {
         }
     }
 
-    private void confirmDelete(Runnable onDeleted) {
+    private void confirmDelete() {
         if (confirm(
                 text.get("groupinfo.delete.title"),
                 text.get("groupinfo.delete.question", groupName()),
                 text.get("groupinfo.delete.confirm"))) {
-            viewModel.deleteGroup(() -> {
-                dialog.close();
-                onDeleted.run();
-            });
+            viewModel.deleteGroup();
         }
+    }
+
+    private void confirmLeave() {
+        if (confirm(
+                text.get("groupinfo.leave.title"),
+                text.get("groupinfo.leave.question", groupName()),
+                text.get("groupinfo.leave.confirm"))) {
+            viewModel.leave();
+        }
+    }
+
+    private void confirmMakeOwner(UserRef member) {
+        if (confirm(
+                text.get("groupinfo.makeOwner.title"),
+                text.get("groupinfo.makeOwner.question", member.name(), groupName()),
+                text.get("groupinfo.makeOwner.confirm"))) {
+            viewModel.makeOwner(member);
+        }
+    }
+
+    private void choosePhoto() {
+        var chooser = new FileChooser();
+        chooser.setTitle(text.get("groupinfo.photo.change"));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(
+                        text.get("profile.images"), "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+        var file = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
+        if (file != null) {
+            viewModel.choosePhoto(file.toPath());
+        }
+    }
+
+    /** Says why the group info closed by itself: the group was deleted, or this person removed. */
+    private void notice(Window parent, GroupInfoViewModel.Ending ending) {
+        var alert = new Alert(
+                Alert.AlertType.INFORMATION,
+                text.get(
+                        ending == GroupInfoViewModel.Ending.DELETED
+                                ? "groupinfo.gone.deleted"
+                                : "groupinfo.gone.removed",
+                        groupName()),
+                new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        alert.initOwner(parent);
+        alert.setTitle(text.get("groupinfo.title"));
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("groupGoneNotice");
+        alert.show();
+    }
+
+    private static Button iconButton(String id, Feather icon, String label) {
+        var button = new Button(null, new FontIcon(icon));
+        button.setId(id);
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        button.setAccessibleText(label);
+        button.setTooltip(new Tooltip(label));
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
     }
 
     private String groupName() {

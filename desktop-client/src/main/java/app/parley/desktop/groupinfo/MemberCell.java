@@ -19,7 +19,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** A member: avatar, name, @username, an "owner" mark; the owner sees a remove button on the others. */
+/**
+ * A member: avatar, name, @username, an "owner" mark; the owner sees "make owner" and "remove"
+ * buttons on the others.
+ */
 final class MemberCell extends ListCell<UserRef> {
     private final GroupInfoViewModel viewModel;
     private final Messages text;
@@ -29,9 +32,15 @@ final class MemberCell extends ListCell<UserRef> {
     private final Label username = new Label();
     private final Label ownerMark;
     private final Button remove = new Button(null, new FontIcon(Feather.USER_MINUS));
+    private final Button makeOwner = new Button(null, new FontIcon(Feather.AWARD));
     private final HBox content;
 
-    MemberCell(GroupInfoViewModel viewModel, Messages text, AvatarPhotos photos, Consumer<UserRef> onRemove) {
+    MemberCell(
+            GroupInfoViewModel viewModel,
+            Messages text,
+            AvatarPhotos photos,
+            Consumer<UserRef> onRemove,
+            Consumer<UserRef> onMakeOwner) {
         this.viewModel = viewModel;
         this.text = text;
         this.photos = photos;
@@ -42,17 +51,24 @@ final class MemberCell extends ListCell<UserRef> {
         ownerMark = new Label(text.get("groupinfo.owner"));
         ownerMark.getStyleClass().addAll("owner-mark", Styles.TEXT_SMALL);
         ownerMark.setMinWidth(Region.USE_PREF_SIZE);
-        remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.DANGER);
+        remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.DANGER, "remove-member");
         remove.setMinWidth(Region.USE_PREF_SIZE);
         remove.setOnAction(event -> {
             if (getItem() != null) {
                 onRemove.accept(getItem());
             }
         });
+        makeOwner.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "make-owner");
+        makeOwner.setMinWidth(Region.USE_PREF_SIZE);
+        makeOwner.setOnAction(event -> {
+            if (getItem() != null) {
+                onMakeOwner.accept(getItem());
+            }
+        });
         var lines = new VBox(0, name, username);
         lines.setMinWidth(0);
         HBox.setHgrow(lines, Priority.ALWAYS);
-        content = new HBox(10, avatar, lines, ownerMark, remove);
+        content = new HBox(10, avatar, lines, ownerMark, makeOwner, remove);
         content.setAlignment(Pos.CENTER_LEFT);
         setText(null);
         setPrefWidth(0); // the list's width, never the longest name's: no sideways scrolling
@@ -78,6 +94,11 @@ final class MemberCell extends ListCell<UserRef> {
         boolean removable = viewModel.ownerProperty().get() && !me;
         remove.setVisible(removable);
         remove.setManaged(removable);
+        makeOwner.setVisible(removable);
+        makeOwner.setManaged(removable);
+        String makeOwnerText = text.get("groupinfo.makeOwner", member.name());
+        makeOwner.setAccessibleText(makeOwnerText);
+        makeOwner.setTooltip(new Tooltip(makeOwnerText));
         String removeText = text.get("groupinfo.remove", member.name());
         remove.setAccessibleText(removeText);
         remove.setTooltip(new Tooltip(removeText));

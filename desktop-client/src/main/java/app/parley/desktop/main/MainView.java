@@ -50,6 +50,7 @@ public final class MainView {
     private final StackPane root = new StackPane(split);
     private final StackPane conversationArea = new StackPane();
     private final Clock clock;
+    private Label placeholder;
 
     public MainView(MainViewModel viewModel, Messages text, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel);
@@ -71,6 +72,11 @@ public final class MainView {
     public void showNotifications(Parent layer) {
         StackPane.setAlignment(layer, Pos.TOP_RIGHT);
         root.getChildren().add(layer);
+    }
+
+    /** The empty state beside the chat list: no chat open. */
+    public void showPlaceholder() {
+        conversationArea.getChildren().setAll(placeholder);
     }
 
     /** Shows a conversation (or anything else) in the area beside the chat list. */
@@ -97,7 +103,7 @@ public final class MainView {
         sidebar.setPrefWidth(320);
         VBox.setVgrow(chatList.root(), Priority.ALWAYS);
 
-        var placeholder = new Label(text.get("main.placeholder"), new FontIcon(Feather.MESSAGE_CIRCLE));
+        placeholder = new Label(text.get("main.placeholder"), new FontIcon(Feather.MESSAGE_CIRCLE));
         placeholder.setId("conversationPlaceholder");
         placeholder.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TITLE_4);
         conversationArea.getChildren().add(placeholder);
@@ -227,6 +233,7 @@ public final class MainView {
     public void showChatInfo(ChatRoom chat) {
         if (chat.type() == ChatType.GROUP) {
             var info = viewModel.newGroupInfo(chat.id());
+            Runnable stopListening = viewModel.listen(info::apply);
             new GroupInfoDialog(
                             info,
                             text,
@@ -238,7 +245,8 @@ public final class MainView {
                                                     viewModel.newInvites(chat.id()), groupName, text, clock, window())
                                             .show(),
                                     member -> showPerson(UserIds.idOf(member)),
-                                    () -> viewModel.chats().remove(chat.id())))
+                                    () -> viewModel.chats().remove(chat.id()),
+                                    stopListening))
                     .show();
         } else if (chat.otherUser() != null) {
             showPerson(UserIds.idOf(chat.otherUser()));

@@ -16,7 +16,11 @@ import app.parley.desktop.session.SignedIn;
 import app.parley.desktop.theme.ThemeChoice;
 import app.parley.desktop.theme.Themes;
 import app.parley.model.account.UserProfile;
+import app.parley.model.event.ServerEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,6 +48,7 @@ public final class MainViewModel {
     private final ProblemText problems;
     private final ScheduledExecutorService timers;
     private final Messages text;
+    private final List<Consumer<ServerEvent>> frameListeners = new ArrayList<>();
     private final ReadOnlyObjectWrapper<UserProfile> me = new ReadOnlyObjectWrapper<>(this, "me");
 
     public MainViewModel(
@@ -165,6 +170,23 @@ public final class MainViewModel {
     /** The session's avatar photos. */
     public AvatarPhotos photos() {
         return chats.photos();
+    }
+
+    /**
+     * A frame from the main socket: the chat list applies it, then whoever listens (an open group
+     * info). On the FX thread.
+     */
+    public void frame(ServerEvent event) {
+        chats.apply(event);
+        for (Consumer<ServerEvent> listener : List.copyOf(frameListeners)) {
+            listener.accept(event);
+        }
+    }
+
+    /** Hears the main socket's frames until the returned action is run. */
+    public Runnable listen(Consumer<ServerEvent> listener) {
+        frameListeners.add(listener);
+        return () -> frameListeners.remove(listener);
     }
 
     /** Selects a chat (reading the list again, so a chat just joined is there). */

@@ -225,6 +225,50 @@ public final class ApiClient {
         call(delete("/api/v1/group/" + groupId), JsonNode.class);
     }
 
+    /** Renames a group and sets its description (the owner only); null leaves one as it is. */
+    public ChatInfo updateGroup(long groupId, String name, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (name != null) {
+            body.put("name", name);
+        }
+        if (description != null) {
+            body.put("description", description);
+        }
+        return call(withBody("PATCH", "/api/v1/group/" + groupId, body), ChatInfo.class);
+    }
+
+    /** Replaces a group's photo (the owner only; the server checks and scales it). */
+    public ChatInfo setGroupPhoto(long groupId, Photo photo) {
+        MultipartBodyPublisher body = MultipartBodyPublisher.newBuilder()
+                .formPart(
+                        "photo",
+                        photo.fileName(),
+                        HttpRequest.BodyPublishers.ofByteArray(photo.bytes()),
+                        MediaType.APPLICATION_OCTET_STREAM)
+                .build();
+        return call(
+                request("/api/v1/group/" + groupId + "/photo")
+                        .header("Content-Type", body.mediaType().toString())
+                        .PUT(body)
+                        .build(),
+                ChatInfo.class);
+    }
+
+    /** Takes a group's photo away (the owner only). */
+    public ChatInfo removeGroupPhoto(long groupId) {
+        return call(delete("/api/v1/group/" + groupId + "/photo"), ChatInfo.class);
+    }
+
+    /** Leaves a group; its owner is refused ({@code 409 owner_cannot_leave}) while others are in it. */
+    public void leaveGroup(long groupId) {
+        call(post("/api/v1/group/" + groupId + "/leave", Map.of()), JsonNode.class);
+    }
+
+    /** Hands a group to another of its members (the owner only). */
+    public ChatInfo makeOwner(long groupId, long userId) {
+        return call(post("/api/v1/group/" + groupId + "/owner", Map.of("user_id", userId)), ChatInfo.class);
+    }
+
     /**
      * Changes the caller's name and description (null leaves one as it is) and, when
      * {@code photo} is given, their photo (PNG, JPEG, GIF or BMP; the server scales it).

@@ -3,6 +3,7 @@ package app.parley.desktop.bench;
 import app.parley.desktop.app.Background;
 import app.parley.desktop.app.ParleyDesktopApp;
 import app.parley.desktop.attachments.Attachments;
+import app.parley.desktop.conversation.ChatHeaderViewModel;
 import app.parley.desktop.conversation.ConversationView;
 import app.parley.desktop.conversation.ConversationViewModel;
 import app.parley.desktop.conversation.Drafts;
@@ -90,7 +91,7 @@ final class PageAppendBenchmark {
         viewModel = new ConversationViewModel(
                 session, chat, realtime, background, problems, text, clock, timers, new Drafts(), attachments);
         items = viewModel.items();
-        var view = new ConversationView(viewModel, text, clock, link -> {});
+        var view = new ConversationView(viewModel, new ChatHeaderViewModel(chat), null, text, clock, link -> {});
         // The conversation's share of the 1000 × 680 window, beside the chat list.
         var scene = new Scene(view.root(), 700, 680);
         scene.getStylesheets()

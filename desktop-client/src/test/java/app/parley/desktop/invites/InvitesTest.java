@@ -126,7 +126,7 @@ class InvitesTest {
         assertEquals("2 members", text("#groupInfoCount"));
         Snapshots.save(dialogShowing("#groupInfoDialog").getScene(), "group-info");
 
-        Button remove = Ui.onFx(() -> robot.lookup("#memberList .button").queryAll().stream()
+        Button remove = Ui.onFx(() -> robot.lookup("#memberList .remove-member").queryAll().stream()
                 .filter(Node::isVisible)
                 .map(Button.class::cast)
                 .findFirst()

@@ -1,0 +1,53 @@
+package app.parley.desktop.groupinfo;
+
+import app.parley.desktop.i18n.Messages;
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The owner's editor of a group's name and description, in place of them while editing. */
+final class GroupEditor {
+    private final VBox root;
+
+    GroupEditor(GroupInfoViewModel viewModel, Messages text) {
+        var name = new TextField();
+        name.setId("groupNameField");
+        name.setPromptText(text.get("groupinfo.edit.name"));
+        name.setAccessibleText(text.get("groupinfo.edit.name"));
+        name.textProperty().bindBidirectional(viewModel.draftNameProperty());
+        var description = new TextArea();
+        description.setId("groupDescriptionField");
+        description.setPromptText(text.get("groupinfo.edit.description"));
+        description.setAccessibleText(text.get("groupinfo.edit.description"));
+        description.setWrapText(true);
+        description.setPrefRowCount(3);
+        description.textProperty().bindBidirectional(viewModel.draftDescriptionProperty());
+        var save = new Button(text.get("groupinfo.edit.save"));
+        save.setId("saveGroupButton");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setDefaultButton(true);
+        save.disableProperty().bind(viewModel.draftNameProperty().map(String::isBlank));
+        save.setOnAction(event -> viewModel.saveEditing());
+        var cancel = new Button(text.get("dialog.cancel"));
+        cancel.setId("cancelGroupEditButton");
+        cancel.setOnAction(event -> viewModel.cancelEditing());
+        var buttons = new HBox(8, save, cancel);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(8, name, description, buttons);
+        root.setId("groupEditor");
+        // Focus goes to the name as soon as the editor shows.
+        root.visibleProperty().subscribe(shown -> {
+            if (shown) {
+                name.requestFocus();
+            }
+        });
+    }
+
+    VBox root() {
+        return root;
+    }
+}
