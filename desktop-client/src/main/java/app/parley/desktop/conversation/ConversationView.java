@@ -151,8 +151,12 @@ public final class ConversationView {
         who.setId("conversationHeader");
         who.getStyleClass().add("conversation-who");
         who.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(who, Priority.ALWAYS);
-        var header = new HBox(10, who, find);
+        // As wide as the picture and name (so the focus ring hugs them), narrower when a long name must shrink.
+        who.setMaxWidth(Region.USE_PREF_SIZE);
+        who.setMinWidth(0);
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var header = new HBox(10, who, spacer, find);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("conversation-header");
 

@@ -273,7 +273,12 @@ public final class GroupInfoDialog {
     private void confirmLeave() {
         if (confirm(
                 text.get("groupinfo.leave.title"),
-                text.get("groupinfo.leave.question", groupName()),
+                // The owner leaving alone deletes the group (the server does so): say that plainly.
+                text.get(
+                        viewModel.ownerProperty().get() && viewModel.members().size() == 1
+                                ? "groupinfo.leave.questionLast"
+                                : "groupinfo.leave.question",
+                        groupName()),
                 text.get("groupinfo.leave.confirm"))) {
             viewModel.leave();
         }

@@ -37,6 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("gui")
 class GroupManagementTest {
     private static final String GROUP = "Книжный клуб «Полночь»";
+    /** Longer than the header has room for: it must shrink, not push the search button away. */
+    private static final String RENAMED =
+            "Renamed while open: a name long enough to need more room than the header can give";
 
     @TempDir
     Path home;
@@ -100,6 +103,7 @@ class GroupManagementTest {
             return null;
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(header::isFocused));
+        Snapshots.save(ui.window().getScene(), "conversation-header-focused");
         robot.type(KeyCode.ENTER);
 
         ui.awaitNode("#groupInfoDialog");
@@ -132,6 +136,31 @@ class GroupManagementTest {
                 List.of(anna.me().id()),
                 anna.groupMembers(groupId).users().stream().map(UserIds::idOf).toList());
         Snapshots.save(ui.window().getScene(), "after-leaving");
+    }
+
+    @Test
+    void theOwnerAloneIsWarnedThatLeavingDeletesTheGroup() throws Exception {
+        anna.createGroup("Только я", "", List.of());
+        startAs(anna, "en");
+        openChat("Только я");
+        robot.clickOn("#conversationHeader");
+        ui.awaitNode("#groupInfoDialog");
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 1));
+
+        robot.clickOn("#leaveGroupButton");
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup(".dialog-pane .content").queryAll().stream()
+                        .anyMatch(node -> node instanceof Label label
+                                && label.getText().startsWith("You are the last one in Только я."))));
+        robot.clickOn("Leave");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chatCell("Только я") == null);
+        ui.awaitNode("#conversationPlaceholder");
+        assertEquals(
+                List.of(groupId), anna.chats().stream().map(chat -> chat.id()).toList());
     }
 
     @Test
@@ -187,20 +216,28 @@ class GroupManagementTest {
         openGroupInfo();
         var carl = server.register("carl", "Carl");
 
-        anna.updateGroup(groupId, "Renamed while open", null);
+        anna.updateGroup(groupId, RENAMED, null);
         anna.addMembers(groupId, List.of(carl.me().id()));
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Renamed while open".equals(text("#groupInfoName")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> RENAMED.equals(text("#groupInfoName")));
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> Ui.onFx(() -> members().size() == 3));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Renamed while open".equals(text("#conversationTitle")));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chatCell("Renamed while open") != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> RENAMED.equals(text("#conversationTitle")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chatCell(RENAMED) != null);
+        Snapshots.save(ui.window().getScene(), "conversation-header-long-name");
+        assertTrue(
+                Ui.onFx(() -> {
+                    Node search = robot.lookup("#searchButton").query();
+                    return search.localToScene(search.getBoundsInLocal()).getMaxX()
+                            <= search.getScene().getWidth();
+                }),
+                "the search button stays in the window");
 
         anna.deleteGroup(groupId);
 
         ui.awaitNode("#groupGoneNotice");
         assertTrue(Ui.onFx(() -> robot.lookup("#groupInfoDialog").tryQuery().isEmpty()));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chatCell("Renamed while open") == null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chatCell(RENAMED) == null);
         Snapshots.save(dialogShowing("#groupGoneNotice").getScene(), "group-gone-notice");
         ui.awaitNode("#conversationPlaceholder");
     }

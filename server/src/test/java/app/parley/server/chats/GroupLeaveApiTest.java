@@ -83,6 +83,28 @@ class GroupLeaveApiTest {
         assertEquals(2, server.bean(ChatMemberRepository.class).countByChatId(privateChatId));
     }
 
+    @Test
+    void theNewPathsAnswerWithATrailingSlashToo() {
+        TestUser owner = server.register("slasher");
+        TestUser heir = server.register("slashheir");
+        long groupId = group(owner, "Slashes", heir);
+
+        assertEquals(
+                200,
+                owner.api()
+                        .patch("/api/v1/group/" + groupId + "/", Map.of("name", "Renamed"))
+                        .status());
+        assertEquals(
+                200,
+                owner.api()
+                        .post("/api/v1/group/" + groupId + "/owner/", Map.of("user_id", heir.id()))
+                        .status());
+        assertEquals(
+                200,
+                owner.api().postEmpty("/api/v1/group/" + groupId + "/leave/").status());
+        assertEquals(List.of(heir.id()), memberIds(heir, groupId));
+    }
+
     // --- POST /api/v1/group/{id}/owner --------------------------------------------------------------
 
     @Test
