@@ -119,6 +119,24 @@ class GroupManagementTest {
     }
 
     @Test
+    void aPrivateChatsHeaderOpensTheOtherPersonsProfileWithSpace() throws Exception {
+        boris.openPrivateChat(anna.me().id());
+        startAs(boris, "ru");
+        openChat("Анна Петрова");
+        Node header = robot.lookup("#conversationHeader").query();
+        assertEquals("Профиль: Анна Петрова", Ui.onFx(header::getAccessibleText));
+
+        Ui.onFx(() -> {
+            header.requestFocus();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(header::isFocused));
+        robot.type(KeyCode.SPACE);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "@anna".equals(text("#personUsername")));
+    }
+
+    @Test
     void aMemberLeavesAndTheChatGoesBackToTheEmptyState() throws Exception {
         startAs(boris, "en");
         openGroupInfo();
