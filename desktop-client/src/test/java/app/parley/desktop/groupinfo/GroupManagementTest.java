@@ -243,6 +243,14 @@ class GroupManagementTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> RENAMED.equals(text("#conversationTitle")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chatCell(RENAMED) != null);
         Snapshots.save(ui.window().getScene(), "conversation-header-long-name");
+        anna.setGroupPhoto(groupId, new ApiClient.Photo("group.png", png()));
+        for (String avatar : List.of("#chatList .chat-cell", "#conversationAvatar", "#groupInfoAvatar")) {
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> Ui.onFx(() -> robot.lookup(avatar + " .image-view").queryAll().stream()
+                            .anyMatch(view -> view.isVisible() && ((ImageView) view).getImage() != null)));
+        }
         assertTrue(
                 Ui.onFx(() -> {
                     Node search = robot.lookup("#searchButton").query();
