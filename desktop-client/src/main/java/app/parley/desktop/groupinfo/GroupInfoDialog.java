@@ -22,6 +22,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -162,13 +163,14 @@ public final class GroupInfoDialog {
         leave.setId("leaveGroupButton");
         leave.disableProperty().bind(viewModel.infoProperty().isNull());
         leave.setOnAction(event -> confirmLeave());
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         for (Button button : new Button[] {add, invite, leave, delete}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
-        var buttons = new HBox(8, add, invite, spacer, leave, delete);
+        var buttons = new HBox(8, add, invite);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        // Ways out on a row of their own, apart from the everyday ones (and the dialog stays narrow in Russian).
+        var exits = new HBox(8, leave, delete);
+        exits.setAlignment(Pos.CENTER_LEFT);
 
         var notOwner = new Label(text.get("groupinfo.notOwner"));
         notOwner.setId("groupInfoNotOwner");
@@ -193,7 +195,7 @@ public final class GroupInfoDialog {
 
         var membersTitle = new Label(text.get("groupinfo.members"));
         membersTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        var content = new VBox(12, top, problem, membersTitle, members, buttons, notOwner);
+        var content = new VBox(12, top, problem, membersTitle, members, buttons, notOwner, new Separator(), exits);
         content.setId("groupInfoDialog");
         // Without a header the pane gives its content no room at its edges; and the member list
         // takes the dialog's width rather than its longest name's (which pushed it past the edge).
