@@ -53,7 +53,7 @@ class ModelJsonAgreementTest {
                 AuthResponse.bearer("jwt", 60, new UserProfile(1, "u-1", "alice", "Alice", null, null, false, TIME)),
                 new Invite(5, "i-5", "token", 2, "Team", ALICE, TIME, null, 10, 0, false, Invite.ACTIVE, "l", "w"),
                 ErrorBody.of(400, "invalid_input", "users.id must be a positive integer or a UUID", "users.id"),
-                new ReadPositions(2, List.of(new ReadPositions.Position(ALICE, 7))),
+                new ReadPositions(2, List.of(new ReadPositions.Position(ALICE, 7, 9))),
                 ClientFrame.markRead(2, 7L))) {
             assertEquals(serverJson.writeValueAsString(value), modelJson.writeValueAsString(value));
         }

@@ -187,10 +187,10 @@ class ModelJsonTest {
                 List.of("status", "chat_id", "last_read_message_id", "unread_count", "last_seen"), fieldNames(read));
         assertEquals("2026-11-21T09:26:30.901Z", read.get("last_seen").asText());
 
-        JsonNode positions = PLAIN.valueToTree(new ReadPositions(2, List.of(new ReadPositions.Position(ALICE, 7))));
+        JsonNode positions = PLAIN.valueToTree(new ReadPositions(2, List.of(new ReadPositions.Position(ALICE, 7, 9))));
         assertEquals(List.of("chat_id", "positions"), fieldNames(positions));
         assertEquals(
-                List.of("user", "last_read_message_id"),
+                List.of("user", "last_read_message_id", "last_delivered_message_id"),
                 fieldNames(positions.get("positions").get(0)));
         assertEquals(
                 List.of("id", "name", "username"),

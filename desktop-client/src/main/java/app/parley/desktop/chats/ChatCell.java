@@ -17,10 +17,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One chat in the list: avatar, name, the last message's first line and time, the unread badge. */
 final class ChatCell extends ListCell<ChatRoom> {
     private final Messages text;
+    private final MessagePreview previews;
+    private final FontIcon paperclip = new FontIcon(Feather.PAPERCLIP);
     private final Clock clock;
     private final AvatarPhotos photos;
     private final Avatar avatar = new Avatar(40);
@@ -32,6 +36,7 @@ final class ChatCell extends ListCell<ChatRoom> {
 
     ChatCell(Messages text, Clock clock, AvatarPhotos photos) {
         this.text = text;
+        this.previews = new MessagePreview(text);
         this.clock = clock;
         this.photos = photos;
         name.getStyleClass().addAll(Styles.TEXT_BOLD, "chat-name");
@@ -74,7 +79,11 @@ final class ChatCell extends ListCell<ChatRoom> {
         avatar.show(chat.id(), chat.name(), AvatarPhotos.of(chat), photos);
         name.setText(chat.name());
         Message last = chat.lastMessage();
-        preview.setText(last == null ? text.get("chats.noMessages") : previewOf(last));
+        MessagePreview.Line line = last == null
+                ? new MessagePreview.Line(text.get("chats.noMessages"), false)
+                : previews.of(last.text(), last.attachments());
+        preview.setText(line.text());
+        preview.setGraphic(line.files() ? paperclip : null);
         time.setText(last == null ? "" : timeOf(last));
         badge.setText(chat.unreadCount() > 99 ? "99+" : Long.toString(chat.unreadCount()));
         badge.setVisible(chat.unreadCount() > 0);
@@ -84,16 +93,6 @@ final class ChatCell extends ListCell<ChatRoom> {
                         ? text.get("chats.accessible.unread", chat.name(), chat.unreadCount())
                         : chat.name());
         setGraphic(content);
-    }
-
-    private String previewOf(Message last) {
-        String body = last.text() == null ? "" : last.text().strip();
-        if (body.isEmpty() && !last.attachments().isEmpty()) {
-            body = text.get(
-                    "chats.attachmentPreview", last.attachments().getFirst().name());
-        }
-        int newline = body.indexOf('\n');
-        return newline < 0 ? body : body.substring(0, newline);
     }
 
     /** Today: the time; this week: the weekday; before: the date — as chat apps show it. */

@@ -164,7 +164,7 @@ public final class ConversationView {
         list.getStyleClass().add("message-list");
         list.setItems(viewModel.items());
         list.setFocusTraversable(true);
-        var actions = new MessageActions(viewModel::retry, viewModel::delete, openLink, viewModel::readersOf);
+        var actions = new MessageActions(viewModel::retry, viewModel::delete, openLink, viewModel::receiptOf);
         viewModel.receiptsChangedProperty().subscribe(list::refresh);
         list.setCellFactory(view -> new MessageCell(
                 text,

@@ -16,6 +16,7 @@ import app.parley.desktop.session.SignedIn;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.event.AgentReplyEvent;
 import app.parley.model.event.ChatDeletedEvent;
+import app.parley.model.event.DeliveredEvent;
 import app.parley.model.event.HistoryEvent;
 import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
@@ -96,7 +97,7 @@ public final class ConversationViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
     private final ReadOnlyObjectWrapper<Jump> jump = new ReadOnlyObjectWrapper<>(this, "jump");
     private final Receipts receipts;
-    /** Moves whenever someone reads further: the view then redraws the receipts it shows. */
+    /** Moves whenever someone receives or reads further: the view then redraws the receipts it shows. */
     private final ReadOnlyIntegerWrapper receiptsChanged = new ReadOnlyIntegerWrapper(this, "receiptsChanged", 0);
 
     private final ReadOnlyStringWrapper answered = new ReadOnlyStringWrapper(this, "answered", "");
@@ -208,9 +209,9 @@ public final class ConversationViewModel implements AutoCloseable {
         return firstUnread.getReadOnlyProperty();
     }
 
-    /** Who of the others has read one of the person's own messages (names, sorted). */
-    public List<String> readersOf(MessageItem item) {
-        return item.own() && item.stored() ? receipts.readersOf(item.id()) : List.of();
+    /** Who of the others has received and read one of the person's own messages (names, sorted). */
+    Receipt receiptOf(MessageItem item) {
+        return item.own() && item.stored() ? receipts.of(item.id()) : Receipt.NONE;
     }
 
     public ReadOnlyIntegerProperty receiptsChangedProperty() {
@@ -652,8 +653,10 @@ public final class ConversationViewModel implements AutoCloseable {
                 positions -> {
                     boolean moved = false;
                     for (var position : positions.positions()) {
-                        moved |= receipts.read(
-                                UserIds.idOf(position.user()), position.user().name(), position.lastReadMessageId());
+                        long userId = UserIds.idOf(position.user());
+                        String name = position.user().name();
+                        moved |= receipts.read(userId, name, position.lastReadMessageId());
+                        moved |= receipts.delivered(userId, name, position.lastDeliveredMessageId());
                     }
                     if (moved) {
                         receiptsChanged.set(receiptsChanged.get() + 1);
@@ -668,6 +671,15 @@ public final class ConversationViewModel implements AutoCloseable {
         if (read.chatId() == chat.id()
                 && read.user() != null
                 && receipts.read(UserIds.idOf(read.user()), read.user().name(), read.lastReadMessageId())) {
+            receiptsChanged.set(receiptsChanged.get() + 1);
+        }
+    }
+
+    private void someoneReceived(DeliveredEvent delivered) {
+        if (delivered.chatId() == chat.id()
+                && delivered.user() != null
+                && receipts.delivered(
+                        UserIds.idOf(delivered.user()), delivered.user().name(), delivered.lastDeliveredMessageId())) {
             receiptsChanged.set(receiptsChanged.get() + 1);
         }
     }
@@ -701,6 +713,7 @@ public final class ConversationViewModel implements AutoCloseable {
                     case ChatDeletedEvent deleted -> gone.set(true);
                     case AgentReplyEvent reply -> agentWriting(reply);
                     case ReadEvent read -> someoneRead(read);
+                    case DeliveredEvent delivered -> someoneReceived(delivered);
                     default -> {
                         // reads, member changes, agent replies: shown by later parts of the app
                     }

@@ -43,6 +43,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class MessageCell extends ListCell<MessageItem> {
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass READ = PseudoClass.getPseudoClass("read");
 
     private final Messages text;
     private final Clock clock;
@@ -58,7 +59,7 @@ final class MessageCell extends ListCell<MessageItem> {
     private final Label time = new Label();
     private final FontIcon state = new FontIcon();
     private final Label receipt = new Label();
-    private final Tooltip receiptReaders = new Tooltip();
+    private final Tooltip receiptNames = new Tooltip();
     private final Hyperlink retry = new Hyperlink();
     private final AttachmentView files;
     private final VBox bubble;
@@ -110,7 +111,7 @@ final class MessageCell extends ListCell<MessageItem> {
         retry.getStyleClass().add(Styles.TEXT_SMALL);
 
         receipt.getStyleClass().addAll("message-receipt", Styles.TEXT_SMALL);
-        receipt.setTooltip(receiptReaders);
+        receipt.setTooltip(receiptNames);
         var meta = new HBox(4, time, state, receipt, retry);
         meta.setAlignment(Pos.CENTER_RIGHT);
         bubble = new VBox(2, body, files, meta);
@@ -164,7 +165,7 @@ final class MessageCell extends ListCell<MessageItem> {
         bubble.pseudoClassStateChanged(OWN, item.own());
         bubble.pseudoClassStateChanged(FAILED, item.status() == MessageItem.Status.FAILED);
 
-        List<String> readers = actions.readers().apply(item);
+        Receipt got = actions.receipts().apply(item);
         switch (item.status()) {
             case SENDING -> {
                 state.setIconCode(Feather.CLOCK);
@@ -181,7 +182,8 @@ final class MessageCell extends ListCell<MessageItem> {
             }
             case SENT -> {
                 state.setIconCode(Feather.CHECK);
-                state.setVisible(item.own() && readers.isEmpty());
+                // ✓ until another device has it; then the ✓✓ receipt says more.
+                state.setVisible(item.own() && !got.delivered());
                 retry.setVisible(false);
                 retry.setManaged(false);
             }
@@ -193,7 +195,7 @@ final class MessageCell extends ListCell<MessageItem> {
             }
         }
         state.setManaged(state.isVisible());
-        showReceipt(readers);
+        showReceipt(got);
 
         if (item.own() && item.stored()) {
             menu.getItems().setAll(copy, delete);
@@ -211,16 +213,22 @@ final class MessageCell extends ListCell<MessageItem> {
         setGraphic(content);
     }
 
-    /** ✓✓ once someone else has read it; in a group with how many have, and who (in the tooltip). */
-    private void showReceipt(List<String> readers) {
-        boolean read = !readers.isEmpty();
-        receipt.setVisible(read);
-        receipt.setManaged(read);
-        if (read) {
-            receipt.setText(group ? "✓✓ " + readers.size() : "✓✓");
-            receiptReaders.setText(text.get("conversation.readBy", String.join(", ", readers)));
-            receipt.setAccessibleText(receiptReaders.getText());
+    /**
+     * ✓✓ in the muted colour once another member's device has it, in the accent colour once
+     * someone has read it; in a group with how many have read it. The tooltip names them.
+     */
+    private void showReceipt(Receipt got) {
+        receipt.setVisible(got.delivered());
+        receipt.setManaged(got.delivered());
+        receipt.pseudoClassStateChanged(READ, got.read());
+        if (got.read()) {
+            receipt.setText(group ? "✓✓ " + got.readers().size() : "✓✓");
+            receiptNames.setText(text.get("conversation.readBy", String.join(", ", got.readers())));
+        } else if (got.delivered()) {
+            receipt.setText("✓✓");
+            receiptNames.setText(text.get("conversation.deliveredTo", String.join(", ", got.receivers())));
         }
+        receipt.setAccessibleText(receiptNames.getText());
     }
 
     /** The text with its links clickable; a link's own menu copies its address. */

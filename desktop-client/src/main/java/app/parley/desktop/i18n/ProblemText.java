@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Says what went wrong in words for the person at the keyboard, never a stack trace. Refusals
- * the app knows by their code get its own (translated) text; any other refusal shows the
- * server's message, which is written for people too.
+ * the app knows get its own text in the app's language: bad input by the {@code field} at fault
+ * ({@code problem.field.*}), everything else by its {@code code} ({@code problem.code.*}). Only
+ * a refusal the app does not know shows the server's message, which is in English.
  */
 public final class ProblemText {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemText.class);
@@ -24,8 +25,7 @@ public final class ProblemText {
         return switch (problem) {
             case ServerUnreachableException unreachable ->
                 text.get("problem.unreachable", unreachable.server().display());
-            case ApiException refused
-            when text.has("problem.code." + refused.code()) -> text.get("problem.code." + refused.code());
+            case ApiException refused when keyOf(refused) != null -> text.get(keyOf(refused));
             case ApiException refused when refused.getMessage() != null -> refused.getMessage();
             case HostingRefusedException ignored -> text.get("problem.hostingRefused");
             default -> {
@@ -33,5 +33,17 @@ public final class ProblemText {
                 yield text.get("problem.unexpected");
             }
         };
+    }
+
+    /** The app's own text for a refusal, or null when it has none. */
+    private String keyOf(ApiException refused) {
+        boolean badInput = "invalid_input".equals(refused.code()) || "bad_request".equals(refused.code());
+        if (badInput && refused.field() != null && text.has("problem.field." + refused.field())) {
+            return "problem.field." + refused.field();
+        }
+        if (refused.code() != null && text.has("problem.code." + refused.code())) {
+            return "problem.code." + refused.code();
+        }
+        return null;
     }
 }

@@ -26,7 +26,9 @@ public final class NewChatDialog {
         dialog.initOwner(owner);
         dialog.setTitle(text.get("newchat.title"));
         dialog.setHeaderText(text.get("newchat.header"));
-        dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .addAll(start, new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
         var field = new CustomTextField();
         field.setId("userSearchField");

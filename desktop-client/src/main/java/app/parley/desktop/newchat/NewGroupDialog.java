@@ -37,7 +37,9 @@ public final class NewGroupDialog {
         dialog.initOwner(owner);
         dialog.setTitle(text.get("newgroup.title"));
         dialog.setHeaderText(text.get("newgroup.header"));
-        dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .addAll(create, new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
         var name = new TextField();
         name.setId("groupNameField");

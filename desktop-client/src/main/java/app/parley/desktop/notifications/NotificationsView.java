@@ -51,7 +51,9 @@ public final class NotificationsView {
     }
 
     private Notification toast(Notice notice) {
-        var toast = new Notification(notice.title() + "\n" + notice.body(), new FontIcon(Feather.MESSAGE_SQUARE));
+        var toast = new Notification(
+                notice.title() + "\n" + notice.body(),
+                new FontIcon(notice.files() ? Feather.PAPERCLIP : Feather.MESSAGE_SQUARE));
         toast.getStyleClass().addAll(Styles.ELEVATED_2, "notice");
         toast.setPrefWidth(WIDTH);
         toast.setMaxWidth(WIDTH);

@@ -1,6 +1,7 @@
 package app.parley.desktop.notifications;
 
 import app.parley.desktop.app.Background;
+import app.parley.desktop.chats.MessagePreview;
 import app.parley.desktop.chats.UserIds;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.account.UserRef;
@@ -29,6 +30,7 @@ public final class NotificationsViewModel {
 
     private final long myId;
     private final Messages text;
+    private final MessagePreview previews;
     private final Background background;
     private final ScheduledExecutorService timers;
     private final LongSupplier chatInView;
@@ -50,6 +52,7 @@ public final class NotificationsViewModel {
             LongConsumer openChat) {
         this.myId = myId;
         this.text = text;
+        this.previews = new MessagePreview(text);
         this.background = background;
         this.timers = timers;
         this.chatInView = chatInView;
@@ -74,7 +77,8 @@ public final class NotificationsViewModel {
         String title = chat.filter(room -> room.type() == ChatType.GROUP)
                 .map(room -> text.get("notifications.inGroup", author, room.name()))
                 .orElse(author);
-        var notice = new Notice(message.chatId(), message.id(), title, bodyOf(message));
+        MessagePreview.Line line = previews.of(message.text(), message.attachments());
+        var notice = new Notice(message.chatId(), message.id(), title, shortened(line.text()), line.files());
         shown.removeIf(old -> old.chatId() == notice.chatId());
         shown.add(notice);
         while (shown.size() > MAX_SHOWN) {
@@ -101,14 +105,7 @@ public final class NotificationsViewModel {
         return author != null && UserIds.idOf(author) == myId;
     }
 
-    private String bodyOf(LastMessageEvent message) {
-        String body = message.text() == null ? "" : message.text().strip();
-        if (body.isEmpty() && !message.attachments().isEmpty()) {
-            body = text.get(
-                    "chats.attachmentPreview", message.attachments().getFirst().name());
-        }
-        int newline = body.indexOf('\n');
-        body = newline < 0 ? body : body.substring(0, newline);
+    private static String shortened(String body) {
         return body.length() > BODY_MAX ? body.substring(0, BODY_MAX - 1) + "…" : body;
     }
 }

@@ -12,9 +12,13 @@ import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
 import app.parley.model.ParleyJson;
 import app.parley.model.message.Message;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -25,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Read receipts under one's own messages: ✓ when stored, ✓✓ when read, "✓✓ N" in a group. */
+/**
+ * Receipts under one's own messages: ✓ when stored, a muted ✓✓ once the other's device has it, an
+ * accent ✓✓ when read, "✓✓ N" in a group.
+ */
 @Tag("gui")
 class ReceiptsTest {
     @TempDir
@@ -45,6 +52,38 @@ class ReceiptsTest {
             app.close();
         }
         server.close();
+    }
+
+    @Test
+    void aPrivateMessageShowsSentThenDeliveredThenRead() throws Exception {
+        server = TestServer.start(serverData);
+        ApiClient boris = server.register("boris", "Борис");
+        var anna = server.client().register("anna", "correct horse battery", "Anna");
+        var chat = boris.openPrivateChat(anna.user().id());
+        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
+                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+        app = RunningApp.start(home, AppAccess::create);
+        ui.awaitNode("#chatList .chat-cell");
+        robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class));
+        ui.awaitNode("#composer");
+        robot.clickOn("#composer").write("Ты получил файлы?").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> sentMarkShown() && receipt().isEmpty());
+        Snapshots.save(ui.window().getScene(), "conversation-receipt-sent");
+
+        // Boris has no socket open: his device gets the message when it fetches the history.
+        Message sent = boris.history(chat.id(), null, 1).results().getFirst();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> receipt().equals("✓✓"));
+        assertEquals(false, receiptIsRead());
+        assertEquals(false, sentMarkShown());
+        assertEquals("Delivered to Борис", receiptTooltip());
+        snapshotsLightAndDark("conversation-receipt-delivered");
+
+        boris.markRead(chat.id(), sent.id());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, this::receiptIsRead);
+        assertEquals("✓✓", receipt());
+        assertEquals("Read by Борис", receiptTooltip());
+        snapshotsLightAndDark("conversation-receipt-read");
     }
 
     @Test
@@ -84,6 +123,38 @@ class ReceiptsTest {
         ui.awaitNode("#chatList .chat-cell");
         robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> receipt().equals("✓✓ 2"));
+    }
+
+    private boolean sentMarkShown() throws Exception {
+        return Ui.onFx(() -> ui.visible(".message-state") != null);
+    }
+
+    private boolean receiptIsRead() throws Exception {
+        return Ui.onFx(() -> {
+            Node shown = ui.visible(".message-receipt");
+            return shown != null && shown.getPseudoClassStates().contains(PseudoClass.getPseudoClass("read"));
+        });
+    }
+
+    private String receiptTooltip() throws Exception {
+        return Ui.onFx(
+                () -> ((Label) ui.visible(".message-receipt")).getTooltip().getText());
+    }
+
+    /** Saves the window light and dark, and leaves the light theme on. */
+    private void snapshotsLightAndDark(String name) throws Exception {
+        Snapshots.save(ui.window().getScene(), name + "-light");
+        try {
+            WaitForAsyncUtils.asyncFx(
+                            () -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()))
+                    .get();
+            WaitForAsyncUtils.waitForFxEvents();
+            Snapshots.save(ui.window().getScene(), name + "-dark");
+        } finally {
+            WaitForAsyncUtils.asyncFx(
+                            () -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()))
+                    .get();
+        }
     }
 
     private String receipt() throws Exception {

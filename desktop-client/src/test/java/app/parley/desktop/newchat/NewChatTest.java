@@ -16,7 +16,10 @@ import app.parley.model.chat.ChatType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -117,6 +120,41 @@ class NewChatTest {
                 List.of("Проект «Парус»"),
                 borisChats.stream().map(ChatRoom::name).toList());
         assertEquals(ChatType.GROUP, borisChats.getFirst().type());
+    }
+
+    @Test
+    void theDialogsCancelButtonsSpeakTheAppsLanguageNotTheJvms() throws Exception {
+        app.close();
+        app = RunningApp.start(home, AppAccess::create, "ru");
+        ui.awaitNode("#chatListEmpty");
+
+        robot.clickOn("#newMenu");
+        robot.clickOn("Новый чат…");
+        ui.awaitNode("#userSearchField");
+        assertEquals(List.of("Отмена"), cancelButtons());
+        robot.type(KeyCode.ESCAPE);
+
+        robot.clickOn("#newMenu");
+        robot.clickOn("Новая группа…");
+        ui.awaitNode("#groupNameField");
+        assertEquals(List.of("Отмена"), cancelButtons());
+        Snapshots.save(ui.dialog().getScene(), "new-group-ru");
+        robot.clickOn("Отмена");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#groupNameField").tryQuery().isEmpty()));
+    }
+
+    /** The texts of the open dialog's cancel buttons. */
+    private List<String> cancelButtons() throws Exception {
+        return Ui.onFx(() -> {
+            DialogPane pane = (DialogPane) ui.dialog().getScene().getRoot().lookup(".dialog-pane");
+            return pane.getButtonTypes().stream()
+                    .filter(type -> type.getButtonData() == ButtonBar.ButtonData.CANCEL_CLOSE)
+                    .map(type -> ((Button) pane.lookupButton(type)).getText())
+                    .toList();
+        });
     }
 
     private List<?> results(String query) {

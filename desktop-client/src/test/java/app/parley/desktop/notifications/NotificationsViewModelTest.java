@@ -8,6 +8,7 @@ import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.ChatType;
 import app.parley.model.event.LastMessageEvent;
+import app.parley.model.file.Attachment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ class NotificationsViewModelTest {
         inView = 10;
         notifications.arrived(message(20, BORIS, "Lunch?\nat noon"), Optional.empty());
 
-        assertEquals(List.of(new Notice(20, 100, "Boris", "Lunch?")), notifications.shown());
+        assertEquals(List.of(new Notice(20, 100, "Boris", "Lunch?", false)), notifications.shown());
         notifications.open(notifications.shown().getFirst());
         assertEquals(List.of(20L), opened);
         assertEquals(List.of(), notifications.shown());
@@ -80,6 +81,36 @@ class NotificationsViewModelTest {
         assertEquals(
                 List.of("chat 51", "chat 52", "chat 53"),
                 notifications.shown().stream().map(Notice::body).toList());
+    }
+
+    @Test
+    void aMessageOfOnlyFilesIsToastedByTheFilesNameOrHowManyThereAre() {
+        notifications.arrived(withFiles(20, "photo.png"), Optional.empty());
+        notifications.arrived(withFiles(30, "a.txt", "b.txt", "c.txt"), Optional.empty());
+
+        assertEquals(
+                List.of(new Notice(20, 100, "Boris", "photo.png", true), new Notice(30, 100, "Boris", "3 files", true)),
+                notifications.shown());
+    }
+
+    private static LastMessageEvent withFiles(long chatId, String... names) {
+        List<Attachment> files = new ArrayList<>();
+        for (String name : names) {
+            files.add(new Attachment(
+                    files.size() + 1L,
+                    "f-" + name,
+                    chatId,
+                    name,
+                    300,
+                    "application/octet-stream",
+                    null,
+                    null,
+                    "/api/v1/files/1",
+                    null,
+                    Instant.now()));
+        }
+        return new LastMessageEvent(
+                100, "uuid", chatId, "last_message", "", BORIS, Instant.now(), null, 1, files, null);
     }
 
     private static LastMessageEvent message(long chatId, UserRef author, String text) {

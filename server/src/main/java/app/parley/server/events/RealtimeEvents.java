@@ -1,5 +1,6 @@
 package app.parley.server.events;
 
+import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.ServerEvent;
 import app.parley.model.message.Message;
 import app.parley.server.common.TransactionHooks;
@@ -23,8 +24,23 @@ public class RealtimeEvents {
     }
 
     /** A new message, to every socket open on its chat (the sender's other sockets included). */
-    public void newMessage(Message message) {
-        publish(new Delivery(new Audience.Room(message.chatId(), 0), write(message), message.id(), 0, null));
+    public void newMessage(Message message, long authorId) {
+        publish(new Delivery(
+                new Audience.Room(message.chatId(), 0),
+                write(message),
+                new Delivery.NewMessage(message.chatId(), message.id(), authorId),
+                0,
+                null));
+    }
+
+    /** A new message's {@code last_message} notification, to one member's main sockets. */
+    public void lastMessage(long userId, LastMessageEvent event, long authorId) {
+        publish(new Delivery(
+                new Audience.Inbox(userId),
+                write(event),
+                new Delivery.NewMessage(event.chatId(), event.id(), authorId),
+                0,
+                null));
     }
 
     public void toRoom(long chatId, ServerEvent event) {
@@ -41,12 +57,12 @@ public class RealtimeEvents {
 
     /** Sends a last event to every socket of the chat and closes them. */
     public void closeRoom(long chatId, ServerEvent event, int closeCode, String reason) {
-        publish(new Delivery(new Audience.Room(chatId, 0), write(event), 0, closeCode, reason));
+        publish(new Delivery(new Audience.Room(chatId, 0), write(event), null, closeCode, reason));
     }
 
     /** Sends a last event to one member's sockets of the chat and closes them. */
     public void closeRoomMember(long chatId, long userId, ServerEvent event, int closeCode, String reason) {
-        publish(new Delivery(new Audience.RoomMember(chatId, userId), write(event), 0, closeCode, reason));
+        publish(new Delivery(new Audience.RoomMember(chatId, userId), write(event), null, closeCode, reason));
     }
 
     private void publish(Delivery delivery) {

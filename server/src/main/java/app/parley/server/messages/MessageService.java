@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Messages and read state: send, history, delete, search, unread counts, mark read. Only
@@ -53,6 +54,7 @@ public class MessageService {
     private final ChatFileService files;
     private final MessageViews views;
     private final ApplicationEventPublisher<MessagePosted> posted;
+    private final DeliveredPositions delivered;
     private final ParleyLimits limits;
     private final Clock clock;
 
@@ -66,9 +68,11 @@ public class MessageService {
             ChatFileService files,
             MessageViews views,
             ApplicationEventPublisher<MessagePosted> posted,
+            DeliveredPositions delivered,
             ParleyLimits limits,
             Clock clock) {
         this.posted = posted;
+        this.delivered = delivered;
         this.files = files;
         this.views = views;
         this.messages = messages;
@@ -133,9 +137,9 @@ public class MessageService {
         // Built from what was inserted: the insert gave the id, and the author is the caller.
         Message message =
                 MessageRow.of(stored, accounts.requireCaller(callerId)).toMessage(attachments);
-        events.newMessage(message);
+        events.newMessage(message, callerId);
         for (ChatMember member : chats.membersOf(chat.id())) {
-            events.toInbox(member.userId(), LastMessageEvent.of(message, member.unreadCount()));
+            events.lastMessage(member.userId(), LastMessageEvent.of(message, member.unreadCount()), callerId);
         }
         posted.publishEvent(new MessagePosted(chat.id(), stored.id(), callerId));
         return new SentMessage(message, true);
@@ -167,7 +171,10 @@ public class MessageService {
     public OpenedChat open(long callerId, IdRef chatRef) {
         Chat chat = chats.get(chatRef);
         long unreadBefore = chats.requireMembership(chat, callerId).unreadCount();
-        List<Message> newestFirst = readPage(chat.id(), HistoryQuery.of(null, null, null, null, "desc", limits))
+        List<Message> newestFirst = received(
+                        callerId,
+                        chat.id(),
+                        readPage(chat.id(), HistoryQuery.of(null, null, null, null, "desc", limits)))
                 .messages();
         ChatMember read = markRead(
                 callerId,
@@ -183,7 +190,16 @@ public class MessageService {
     /** One page of history, and whether there is more beyond it (so a full last page is known to be last). */
     public HistoryPage historyPage(long callerId, long chatId, HistoryQuery query) {
         chats.requireMember(chatId, callerId);
-        return readPage(chatId, query);
+        return received(callerId, chatId, readPage(chatId, query));
+    }
+
+    /** A page the member fetched has reached one of their devices: its messages count as delivered. */
+    private HistoryPage received(long callerId, long chatId, HistoryPage page) {
+        page.messages().stream()
+                .mapToLong(Message::id)
+                .max()
+                .ifPresent(newest -> delivered.reached(chatId, callerId, newest));
+        return page;
     }
 
     /**
@@ -196,7 +212,10 @@ public class MessageService {
         long after = 0;
         HistoryPage page;
         do {
-            page = readPage(chatId, HistoryQuery.of(limits.pageSizeMax(), 0, null, after, "asc", limits));
+            page = received(
+                    callerId,
+                    chatId,
+                    readPage(chatId, HistoryQuery.of(limits.pageSizeMax(), 0, null, after, "asc", limits)));
             all.addAll(page.messages());
             if (!page.messages().isEmpty()) {
                 after = page.messages().getLast().id();
@@ -296,18 +315,23 @@ public class MessageService {
     }
 
     /**
-     * How far each member has read the chat, in the order they joined (members only): with the
-     * chat's {@code read} frames, what a client needs for "read by N" under its own messages.
+     * How far each member has received and read the chat, in the order they joined (members
+     * only): with the chat's {@code delivered} and {@code read} frames, what a client needs for
+     * "delivered" and "read by N" under its own messages.
      */
     public ReadPositions readPositions(long callerId, long chatId) {
         chats.requireMember(chatId, callerId);
         List<ChatMember> members = chats.membersOf(chatId);
         Map<Long, Account> byId =
                 accounts.byIds(members.stream().map(ChatMember::userId).toList());
+        Map<Long, Long> deliveredUpTo = delivered.of(
+                chatId, members.stream().collect(Collectors.toMap(ChatMember::userId, ChatMember::lastReadMessageId)));
         List<ReadPositions.Position> positions = members.stream()
                 .filter(member -> byId.containsKey(member.userId()))
-                .map(member ->
-                        new ReadPositions.Position(byId.get(member.userId()).toRef(), member.lastReadMessageId()))
+                .map(member -> new ReadPositions.Position(
+                        byId.get(member.userId()).toRef(),
+                        member.lastReadMessageId(),
+                        deliveredUpTo.get(member.userId())))
                 .toList();
         return new ReadPositions(chatId, positions);
     }
@@ -321,7 +345,7 @@ public class MessageService {
     public ChatSnapshot snapshot(long callerId, long chatId, HistoryQuery query) {
         chats.requireMember(chatId, callerId);
         long lastId = messages.findLastId(chatId).orElse(0L);
-        return new ChatSnapshot(readPage(chatId, query.upTo(lastId)), lastId);
+        return new ChatSnapshot(received(callerId, chatId, readPage(chatId, query.upTo(lastId))), lastId);
     }
 
     /** Nothing a reader would see: whitespace, no-break spaces and invisible format characters only. */

@@ -3,6 +3,7 @@ package app.parley.server.realtime;
 import app.parley.server.events.Audience;
 import app.parley.server.events.Delivery;
 import app.parley.server.events.EventBus;
+import app.parley.server.messages.DeliveredPositions;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
@@ -29,9 +30,14 @@ public class ConnectionRegistry {
     private final Map<Long, Set<Connection>> mainByUser = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
     private final ScheduledFuture<?> pings;
+    private final DeliveredPositions delivered;
 
     public ConnectionRegistry(
-            EventBus bus, RealtimeSettings settings, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+            EventBus bus,
+            RealtimeSettings settings,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+            DeliveredPositions delivered) {
+        this.delivered = delivered;
         this.subscription = bus.subscribe(this::deliver);
         this.pings = scheduler.scheduleAtFixedRate(settings.pingInterval(), settings.pingInterval(), this::pingAll);
     }
@@ -83,9 +89,15 @@ public class ConnectionRegistry {
                 sockets(byChat, member.chatId()).filter(c -> c.userId() == member.userId());
             case Audience.Inbox inbox -> sockets(mainByUser, inbox.userId());
         };
+        Delivery.NewMessage message = delivery.newMessage();
         targets.forEach(connection -> {
             try {
                 connection.deliver(delivery);
+                // A socket the frame reached counts as a device that has the message (a chat socket
+                // that skipped it had it in its opening history, which counts too).
+                if (message != null && message.authorId() != connection.userId() && connection.isOpen()) {
+                    delivered.reached(message.chatId(), connection.userId(), message.id());
+                }
                 if (delivery.closes()) {
                     connection.close(delivery.closeCode(), delivery.closeReason());
                 }

@@ -82,6 +82,25 @@ class AttachmentsApiTest {
     // --- Sending -----------------------------------------------------------------------------
 
     @Test
+    void aMessageOfFilesOnlyIsTheChatListsLastMessageWithItsFiles() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = group(alice, bob);
+        JsonNode photo = file(alice, chat, "photo.png");
+        JsonNode notes = file(alice, chat, "notes.txt");
+        ApiClient.Response sent = sendWith(alice, chat, "", id(photo), id(notes));
+        assertEquals(201, sent.status(), sent.body());
+
+        for (TestUser reader : List.of(alice, bob)) {
+            ApiClient.Response list = reader.api().get("/api/v1/chats");
+            assertEquals(200, list.status(), list.body());
+            JsonNode room = list.json().get("rooms").get(0);
+            assertEquals(chat, room.get("id").asLong());
+            assertEquals(withAttachments(sent.json(), alice, chat, "", photo, notes), room.get("last_message"));
+        }
+    }
+
+    @Test
     void aMessageCarriesTheListedFilesInTheOrderGiven() {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");

@@ -27,10 +27,11 @@ class ReadPositionsApiTest {
         return "/api/v1/chats/" + chat + "/read_positions/";
     }
 
+    /** A member's position where nothing has reached them beyond what they have read (no socket, no history fetched). */
     private static ObjectNode position(TestUser user, long lastRead) {
         ObjectNode node = JSON.createObjectNode();
         node.putObject("user").put("id", user.id()).put("name", user.username()).put("username", user.username());
-        return node.put("last_read_message_id", lastRead);
+        return node.put("last_read_message_id", lastRead).put("last_delivered_message_id", lastRead);
     }
 
     private static JsonNode positions(long chat, ObjectNode... each) {

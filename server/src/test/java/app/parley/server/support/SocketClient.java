@@ -24,7 +24,9 @@ import java.util.function.Predicate;
 
 /**
  * A real WebSocket client (java.net.http) that keeps every text frame it receives, in order, and
- * the close code the server sent, for tests to wait on.
+ * the close code the server sent, for tests to wait on. {@code delivered} receipts are left out
+ * unless a test asks for them ({@link #keepDeliveredFrames()}): the server sends them debounced,
+ * at a moment of its choosing, so they would interleave with the frames other tests are about.
  */
 public final class SocketClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +35,7 @@ public final class SocketClient implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
+    private volatile boolean keepDelivered;
 
     private SocketClient(URI uri, String bearer) {
         WebSocket.Builder builder =
@@ -58,6 +61,12 @@ public final class SocketClient implements AutoCloseable {
     /** Opens a socket for a user on a path. */
     public static SocketClient open(RunningServer server, TestUser user, String path) {
         return open(server.port(), path, user.api().token());
+    }
+
+    /** From now on this socket keeps the {@code delivered} frames it receives too. */
+    public SocketClient keepDeliveredFrames() {
+        keepDelivered = true;
+        return this;
     }
 
     /** The HTTP status of a refused handshake. */
@@ -164,7 +173,10 @@ public final class SocketClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 try {
-                    frames.add(JSON.readTree(partial.toString()));
+                    JsonNode frame = JSON.readTree(partial.toString());
+                    if (keepDelivered || !"delivered".equals(frame.path("type").asText())) {
+                        frames.add(frame);
+                    }
                 } catch (JsonProcessingException e) {
                     frames.add(JSON.getNodeFactory().textNode("not JSON: " + partial));
                 }

@@ -13,6 +13,7 @@ public final class EventTypes {
 
     // Parley's own server events.
     public static final String READ = "read";
+    public static final String DELIVERED = "delivered";
     public static final String MESSAGE_DELETED = "message_deleted";
     public static final String MEMBERS_ADDED = "members_added";
     public static final String MEMBERS_REMOVED = "members_removed";

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
             value = TypingEvent.class,
             names = {EventTypes.TYPING, EventTypes.STOP_TYPING}),
     @JsonSubTypes.Type(value = ReadEvent.class, name = EventTypes.READ),
+    @JsonSubTypes.Type(value = DeliveredEvent.class, name = EventTypes.DELIVERED),
     @JsonSubTypes.Type(value = MessageDeletedEvent.class, name = EventTypes.MESSAGE_DELETED),
     @JsonSubTypes.Type(
             value = MembersChangedEvent.class,

@@ -49,6 +49,7 @@ class ServerEventJsonTest {
                 TypingEvent.typing(2, ALICE),
                 TypingEvent.stopped(2, ALICE),
                 ReadEvent.of(2, ALICE, 7, 0L),
+                DeliveredEvent.of(2, ALICE, 9),
                 MessageDeletedEvent.inChat(2, 7, MESSAGE.uuid()).forMember(1, MESSAGE),
                 MembersChangedEvent.added(2, List.of(ALICE)),
                 MembersChangedEvent.removed(2, List.of(ALICE)),

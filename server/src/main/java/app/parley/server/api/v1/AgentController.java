@@ -20,10 +20,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AgentController {
     private final AgentConversations agent;
     private final ChatService chats;
+    private final RoomViews rooms;
 
-    AgentController(AgentConversations agent, ChatService chats) {
+    AgentController(AgentConversations agent, ChatService chats, RoomViews rooms) {
         this.agent = agent;
         this.chats = chats;
+        this.rooms = rooms;
     }
 
     /** Whether an AI agent is available here, and its user; never the endpoint's key. */
@@ -39,6 +41,6 @@ class AgentController {
     @Post("/conversation{/}")
     ChatRoom conversation(Authentication authentication) {
         long caller = Caller.id(authentication);
-        return V1Views.room(chats.room(caller, agent.open(caller)));
+        return rooms.of(chats.room(caller, agent.open(caller)));
     }
 }

@@ -52,8 +52,10 @@ class ChatsController {
     private final ChatService chats;
     private final MessageService messages;
     private final ParleyLimits limits;
+    private final RoomViews rooms;
 
-    ChatsController(ChatService chats, MessageService messages, ParleyLimits limits) {
+    ChatsController(ChatService chats, MessageService messages, ParleyLimits limits, RoomViews rooms) {
+        this.rooms = rooms;
         this.chats = chats;
         this.messages = messages;
         this.limits = limits;
@@ -64,9 +66,7 @@ class ChatsController {
     ChatList list(
             Authentication authentication, @QueryValue @Nullable Integer limit, @QueryValue @Nullable Integer offset) {
         Paging paging = Paging.of(limit, offset, ALL_CHATS, limits.pageSizeMax());
-        return new ChatList(chats.rooms(Caller.id(authentication), paging.limit(), paging.offset()).stream()
-                .map(V1Views::room)
-                .toList());
+        return new ChatList(rooms.of(chats.rooms(Caller.id(authentication), paging.limit(), paging.offset())));
     }
 
     /** Seed 001: the private chat with {@code user_id}, created if needed (201) or returned (200). */
@@ -76,7 +76,7 @@ class ChatsController {
         long caller = Caller.id(authentication);
         var result =
                 chats.getOrCreatePrivate(caller, IdRefs.require(request == null ? null : request.userId(), "user_id"));
-        ChatRoom room = V1Views.room(chats.room(caller, result.chat().id()));
+        ChatRoom room = rooms.of(chats.room(caller, result.chat().id()));
         return result.created() ? HttpResponse.created(room) : HttpResponse.ok(room);
     }
 

@@ -20,9 +20,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "chats")
 class PrivateChatController {
     private final ChatService chats;
+    private final RoomViews rooms;
 
-    PrivateChatController(ChatService chats) {
+    PrivateChatController(ChatService chats, RoomViews rooms) {
         this.chats = chats;
+        this.rooms = rooms;
     }
 
     /** The private chat with user {@code id}, created on first use (the same chat every time). */
@@ -30,7 +32,7 @@ class PrivateChatController {
     PrivateChatResponse open(Authentication authentication, String id) {
         long caller = Caller.id(authentication);
         Chat chat = chats.getOrCreatePrivate(caller, IdRefs.parse(id, "id")).chat();
-        return new PrivateChatResponse("ok", V1Views.room(chats.room(caller, chat.id())));
+        return new PrivateChatResponse("ok", rooms.of(chats.room(caller, chat.id())));
     }
 
     /** A chat with its members; members only. */

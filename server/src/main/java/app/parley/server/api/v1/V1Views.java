@@ -4,6 +4,7 @@ import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatInfo;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.ChatType;
+import app.parley.model.file.Attachment;
 import app.parley.model.message.Message;
 import app.parley.model.message.ReadState;
 import app.parley.model.message.UnreadCounts;
@@ -18,7 +19,8 @@ import java.util.List;
 final class V1Views {
     private V1Views() {}
 
-    static ChatRoom room(RoomRow row) {
+    /** A chat-list row; {@code attachments} are its last message's files (none without a last message). */
+    static ChatRoom room(RoomRow row, List<Attachment> attachments) {
         ChatType type = ChatType.fromWireName(row.kind());
         UserRef other = row.otherId() == null ? null : UserRef.of(row.otherId(), row.otherName(), row.otherUsername());
         String name = type == ChatType.PRIVATE && row.otherName() != null ? row.otherName() : row.chatName();
@@ -33,7 +35,7 @@ final class V1Views {
                         UserRef.of(row.msgAuthorId(), row.msgAuthorName(), row.msgAuthorUsername()),
                         row.msgTime(),
                         row.msgClientId(),
-                        List.of(),
+                        attachments,
                         row.msgAuthorUuid());
         return new ChatRoom(
                 row.chatId(),

@@ -1,0 +1,14 @@
+package app.parley.server.messages;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/**
+ * How delivered receipts are batched, under {@code parley.delivered}; defaults live in application.yml.
+ *
+ * @param frameDelay   how long positions gather before the chats' sockets hear of them: a burst of
+ *                     messages costs one {@code delivered} frame per member, not one per message
+ * @param writeDelay   how long positions gather before they are written, in one transaction
+ */
+@ConfigurationProperties("parley.delivered")
+public record DeliveredSettings(Duration frameDelay, Duration writeDelay) {}
