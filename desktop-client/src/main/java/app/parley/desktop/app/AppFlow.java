@@ -18,6 +18,8 @@ import app.parley.desktop.net.RealtimeSocket;
 import app.parley.desktop.net.ServerAddress;
 import app.parley.desktop.notifications.NotificationsView;
 import app.parley.desktop.notifications.NotificationsViewModel;
+import app.parley.desktop.outbox.Outbox;
+import app.parley.desktop.outbox.OutboxStore;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.session.SignedIn;
@@ -61,10 +63,12 @@ public final class AppFlow {
     private final ScheduledExecutorService timers;
     private final Consumer<String> openLink;
     private final Path cache;
+    private final OutboxStore outboxes;
     private final BenchProbe probe;
     private SignedIn current;
     private Drafts drafts = new Drafts();
     private Attachments attachments;
+    private Outbox outbox;
     private RealtimeSocket mainSocket;
     private ConversationViewModel openConversation;
     private MainView mainView;
@@ -84,6 +88,7 @@ public final class AppFlow {
             ScheduledExecutorService timers,
             Consumer<String> openLink,
             Path cache,
+            OutboxStore outboxes,
             BenchProbe probe) {
         this.stage = stage;
         this.text = text;
@@ -98,6 +103,7 @@ public final class AppFlow {
         this.timers = timers;
         this.openLink = openLink;
         this.cache = cache;
+        this.outboxes = outboxes;
         this.probe = probe;
     }
 
@@ -174,9 +180,12 @@ public final class AppFlow {
         drafts = new Drafts(); // one person's drafts never show to the next one signed in
         attachments = new Attachments(session.api(), background, problems, text, cache);
         attachments.limit().prefetch();
-        var chats = new ChatListViewModel(session.api(), background, problems, this::sessionEnded);
-        var viewModel =
-                new MainViewModel(session, chats, themes, text, background, problems, timers, () -> signOut(session));
+        var unsent = new Outbox(session.api(), session.me().id(), attachments, background, timers, clock, outboxes);
+        outbox = unsent;
+        var chats =
+                new ChatListViewModel(session.api(), background, problems, this::sessionEnded, unsent.unsentChats());
+        var viewModel = new MainViewModel(
+                session, chats, themes, text, background, problems, timers, unsent, () -> signOut(session));
         var view = new MainView(viewModel, text, clock);
         var notifications = new NotificationsViewModel(
                 session.me().id(),
@@ -202,6 +211,7 @@ public final class AppFlow {
                 background.onUi(() -> {
                     viewModel.connectionBack();
                     chats.reload();
+                    unsent.online();
                 });
             }
 
@@ -217,7 +227,10 @@ public final class AppFlow {
 
             @Override
             public void disconnected() {
-                background.onUi(viewModel::connectionLost);
+                background.onUi(() -> {
+                    viewModel.connectionLost();
+                    unsent.offline();
+                });
             }
 
             @Override
@@ -246,7 +259,7 @@ public final class AppFlow {
     private void openChat(SignedIn session, MainView main, ChatRoom chat) {
         closeConversation();
         var viewModel = new ConversationViewModel(
-                session, chat, realtime, background, problems, text, clock, timers, drafts, attachments);
+                session, chat, realtime, background, problems, text, clock, timers, drafts, attachments, outbox);
         viewModel.inViewProperty().bind(stage.focusedProperty());
         var view = new ConversationView(viewModel, text, clock, openLink);
         view.onHeaderClicked(() -> main.showChatInfo(chat));
@@ -272,9 +285,16 @@ public final class AppFlow {
             mainSocket.close();
             mainSocket = null;
         }
+        if (outbox != null) {
+            outbox.close();
+            outbox = null;
+        }
     }
 
     private void signOut(SignedIn session) {
+        if (outbox != null) {
+            outbox.discardAll(); // the person was asked first (MainView)
+        }
         sessions.signOut();
         showSignIn(
                 new Connected(session.api().signedOut(), session.hosted(), session.hostedPort()),

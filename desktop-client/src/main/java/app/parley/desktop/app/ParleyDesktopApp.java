@@ -7,6 +7,7 @@ import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.instance.InstanceUnreachableException;
 import app.parley.desktop.instance.SingleInstance;
 import app.parley.desktop.net.RealtimeClient;
+import app.parley.desktop.outbox.OutboxStore;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.theme.Themes;
 import app.parley.model.ParleyJson;
@@ -106,6 +107,7 @@ public final class ParleyDesktopApp extends Application {
                 timers,
                 getHostServices()::showDocument,
                 directories.cache(),
+                new OutboxStore(directories.outboxFile(), json),
                 BenchProbe.from(properties));
         stage.setOnCloseRequest(event -> {
             if (!new CloseGuard(hosting, text).mayClose(stage, flow.current())) {

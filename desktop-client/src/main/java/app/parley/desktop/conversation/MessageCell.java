@@ -60,6 +60,7 @@ final class MessageCell extends ListCell<MessageItem> {
     private final Label receipt = new Label();
     private final Tooltip receiptReaders = new Tooltip();
     private final Hyperlink retry = new Hyperlink();
+    private final Hyperlink discard = new Hyperlink();
     private final AttachmentView files;
     private final VBox bubble;
     private final HBox row;
@@ -108,10 +109,15 @@ final class MessageCell extends ListCell<MessageItem> {
         state.getStyleClass().add("message-state");
         retry.setText(text.get("conversation.retry"));
         retry.getStyleClass().add(Styles.TEXT_SMALL);
+        retry.setId("retryLink");
+        discard.setText(text.get("conversation.discard"));
+        discard.getStyleClass().add(Styles.TEXT_SMALL);
+        discard.setId("discardLink");
+        discard.setOnAction(event -> actions.delete().accept(getItem()));
 
         receipt.getStyleClass().addAll("message-receipt", Styles.TEXT_SMALL);
         receipt.setTooltip(receiptReaders);
-        var meta = new HBox(4, time, state, receipt, retry);
+        var meta = new HBox(4, time, state, receipt, retry, discard);
         meta.setAlignment(Pos.CENTER_RIGHT);
         bubble = new VBox(2, body, files, meta);
         bubble.getStyleClass().add("bubble");
@@ -194,8 +200,11 @@ final class MessageCell extends ListCell<MessageItem> {
         }
         state.setManaged(state.isVisible());
         showReceipt(readers);
+        boolean failed = item.status() == MessageItem.Status.FAILED;
+        discard.setVisible(failed);
+        discard.setManaged(failed);
 
-        if (item.own() && item.stored()) {
+        if (item.own() && (item.stored() || failed)) {
             menu.getItems().setAll(copy, delete);
         } else {
             menu.getItems().setAll(copy);
