@@ -26,6 +26,7 @@ import app.parley.desktop.session.SignedIn;
 import app.parley.desktop.signin.SignInView;
 import app.parley.desktop.signin.SignInViewModel;
 import app.parley.desktop.theme.Themes;
+import app.parley.desktop.tray.Tray;
 import app.parley.desktop.welcome.WelcomeView;
 import app.parley.desktop.welcome.WelcomeViewModel;
 import app.parley.model.chat.ChatRoom;
@@ -43,6 +44,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Subscription;
 
 /**
  * Which screen the window shows, and the way between them: welcome (host or join) → sign in →
@@ -64,6 +66,9 @@ public final class AppFlow {
     private final Consumer<String> openLink;
     private final Path cache;
     private final OutboxStore outboxes;
+    private final Tray tray;
+    private Subscription trayFeed = Subscription.EMPTY;
+    private ChatListViewModel chatList;
     private final BenchProbe probe;
     private SignedIn current;
     private Drafts drafts = new Drafts();
@@ -89,6 +94,7 @@ public final class AppFlow {
             Consumer<String> openLink,
             Path cache,
             OutboxStore outboxes,
+            Tray tray,
             BenchProbe probe) {
         this.stage = stage;
         this.text = text;
@@ -104,6 +110,7 @@ public final class AppFlow {
         this.openLink = openLink;
         this.cache = cache;
         this.outboxes = outboxes;
+        this.tray = tray;
         this.probe = probe;
     }
 
@@ -169,6 +176,13 @@ public final class AppFlow {
         }
     }
 
+    /** Opens a chat of the signed-in person (from the tray); nothing when nobody is signed in. */
+    public void openChat(long chatId) {
+        if (current != null && chatList != null) {
+            chatList.open(chatId);
+        }
+    }
+
     /** Who is signed in now, if anyone. */
     public Optional<SignedIn> current() {
         return Optional.ofNullable(current);
@@ -196,6 +210,10 @@ public final class AppFlow {
                 stage::isFocused,
                 chats::open);
         view.showNotifications(new NotificationsView(notifications, text).root());
+        chatList = chats;
+        trayFeed = Subscription.combine(
+                chats.totalUnreadProperty().subscribe(total -> tray.showUnread(total.longValue())),
+                notifications.onSystemNotice(tray::notify));
         show(view.root(), null);
         stage.titleProperty().bind(viewModel.windowTitle());
         probe.watchChatList(chats.visibleChats(), stage.getScene());
@@ -281,6 +299,10 @@ public final class AppFlow {
     public void leaveMain() {
         closeConversation();
         mainView = null;
+        chatList = null;
+        trayFeed.unsubscribe();
+        trayFeed = Subscription.EMPTY;
+        tray.showUnread(0);
         if (mainSocket != null) {
             mainSocket.close();
             mainSocket = null;
