@@ -96,6 +96,9 @@ public final class ConversationViewModel implements AutoCloseable {
     private final long unreadAtOpen;
     private final ReadOnlyLongWrapper firstUnread = new ReadOnlyLongWrapper(this, "firstUnread", 0);
     private final ObservableList<Message> found = FXCollections.observableArrayList();
+    /** Made once: a read-only view listens to its list only weakly, so one made per call can be collected under its listeners. */
+    private final ObservableList<Message> readOnlyFound = FXCollections.unmodifiableObservableList(found);
+
     private final ReadOnlyIntegerWrapper foundAt = new ReadOnlyIntegerWrapper(this, "foundAt", -1);
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
     private final ReadOnlyObjectWrapper<Jump> jump = new ReadOnlyObjectWrapper<>(this, "jump");
@@ -228,7 +231,7 @@ public final class ConversationViewModel implements AutoCloseable {
 
     /** The latest in-chat search's results, best match first. */
     public ObservableList<Message> found() {
-        return FXCollections.unmodifiableObservableList(found);
+        return readOnlyFound;
     }
 
     /** Which of {@link #found()} is shown (-1 before a search or when nothing matched). */

@@ -41,6 +41,9 @@ public final class NotificationsViewModel {
     private final BooleanSupplier windowFocused;
     private final LongConsumer openChat;
     private final ObservableList<Notice> shown = FXCollections.observableArrayList();
+    /** Made once: a read-only view listens to its list only weakly, and one made per call was collected with the view's listener. */
+    private final ObservableList<Notice> readOnlyShown = FXCollections.unmodifiableObservableList(shown);
+
     private final List<Consumer<Notice>> systemListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -66,7 +69,7 @@ public final class NotificationsViewModel {
 
     /** The toasts showing, oldest first. Changed on the FX thread only. */
     public ObservableList<Notice> shown() {
-        return FXCollections.unmodifiableObservableList(shown);
+        return readOnlyShown;
     }
 
     /** Hears the notices meant for the system's own notifications: those that arrive while the window is not focused. */

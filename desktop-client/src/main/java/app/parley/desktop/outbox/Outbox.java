@@ -55,6 +55,12 @@ public final class Outbox implements AutoCloseable {
 
     private final ObservableList<OutboxEntry> entries = FXCollections.observableArrayList();
     private final ObservableSet<Long> unsentChats = FXCollections.observableSet();
+    /*
+     * The read-only views are made once and kept: such a view listens to its list only weakly,
+     * so a view made per call and then dropped would stop telling its listeners anything.
+     */
+    private final ObservableList<OutboxEntry> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
+    private final ObservableSet<Long> readOnlyUnsentChats = FXCollections.unmodifiableObservableSet(unsentChats);
     /** The files being uploaded for each message, by client_msg_id: their progress shows in the chat. */
     private final Map<String, List<Upload>> uploads = new HashMap<>();
     /** Chats with a send on its way: one at a time per chat keeps their order. */
@@ -91,12 +97,12 @@ public final class Outbox implements AutoCloseable {
 
     /** Every unsent message, in the order written. */
     public ObservableList<OutboxEntry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return readOnlyEntries;
     }
 
     /** The chats that have unsent messages (pending or failed). */
     public ObservableSet<Long> unsentChats() {
-        return FXCollections.unmodifiableObservableSet(unsentChats);
+        return readOnlyUnsentChats;
     }
 
     /** The files of an unsent message, with their upload progress. */

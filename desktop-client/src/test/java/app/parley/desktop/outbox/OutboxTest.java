@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -191,12 +193,27 @@ class OutboxTest {
     }
 
     private void awaitOnly(MessageItem.Status status, String text) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> Ui.onFx(() -> items().size() == 1
-                        && items().getFirst().status() == status
-                        && items().getFirst().text().equals(text)));
+        try {
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> Ui.onFx(() -> items().size() == 1
+                            && items().getFirst().status() == status
+                            && items().getFirst().text().equals(text)));
+        } catch (TimeoutException e) {
+            // Say what the window showed instead: a timeout alone tells nothing.
+            Snapshots.save(ui.window().getScene(), "outbox-not-" + status.name().toLowerCase(Locale.ROOT));
+            throw new AssertionError(
+                    "expected only '" + text + "' as " + status + ", the chat showed "
+                            + Ui.onFx(() -> items().stream()
+                                    .map(item -> item.text() + " (" + item.status() + ")")
+                                    .toList())
+                            + ", the composer held '"
+                            + Ui.onFx(() -> robot.lookup("#composer")
+                                    .queryAs(TextArea.class)
+                                    .getText()) + "'",
+                    e);
+        }
     }
 
     @SuppressWarnings("unchecked")
