@@ -194,7 +194,8 @@ public final class AppFlow {
         drafts = new Drafts(); // one person's drafts never show to the next one signed in
         attachments = new Attachments(session.api(), background, problems, text, cache);
         attachments.limit().prefetch();
-        var unsent = new Outbox(session.api(), session.me().id(), attachments, background, timers, clock, outboxes);
+        var unsent = new Outbox(
+                session.api(), session.me().id(), attachments, background, timers, clock, outboxes, problems);
         outbox = unsent;
         var chats =
                 new ChatListViewModel(session.api(), background, problems, this::sessionEnded, unsent.unsentChats());

@@ -436,10 +436,19 @@ public final class ConversationViewModel implements AutoCloseable {
         items.removeIf(item -> unsent(item) && !wanted.containsKey(item.clientMsgId()));
         wanted.forEach((clientMsgId, item) -> {
             int at = indexOfUnsent(clientMsgId);
+            boolean nowFailed = item.status() == MessageItem.Status.FAILED
+                    && (at < 0 || items.get(at).status() != MessageItem.Status.FAILED);
             if (at < 0) {
                 items.add(item);
             } else if (items.get(at).status() != item.status()) {
                 items.set(at, item);
+            }
+            if (nowFailed) {
+                // Why the server refused it, as the conversation said before the outbox kept it.
+                outbox.entries().stream()
+                        .filter(entry -> entry.clientMsgId().equals(clientMsgId) && entry.problem() != null)
+                        .findFirst()
+                        .ifPresent(entry -> problem.set(entry.problem()));
             }
         });
     }

@@ -4,6 +4,7 @@ import app.parley.desktop.app.Background;
 import app.parley.desktop.attachments.Attachments;
 import app.parley.desktop.attachments.NothingToSend;
 import app.parley.desktop.attachments.Upload;
+import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.ApiClient;
 import app.parley.desktop.net.ApiException;
 import app.parley.desktop.net.ServerUnreachableException;
@@ -52,6 +53,7 @@ public final class Outbox implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Clock clock;
     private final OutboxStore store;
+    private final ProblemText problems;
 
     private final ObservableList<OutboxEntry> entries = FXCollections.observableArrayList();
     private final ObservableSet<Long> unsentChats = FXCollections.observableSet();
@@ -79,7 +81,8 @@ public final class Outbox implements AutoCloseable {
             Background background,
             ScheduledExecutorService timers,
             Clock clock,
-            OutboxStore store) {
+            OutboxStore store,
+            ProblemText problems) {
         this.api = api;
         this.userId = userId;
         this.attachments = attachments;
@@ -87,6 +90,7 @@ public final class Outbox implements AutoCloseable {
         this.timers = timers;
         this.clock = clock;
         this.store = store;
+        this.problems = problems;
         entries.setAll(store.load(api.server().toString(), userId));
         entries.addListener((ListChangeListener<OutboxEntry>) change -> {
             unsentChats.retainAll(entries.stream().map(OutboxEntry::chatId).toList());
@@ -130,7 +134,8 @@ public final class Outbox implements AutoCloseable {
                 files.stream()
                         .map(upload -> new OutboxFile(upload.file().toString(), upload.name(), upload.size(), null))
                         .toList(),
-                false);
+                false,
+                null);
         uploads.put(entry.clientMsgId(), List.copyOf(files));
         entries.add(entry);
         save();
@@ -141,7 +146,7 @@ public final class Outbox implements AutoCloseable {
     /** Sends a failed message again, with its first client_msg_id. */
     public void retry(String clientMsgId) {
         find(clientMsgId).filter(OutboxEntry::failed).ifPresent(entry -> {
-            replace(entry.withFailed(false));
+            replace(entry.pendingAgain());
             save();
             pauses.remove(entry.chatId());
             pump(entry.chatId());
@@ -285,7 +290,8 @@ public final class Outbox implements AutoCloseable {
             timers.schedule(() -> background.onUi(() -> pump(entry.chatId())), pause.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             LOG.info("The server refused message {}: {}", entry.clientMsgId(), failure.getMessage());
-            find(entry.clientMsgId()).ifPresent(now -> replace(now.withFailed(true)));
+            String why = problems.describe(failure);
+            find(entry.clientMsgId()).ifPresent(now -> replace(now.failedBecause(why)));
             save();
             pump(entry.chatId());
         }

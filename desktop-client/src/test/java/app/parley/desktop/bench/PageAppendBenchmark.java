@@ -94,7 +94,8 @@ final class PageAppendBenchmark {
                 background,
                 timers,
                 clock,
-                new app.parley.desktop.outbox.OutboxStore(cache.resolve("outbox.json"), ParleyJson.mapper()));
+                new app.parley.desktop.outbox.OutboxStore(cache.resolve("outbox.json"), ParleyJson.mapper()),
+                problems);
         viewModel = new ConversationViewModel(
                 session, chat, realtime, background, problems, text, clock, timers, new Drafts(), attachments, outbox);
         items = viewModel.items();

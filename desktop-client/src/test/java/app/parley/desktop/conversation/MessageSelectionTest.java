@@ -98,7 +98,8 @@ class MessageSelectionTest {
                     background,
                     timers,
                     clock,
-                    new OutboxStore(home.resolve("outbox.json"), ParleyJson.mapper()));
+                    new OutboxStore(home.resolve("outbox.json"), ParleyJson.mapper()),
+                    problems);
             var realtime = new RealtimeClient(
                     HttpClient.newHttpClient(),
                     ParleyJson.mapper(),

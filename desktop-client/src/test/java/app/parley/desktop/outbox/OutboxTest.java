@@ -128,6 +128,13 @@ class OutboxTest {
         robot.type(KeyCode.ENTER);
 
         awaitOnly(MessageItem.Status.FAILED, "this message is far too long for the server");
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#conversationProblem")
+                                .queryAs(Labeled.class)
+                                .getText())
+                        .contains("20"));
         ui.awaitNode("#discardLink");
         ui.awaitNode(".unsent-mark");
         Snapshots.save(ui.window().getScene(), "outbox-failed");
