@@ -20,6 +20,7 @@ import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -225,6 +226,9 @@ public final class MainView {
         alert.setTitle(text.get("app.title"));
         alert.setHeaderText(text.get("main.signOut.unsentHeader"));
         alert.getDialogPane().setId("unsentSignOutDialog");
+        // Enter keeps the messages: losing them takes a deliberate choice.
+        ((Button) alert.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
         return alert.showAndWait().filter(discard::equals).isPresent();
     }
 

@@ -145,6 +145,36 @@ class OutboxTest {
         assertEquals(List.of(), borisSees());
     }
 
+    @Test
+    void signingOutAsksBeforeDiscardingUnsentMessages() throws Exception {
+        annaWithChatsFromBorisAndCarol(Map.of());
+        startApp();
+        openChatNamed("Boris");
+        server.stop();
+        writeWhileOffline("not sent yet");
+        robot.type(KeyCode.ENTER);
+        awaitOnly(MessageItem.Status.SENDING, "not sent yet");
+        Path kept = home.resolve("outbox.json");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(kept));
+
+        signOut();
+        Snapshots.save(ui.dialog().getScene(), "outbox-sign-out");
+        robot.clickOn("Stay signed in");
+        awaitOnly(MessageItem.Status.SENDING, "not sent yet");
+        assertTrue(Files.exists(kept));
+
+        signOut();
+        robot.clickOn("Discard and sign out");
+        ui.awaitNode("#signInView");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !Files.exists(kept));
+    }
+
+    private void signOut() throws Exception {
+        robot.clickOn("#mainMenu");
+        robot.clickOn("Sign out");
+        ui.awaitNode("#unsentSignOutDialog");
+    }
+
     private void annaWithChatsFromBorisAndCarol(Map<String, Object> settings) {
         server = TestServer.start(serverData, settings);
         boris = server.register("boris", "Boris");
