@@ -44,6 +44,11 @@ public record AppDirectories(Path home) {
         return home.resolve("session.json");
     }
 
+    /** The signed-in person's messages not sent yet (owner-only, like the session). */
+    public Path outboxFile() {
+        return home.resolve("outbox.json");
+    }
+
     /** The app's preferences (theme). */
     public Path settingsFile() {
         return home.resolve("settings.json");

@@ -19,12 +19,15 @@ import app.parley.desktop.net.RealtimeSocket;
 import app.parley.desktop.net.ServerAddress;
 import app.parley.desktop.notifications.NotificationsView;
 import app.parley.desktop.notifications.NotificationsViewModel;
+import app.parley.desktop.outbox.Outbox;
+import app.parley.desktop.outbox.OutboxStore;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.session.SignedIn;
 import app.parley.desktop.signin.SignInView;
 import app.parley.desktop.signin.SignInViewModel;
 import app.parley.desktop.theme.Themes;
+import app.parley.desktop.tray.Tray;
 import app.parley.desktop.welcome.WelcomeView;
 import app.parley.desktop.welcome.WelcomeViewModel;
 import app.parley.model.chat.ChatRoom;
@@ -42,6 +45,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Subscription;
 
 /**
  * Which screen the window shows, and the way between them: welcome (host or join) → sign in →
@@ -62,10 +66,15 @@ public final class AppFlow {
     private final ScheduledExecutorService timers;
     private final Consumer<String> openLink;
     private final Path cache;
+    private final OutboxStore outboxes;
+    private final Tray tray;
+    private Subscription trayFeed = Subscription.EMPTY;
+    private ChatListViewModel chatList;
     private final BenchProbe probe;
     private SignedIn current;
     private Drafts drafts = new Drafts();
     private Attachments attachments;
+    private Outbox outbox;
     private RealtimeSocket mainSocket;
     private ConversationViewModel openConversation;
     /** Stops the open conversation's header hearing the main socket. */
@@ -88,6 +97,8 @@ public final class AppFlow {
             ScheduledExecutorService timers,
             Consumer<String> openLink,
             Path cache,
+            OutboxStore outboxes,
+            Tray tray,
             BenchProbe probe) {
         this.stage = stage;
         this.text = text;
@@ -102,6 +113,8 @@ public final class AppFlow {
         this.timers = timers;
         this.openLink = openLink;
         this.cache = cache;
+        this.outboxes = outboxes;
+        this.tray = tray;
         this.probe = probe;
     }
 
@@ -167,6 +180,13 @@ public final class AppFlow {
         }
     }
 
+    /** Opens a chat of the signed-in person (from the tray); nothing when nobody is signed in. */
+    public void openChat(long chatId) {
+        if (current != null && chatList != null) {
+            chatList.open(chatId);
+        }
+    }
+
     /** Who is signed in now, if anyone. */
     public Optional<SignedIn> current() {
         return Optional.ofNullable(current);
@@ -178,9 +198,13 @@ public final class AppFlow {
         drafts = new Drafts(); // one person's drafts never show to the next one signed in
         attachments = new Attachments(session.api(), background, problems, text, cache);
         attachments.limit().prefetch();
-        var chats = new ChatListViewModel(session.api(), session.me().id(), background, problems, this::sessionEnded);
-        var viewModel =
-                new MainViewModel(session, chats, themes, text, background, problems, timers, () -> signOut(session));
+        var unsent = new Outbox(
+                session.api(), session.me().id(), attachments, background, timers, clock, outboxes, problems);
+        outbox = unsent;
+        var chats = new ChatListViewModel(
+                session.api(), session.me().id(), background, problems, this::sessionEnded, unsent.unsentChats());
+        var viewModel = new MainViewModel(
+                session, chats, themes, text, background, problems, timers, unsent, () -> signOut(session));
         var view = new MainView(viewModel, text, clock);
         var notifications = new NotificationsViewModel(
                 session.me().id(),
@@ -191,6 +215,10 @@ public final class AppFlow {
                 stage::isFocused,
                 chats::open);
         view.showNotifications(new NotificationsView(notifications, text).root());
+        chatList = chats;
+        trayFeed = Subscription.combine(
+                chats.totalUnreadProperty().subscribe(total -> tray.showUnread(total.longValue())),
+                notifications.onSystemNotice(tray::notify));
         show(view.root(), null);
         stage.titleProperty().bind(viewModel.windowTitle());
         probe.watchChatList(chats.visibleChats(), stage.getScene());
@@ -206,6 +234,7 @@ public final class AppFlow {
                 background.onUi(() -> {
                     viewModel.connectionBack();
                     chats.reload();
+                    unsent.online();
                 });
             }
 
@@ -221,7 +250,10 @@ public final class AppFlow {
 
             @Override
             public void disconnected() {
-                background.onUi(viewModel::connectionLost);
+                background.onUi(() -> {
+                    viewModel.connectionLost();
+                    unsent.offline();
+                });
             }
 
             @Override
@@ -258,7 +290,7 @@ public final class AppFlow {
     private void openChat(SignedIn session, MainViewModel mainModel, MainView main, ChatRoom chat) {
         closeConversation();
         var viewModel = new ConversationViewModel(
-                session, chat, realtime, background, problems, text, clock, timers, drafts, attachments);
+                session, chat, realtime, background, problems, text, clock, timers, drafts, attachments, outbox);
         viewModel.inViewProperty().bind(stage.focusedProperty());
         var header = new ChatHeaderViewModel(chat);
         stopHeader = mainModel.listen(header::apply);
@@ -284,13 +316,24 @@ public final class AppFlow {
     public void leaveMain() {
         closeConversation();
         mainView = null;
+        chatList = null;
+        trayFeed.unsubscribe();
+        trayFeed = Subscription.EMPTY;
+        tray.showUnread(0);
         if (mainSocket != null) {
             mainSocket.close();
             mainSocket = null;
         }
+        if (outbox != null) {
+            outbox.close();
+            outbox = null;
+        }
     }
 
     private void signOut(SignedIn session) {
+        if (outbox != null) {
+            outbox.discardAll(); // the person was asked first (MainView)
+        }
         sessions.signOut();
         showSignIn(
                 new Connected(session.api().signedOut(), session.hosted(), session.hostedPort()),

@@ -7,8 +7,11 @@ import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.instance.InstanceUnreachableException;
 import app.parley.desktop.instance.SingleInstance;
 import app.parley.desktop.net.RealtimeClient;
+import app.parley.desktop.outbox.OutboxStore;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.theme.Themes;
+import app.parley.desktop.tray.Tray;
+import app.parley.desktop.tray.Trays;
 import app.parley.model.ParleyJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
@@ -24,8 +27,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +51,7 @@ public final class ParleyDesktopApp extends Application {
     private ScheduledExecutorService timers;
     private Hosting hosting;
     private AppFlow flow;
+    private Tray tray;
     private SingleInstance instance;
 
     /** As launched: the process's environment and system properties. */
@@ -92,6 +98,20 @@ public final class ParleyDesktopApp extends Application {
         stage.setMinWidth(640);
         stage.setMinHeight(420);
         stage.setTitle(text.get("app.title"));
+        Trays.iconUrls().forEach(url -> stage.getIcons().add(new Image(url)));
+        tray = Trays.forThisSystem(
+                text,
+                Platform::runLater,
+                chatId -> {
+                    stage.setIconified(false);
+                    stage.show();
+                    stage.toFront();
+                    if (chatId > 0) {
+                        flow.openChat(chatId);
+                    }
+                },
+                // As the window's close button: a hosted server in use is asked about first.
+                () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         flow = new AppFlow(
                 stage,
                 text,
@@ -106,6 +126,8 @@ public final class ParleyDesktopApp extends Application {
                 timers,
                 getHostServices()::showDocument,
                 directories.cache(),
+                new OutboxStore(directories.outboxFile(), json),
+                tray,
                 BenchProbe.from(properties));
         stage.setOnCloseRequest(event -> {
             if (!new CloseGuard(hosting, text).mayClose(stage, flow.current())) {
@@ -149,6 +171,9 @@ public final class ParleyDesktopApp extends Application {
     public void stop() {
         if (flow != null) {
             flow.leaveMain();
+        }
+        if (tray != null) {
+            tray.close();
         }
         if (hosting != null) {
             hosting.close();

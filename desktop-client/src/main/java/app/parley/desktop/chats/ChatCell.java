@@ -13,6 +13,7 @@ import java.time.format.FormatStyle;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -27,6 +28,8 @@ final class ChatCell extends ListCell<ChatRoom> {
     private final FontIcon paperclip = new FontIcon(Feather.PAPERCLIP);
     private final Clock clock;
     private final AvatarPhotos photos;
+    private final java.util.Set<Long> unsentChats;
+    private final FontIcon unsent = new FontIcon(Feather.CLOCK);
     private final Avatar avatar = new Avatar(40);
     private final Label name = new Label();
     private final Label time = new Label();
@@ -34,11 +37,14 @@ final class ChatCell extends ListCell<ChatRoom> {
     private final Label badge = new Label();
     private final HBox content;
 
-    ChatCell(Messages text, Clock clock, AvatarPhotos photos) {
+    ChatCell(Messages text, Clock clock, AvatarPhotos photos, java.util.Set<Long> unsentChats) {
         this.text = text;
         this.previews = new MessagePreview(text);
         this.clock = clock;
         this.photos = photos;
+        this.unsentChats = unsentChats;
+        unsent.getStyleClass().add("unsent-mark");
+        Tooltip.install(unsent, new Tooltip(text.get("chats.unsent")));
         name.getStyleClass().addAll(Styles.TEXT_BOLD, "chat-name");
         name.setMinWidth(0);
         time.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "chat-time");
@@ -54,7 +60,7 @@ final class ChatCell extends ListCell<ChatRoom> {
         top.setAlignment(Pos.BASELINE_LEFT);
         var bottomSpacer = new Region();
         HBox.setHgrow(bottomSpacer, Priority.ALWAYS);
-        var bottom = new HBox(6, preview, bottomSpacer, badge);
+        var bottom = new HBox(6, preview, bottomSpacer, unsent, badge);
         bottom.setAlignment(Pos.CENTER_LEFT);
         var lines = new VBox(2, top, bottom);
         HBox.setHgrow(lines, Priority.ALWAYS);
@@ -88,10 +94,13 @@ final class ChatCell extends ListCell<ChatRoom> {
         badge.setText(chat.unreadCount() > 99 ? "99+" : Long.toString(chat.unreadCount()));
         badge.setVisible(chat.unreadCount() > 0);
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unread"), chat.unreadCount() > 0);
-        setAccessibleText(
-                chat.unreadCount() > 0
-                        ? text.get("chats.accessible.unread", chat.name(), chat.unreadCount())
-                        : chat.name());
+        boolean waiting = unsentChats.contains(chat.id());
+        unsent.setVisible(waiting);
+        unsent.setManaged(waiting);
+        String name = chat.unreadCount() > 0
+                ? text.get("chats.accessible.unread", chat.name(), chat.unreadCount())
+                : chat.name();
+        setAccessibleText(waiting ? text.get("chats.accessible.unsent", name) : name);
         setGraphic(content);
     }
 

@@ -72,7 +72,8 @@ public final class ChatListView {
         list.setId("chatList");
         list.getStyleClass().addAll(Styles.DENSE, "chat-list");
         list.setItems(viewModel.visibleChats());
-        list.setCellFactory(view -> new ChatCell(text, clock, viewModel.photos()));
+        list.setCellFactory(view -> new ChatCell(text, clock, viewModel.photos(), viewModel.unsentChats()));
+        viewModel.unsentChats().addListener((javafx.collections.SetChangeListener<Long>) change -> list.refresh());
         list.setPlaceholder(emptyState());
         keepSelectionAcrossUpdates();
         VBox.setVgrow(list, Priority.ALWAYS);

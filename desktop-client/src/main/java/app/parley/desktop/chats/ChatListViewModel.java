@@ -31,6 +31,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
@@ -53,6 +54,7 @@ public final class ChatListViewModel {
     private final ProblemText problems;
     private final Consumer<Throwable> onSessionProblem;
     private final AvatarPhotos photos;
+    private final ObservableSet<Long> unsentChats;
 
     private final ObservableList<ChatRoom> chats = FXCollections.observableArrayList();
     private final FilteredList<ChatRoom> filtered = new FilteredList<>(chats);
@@ -70,13 +72,15 @@ public final class ChatListViewModel {
             long myId,
             Background background,
             ProblemText problems,
-            Consumer<Throwable> onSessionProblem) {
+            Consumer<Throwable> onSessionProblem,
+            ObservableSet<Long> unsentChats) {
         this.api = api;
         this.myId = myId;
         this.background = background;
         this.problems = problems;
         this.onSessionProblem = onSessionProblem;
         this.photos = new AvatarPhotos(api, background);
+        this.unsentChats = unsentChats;
         filter.subscribe(typed -> {
             String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
             filtered.setPredicate(chat -> needle.isEmpty()
@@ -88,6 +92,11 @@ public final class ChatListViewModel {
     /** The photos of this session's avatars, shared by the list and the screens opened from it. */
     public AvatarPhotos photos() {
         return photos;
+    }
+
+    /** The chats with messages still waiting in the outbox: the list marks them. */
+    public ObservableSet<Long> unsentChats() {
+        return unsentChats;
     }
 
     /** The chats to show: filtered and sorted, live. */

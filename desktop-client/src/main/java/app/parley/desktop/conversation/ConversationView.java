@@ -9,6 +9,7 @@ import app.parley.model.chat.ChatType;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -33,6 +34,9 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -53,6 +57,7 @@ public final class ConversationView {
     /** Pixels of the newest message that may be hidden and still count as "at the newest" (less than a line). */
     private static final double AT_BOTTOM_SLACK = 16;
 
+    private static final KeyCombination COPY_SHORTCUT = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FIND_SHORTCUT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final ConversationViewModel viewModel;
@@ -61,6 +66,7 @@ public final class ConversationView {
     private final Messages text;
     private final BorderPane root = new BorderPane();
     private final ListView<MessageItem> list = new ListView<>();
+    private final TextSelection selection = new TextSelection();
     private final TextArea composer = new TextArea();
     private final Consumer<String> openLink;
     /** Whether the newest message is in view: then new ones keep it so. */
@@ -172,7 +178,26 @@ public final class ConversationView {
                 chat.type() == ChatType.GROUP,
                 actions,
                 viewModel.firstUnreadProperty()::get,
-                new AttachmentView(viewModel.attachments(), viewModel.files()::tell)));
+                new AttachmentView(viewModel.attachments(), viewModel.files()::tell),
+                selection));
+        // A press anywhere in the list ends the selection; a press on a message's text starts a new one.
+        list.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+            if (event.getButton() == MouseButton.PRIMARY) {
+                selection.clear();
+            }
+        });
+        list.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (COPY_SHORTCUT.match(event)) {
+                // The selected text, else the whole of the message chosen with the keyboard.
+                selection
+                        .text()
+                        .or(() -> Optional.ofNullable(list.getSelectionModel().getSelectedItem())
+                                .map(MessageItem::text)
+                                .filter(said -> !said.isEmpty()))
+                        .ifPresent(MessageCell::copyToClipboard);
+                event.consume();
+            }
+        });
         var empty = new Label(text.get("conversation.empty"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         var spinner = new ProgressIndicator();

@@ -3,15 +3,15 @@ package app.parley.desktop.conversation;
 import app.parley.desktop.app.Background;
 import app.parley.desktop.attachments.Attachments;
 import app.parley.desktop.attachments.ComposerFiles;
-import app.parley.desktop.attachments.NothingToSend;
 import app.parley.desktop.attachments.Upload;
 import app.parley.desktop.chats.UserIds;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
-import app.parley.desktop.net.ApiException;
 import app.parley.desktop.net.RealtimeClient;
 import app.parley.desktop.net.RealtimeListener;
 import app.parley.desktop.net.RealtimeSocket;
+import app.parley.desktop.outbox.Outbox;
+import app.parley.desktop.outbox.OutboxEntry;
 import app.parley.desktop.session.SignedIn;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.event.AgentReplyEvent;
@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.BooleanProperty;
@@ -52,18 +51,20 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.util.Subscription;
 
 /**
  * One open chat: its messages in id order (the person's own unsent ones last), older pages on
  * request, live messages from the chat's socket, who is typing, the draft and sending.
  *
- * <p>Sending goes over HTTP with a fresh {@code client_msg_id}: the message shows at once as
- * sending, becomes the stored message when either the answer or its socket frame arrives
- * (whichever is first; the other is recognised by id), and on failure stays as failed with a
- * retry that reuses the id. When the socket reconnects it asks for what came after the last
- * message it has ({@code after_id}) and pages through {@code catch_up}, so nothing is lost or shown twice;
- * failed sends are retried then.
+ * <p>Sending puts the message in the session's {@link Outbox}, which outlives this chat being
+ * open: the chat shows the outbox's messages for it last, as sending or failed (with retry and
+ * delete), and each becomes the stored message when either the outbox's answer or its socket
+ * frame arrives (whichever is first; the other is recognised by id). When the socket reconnects
+ * it asks for what came after the last message it has ({@code after_id}) and pages through
+ * {@code catch_up}, so nothing is lost or shown twice.
  */
 public final class ConversationViewModel implements AutoCloseable {
     static final int PAGE = 50;
@@ -84,6 +85,9 @@ public final class ConversationViewModel implements AutoCloseable {
     private final RealtimeSocket socket;
     private final Attachments attachments;
     private final ComposerFiles files;
+    private final Outbox outbox;
+    private final ListChangeListener<OutboxEntry> outboxChanged = change -> showUnsent();
+    private final Subscription delivered;
 
     private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
     /** The ids of the stored messages in {@link #items}, so that a message is never shown twice. */
@@ -93,6 +97,9 @@ public final class ConversationViewModel implements AutoCloseable {
     private final long unreadAtOpen;
     private final ReadOnlyLongWrapper firstUnread = new ReadOnlyLongWrapper(this, "firstUnread", 0);
     private final ObservableList<Message> found = FXCollections.observableArrayList();
+    /** Made once: a read-only view listens to its list only weakly, so one made per call can be collected under its listeners. */
+    private final ObservableList<Message> readOnlyFound = FXCollections.unmodifiableObservableList(found);
+
     private final ReadOnlyIntegerWrapper foundAt = new ReadOnlyIntegerWrapper(this, "foundAt", -1);
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
     private final ReadOnlyObjectWrapper<Jump> jump = new ReadOnlyObjectWrapper<>(this, "jump");
@@ -129,7 +136,8 @@ public final class ConversationViewModel implements AutoCloseable {
             Clock clock,
             ScheduledExecutorService timers,
             Drafts drafts,
-            Attachments attachments) {
+            Attachments attachments,
+            Outbox outbox) {
         this.session = session;
         this.chat = chat;
         this.drafts = drafts;
@@ -142,6 +150,10 @@ public final class ConversationViewModel implements AutoCloseable {
         this.timers = timers;
         this.attachments = attachments;
         this.files = new ComposerFiles(attachments, problems);
+        this.outbox = outbox;
+        outbox.entries().addListener(outboxChanged);
+        this.delivered = outbox.onDelivered(this::stored);
+        showUnsent();
         this.socket = realtime.chat(session.api(), this::socketPath, new Frames());
         draft.set(drafts.of(chat.id()));
         draft.addListener((property, before, now) -> draftChanged(now));
@@ -220,7 +232,7 @@ public final class ConversationViewModel implements AutoCloseable {
 
     /** The latest in-chat search's results, best match first. */
     public ObservableList<Message> found() {
-        return FXCollections.unmodifiableObservableList(found);
+        return readOnlyFound;
     }
 
     /** Which of {@link #found()} is shown (-1 before a search or when nothing matched). */
@@ -348,24 +360,24 @@ public final class ConversationViewModel implements AutoCloseable {
         }
         draft.set("");
         List<Upload> uploads = files.take();
-        var pending = MessageItem.sending(UUID.randomUUID().toString(), body, clock.instant(), session.me(), uploads);
-        items.add(pending);
-        deliver(pending);
+        outbox.write(chat.id(), body, uploads);
+        socket.send(Map.of("type", "stop_typing"));
+        typingSentAt = Instant.EPOCH;
     }
 
     /** Sends a failed message again, with its first {@code client_msg_id}. */
     public void retry(MessageItem failed) {
-        int index = items.indexOf(failed);
-        if (index < 0 || failed.status() != MessageItem.Status.FAILED) {
-            return;
+        if (failed.status() == MessageItem.Status.FAILED) {
+            outbox.retry(failed.clientMsgId());
         }
-        MessageItem again = failed.retrying();
-        items.set(index, again);
-        deliver(again);
     }
 
-    /** Deletes one of the person's own stored messages. */
+    /** Deletes one of the person's own stored messages, or drops a failed one from the outbox. */
     public void delete(MessageItem item) {
+        if (item.own() && item.status() == MessageItem.Status.FAILED) {
+            outbox.discard(item.clientMsgId());
+            return;
+        }
         if (!item.own() || !item.stored()) {
             return;
         }
@@ -401,55 +413,71 @@ public final class ConversationViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        outbox.entries().removeListener(outboxChanged);
+        delivered.unsubscribe();
         if (!draft.get().isBlank()) {
             socket.send(Map.of("type", "stop_typing"));
         }
         socket.close();
     }
 
-    private void deliver(MessageItem pending) {
-        background.run(
-                () -> session.api().send(chat.id(), pending.text(), pending.clientMsgId(), uploaded(pending)),
-                this::stored,
-                failure -> {
-                    if (failure instanceof NothingToSend) {
-                        items.removeIf(item -> pending.clientMsgId().equals(item.clientMsgId()) && !item.stored());
-                        return;
-                    }
-                    if (failure instanceof ApiException refused
-                            && refused.code().equals("message_deleted")) {
-                        items.removeIf(item -> pending.clientMsgId().equals(item.clientMsgId()) && !item.stored());
-                        return;
-                    }
-                    replacePending(pending.clientMsgId(), pending.failed());
-                    if (failure instanceof ApiException refused && refused.status() < 500) {
-                        problem.set(problems.describe(failure));
-                    }
-                });
-        socket.send(Map.of("type", "stop_typing"));
-        typingSentAt = Instant.EPOCH;
-    }
-
-    /** Uploads the message's files first (those not uploaded by an earlier try); blocks, on a worker. */
-    private List<Long> uploaded(MessageItem pending) {
-        if (pending.uploads().isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = attachments.upload(chat.id(), pending.uploads());
-        if (ids.isEmpty() && pending.text().isEmpty()) {
-            throw new NothingToSend();
-        }
-        return ids;
-    }
-
-    private void replacePending(String clientMsgId, MessageItem replacement) {
-        for (int i = 0; i < items.size(); i++) {
-            MessageItem item = items.get(i);
-            if (!item.stored() && clientMsgId.equals(item.clientMsgId())) {
-                items.set(i, replacement);
-                return;
+    /**
+     * Shows the outbox's messages for this chat last, as sending or failed: added, changed or
+     * removed to match it, except those whose stored message is shown already.
+     */
+    private void showUnsent() {
+        Map<String, MessageItem> wanted = new LinkedHashMap<>();
+        for (OutboxEntry entry : outbox.entries()) {
+            if (entry.chatId() == chat.id() && !storedAlready(entry.clientMsgId())) {
+                var item = MessageItem.sending(
+                        entry.clientMsgId(), entry.text(), entry.written(), session.me(), outbox.uploadsOf(entry));
+                wanted.put(entry.clientMsgId(), entry.failed() ? item.failed() : item);
             }
         }
+        items.removeIf(item -> unsent(item) && !wanted.containsKey(item.clientMsgId()));
+        wanted.forEach((clientMsgId, item) -> {
+            int at = indexOfUnsent(clientMsgId);
+            boolean nowFailed = item.status() == MessageItem.Status.FAILED
+                    && (at < 0 || items.get(at).status() != MessageItem.Status.FAILED);
+            if (at < 0) {
+                items.add(item);
+            } else if (items.get(at).status() != item.status()) {
+                items.set(at, item);
+            }
+            if (nowFailed) {
+                // Why the server refused it, as the conversation said before the outbox kept it.
+                outbox.entries().stream()
+                        .filter(entry -> entry.clientMsgId().equals(clientMsgId) && entry.problem() != null)
+                        .findFirst()
+                        .ifPresent(entry -> problem.set(entry.problem()));
+            }
+        });
+    }
+
+    private static boolean unsent(MessageItem item) {
+        return item.own()
+                && !item.stored()
+                && (item.status() == MessageItem.Status.SENDING || item.status() == MessageItem.Status.FAILED);
+    }
+
+    private int indexOfUnsent(String clientMsgId) {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            MessageItem item = items.get(i);
+            if (unsent(item) && clientMsgId.equals(item.clientMsgId())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean storedAlready(String clientMsgId) {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            MessageItem item = items.get(i);
+            if (item.stored() && item.own() && clientMsgId.equals(item.clientMsgId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A stored message, from the send's answer or the socket: added once, in id order, and read if in view. */
@@ -684,22 +712,11 @@ public final class ConversationViewModel implements AutoCloseable {
         }
     }
 
-    private void retryFailed() {
-        for (MessageItem item : List.copyOf(items)) {
-            if (item.status() == MessageItem.Status.FAILED) {
-                retry(item);
-            }
-        }
-    }
-
     /** The chat socket's frames, moved to the FX thread. */
     private final class Frames implements RealtimeListener {
         @Override
         public void connected() {
-            background.onUi(() -> {
-                retryFailed();
-                loadReadPositions();
-            });
+            background.onUi(() -> loadReadPositions());
         }
 
         @Override

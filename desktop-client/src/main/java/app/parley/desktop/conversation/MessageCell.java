@@ -55,12 +55,15 @@ final class MessageCell extends ListCell<MessageItem> {
     private final Label day = new Label();
     private final Label unreadLine = new Label();
     private final Label author = new Label();
-    private final TextFlow body = new TextFlow();
+    private final TextSelection selection;
+    private final SelectableText selectable;
+    private final TextFlow body;
     private final Label time = new Label();
     private final FontIcon state = new FontIcon();
     private final Label receipt = new Label();
     private final Tooltip receiptNames = new Tooltip();
     private final Hyperlink retry = new Hyperlink();
+    private final Hyperlink discard = new Hyperlink();
     private final AttachmentView files;
     private final VBox bubble;
     private final HBox row;
@@ -80,13 +83,17 @@ final class MessageCell extends ListCell<MessageItem> {
             boolean group,
             MessageActions actions,
             LongSupplier firstUnread,
-            AttachmentView files) {
+            AttachmentView files,
+            TextSelection selection) {
         this.text = text;
         this.files = files;
         this.clock = clock;
         this.group = group;
         this.actions = actions;
         this.firstUnread = firstUnread;
+        this.selection = selection;
+        this.selectable = new SelectableText(selection);
+        this.body = selectable.flow();
 
         day.getStyleClass().addAll("day-line", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         day.setMaxWidth(Double.MAX_VALUE);
@@ -99,8 +106,10 @@ final class MessageCell extends ListCell<MessageItem> {
         author.getStyleClass().addAll("message-author", Styles.TEXT_SMALL, Styles.TEXT_BOLD);
         body.getStyleClass().add("message-body");
         body.setMinHeight(Region.USE_PREF_SIZE);
+        selectable.setMinHeight(Region.USE_PREF_SIZE);
         // Bound once: a binding made per message would stay on the list's width until collected.
-        body.maxWidthProperty()
+        selectable
+                .maxWidthProperty()
                 .bind(listViewProperty()
                         .flatMap(ListView::widthProperty)
                         .map(width -> width.doubleValue() * 0.66)
@@ -109,12 +118,17 @@ final class MessageCell extends ListCell<MessageItem> {
         state.getStyleClass().add("message-state");
         retry.setText(text.get("conversation.retry"));
         retry.getStyleClass().add(Styles.TEXT_SMALL);
+        retry.setId("retryLink");
+        discard.setText(text.get("conversation.discard"));
+        discard.getStyleClass().add(Styles.TEXT_SMALL);
+        discard.setId("discardLink");
+        discard.setOnAction(event -> actions.delete().accept(getItem()));
 
         receipt.getStyleClass().addAll("message-receipt", Styles.TEXT_SMALL);
         receipt.setTooltip(receiptNames);
-        var meta = new HBox(4, time, state, receipt, retry);
+        var meta = new HBox(4, time, state, receipt, retry, discard);
         meta.setAlignment(Pos.CENTER_RIGHT);
-        bubble = new VBox(2, body, files, meta);
+        bubble = new VBox(2, selectable, files, meta);
         bubble.getStyleClass().add("bubble");
         bubble.setMaxWidth(Region.USE_PREF_SIZE);
         row = new HBox(bubble);
@@ -123,7 +137,9 @@ final class MessageCell extends ListCell<MessageItem> {
         setPrefWidth(0); // as wide as the list: a long message wraps, the list never scrolls sideways
 
         copy = new MenuItem(text.get("conversation.copy"), new FontIcon(Feather.COPY));
-        copy.setOnAction(event -> copyToClipboard(getItem().text()));
+        // The selected part when there is one in this message, else the whole text.
+        copy.setOnAction(event -> copyToClipboard(
+                selection.textIn(getItem().key()).orElse(getItem().text())));
         delete = new MenuItem(text.get("conversation.delete"), new FontIcon(Feather.TRASH_2));
         delete.setOnAction(event -> actions.delete().accept(getItem()));
         setText(null);
@@ -155,9 +171,9 @@ final class MessageCell extends ListCell<MessageItem> {
         author.setVisible(showAuthor);
         author.setManaged(showAuthor);
 
-        showText(item.text());
-        body.setVisible(!item.text().isEmpty());
-        body.setManaged(body.isVisible());
+        showText(item);
+        selectable.setVisible(!item.text().isEmpty());
+        selectable.setManaged(selectable.isVisible());
         files.show(item.stored() ? item.message().attachments() : List.of(), item.uploads());
         time.setText(
                 when.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(text.locale())));
@@ -196,8 +212,11 @@ final class MessageCell extends ListCell<MessageItem> {
         }
         state.setManaged(state.isVisible());
         showReceipt(got);
+        boolean failed = item.status() == MessageItem.Status.FAILED;
+        discard.setVisible(failed);
+        discard.setManaged(failed);
 
-        if (item.own() && item.stored()) {
+        if (item.own() && (item.stored() || failed)) {
             menu.getItems().setAll(copy, delete);
         } else {
             menu.getItems().setAll(copy);
@@ -232,9 +251,12 @@ final class MessageCell extends ListCell<MessageItem> {
     }
 
     /** The text with its links clickable; a link's own menu copies its address. */
-    private void showText(String message) {
+    private void showText(MessageItem item) {
+        if (selectable.shows(item.key(), item.text())) {
+            return;
+        }
         List<Node> runs = new ArrayList<>();
-        for (MessageText.Run run : links.runs(message)) {
+        for (MessageText.Run run : links.runs(item.text())) {
             if (run.link()) {
                 var link = new Hyperlink(run.text());
                 link.getStyleClass().add("message-link");
@@ -250,10 +272,10 @@ final class MessageCell extends ListCell<MessageItem> {
                 runs.add(plain);
             }
         }
-        body.getChildren().setAll(runs);
+        selectable.show(item.key(), item.text(), runs);
     }
 
-    private static void copyToClipboard(String value) {
+    static void copyToClipboard(String value) {
         var clip = new ClipboardContent();
         clip.putString(value);
         Clipboard.getSystemClipboard().setContent(clip);

@@ -78,6 +78,11 @@ public record MessageItem(
         return message == null ? Long.MAX_VALUE : message.id();
     }
 
+    /** Names the message whichever state it is in: its stored id, else its client_msg_id. */
+    public String key() {
+        return message == null ? "unsent:" + clientMsgId : "stored:" + message.id();
+    }
+
     public boolean stored() {
         return message != null;
     }

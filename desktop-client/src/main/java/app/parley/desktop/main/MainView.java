@@ -19,6 +19,10 @@ import java.time.Clock;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -197,7 +201,11 @@ public final class MainView {
         var dark = themeItem(themes, ThemeChoice.DARK, "main.theme.dark");
         var signOut = new MenuItem(text.get("main.signOut"), new FontIcon(Feather.LOG_OUT));
         signOut.setId("signOutItem");
-        signOut.setOnAction(event -> viewModel.signOut());
+        signOut.setOnAction(event -> {
+            if (mayDiscardUnsent()) {
+                viewModel.signOut();
+            }
+        });
 
         var menu = new MenuButton(null, new FontIcon(Feather.MENU));
         menu.setId("mainMenu");
@@ -209,6 +217,25 @@ public final class MainView {
         profile.setOnAction(event -> openMyProfile());
         menu.getItems().addAll(profile, new SeparatorMenuItem(), system, light, dark, new SeparatorMenuItem(), signOut);
         return menu;
+    }
+
+    /** Signing out discards the outbox: asks first when it holds messages. */
+    private boolean mayDiscardUnsent() {
+        int unsent = viewModel.unsentCount();
+        if (unsent == 0) {
+            return true;
+        }
+        var discard = new ButtonType(text.get("main.signOut.discard"), ButtonBar.ButtonData.OK_DONE);
+        var keep = new ButtonType(text.get("main.signOut.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, text.get("main.signOut.unsent", unsent), discard, keep);
+        alert.initOwner(window());
+        alert.setTitle(text.get("app.title"));
+        alert.setHeaderText(text.get("main.signOut.unsentHeader"));
+        alert.getDialogPane().setId("unsentSignOutDialog");
+        // Enter keeps the messages: losing them takes a deliberate choice.
+        ((Button) alert.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        return alert.showAndWait().filter(discard::equals).isPresent();
     }
 
     private RadioMenuItem themeItem(ToggleGroup group, ThemeChoice choice, String key) {

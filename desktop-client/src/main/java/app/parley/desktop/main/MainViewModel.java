@@ -10,6 +10,7 @@ import app.parley.desktop.invites.InvitesViewModel;
 import app.parley.desktop.invites.JoinInviteViewModel;
 import app.parley.desktop.newchat.NewGroupDialog;
 import app.parley.desktop.newchat.UserSearchViewModel;
+import app.parley.desktop.outbox.Outbox;
 import app.parley.desktop.profile.MyProfileViewModel;
 import app.parley.desktop.profile.PersonViewModel;
 import app.parley.desktop.session.SignedIn;
@@ -39,6 +40,7 @@ public final class MainViewModel {
     private final ChatListViewModel chats;
     private final Themes themes;
     private final Runnable onSignOut;
+    private final Outbox outbox;
     private final StringBinding windowTitle;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
@@ -59,6 +61,7 @@ public final class MainViewModel {
             Background background,
             ProblemText problems,
             ScheduledExecutorService timers,
+            Outbox outbox,
             Runnable onSignOut) {
         this.session = session;
         this.background = background;
@@ -67,6 +70,7 @@ public final class MainViewModel {
         this.chats = chats;
         this.themes = themes;
         this.onSignOut = onSignOut;
+        this.outbox = outbox;
         this.text = text;
         this.me.set(session.me());
         this.windowTitle = Bindings.createStringBinding(
@@ -158,6 +162,12 @@ public final class MainViewModel {
         return themes.choiceProperty().get();
     }
 
+    /** How many messages would be lost by signing out now (the view asks first when there are some). */
+    public int unsentCount() {
+        return outbox.entries().size();
+    }
+
+    /** Signs out; messages still in the outbox are discarded. */
     public void signOut() {
         onSignOut.run();
     }

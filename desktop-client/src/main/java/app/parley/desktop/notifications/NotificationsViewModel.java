@@ -9,19 +9,25 @@ import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.ChatType;
 import app.parley.model.event.LastMessageEvent;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Subscription;
 
 /**
  * In-app notifications of new messages: one toast per message from someone else in a chat the
  * person is not looking at (another chat is open, or the window is not focused), at most
- * {@value #MAX_SHOWN} at once, each gone by itself after a while; a click opens its chat.
+ * {@value #MAX_SHOWN} at once, each gone by itself after a while; a click opens its chat. While
+ * the window is not focused the same notice also goes to the system (the tray), where a toast
+ * inside the window would go unseen.
  */
 public final class NotificationsViewModel {
     static final int MAX_SHOWN = 3;
@@ -37,6 +43,10 @@ public final class NotificationsViewModel {
     private final BooleanSupplier windowFocused;
     private final LongConsumer openChat;
     private final ObservableList<Notice> shown = FXCollections.observableArrayList();
+    /** Made once: a read-only view listens to its list only weakly, and one made per call was collected with the view's listener. */
+    private final ObservableList<Notice> readOnlyShown = FXCollections.unmodifiableObservableList(shown);
+
+    private final List<Consumer<Notice>> systemListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param chatInView the id of the chat open in the window (0 for none)
@@ -62,15 +72,25 @@ public final class NotificationsViewModel {
 
     /** The toasts showing, oldest first. Changed on the FX thread only. */
     public ObservableList<Notice> shown() {
-        return FXCollections.unmodifiableObservableList(shown);
+        return readOnlyShown;
     }
 
-    /** A new message somewhere: a toast unless it is the person's own or they are looking at its chat. */
+    /** Hears the notices meant for the system's own notifications: those that arrive while the window is not focused. */
+    public Subscription onSystemNotice(Consumer<Notice> listener) {
+        systemListeners.add(listener);
+        return () -> systemListeners.remove(listener);
+    }
+
+    /**
+     * A new message somewhere: a toast unless it is the person's own or they are looking at its
+     * chat; also a system notice when the window is not focused.
+     */
     public void arrived(LastMessageEvent message, Optional<ChatRoom> chat) {
         if (isMine(message.author()) || message.unreadCount() == 0) {
             return;
         }
-        if (windowFocused.getAsBoolean() && chatInView.getAsLong() == message.chatId()) {
+        boolean focused = windowFocused.getAsBoolean();
+        if (focused && chatInView.getAsLong() == message.chatId()) {
             return;
         }
         String author = message.author() == null ? "" : message.author().name();
@@ -85,6 +105,9 @@ public final class NotificationsViewModel {
             shown.removeFirst();
         }
         timers.schedule(() -> background.onUi(() -> shown.remove(notice)), SHOWN_FOR.toMillis(), TimeUnit.MILLISECONDS);
+        if (!focused) {
+            systemListeners.forEach(listener -> listener.accept(notice));
+        }
     }
 
     public void open(Notice notice) {

@@ -233,7 +233,7 @@ class AttachmentsTest {
     }
 
     @Test
-    void aMessageWhoseUploadFailedIsSentWithItsFileOnceTheServerIsBack() throws Exception {
+    void aMessageWrittenOfflineWaitsWithItsFileAndIsSentOnceTheServerIsBack() throws Exception {
         Path notes = bytes("notes.txt", 300);
         startAppInTheChat();
         paste(notes);
@@ -247,9 +247,9 @@ class AttachmentsTest {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> Ui.onFx(() -> items().size() == 1 && items().getFirst().status() == MessageItem.Status.FAILED));
+                () -> Ui.onFx(() -> items().size() == 1 && items().getFirst().status() == MessageItem.Status.SENDING));
         assertEquals(List.of("notes.txt"), Ui.onFx(() -> texts(".attachment-name")));
-        Snapshots.save(ui.window().getScene(), "attachments-failed");
+        Snapshots.save(ui.window().getScene(), "attachments-waiting");
         server.startAgain(port);
 
         WaitForAsyncUtils.waitFor(
@@ -266,7 +266,7 @@ class AttachmentsTest {
     }
 
     @Test
-    void aFileCancelledFromAFailedMessageStaysBehindWhenTheMessageIsSent() throws Exception {
+    void aFileCancelledFromAWaitingMessageStaysBehindWhenTheMessageIsSent() throws Exception {
         startAppInTheChat();
         paste(bytes("draft.txt", 300));
         awaitChips(List.of("draft.txt"));
@@ -277,7 +277,7 @@ class AttachmentsTest {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> Ui.onFx(() -> !items().isEmpty() && items().getFirst().status() == MessageItem.Status.FAILED));
+                () -> Ui.onFx(() -> !items().isEmpty() && items().getFirst().status() == MessageItem.Status.SENDING));
 
         robot.clickOn(robot.lookup(".attachment-cancel").queryAs(Node.class));
         assertEquals(

@@ -88,8 +88,17 @@ final class PageAppendBenchmark {
         var problems = new ProblemText(text);
         var cache = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "parley-bench-cache");
         var attachments = new Attachments(session.api(), background, problems, text, cache);
+        var outbox = new app.parley.desktop.outbox.Outbox(
+                session.api(),
+                session.me().id(),
+                attachments,
+                background,
+                timers,
+                clock,
+                new app.parley.desktop.outbox.OutboxStore(cache.resolve("outbox.json"), ParleyJson.mapper()),
+                problems);
         viewModel = new ConversationViewModel(
-                session, chat, realtime, background, problems, text, clock, timers, new Drafts(), attachments);
+                session, chat, realtime, background, problems, text, clock, timers, new Drafts(), attachments, outbox);
         items = viewModel.items();
         var view = new ConversationView(viewModel, new ChatHeaderViewModel(chat), null, text, clock, link -> {});
         // The conversation's share of the 1000 × 680 window, beside the chat list.

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.collections.FXCollections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ class ChatListViewModelTest {
                 borisId,
                 new Background(Runnable::run, Runnable::run),
                 new ProblemText(Messages.forLocale(Locale.ENGLISH)),
-                failure -> {});
+                failure -> {},
+                FXCollections.observableSet());
         list.reload();
         list.setOnChatGone(chatId -> heard.add(
                 "gone " + chatId + " while listed: " + list.find(chatId).isPresent()));

@@ -113,6 +113,36 @@ class NotificationsViewModelTest {
                 100, "uuid", chatId, "last_message", "", BORIS, Instant.now(), null, 1, files, null);
     }
 
+    @Test
+    void whileTheWindowIsNotFocusedEveryNoticeAlsoGoesToTheSystemEvenForTheChatOpenInIt() {
+        List<Notice> toSystem = new ArrayList<>();
+        notifications.onSystemNotice(toSystem::add);
+        focused = false;
+        inView = 20;
+
+        notifications.arrived(message(20, BORIS, "while you were away"), Optional.empty());
+        notifications.arrived(message(30, UserRef.of(ME, "Anna", "anna"), "my own"), Optional.empty());
+
+        assertEquals(List.of(new Notice(20, 100, "Boris", "while you were away", false)), toSystem);
+    }
+
+    @Test
+    void whileTheWindowIsFocusedNothingGoesToTheSystemOnlyToasts() {
+        List<Notice> toSystem = new ArrayList<>();
+        var subscription = notifications.onSystemNotice(toSystem::add);
+        focused = true;
+        inView = 10;
+
+        notifications.arrived(message(20, BORIS, "in another chat"), Optional.empty());
+        assertEquals(List.of(), toSystem);
+        assertEquals(1, notifications.shown().size());
+
+        subscription.unsubscribe();
+        focused = false;
+        notifications.arrived(message(20, BORIS, "after unsubscribing"), Optional.empty());
+        assertEquals(List.of(), toSystem);
+    }
+
     private static LastMessageEvent message(long chatId, UserRef author, String text) {
         return new LastMessageEvent(
                 100, "uuid", chatId, "last_message", text, author, Instant.now(), null, 1, List.of(), null);
