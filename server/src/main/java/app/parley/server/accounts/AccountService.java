@@ -71,12 +71,7 @@ public class AccountService {
             throw new InvalidInputException(null, "a JSON body with username and password is required");
         }
         String username = UsernameRules.validate(request.username(), limits);
-        String password = request.password();
-        if (password == null || password.length() < limits.passwordMin() || password.length() > limits.passwordMax()) {
-            throw new InvalidInputException(
-                    "password",
-                    "password must be %d to %d characters long".formatted(limits.passwordMin(), limits.passwordMax()));
-        }
+        String password = requireValidPassword(request.password());
         String name = request.name() == null || request.name().isBlank()
                 ? username
                 : TextLimits.requireName("name", request.name(), limits.displayNameMax());
@@ -91,6 +86,16 @@ public class AccountService {
                 email,
                 EmailRules.key(email));
         return inserts.insertIfUsernameFree(account);
+    }
+
+    /** The password if it fits the limits; the one rule for registration and an administrator's reset. */
+    String requireValidPassword(@Nullable String password) {
+        if (password == null || password.length() < limits.passwordMin() || password.length() > limits.passwordMax()) {
+            throw new InvalidInputException(
+                    "password",
+                    "password must be %d to %d characters long".formatted(limits.passwordMin(), limits.passwordMax()));
+        }
+        return password;
     }
 
     /**
@@ -147,12 +152,21 @@ public class AccountService {
         if (account.isEmpty() || !matches || account.get().bot()) {
             throw new UnauthorizedException("invalid_credentials", "invalid username or password");
         }
+        // Only after the password matched: a guesser learns nothing about the account.
+        if (account.get().disabled()) {
+            throw accountDisabled();
+        }
         return account.get();
+    }
+
+    static ForbiddenException accountDisabled() {
+        return new ForbiddenException("account_disabled", "this account is disabled: ask the server's administrator");
     }
 
     /**
      * The account a verified token names: the same id and the same uuid. An id alone is not
      * enough: after a restore from backup the id of a lost account can be handed to someone else.
+     * A disabled account is returned as it is: the caller decides how to refuse it.
      */
     public Optional<Account> tokenHolder(long id, String uuid) {
         return accounts.findById(id).filter(account -> account.uuid().equals(uuid));
@@ -160,9 +174,13 @@ public class AccountService {
 
     /** The account behind a verified token; a token of a deleted account no longer counts. */
     public Account requireCaller(long callerId) {
-        return accounts.findById(callerId)
+        Account caller = accounts.findById(callerId)
                 .orElseThrow(
                         () -> new UnauthorizedException("account_gone", "the account of this token no longer exists"));
+        if (caller.disabled()) {
+            throw new UnauthorizedException("account_disabled", "the account of this token is disabled");
+        }
+        return caller;
     }
 
     /**
