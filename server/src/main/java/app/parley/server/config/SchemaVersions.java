@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
@@ -28,7 +29,15 @@ public final class SchemaVersions {
                 .dataSource("jdbc:sqlite:" + database, null, null)
                 .locations(LOCATION)
                 .load();
-        MigrationInfo[] future = Arrays.stream(flyway.info().all())
+        MigrationInfo[] applied;
+        try {
+            applied = flyway.info().all();
+        } catch (FlywayException unreadable) {
+            // Not a database Flyway can read (damaged, or not SQLite): not "newer". Whoever opens it
+            // next says what is wrong with it (check reports it, the server fails to start).
+            return;
+        }
+        MigrationInfo[] future = Arrays.stream(applied)
                 .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS
                         || info.getState() == MigrationState.FUTURE_FAILED)
                 .toArray(MigrationInfo[]::new);
