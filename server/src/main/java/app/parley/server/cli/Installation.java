@@ -40,11 +40,20 @@ public final class Installation {
     List<Path> configFiles = new ArrayList<>();
 
     ParleyServer.Settings settings(Integer port, Map<String, Object> properties) {
-        return new ParleyServer.Settings(
-                dataDir,
-                port,
-                properties,
-                configFiles.stream().map(Installation::load).toList());
+        return new ParleyServer.Settings(dataDir, port, properties, configSources());
+    }
+
+    /**
+     * The --config files, else the one {@code PARLEY_CONFIG} names: the launcher of the server
+     * distribution sets it to its conf/parley.yml, so that every command reads the same settings.
+     */
+    private List<PropertySource> configSources() {
+        List<Path> files = configFiles;
+        String fromEnvironment = System.getenv("PARLEY_CONFIG");
+        if (files.isEmpty() && fromEnvironment != null && !fromEnvironment.isBlank()) {
+            files = List.of(Path.of(fromEnvironment));
+        }
+        return files.stream().map(Installation::load).toList();
     }
 
     /** The data dir the server would use with these options. */
@@ -92,7 +101,7 @@ public final class Installation {
                                             // start-up.
                                             "logger.levels.io.micronaut.flyway",
                                             "WARN"),
-                                    configFiles.stream().map(Installation::load).toList()),
+                                    configSources()),
                             new String[0])
                     .start();
         } catch (RuntimeException e) {
