@@ -48,6 +48,23 @@ public final class ParleyCommandLine {
                             + outcome.message());
             return outcome.exitCode();
         });
+        cli.setExecutionStrategy(parsed -> {
+            // `parley-server --data-dir=X user list` would set the data dir of serve, not of the
+            // command, which would then quietly work on the default data dir.
+            if (parsed.hasSubcommand()
+                    && (!parsed.matchedOptions().isEmpty()
+                            || !parsed.unmatched().isEmpty())) {
+                CommandLine.ParseResult command = parsed;
+                while (command.hasSubcommand()) {
+                    command = command.subcommand();
+                }
+                throw new CommandLine.ParameterException(
+                        cli,
+                        "options go after the command's name, e.g. "
+                                + command.commandSpec().qualifiedName() + " --data-dir=DIR");
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cli.execute(words(args).toArray(String[]::new));
     }
 
