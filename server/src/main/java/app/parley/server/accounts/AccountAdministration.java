@@ -24,8 +24,9 @@ public class AccountAdministration {
         this.passwords = passwords;
     }
 
+    /** Works whether registration is open or closed: closed, this is how accounts are made. */
     public Account add(String username, @Nullable String name, String password) {
-        return service.register(new RegisterRequest(username, password, name, null));
+        return service.create(new RegisterRequest(username, password, name, null));
     }
 
     /** Every account, people and bots, by username. */

@@ -16,6 +16,7 @@ import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.UnauthorizedException;
 import app.parley.server.files.FileService;
 import app.parley.server.files.PreparedFile;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -42,6 +43,7 @@ public class AccountService {
     private final AccountInserts inserts;
     private final ParleyLimits limits;
     private final Clock clock;
+    private final Registration registration;
     /** Verified against when the username is unknown, so both failures take the same time. */
     private final String decoyHash;
 
@@ -51,7 +53,8 @@ public class AccountService {
             FileService files,
             AccountInserts inserts,
             ParleyLimits limits,
-            Clock clock) {
+            Clock clock,
+            @Value("${parley.accounts.registration}") Registration registration) {
         this.accounts = accounts;
         this.byReference = new ByReference<>("user", accounts::findById, accounts::findByUuid);
         this.inserts = inserts;
@@ -59,14 +62,35 @@ public class AccountService {
         this.passwords = passwords;
         this.limits = limits;
         this.clock = clock;
+        this.registration = registration;
         this.decoyHash = passwords.hash(UUID.randomUUID().toString());
     }
 
-    /**
-     * The password is hashed before the write transaction opens: bcrypt takes tens of
-     * milliseconds and must not hold the database's write lock while it works.
-     */
+    /** Whether anyone may create an account through the API, or only the administrator (parley-server user add). */
+    public enum Registration {
+        OPEN,
+        CLOSED
+    }
+
+    /** A person creates their own account; refused when the server's registration is closed. */
     public Account register(RegisterRequest request) {
+        requireRegistrationOpen();
+        return create(request);
+    }
+
+    private void requireRegistrationOpen() {
+        if (registration == Registration.CLOSED) {
+            throw new ForbiddenException(
+                    "registration_closed", "this server takes no new accounts: ask its administrator for one");
+        }
+    }
+
+    /**
+     * A new account under the registration rules, open or not (the administrator's way in). The
+     * password is hashed before the write transaction opens: bcrypt takes tens of milliseconds
+     * and must not hold the database's write lock while it works.
+     */
+    Account create(RegisterRequest request) {
         if (request == null) {
             throw new InvalidInputException(null, "a JSON body with username and password is required");
         }
@@ -103,6 +127,7 @@ public class AccountService {
      * Nobody can sign in to it; its owner holds the token handed out with it.
      */
     public Account registerWithoutPassword(String requestedUsername) {
+        requireRegistrationOpen();
         String username = UsernameRules.validate(requestedUsername, limits);
         Account account = Account.create(
                 UUID.randomUUID().toString(), username, username, null, false, clock.instant(), null, null);

@@ -41,7 +41,7 @@ class DisabledAccountSockets {
             AccountRepository accounts,
             ConnectionRegistry registry,
             @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-            @Value("${parley.accounts.disabled-check-interval:2s}") Duration interval) {
+            @Value("${parley.accounts.disabled-check-interval}") Duration interval) {
         this.accounts = accounts;
         this.registry = registry;
         this.scheduler = scheduler;

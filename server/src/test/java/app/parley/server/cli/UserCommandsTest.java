@@ -134,6 +134,18 @@ class UserCommandsTest {
     }
 
     @Test
+    void optionsBeforeTheCommandAreRefusedRatherThanAppliedToTheDefaultDataDir() {
+        var refused = AdminTool.runExactly("", "--data-dir=" + server.dataDir(), "user", "list");
+
+        assertEquals(ExitCodes.BAD_ARGUMENTS, refused.exitCode(), refused.toString());
+        assertTrue(
+                refused.err()
+                        .contains("options go after the command's name, e.g. parley-server user list --data-dir=DIR"),
+                refused.toString());
+        assertEquals("", refused.out());
+    }
+
+    @Test
     void aServeArgumentThatIsNotASettingIsABadArgument() {
         var refused = AdminTool.runExactly("", "--port=0", "sevre");
 
