@@ -79,7 +79,7 @@ class ServerDistributionTest {
             var added = run(
                     List.of("user", "add", "admin", "--password-stdin", "--data-dir=" + dataDir), "admin-password\n");
             assertEquals(0, added.exitCode(), added.output());
-            assertTrue(added.output().contains("Added admin (id 1)"), added.output());
+            assertEquals("Added admin (id 1)\n", added.output(), "the command says what it did, and nothing else");
         } finally {
             server.destroy();
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server did not stop on SIGTERM");

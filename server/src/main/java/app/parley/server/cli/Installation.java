@@ -91,17 +91,7 @@ public final class Installation {
         Path root = requireExistingDataDir();
         try {
             return ParleyServer.configure(
-                            new ParleyServer.Settings(
-                                    root,
-                                    null,
-                                    Map.of(
-                                            "parley.admin-tool",
-                                            true,
-                                            // The command's own output is what the admin reads, not the server's
-                                            // start-up.
-                                            "logger.levels.io.micronaut.flyway",
-                                            "WARN"),
-                                    configSources()),
+                            new ParleyServer.Settings(root, null, Map.of("parley.admin-tool", true), configSources()),
                             new String[0])
                     .start();
         } catch (RuntimeException e) {

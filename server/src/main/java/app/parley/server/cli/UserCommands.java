@@ -64,6 +64,7 @@ public final class UserCommands {
 
         @Override
         public Integer call() {
+            installation.requireExistingDataDir(); // before the admin types a password for nothing
             String password = terminal.newPassword("Password for " + username, passwordFromStdin);
             Account added = withAccounts(accounts -> accounts.add(username, name, password));
             terminal.out().println("Added " + added.username() + " (id " + added.id() + ")");
@@ -105,6 +106,7 @@ public final class UserCommands {
 
         @Override
         public Integer call() {
+            installation.requireExistingDataDir(); // before the admin types a password for nothing
             String password = terminal.newPassword("New password for " + username, passwordFromStdin);
             Account account = withAccounts(accounts -> accounts.resetPassword(username, password));
             terminal.out().println("Changed the password of " + account.username());
