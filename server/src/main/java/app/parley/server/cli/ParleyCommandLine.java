@@ -31,7 +31,7 @@ public final class ParleyCommandLine {
                 .addSubcommand(new CommandLine(BackupCommand.class, factory))
                 .addSubcommand(new CommandLine(RestoreCommand.class, factory))
                 .addSubcommand(new CommandLine(CheckCommand.class, factory));
-        cli.getCommandSpec().mixinStandardHelpOptions(true);
+        withHelpOptions(cli);
         cli.getCommandSpec()
                 .usageMessage()
                 .description("A Parley chat server and its admin commands. Without a command it serves.");
@@ -66,6 +66,12 @@ public final class ParleyCommandLine {
             return new CommandLine.RunLast().execute(parsed);
         });
         return cli.execute(words(args).toArray(String[]::new));
+    }
+
+    /** --help and --version on every command and subcommand, not only on the top one. */
+    private static void withHelpOptions(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        command.getSubcommands().values().forEach(ParleyCommandLine::withHelpOptions);
     }
 
     private static String version() {

@@ -146,6 +146,15 @@ class UserCommandsTest {
     }
 
     @Test
+    void everyCommandExplainsItselfWithHelp() {
+        var help = AdminTool.runExactly("", "user", "add", "--help");
+
+        assertEquals(ExitCodes.OK, help.exitCode(), help.toString());
+        assertTrue(help.out().startsWith("Usage: parley-server user add "), help.out());
+        assertTrue(help.out().contains("--password-stdin"), help.out());
+    }
+
+    @Test
     void aServeArgumentThatIsNotASettingIsABadArgument() {
         var refused = AdminTool.runExactly("", "--port=0", "sevre");
 
