@@ -1,8 +1,10 @@
 package app.parley.server;
 
 import app.parley.server.config.DataDirectoryInUseException;
+import app.parley.server.config.NewerDatabaseException;
 import com.google.common.base.Throwables;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -53,34 +55,15 @@ public final class ParleyServer implements AutoCloseable {
 
     /**
      * Starts a server; a data dir held by another server fails with
-     * {@link DataDirectoryInUseException} itself, not wrapped in the framework's exceptions.
+     * {@link DataDirectoryInUseException} itself, not wrapped in the framework's exceptions, and
+     * a database from a newer Parley with {@link NewerDatabaseException}.
      */
-    static ParleyServer start(Settings settings, String[] commandLine) {
-        Map<String, Object> properties = new HashMap<>(settings.properties());
-        if (settings.dataDir() != null) {
-            properties.put(
-                    "parley.data-dir", settings.dataDir().toAbsolutePath().toString());
-        }
-        if (settings.port() != null) {
-            // Micronaut's own convention for "any free port" is -1.
-            properties.put("micronaut.server.port", settings.port() == 0 ? -1 : settings.port());
-        }
+    public static ParleyServer start(Settings settings, String[] commandLine) {
         ApplicationContext context;
         try {
-            context = ApplicationContext.builder()
-                    .deduceEnvironment(false)
-                    .banner(false)
-                    .propertySources(settings.configFiles().toArray(PropertySource[]::new))
-                    .properties(properties)
-                    .args(commandLine)
-                    .start();
+            context = configure(settings, commandLine).start();
         } catch (RuntimeException e) {
-            for (Throwable cause : Throwables.getCausalChain(e)) {
-                if (cause instanceof DataDirectoryInUseException inUse) {
-                    throw inUse;
-                }
-            }
-            throw e;
+            throw refusalIn(e);
         }
         try {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
@@ -90,6 +73,41 @@ public final class ParleyServer implements AutoCloseable {
             context.close();
             throw e;
         }
+    }
+
+    /**
+     * The application context a server runs in, not started: the command-line admin tool starts
+     * the same one without its HTTP server.
+     */
+    public static ApplicationContextBuilder configure(Settings settings, String[] commandLine) {
+        Map<String, Object> properties = new HashMap<>(settings.properties());
+        if (settings.dataDir() != null) {
+            properties.put(
+                    "parley.data-dir", settings.dataDir().toAbsolutePath().toString());
+        }
+        if (settings.port() != null) {
+            // Micronaut's own convention for "any free port" is -1.
+            properties.put("micronaut.server.port", settings.port() == 0 ? -1 : settings.port());
+        }
+        return ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .banner(false)
+                .propertySources(settings.configFiles().toArray(PropertySource[]::new))
+                .properties(properties)
+                .args(commandLine);
+    }
+
+    /**
+     * The data dir's own refusal (held by another server, or migrated by a newer Parley) if the
+     * start failed on one, not wrapped in the framework's exceptions; otherwise the failure itself.
+     */
+    public static RuntimeException refusalIn(RuntimeException failure) {
+        for (Throwable cause : Throwables.getCausalChain(failure)) {
+            if (cause instanceof DataDirectoryInUseException || cause instanceof NewerDatabaseException) {
+                return (RuntimeException) cause;
+            }
+        }
+        return failure;
     }
 
     public int port() {

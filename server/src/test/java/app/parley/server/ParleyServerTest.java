@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.parley.server.cli.ExitCodes;
 import app.parley.server.config.DataDirectoryInUseException;
 import app.parley.server.support.SocketClient;
 import java.io.IOException;
@@ -145,7 +146,7 @@ class ParleyServerTest {
                 assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second server kept running");
                 String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-                assertEquals(1, second.exitValue(), output);
+                assertEquals(ExitCodes.DATA_DIR_IN_USE, second.exitValue(), output);
                 assertTrue(
                         output.contains("Parley did not start: the data directory " + dataDir.toAbsolutePath()
                                 + " is in use by another Parley server (pid "

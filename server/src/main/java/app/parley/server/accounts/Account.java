@@ -26,7 +26,9 @@ public record Account(
         @MappedProperty("is_bot") boolean bot,
         Instant createdAt,
         @Nullable String email,
-        @Nullable String emailKey) {
+        @Nullable String emailKey,
+        // Set by an administrator (parley-server user disable): no sign-in, no token counts.
+        boolean disabled) {
 
     /** A new account; the username's key and skeletons are derived from it. */
     static Account create(
@@ -52,7 +54,8 @@ public record Account(
                 bot,
                 createdAt,
                 email,
-                emailKey);
+                emailKey,
+                false);
     }
 
     /** The account with a new profile; the username's derived values change only with the username. */
@@ -72,7 +75,46 @@ public record Account(
                 bot,
                 createdAt,
                 email,
-                emailKey);
+                emailKey,
+                disabled);
+    }
+
+    public Account withDisabled(boolean nowDisabled) {
+        return new Account(
+                id,
+                uuid,
+                username,
+                usernameKey,
+                usernameSkeleton,
+                usernameShownSkeleton,
+                name,
+                description,
+                passwordHash,
+                photoFileId,
+                bot,
+                createdAt,
+                email,
+                emailKey,
+                nowDisabled);
+    }
+
+    public Account withPasswordHash(String newHash) {
+        return new Account(
+                id,
+                uuid,
+                username,
+                usernameKey,
+                usernameSkeleton,
+                usernameShownSkeleton,
+                name,
+                description,
+                newHash,
+                photoFileId,
+                bot,
+                createdAt,
+                email,
+                emailKey,
+                disabled);
     }
 
     /** Where the profile photo is served, or null without one. */
@@ -104,6 +146,7 @@ public record Account(
                 bot,
                 createdAt,
                 email,
-                emailKey);
+                emailKey,
+                disabled);
     }
 }

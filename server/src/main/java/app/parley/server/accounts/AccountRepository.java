@@ -46,4 +46,16 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
         LIMIT :limit OFFSET :offset\
         """)
     List<Account> findByUsernamePrefix(String prefix, int limit, int offset);
+
+    List<Account> findAllOrderByUsernameKey();
+
+    @Query("UPDATE users SET password_hash = :passwordHash WHERE id = :id")
+    void updatePasswordHash(long id, String passwordHash);
+
+    @Query("UPDATE users SET disabled = :disabled WHERE id = :id")
+    void updateDisabled(long id, boolean disabled);
+
+    /** The ids of disabled accounts: a running server closes their sockets. */
+    @Query("SELECT id FROM users WHERE disabled = 1")
+    List<Long> findDisabledIds();
 }

@@ -16,6 +16,7 @@ import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.UnauthorizedException;
 import app.parley.server.files.FileService;
 import app.parley.server.files.PreparedFile;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -42,6 +43,7 @@ public class AccountService {
     private final AccountInserts inserts;
     private final ParleyLimits limits;
     private final Clock clock;
+    private final Registration registration;
     /** Verified against when the username is unknown, so both failures take the same time. */
     private final String decoyHash;
 
@@ -51,7 +53,8 @@ public class AccountService {
             FileService files,
             AccountInserts inserts,
             ParleyLimits limits,
-            Clock clock) {
+            Clock clock,
+            @Value("${parley.accounts.registration}") Registration registration) {
         this.accounts = accounts;
         this.byReference = new ByReference<>("user", accounts::findById, accounts::findByUuid);
         this.inserts = inserts;
@@ -59,24 +62,40 @@ public class AccountService {
         this.passwords = passwords;
         this.limits = limits;
         this.clock = clock;
+        this.registration = registration;
         this.decoyHash = passwords.hash(UUID.randomUUID().toString());
     }
 
-    /**
-     * The password is hashed before the write transaction opens: bcrypt takes tens of
-     * milliseconds and must not hold the database's write lock while it works.
-     */
+    /** Whether anyone may create an account through the API, or only the administrator (parley-server user add). */
+    public enum Registration {
+        OPEN,
+        CLOSED
+    }
+
+    /** A person creates their own account; refused when the server's registration is closed. */
     public Account register(RegisterRequest request) {
+        requireRegistrationOpen();
+        return create(request);
+    }
+
+    private void requireRegistrationOpen() {
+        if (registration == Registration.CLOSED) {
+            throw new ForbiddenException(
+                    "registration_closed", "this server takes no new accounts: ask its administrator for one");
+        }
+    }
+
+    /**
+     * A new account under the registration rules, open or not (the administrator's way in). The
+     * password is hashed before the write transaction opens: bcrypt takes tens of milliseconds
+     * and must not hold the database's write lock while it works.
+     */
+    Account create(RegisterRequest request) {
         if (request == null) {
             throw new InvalidInputException(null, "a JSON body with username and password is required");
         }
         String username = UsernameRules.validate(request.username(), limits);
-        String password = request.password();
-        if (password == null || password.length() < limits.passwordMin() || password.length() > limits.passwordMax()) {
-            throw new InvalidInputException(
-                    "password",
-                    "password must be %d to %d characters long".formatted(limits.passwordMin(), limits.passwordMax()));
-        }
+        String password = requireValidPassword(request.password());
         String name = request.name() == null || request.name().isBlank()
                 ? username
                 : TextLimits.requireName("name", request.name(), limits.displayNameMax());
@@ -93,11 +112,22 @@ public class AccountService {
         return inserts.insertIfUsernameFree(account);
     }
 
+    /** The password if it fits the limits; the one rule for registration and an administrator's reset. */
+    String requireValidPassword(@Nullable String password) {
+        if (password == null || password.length() < limits.passwordMin() || password.length() > limits.passwordMax()) {
+            throw new InvalidInputException(
+                    "password",
+                    "password must be %d to %d characters long".formatted(limits.passwordMin(), limits.passwordMax()));
+        }
+        return password;
+    }
+
     /**
      * An account without a password (seed 000's {@code /create_user} asks for a username only).
      * Nobody can sign in to it; its owner holds the token handed out with it.
      */
     public Account registerWithoutPassword(String requestedUsername) {
+        requireRegistrationOpen();
         String username = UsernameRules.validate(requestedUsername, limits);
         Account account = Account.create(
                 UUID.randomUUID().toString(), username, username, null, false, clock.instant(), null, null);
@@ -147,12 +177,21 @@ public class AccountService {
         if (account.isEmpty() || !matches || account.get().bot()) {
             throw new UnauthorizedException("invalid_credentials", "invalid username or password");
         }
+        // Only after the password matched: a guesser learns nothing about the account.
+        if (account.get().disabled()) {
+            throw accountDisabled();
+        }
         return account.get();
+    }
+
+    static ForbiddenException accountDisabled() {
+        return new ForbiddenException("account_disabled", "this account is disabled: ask the server's administrator");
     }
 
     /**
      * The account a verified token names: the same id and the same uuid. An id alone is not
      * enough: after a restore from backup the id of a lost account can be handed to someone else.
+     * A disabled account is returned as it is: the caller decides how to refuse it.
      */
     public Optional<Account> tokenHolder(long id, String uuid) {
         return accounts.findById(id).filter(account -> account.uuid().equals(uuid));
@@ -160,9 +199,13 @@ public class AccountService {
 
     /** The account behind a verified token; a token of a deleted account no longer counts. */
     public Account requireCaller(long callerId) {
-        return accounts.findById(callerId)
+        Account caller = accounts.findById(callerId)
                 .orElseThrow(
                         () -> new UnauthorizedException("account_gone", "the account of this token no longer exists"));
+        if (caller.disabled()) {
+            throw new UnauthorizedException("account_disabled", "the account of this token is disabled");
+        }
+        return caller;
     }
 
     /**

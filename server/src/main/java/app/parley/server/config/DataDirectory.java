@@ -16,17 +16,30 @@ import java.nio.file.Path;
 @Context
 public class DataDirectory implements AutoCloseable {
     private final Path root;
+    /** Null for the command-line admin tool, which works beside a running server (see {@link #exclusive()}). */
     private final DataDirectoryLock lock;
 
-    public DataDirectory(@Value("${parley.data-dir}") String root) {
+    public DataDirectory(
+            @Value("${parley.data-dir}") String root, @Value("${parley.admin-tool:false}") boolean adminTool) {
         this.root = createIfMissing(Path.of(root).toAbsolutePath().normalize());
-        this.lock = DataDirectoryLock.acquire(this.root);
+        this.lock = adminTool ? null : DataDirectoryLock.acquire(this.root);
     }
 
     @PreDestroy
     @Override
     public void close() {
-        lock.close();
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    /**
+     * Whether this process holds the folder alone, as a server does. The admin tool's short
+     * account changes go through SQLite's own locking beside a running server instead, and must
+     * leave alone what belongs to the server (uploads in progress).
+     */
+    public boolean exclusive() {
+        return lock != null;
     }
 
     public Path root() {

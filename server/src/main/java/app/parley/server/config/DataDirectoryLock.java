@@ -15,8 +15,8 @@ import java.nio.file.StandardOpenOption;
  * database would each announce only their own events. The lock file holds the holder's pid so
  * that the second server can say who has it.
  */
-final class DataDirectoryLock implements AutoCloseable {
-    static final String FILE_NAME = "parley.lock";
+public final class DataDirectoryLock implements AutoCloseable {
+    public static final String FILE_NAME = "parley.lock";
     /*
      * The lock covers one byte far past the pid, not the file itself: Windows enforces locks on
      * reads, and the refused server must still read the pid.
@@ -32,7 +32,7 @@ final class DataDirectoryLock implements AutoCloseable {
     }
 
     /** Takes the lock or throws {@link DataDirectoryInUseException} naming the process that holds it. */
-    static DataDirectoryLock acquire(Path dataDir) {
+    public static DataDirectoryLock acquire(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         FileChannel channel = null;
         try {

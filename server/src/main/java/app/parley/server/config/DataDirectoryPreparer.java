@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * SQLite creates the database file but not its folder; this makes the folder before the pool
  * opens its first connection (which happens before any other bean could do it). Asking for the
  * {@link DataDirectory} takes its lock first, so a second server on the same folder stops before
- * it touches the database.
+ * it touches the database. A database a newer Parley migrated is refused here too, before
+ * Flyway would run over it.
  */
 @Singleton
 class DataDirectoryPreparer implements BeanCreatedEventListener<BasicJdbcConfiguration> {
@@ -38,6 +39,7 @@ class DataDirectoryPreparer implements BeanCreatedEventListener<BasicJdbcConfigu
                 if (parent != null) {
                     DataDirectory.createIfMissing(parent);
                 }
+                SchemaVersions.requireNotNewer(Path.of(file));
             }
         }
         return event.getBean();

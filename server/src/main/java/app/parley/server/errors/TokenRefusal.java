@@ -13,7 +13,9 @@ public enum TokenRefusal {
     /** Not a token of this server, or not now: malformed, forged, expired, not valid yet. */
     INVALID_TOKEN("invalid_token", "the token is not valid (malformed, forged or expired): sign in again"),
     /** A genuine token whose account no longer exists (deleted, or a restore gave its id to someone else). */
-    ACCOUNT_GONE("account_gone", "the account of this token no longer exists");
+    ACCOUNT_GONE("account_gone", "the account of this token no longer exists"),
+    /** A genuine token of an account the administrator disabled (parley-server user disable). */
+    ACCOUNT_DISABLED("account_disabled", "the account of this token is disabled: ask the server's administrator");
 
     private static final String ATTRIBUTE = "parley.token-refusal";
 

@@ -29,6 +29,9 @@ public class ContentStore {
     public ContentStore(DataDirectory dataDirectory) {
         this.root = dataDirectory.resolveDir("files");
         this.incoming = dataDirectory.resolveDir("files/incoming");
+        if (!dataDirectory.exclusive()) {
+            return; // the admin tool beside a running server: what is here may be uploading now
+        }
         // Whatever is here was cut off by a stop or crash mid-upload: no row refers to it.
         try (var leftovers = Files.list(incoming)) {
             leftovers.forEach(ContentStore::deleteQuietly);

@@ -82,6 +82,14 @@ public class ConnectionRegistry {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Closes every socket of these users on this node, chat and main alike. */
+    void closeAllOf(Set<Long> userIds, int code, String reason) {
+        Stream.concat(byChat.values().stream(), mainByUser.values().stream())
+                .flatMap(Set::stream)
+                .filter(connection -> userIds.contains(connection.userId()))
+                .forEach(connection -> connection.close(code, reason));
+    }
+
     private void deliver(Delivery delivery) {
         Stream<Connection> targets = switch (delivery.audience()) {
             case Audience.Room room -> sockets(byChat, room.chatId()).filter(c -> c.userId() != room.exceptUserId());

@@ -1,5 +1,6 @@
 package app.parley.server.security;
 
+import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.errors.TokenRefusal;
 import io.micronaut.context.annotation.Replaces;
@@ -15,6 +16,7 @@ import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -28,7 +30,7 @@ import reactor.core.scheduler.Schedulers;
  * {@code access_token}) must pass the JWT validators (signature and claims) and name an account
  * that exists, by its id ({@code sub}) and its {@code uuid} both. A request whose token fails
  * goes on as anonymous with the reason recorded ({@link TokenRefusal}), so that a route which
- * needs a caller answers {@code 401 invalid_token} or {@code 401 account_gone}, not the
+ * needs a caller answers {@code 401 invalid_token}, {@code account_gone} or {@code account_disabled}, not the
  * {@code unauthorized} of a request that sent no token; public routes still answer it.
  */
 @Singleton
@@ -75,16 +77,23 @@ class TokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
         if (id == null || !(valid.getAttributes().get("uuid") instanceof String uuid)) {
             return Mono.empty(); // signed by us, but not naming an account as our tokens do
         }
-        return Mono.fromCallable(() -> accounts.tokenHolder(id, uuid).isPresent())
+        return Mono.fromCallable(() -> refusalFor(accounts.tokenHolder(id, uuid)))
                 .subscribeOn(blocking)
                 .publishOn(eventLoopOf(request))
-                .flatMap(present -> {
-                    if (present) {
+                .flatMap(refusal -> {
+                    if (refusal.isEmpty()) {
                         return Mono.just(valid);
                     }
-                    TokenRefusal.ACCOUNT_GONE.recordOn(request);
+                    refusal.get().recordOn(request);
                     return Mono.empty();
                 });
+    }
+
+    private static Optional<TokenRefusal> refusalFor(Optional<Account> holder) {
+        if (holder.isEmpty()) {
+            return Optional.of(TokenRefusal.ACCOUNT_GONE);
+        }
+        return holder.get().disabled() ? Optional.of(TokenRefusal.ACCOUNT_DISABLED) : Optional.empty();
     }
 
     /**

@@ -24,7 +24,7 @@ public final class ApiClient {
     private final URI base;
     private final String token;
 
-    ApiClient(URI base, String token) {
+    public ApiClient(URI base, String token) {
         this.base = base;
         this.token = token;
     }

@@ -9,7 +9,7 @@ public final class CloseCodes {
 
     /** Bad path or query (chat id, limit, offset, after_id). */
     public static final int BAD_REQUEST = 4400;
-    /** The token's account no longer exists. */
+    /** The token's account no longer exists, or the administrator disabled it. */
     public static final int UNAUTHORIZED = 4401;
     /** Not a member of the chat, or removed from it. */
     public static final int FORBIDDEN = 4403;
