@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class ParleyDesktopApp extends Application {
     static final double INITIAL_WIDTH = 1000;
     static final double INITIAL_HEIGHT = 680;
+    private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256);
     private static final Logger LOG = LoggerFactory.getLogger(ParleyDesktopApp.class);
 
     private final Map<String, String> environment;
@@ -89,6 +91,7 @@ public final class ParleyDesktopApp extends Application {
         scene.getStylesheets()
                 .add(ParleyDesktopApp.class.getResource("parley.css").toExternalForm());
         stage.setScene(scene);
+        stage.getIcons().setAll(icons());
         stage.setMinWidth(640);
         stage.setMinHeight(420);
         stage.setTitle(text.get("app.title"));
@@ -162,6 +165,15 @@ public final class ParleyDesktopApp extends Application {
         if (timers != null) {
             timers.shutdownNow();
         }
+    }
+
+    /** Parley's icon at the sizes window managers and task bars pick from. */
+    private static List<Image> icons() {
+        return ICON_SIZES.stream()
+                .map(size -> new Image(ParleyDesktopApp.class
+                        .getResource("icons/parley-" + size + ".png")
+                        .toExternalForm()))
+                .toList();
     }
 
     private static boolean isInviteLink(String argument) {
