@@ -418,5 +418,6 @@ public final class AppFlow {
             stage.setTitle(title);
         }
         stage.getScene().setRoot(root);
+        probe.screenShown(root, stage.getScene());
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.collections.ObservableList;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 
 /**
@@ -18,7 +19,10 @@ import javafx.scene.Scene;
  * {@code -Dparley.desktop.report-ready=FILE} appends a line to FILE when the chat list first shows
  * its chats ({@code chats EPOCH_MS MS_SINCE_PROCESS_START}), and, with
  * {@code -Dparley.desktop.bench.open-chat=ID}, opens that chat, loads its whole history page by
- * page and appends {@code history EPOCH_MS MS_SINCE_PROCESS_START ITEMS}.
+ * page and appends {@code history EPOCH_MS MS_SINCE_PROCESS_START ITEMS}. Every screen the app
+ * shows is reported too, after the pulse that lays it out ({@code screen-ROOT_ID EPOCH_MS
+ * MS_SINCE_PROCESS_START}): the installer's test starts the packaged app and waits for its first
+ * screen that way.
  */
 public final class BenchProbe {
     private final Path report;
@@ -43,6 +47,20 @@ public final class BenchProbe {
     /** The chat to open at start, or 0. */
     public long openChatId() {
         return report == null ? 0 : openChatId;
+    }
+
+    /** Reports a screen once it is laid out, named by its root's id. */
+    public void screenShown(Parent root, Scene scene) {
+        if (report == null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            write("screen-" + root.getId());
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     /** Reports once, after the layout pulse that first puts chats in the list on screen. */

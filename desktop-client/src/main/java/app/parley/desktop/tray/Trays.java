@@ -13,7 +13,9 @@ public final class Trays {
 
     /** Parley's icon in the sizes a window or task bar picks from. */
     public static List<String> iconUrls() {
-        return List.of("parley-16.png", "parley-32.png", "parley-64.png", "parley-256.png").stream()
+        // Rendered from installer/src/icon/parley.svg, like the installers' icons.
+        return List.of(16, 24, 32, 48, 64, 128, 256).stream()
+                .map(size -> "/app/parley/desktop/app/icons/parley-" + size + ".png")
                 .map(name -> Objects.requireNonNull(Trays.class.getResource(name), name)
                         .toExternalForm())
                 .toList();
