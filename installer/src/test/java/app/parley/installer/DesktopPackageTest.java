@@ -53,7 +53,7 @@ class DesktopPackageTest {
     }
 
     @Test
-    void theMaintainerScriptsTolerateAMachineWithoutADesktopMenu() throws IOException {
+    void theMaintainerScriptsTolerateAMachineWithoutADesktopMenu() throws Exception {
         Path control = unpacked.resolve("control");
         run(List.of("dpkg", "-e", debPath().toString(), control.toString()));
         String postinst = Files.readString(control.resolve("postinst"));
