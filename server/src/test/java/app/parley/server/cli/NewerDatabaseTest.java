@@ -51,6 +51,7 @@ class NewerDatabaseTest {
                 NewerDatabaseException.class,
                 () -> ParleyServer.start(ParleyServer.Settings.of(dataDir, 0)).close());
 
-        assertTrue(refused.getMessage().contains("this Parley knows versions up to 6"), refused.getMessage());
+        assertTrue(refused.getMessage().matches(".*schema version 999, made by a newer Parley; this Parley knows versions up to \\d+:.*"),
+                refused.getMessage());
     }
 }
