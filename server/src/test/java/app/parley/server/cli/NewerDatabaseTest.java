@@ -51,7 +51,10 @@ class NewerDatabaseTest {
                 NewerDatabaseException.class,
                 () -> ParleyServer.start(ParleyServer.Settings.of(dataDir, 0)).close());
 
-        assertTrue(refused.getMessage().matches(".*schema version 999, made by a newer Parley; this Parley knows versions up to \\d+:.*"),
+        assertTrue(
+                refused.getMessage()
+                        .matches(".*schema version 999, made by a newer Parley; this Parley knows versions up to"
+                                + " \\d+:.*"),
                 refused.getMessage());
     }
 }
