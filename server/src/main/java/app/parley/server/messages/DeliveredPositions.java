@@ -4,6 +4,8 @@ import app.parley.model.event.DeliveredEvent;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.events.RealtimeEvents;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * every message; the chats' sockets hear of it in debounced {@code delivered} frames and the
  * database gets it in batches. A restart may lose the last batch: a message then shows as sent
  * rather than delivered until it is read or fetched again, which is the cheap side to err on.
+ *
+ * <p>Memory holds at most {@code parley.delivered.remembered} members' positions, the least recently
+ * moved forgotten first: a forgotten position is still in the database (or in the batch on its way
+ * there), and a member heard of again is announced once more, which clients take as a no-op.
  */
 @Singleton
 public class DeliveredPositions {
@@ -34,7 +40,8 @@ public class DeliveredPositions {
 
     private record Member(long chatId, long userId) {}
 
-    private final Map<Member, Long> highest = new ConcurrentHashMap<>();
+    private final Cache<Member, Long> remembered;
+    private final Map<Member, Long> highest;
     private final Map<Member, Long> unannounced = new ConcurrentHashMap<>();
     private final Map<Member, Long> unwritten = new ConcurrentHashMap<>();
     private final AtomicBoolean announcing = new AtomicBoolean();
@@ -60,6 +67,12 @@ public class DeliveredPositions {
         this.transactions = transactions;
         this.scheduler = scheduler;
         this.settings = settings;
+        // Eviction on the caller's thread: no pool of its own for a map this cheap to trim.
+        this.remembered = Caffeine.newBuilder()
+                .maximumSize(settings.remembered())
+                .executor(Runnable::run)
+                .build();
+        this.highest = remembered.asMap();
     }
 
     /**
@@ -104,8 +117,11 @@ public class DeliveredPositions {
         for (DeliveredRow row : stored.findDelivered(chatId)) {
             positions.computeIfPresent(row.userId(), (user, read) -> Math.max(read, row.lastDeliveredMessageId()));
         }
-        positions.replaceAll(
-                (user, position) -> Math.max(position, highest.getOrDefault(new Member(chatId, user), 0L)));
+        positions.replaceAll((user, position) -> {
+            Member member = new Member(chatId, user);
+            // A position forgotten from memory may still be on its way to the database.
+            return Math.max(position, Math.max(highest.getOrDefault(member, 0L), unwritten.getOrDefault(member, 0L)));
+        });
         return positions;
     }
 
@@ -159,6 +175,12 @@ public class DeliveredPositions {
             }
         }
         return batch;
+    }
+
+    /** How many members' positions memory holds now. */
+    long rememberedCount() {
+        remembered.cleanUp();
+        return remembered.estimatedSize();
     }
 
     /** What has not been written yet is written before the server stops. */

@@ -9,6 +9,8 @@ import java.time.Duration;
  * @param frameDelay   how long positions gather before the chats' sockets hear of them: a burst of
  *                     messages costs one {@code delivered} frame per member, not one per message
  * @param writeDelay   how long positions gather before they are written, in one transaction
+ * @param remembered   how many members' positions are kept in memory (a chat's member is one); the
+ *                     rest are read from the database when asked for
  */
 @ConfigurationProperties("parley.delivered")
-public record DeliveredSettings(Duration frameDelay, Duration writeDelay) {}
+public record DeliveredSettings(Duration frameDelay, Duration writeDelay, int remembered) {}
