@@ -154,6 +154,9 @@ public final class AppFlow {
         current = null;
         var viewModel = new SignInViewModel(text, problems, background, connected, this::signedIn);
         viewModel.prefill(username, notice);
+        if (connected.awaitingFirstAccount()) {
+            viewModel.registeringProperty().set(true);
+        }
         var view = new SignInView(
                 viewModel,
                 text,

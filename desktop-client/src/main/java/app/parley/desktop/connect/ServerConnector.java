@@ -32,6 +32,7 @@ public final class ServerConnector {
     /** Starts (or reuses) the hosted server, on {@code preferredPort} when it is free. */
     public Connected host(int preferredPort) {
         HostedServer server = hosting.start(preferredPort);
-        return new Connected(ApiClient.of(http, json, server.localAddress()), true, server.port());
+        return new Connected(
+                ApiClient.of(http, json, server.localAddress()), true, server.port(), !server.hasAccounts());
     }
 }

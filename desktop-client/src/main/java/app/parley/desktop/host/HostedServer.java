@@ -2,6 +2,7 @@ package app.parley.desktop.host;
 
 import app.parley.desktop.net.ServerAddress;
 import app.parley.server.ParleyServer;
+import app.parley.server.accounts.AccountRepository;
 import app.parley.server.realtime.ConnectionRegistry;
 import java.nio.file.Path;
 import java.util.Set;
@@ -46,6 +47,11 @@ public final class HostedServer implements AutoCloseable {
         return server.context().getBean(ConnectionRegistry.class).connectedUsers().stream()
                 .filter(id -> id != hostUserId)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether anybody has an account yet: the first person to come is the host, who signs up. */
+    public boolean hasAccounts() {
+        return server.context().getBean(AccountRepository.class).count() > 0;
     }
 
     public boolean isRunning() {

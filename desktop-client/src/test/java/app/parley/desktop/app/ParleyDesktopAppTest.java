@@ -73,8 +73,9 @@ class ParleyDesktopAppTest {
         ui.awaitNode("#signInServer");
         assertTrue(label("#signInServer").getText().startsWith("Hosted on this computer: others join at "));
 
-        robot.clickOn("#switchModeLink");
+        // Nobody has an account on a server just made: the form asks the host to create one.
         ui.awaitNode("#nameField");
+        assertEquals("Create an account", label("#signInTitle").getText());
         Snapshots.save(ui.window().getScene(), "register-hosted");
         robot.clickOn("#usernameField").write("anna");
         robot.clickOn("#passwordField").write(PASSWORD);
@@ -152,7 +153,7 @@ class ParleyDesktopAppTest {
 
         startApp();
 
-        ui.awaitNode("#mainView");
+        ui.awaitNode("#chatList");
         ListView<?> chats = robot.lookup("#chatList").queryListView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chats.getItems().size() == 1);
         ui.awaitBadge("2");
