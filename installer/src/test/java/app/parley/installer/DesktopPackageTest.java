@@ -1,6 +1,7 @@
 package app.parley.installer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -39,27 +40,45 @@ class DesktopPackageTest {
     @BeforeAll
     static void unpack() throws Exception {
         run(List.of("dpkg", "-x", debPath().toString(), unpacked.toString()));
-        opt = unpacked.resolve("opt/parley");
+        run(List.of(
+                "dpkg", "-e", debPath().toString(), unpacked.resolve("control").toString()));
+        opt = unpacked.resolve("opt/parley-chat");
     }
 
     @Test
     void theDesktopFileOpensParleyLinksInTheApp() throws IOException {
-        String entry = Files.readString(opt.resolve("lib/parley-Parley.desktop"));
+        String entry = Files.readString(opt.resolve("lib/parley-chat-Parley.desktop"));
 
         assertTrue(entry.contains("MimeType=x-scheme-handler/parley;"), entry);
-        assertTrue(entry.contains("Exec=/opt/parley/bin/Parley %u"), entry);
-        assertTrue(entry.contains("Icon=/opt/parley/lib/Parley.png"), entry);
+        assertTrue(entry.contains("Exec=/opt/parley-chat/bin/Parley %u"), entry);
+        assertTrue(entry.contains("Icon=/opt/parley-chat/lib/Parley.png"), entry);
         assertTrue(Files.size(opt.resolve("lib/Parley.png")) > 1000, "the icon is there");
     }
 
     @Test
-    void theMaintainerScriptsTolerateAMachineWithoutADesktopMenu() throws Exception {
+    void theMaintainerScriptsTolerateAMachineWithoutADesktopMenu() throws IOException {
         Path control = unpacked.resolve("control");
-        run(List.of("dpkg", "-e", debPath().toString(), control.toString()));
         String postinst = Files.readString(control.resolve("postinst"));
 
-        assertTrue(postinst.contains("|| echo \"Parley: no desktop menu"), postinst);
+        // A failing menu step falls back to copying the entry and does not fail the script.
+        assertTrue(postinst.contains("if ! { command -v xdg-desktop-menu"), postinst);
+        assertTrue(postinst.contains("echo \"Parley: no desktop menu"), postinst);
         assertTrue(postinst.contains("x-scheme-handler") || postinst.contains("update-desktop-database"), postinst);
+        assertTrue(postinst.contains("desktop_file=/opt/parley-chat/lib/parley-chat-Parley.desktop"), postinst);
+        String prerm = Files.readString(control.resolve("prerm"));
+        assertTrue(prerm.contains("rm -f /usr/share/applications/parley-chat-Parley.desktop"), prerm);
+        for (String script : List.of(postinst, prerm)) {
+            assertFalse(script.contains("APPLICATION_"), "every placeholder filled in:\n" + script);
+        }
+    }
+
+    @Test
+    void thePackageDoesNotTakeTheNameOfDebiansParley() throws IOException {
+        // Debian already has a package "parley" (KDE's vocabulary trainer): under that name apt
+        // would "upgrade" Parley to it.
+        String control = Files.readString(unpacked.resolve("control/control"));
+
+        assertTrue(control.contains("Package: parley-chat\n"), control);
     }
 
     @Test
