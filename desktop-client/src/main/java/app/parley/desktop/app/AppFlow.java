@@ -69,6 +69,7 @@ public final class AppFlow {
     private final OutboxStore outboxes;
     private final Tray tray;
     private Subscription trayFeed = Subscription.EMPTY;
+    private Subscription selectionFeed = Subscription.EMPTY;
     private ChatListViewModel chatList;
     private final BenchProbe probe;
     private SignedIn current;
@@ -266,13 +267,20 @@ public final class AppFlow {
                 }
             }
         });
-        view.chatList().list().getSelectionModel().selectedItemProperty().subscribe(chat -> {
-            if (chat != null
-                    && (openConversation == null || openConversation.chat().id() != chat.id())) {
-                openChat(session, viewModel, view, chat);
-                notifications.chatOpened(chat.id());
-            }
-        });
+        // Unsubscribed when the main view is left: its list may still settle a selection later.
+        selectionFeed = view.chatList()
+                .list()
+                .getSelectionModel()
+                .selectedItemProperty()
+                .subscribe(chat -> {
+                    if (chat != null
+                            && current == session
+                            && (openConversation == null
+                                    || openConversation.chat().id() != chat.id())) {
+                        openChat(session, viewModel, view, chat);
+                        notifications.chatOpened(chat.id());
+                    }
+                });
         chats.setOnChatGone(chatId -> {
             // Left, removed or deleted while open: back to the empty state, not a dead conversation.
             if (openConversation != null && openConversation.chat().id() == chatId) {
@@ -322,6 +330,8 @@ public final class AppFlow {
         chatList = null;
         trayFeed.unsubscribe();
         trayFeed = Subscription.EMPTY;
+        selectionFeed.unsubscribe();
+        selectionFeed = Subscription.EMPTY;
         tray.showUnread(0);
         if (mainSocket != null) {
             mainSocket.close();

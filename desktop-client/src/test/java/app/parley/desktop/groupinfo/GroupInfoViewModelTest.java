@@ -150,8 +150,9 @@ class GroupInfoViewModelTest {
         info.draftNameProperty().set("x".repeat(101));
         info.saveEditing();
         assertTrue(info.editingProperty().get());
-        assertTrue(
-                info.problemProperty().get().contains("100"),
+        // In the app's language, by the field at fault (ProblemText), not the server's English.
+        assertEquals(
+                "The name must not be empty or too long, and may hold only visible characters.",
                 info.problemProperty().get());
         assertEquals("Readers", anna.chatInfo(groupId).name());
 

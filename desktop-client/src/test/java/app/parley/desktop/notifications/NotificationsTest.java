@@ -77,7 +77,18 @@ class NotificationsTest {
                 1,
                 Ui.onFx(() -> robot.lookup("#notifications .notice").queryAll().size()));
         // Clicked at once: a toast leaves by itself after a few seconds, and a loaded machine is slow.
-        robot.clickOn(ui.visible("#notifications .notice"));
+        // A later message of the same chat replaces the toast's node, so a click that finds its
+        // node gone tries the new one.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                robot.clickOn(ui.visible("#notifications .notice"));
+                break;
+            } catch (RuntimeException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            }
+        }
 
         WaitForAsyncUtils.waitFor(
                 20,

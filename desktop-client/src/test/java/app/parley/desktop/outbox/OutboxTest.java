@@ -134,7 +134,7 @@ class OutboxTest {
                 () -> Ui.onFx(() -> robot.lookup("#conversationProblem")
                                 .queryAs(Labeled.class)
                                 .getText())
-                        .contains("20"));
+                        .contains("too long for this server"));
         ui.awaitNode("#discardLink");
         ui.awaitNode(".unsent-mark");
         Snapshots.save(ui.window().getScene(), "outbox-failed");

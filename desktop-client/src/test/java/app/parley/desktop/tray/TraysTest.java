@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.notifications.Notice;
 import java.awt.GraphicsEnvironment;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +36,17 @@ class TraysTest {
     }
 
     @Test
-    void theIconIsThereInEverySizeTheWindowMayPick() {
-        assertEquals(4, Trays.iconUrls().size());
-        assertTrue(Trays.iconUrls().stream().allMatch(url -> url.endsWith(".png")));
+    void theIconIsThereInEverySizeTheWindowMayPick() throws Exception {
+        List<String> urls = Trays.iconUrls();
+
+        assertTrue(urls.stream().anyMatch(url -> url.endsWith("-16.png")), urls.toString());
+        assertTrue(urls.stream().anyMatch(url -> url.endsWith("-256.png")), urls.toString());
+        for (String url : urls) {
+            assertTrue(url.endsWith(".png"), url);
+            try (var icon = URI.create(url).toURL().openStream()) {
+                assertTrue(icon.readAllBytes().length > 100, url);
+            }
+        }
     }
 
     private static boolean awtEventThreadRunning() {
