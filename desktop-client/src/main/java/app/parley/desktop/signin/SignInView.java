@@ -62,7 +62,10 @@ public final class SignInView {
         var server = new Label(viewModel.serverLine(), new FontIcon(Feather.SERVER));
         server.setId("signInServer");
         server.getStyleClass().add(Styles.TEXT_MUTED);
-        server.setWrapText(true);
+        // Explicit lines, not wrapping: a wrapped label's height is guessed at the wrong width
+        // before layout, and the card came out a line short (in Russian, its last link overlapped
+        // the card's edge).
+        server.setWrapText(false);
         server.setMinHeight(Region.USE_PREF_SIZE);
 
         field(username, "usernameField", "username");

@@ -71,7 +71,7 @@ class ParleyDesktopAppTest {
         ui.awaitNode("#hostButton");
         robot.clickOn("#hostButton");
         ui.awaitNode("#signInServer");
-        assertTrue(label("#signInServer").getText().startsWith("Hosted on this computer: others join at "));
+        assertTrue(label("#signInServer").getText().startsWith("Hosted on this computer\nOthers join at "));
 
         // Nobody has an account on a server just made: the form asks the host to create one.
         ui.awaitNode("#nameField");
