@@ -8,6 +8,9 @@ import app.parley.desktop.conversation.ChatHeaderViewModel;
 import app.parley.desktop.conversation.ConversationView;
 import app.parley.desktop.conversation.ConversationViewModel;
 import app.parley.desktop.conversation.Drafts;
+import app.parley.desktop.discovery.DiscoveryViewModel;
+import app.parley.desktop.discovery.ServerBrowser;
+import app.parley.desktop.host.LanAddresses;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.main.MainView;
@@ -70,6 +73,7 @@ public final class AppFlow {
     private final Tray tray;
     private Subscription trayFeed = Subscription.EMPTY;
     private Subscription selectionFeed = Subscription.EMPTY;
+    private DiscoveryViewModel discovery;
     private ChatListViewModel chatList;
     private final BenchProbe probe;
     private SignedIn current;
@@ -145,8 +149,11 @@ public final class AppFlow {
                 connected -> showSignIn(connected, rememberedUsername(connected), ""));
         viewModel.addressProperty().set(address);
         viewModel.showProblem(problem);
-        var view = new WelcomeView(viewModel, text);
+        var found = new DiscoveryViewModel(background, timers, ServerBrowser::start, LanAddresses.browsingAddress());
+        var view = new WelcomeView(viewModel, found, text);
         show(view.root(), text.get("app.title"));
+        discovery = found;
+        found.start();
         view.focus();
     }
 
@@ -323,8 +330,17 @@ public final class AppFlow {
         }
     }
 
+    /** The welcome screen's watch for servers on the network, when it is shown. */
+    private void stopLookingForServers() {
+        if (discovery != null) {
+            discovery.close();
+            discovery = null;
+        }
+    }
+
     /** Closes what the main window holds open (its sockets); called when leaving it and when the app stops. */
     public void leaveMain() {
+        stopLookingForServers();
         closeConversation();
         mainView = null;
         chatList = null;
@@ -426,6 +442,7 @@ public final class AppFlow {
     }
 
     private void show(Parent root, String title) {
+        stopLookingForServers();
         stage.titleProperty().unbind();
         if (title != null) {
             stage.setTitle(title);

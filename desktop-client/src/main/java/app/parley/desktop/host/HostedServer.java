@@ -26,7 +26,9 @@ public final class HostedServer implements AutoCloseable {
      * framework's bind failure.
      */
     public static HostedServer start(Path dataDir, int port) {
-        return new HostedServer(ParleyServer.start(ParleyServer.Settings.of(dataDir, port)));
+        // Announced on the LAN, so that the people around find it in "Join a server".
+        return new HostedServer(ParleyServer.start(
+                ParleyServer.Settings.of(dataDir, port).withProperty("parley.discovery.enabled", true)));
     }
 
     public int port() {

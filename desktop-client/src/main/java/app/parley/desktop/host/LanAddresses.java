@@ -40,6 +40,20 @@ public final class LanAddresses {
         }
     }
 
+    /** Where to watch for servers on the network: the first LAN address, else loopback (this computer only). */
+    public static InetAddress browsingAddress() {
+        return ofThisComputer().stream()
+                .findFirst()
+                .map(address -> {
+                    try {
+                        return InetAddress.getByName(address);
+                    } catch (java.net.UnknownHostException e) {
+                        return InetAddress.getLoopbackAddress();
+                    }
+                })
+                .orElse(InetAddress.getLoopbackAddress());
+    }
+
     /** {@code ip:port} for the first address, or {@code localhost:port} when the computer has no network. */
     public static String joinAddress(int port) {
         return ofThisComputer().stream().findFirst().orElse("localhost") + ":" + port;

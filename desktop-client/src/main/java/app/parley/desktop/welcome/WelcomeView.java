@@ -1,16 +1,22 @@
 package app.parley.desktop.welcome;
 
+import app.parley.desktop.discovery.DiscoveryViewModel;
+import app.parley.desktop.discovery.FoundServer;
 import app.parley.desktop.i18n.Messages;
 import atlantafx.base.controls.Card;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,14 +31,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class WelcomeView {
     private static final String STYLESHEET = "welcome.css";
+    private static final double FOUND_ROW_HEIGHT = 44;
 
     private final WelcomeViewModel viewModel;
     private final Messages text;
     private final StackPane root = new StackPane();
     private final TextField address = new TextField();
+    private final DiscoveryViewModel discovery;
 
-    public WelcomeView(WelcomeViewModel viewModel, Messages text) {
+    public WelcomeView(WelcomeViewModel viewModel, DiscoveryViewModel discovery, Messages text) {
         this.viewModel = Objects.requireNonNull(viewModel);
+        this.discovery = Objects.requireNonNull(discovery);
         this.text = Objects.requireNonNull(text);
         build();
     }
@@ -87,7 +96,98 @@ public final class WelcomeView {
         var row = new HBox(8, address, join);
         row.setAlignment(Pos.CENTER_LEFT);
         row.disableProperty().bind(viewModel.busyProperty());
-        return card(Feather.GLOBE, "welcome.join.title", "welcome.join.detail", row);
+        var both = new VBox(12, row, foundServers());
+        return card(Feather.GLOBE, "welcome.join.title", "welcome.join.detail", both);
+    }
+
+    /**
+     * The servers announced on this network, under the address field: choosing one fills the
+     * field in (a click, or Enter from the list); a double click or Enter on a chosen one joins.
+     */
+    private VBox foundServers() {
+        var heading = new Label(text.get("welcome.found.title"));
+        heading.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+
+        var list = new ListView<FoundServer>(discovery.servers());
+        list.setId("foundServers");
+        list.getStyleClass().addAll(Styles.DENSE, "found-servers");
+        list.setAccessibleText(text.get("welcome.found.title"));
+        list.setCellFactory(view -> new FoundServerCell(text));
+        list.setFixedCellSize(FOUND_ROW_HEIGHT);
+        // Three rows show; more scroll. Hidden while empty: the status line says why instead.
+        list.prefHeightProperty()
+                .bind(Bindings.min(3, Bindings.size(discovery.servers()))
+                        .multiply(FOUND_ROW_HEIGHT)
+                        .add(2));
+        list.visibleProperty().bind(Bindings.isNotEmpty(discovery.servers()));
+        list.managedProperty().bind(list.visibleProperty());
+        list.getSelectionModel().selectedItemProperty().subscribe(chosen -> {
+            if (chosen != null) {
+                viewModel.addressProperty().set(chosen.address());
+            }
+        });
+        list.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                viewModel.join();
+            }
+        });
+        list.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+                viewModel.join();
+                event.consume();
+            }
+        });
+        list.disableProperty().bind(viewModel.busyProperty());
+
+        var spinner = new ProgressIndicator();
+        spinner.setPrefSize(14, 14);
+        spinner.visibleProperty().bind(discovery.lookingProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        var status = new Label();
+        status.setId("foundServersStatus");
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        status.textProperty()
+                .bind(Bindings.when(discovery.lookingProperty())
+                        .then(text.get("welcome.found.looking"))
+                        .otherwise(text.get("welcome.found.none")));
+        var statusLine = new HBox(6, spinner, status);
+        statusLine.setAlignment(Pos.CENTER_LEFT);
+        statusLine.visibleProperty().bind(Bindings.isEmpty(discovery.servers()));
+        statusLine.managedProperty().bind(statusLine.visibleProperty());
+
+        return new VBox(4, heading, list, statusLine);
+    }
+
+    /** A found server: its name, and its address and version, muted, under it. */
+    private static final class FoundServerCell extends ListCell<FoundServer> {
+        private final Messages text;
+
+        FoundServerCell(Messages text) {
+            this.text = text;
+            getStyleClass().add("found-server-cell");
+        }
+
+        @Override
+        protected void updateItem(FoundServer server, boolean empty) {
+            super.updateItem(server, empty);
+            if (empty || server == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            var name = new Label(server.name());
+            name.getStyleClass().add("found-server-name");
+            var detail = new Label(
+                    server.version().isEmpty()
+                            ? server.address()
+                            : text.get("welcome.found.detail", server.address(), server.version()));
+            detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            var lines = new VBox(0, name, detail);
+            var row = new HBox(8, new FontIcon(Feather.SERVER), lines);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(row);
+            setAccessibleText(server.name() + ", " + server.address());
+        }
     }
 
     private Card hostCard() {
