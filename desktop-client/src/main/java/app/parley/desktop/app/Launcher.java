@@ -15,5 +15,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Application.launch(ParleyDesktopApp.class, args);
+        // The window is closed and the app has stopped what it started; a library thread that is
+        // not a daemon (a network browser still closing) must not keep the process alive.
+        System.exit(0);
     }
 }

@@ -45,7 +45,7 @@ public final class DiscoveryViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper looking = new ReadOnlyBooleanWrapper(this, "looking", false);
     private ServerBrowser browser;
     private ScheduledFuture<?> lookingTimer;
-    private boolean closed;
+    private volatile boolean closed;
 
     public DiscoveryViewModel(
             Background background, ScheduledExecutorService timers, Browsers browsers, InetAddress on) {
@@ -76,7 +76,7 @@ public final class DiscoveryViewModel implements AutoCloseable {
                                 () -> found.removeIf(s -> s.instance().equals(instance)))),
                 opened -> {
                     if (closed) {
-                        closeQuietly(opened);
+                        closeLater(opened);
                     } else {
                         browser = opened;
                     }
@@ -109,14 +109,15 @@ public final class DiscoveryViewModel implements AutoCloseable {
         ServerBrowser open = browser;
         browser = null;
         if (open != null) {
-            background.run(
-                    () -> {
-                        closeQuietly(open);
-                        return null;
-                    },
-                    done -> {},
-                    failure -> {});
+            // Its own thread, not the app's workers: JmDNS takes ~2 s to close, its threads are not
+            // daemons, and when the app stops its workers are shut down at once; a browser left
+            // open would keep the process alive after the window closed.
+            closeLater(open);
         }
+    }
+
+    private static void closeLater(ServerBrowser browser) {
+        Thread.ofVirtual().name("parley-discovery-close").start(() -> closeQuietly(browser));
     }
 
     private static void closeQuietly(ServerBrowser browser) {

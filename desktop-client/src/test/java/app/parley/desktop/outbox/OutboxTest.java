@@ -198,7 +198,7 @@ class OutboxTest {
 
     private void openChatNamed(String name) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> chatCell(name) != null));
-        robot.clickOn(Ui.onFx(() -> chatCell(name)));
+        ui.clickOnFresh(() -> chatCell(name));
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,

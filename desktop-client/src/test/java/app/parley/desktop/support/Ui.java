@@ -30,6 +30,24 @@ public final class Ui {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> visible(query) != null));
     }
 
+    /**
+     * Clicks the node {@code find} gives, finding it again when the click misses because the node
+     * left the scene meanwhile (list cells are re-used and replaced as the list updates).
+     */
+    public void clickOnFresh(Callable<Node> find) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                robot.clickOn(onFx(find));
+                return;
+            } catch (RuntimeException detached) {
+                if (attempt == 3) {
+                    throw detached;
+                }
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        }
+    }
+
     /** The first match that is showing and laid out (cells reuse nodes: hidden copies may come first), or null. */
     public Node visible(String query) {
         return robot.lookup(query).queryAll().stream()
