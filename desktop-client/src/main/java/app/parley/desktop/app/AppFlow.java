@@ -74,6 +74,9 @@ public final class AppFlow {
     private Subscription trayFeed = Subscription.EMPTY;
     private Subscription selectionFeed = Subscription.EMPTY;
     private DiscoveryViewModel discovery;
+    /** The welcome screen's model while it shows. */
+    private WelcomeViewModel welcome;
+
     private ChatListViewModel chatList;
     private final BenchProbe probe;
     private SignedIn current;
@@ -149,9 +152,14 @@ public final class AppFlow {
                 connected -> showSignIn(connected, rememberedUsername(connected), ""));
         viewModel.addressProperty().set(address);
         viewModel.showProblem(problem);
+        viewModel.onInviteLink(link -> pendingLink = link);
+        if (pendingLink != null) {
+            viewModel.inviteWaiting();
+        }
         var found = new DiscoveryViewModel(background, timers, ServerBrowser::start, LanAddresses.browsingAddress());
         var view = new WelcomeView(viewModel, found, text);
         show(view.root(), text.get("app.title"));
+        welcome = viewModel;
         discovery = found;
         found.start();
         view.focus();
@@ -188,6 +196,9 @@ public final class AppFlow {
             mainView.openJoin(link);
         } else {
             pendingLink = link;
+            if (welcome != null) {
+                welcome.inviteWaiting();
+            }
         }
     }
 
@@ -443,6 +454,7 @@ public final class AppFlow {
 
     private void show(Parent root, String title) {
         stopLookingForServers();
+        welcome = null;
         stage.titleProperty().unbind();
         if (title != null) {
             stage.setTitle(title);

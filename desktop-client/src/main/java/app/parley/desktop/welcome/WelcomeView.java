@@ -64,7 +64,7 @@ public final class WelcomeView {
         tagline.getStyleClass().add(Styles.TEXT_MUTED);
         tagline.setWrapText(true);
 
-        var column = new VBox(title, tagline, joinCard(), hostCard(), busyLine(), problemMessage());
+        var column = new VBox(title, tagline, noticeMessage(), joinCard(), hostCard(), busyLine(), problemMessage());
         column.getStyleClass().add("welcome-column");
         column.setMaxWidth(520);
         column.setMaxHeight(Region.USE_PREF_SIZE);
@@ -222,6 +222,16 @@ public final class WelcomeView {
         line.visibleProperty().bind(viewModel.busyProperty());
         line.managedProperty().bind(line.visibleProperty());
         return line;
+    }
+
+    private Message noticeMessage() {
+        var message = new Message(null, null, new FontIcon(Feather.MAIL));
+        message.setId("welcomeNotice");
+        message.getStyleClass().add(Styles.ACCENT);
+        message.descriptionProperty().bind(viewModel.noticeProperty());
+        message.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
     }
 
     private Message problemMessage() {

@@ -6,6 +6,7 @@ import app.parley.desktop.connect.ServerConnector;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.ServerAddress;
+import app.parley.model.invite.InviteLink;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,6 +33,8 @@ public final class WelcomeViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private Consumer<String> onInviteLink = link -> {};
 
     public WelcomeViewModel(
             Messages text,
@@ -66,6 +69,21 @@ public final class WelcomeViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** What the person should know that is not a problem, e.g. an invite waiting; empty when nothing. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** An invite link is waiting for a server and a sign-in: the screen says so. */
+    public void inviteWaiting() {
+        notice.set(text.get("welcome.invite.waiting"));
+    }
+
+    /** Where a {@code parley://} invite typed or pasted into the address field goes. */
+    public void onInviteLink(Consumer<String> handler) {
+        this.onInviteLink = handler;
+    }
+
     /** Shows a problem found elsewhere (e.g. the remembered server no longer answers). */
     public void showProblem(String sentence) {
         problem.set(sentence);
@@ -83,7 +101,16 @@ public final class WelcomeViewModel {
         if (busy.get()) {
             return;
         }
-        Optional<ServerAddress> server = ServerAddress.parse(address.get());
+        String typed = address.get() == null ? "" : address.get().strip();
+        if (typed.regionMatches(true, 0, InviteLink.SCHEME + "://", 0, InviteLink.SCHEME.length() + 3)) {
+            // An app link names no server: it waits for one to be chosen and for the sign-in.
+            onInviteLink.accept(typed);
+            address.set("");
+            problem.set("");
+            inviteWaiting();
+            return;
+        }
+        Optional<ServerAddress> server = ServerAddress.parse(typed);
         if (server.isEmpty()) {
             problem.set(text.get("welcome.join.invalid"));
             return;

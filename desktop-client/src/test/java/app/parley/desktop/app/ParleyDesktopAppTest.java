@@ -104,6 +104,42 @@ class ParleyDesktopAppTest {
     }
 
     @Test
+    void anAppInviteLinkPastedBeforeSigningInWaitsAndOpensAfterIt() throws Exception {
+        server = TestServer.start(serverData);
+        ApiClient boris = server.register("boris", "Boris");
+        var group = boris.createGroup("Книжный клуб", "", java.util.List.of());
+        String link = boris.createInvite(group.id(), null, null).link();
+        server.client().register("anna", PASSWORD, "Anna");
+        startApp();
+
+        robot.clickOn("#addressField").write(link);
+        robot.type(KeyCode.ENTER);
+
+        ui.awaitNode("#welcomeNotice");
+        assertEquals(
+                "An invite link is waiting: join its server (or host one) and sign in, and it opens.",
+                robot.lookup("#welcomeNotice").queryAs(Message.class).getDescription());
+        assertTrue(Ui.onFx(() -> ui.visible("#welcomeProblem") == null), "not taken for a bad address");
+        Snapshots.save(ui.window().getScene(), "welcome-invite-waiting");
+
+        robot.clickOn("#addressField").write(server.address().display());
+        robot.type(KeyCode.ENTER);
+        ui.awaitNode("#usernameField");
+        robot.clickOn("#usernameField").write("anna");
+        robot.clickOn("#passwordField").write(PASSWORD);
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#invitePreviewName")
+                        .tryQuery()
+                        .map(node -> ((Label) node).getText())
+                        .filter("Книжный клуб"::equals)
+                        .isPresent()));
+    }
+
+    @Test
     void joiningWithAWrongPasswordSaysSoInTheForm() throws Exception {
         server = TestServer.start(serverData);
         server.register("boris", "Boris");
