@@ -55,9 +55,12 @@ class ServerAnnouncerTest {
                 .withProperty("parley.discovery.enabled", true)
                 .withProperty("parley.discovery.name", name))) {
             port = server.port();
+            // A service's first resolution may come before its TXT record: wait for the whole of it.
             found = Awaitility.await()
                     .atMost(20, TimeUnit.SECONDS)
-                    .until(() -> named(name), Optional::isPresent)
+                    .until(
+                            () -> named(name),
+                            service -> service.isPresent() && service.get().getPropertyString(ParleyDnsSd.NAME) != null)
                     .orElseThrow();
 
             assertEquals(port, found.getPort());
