@@ -2,7 +2,10 @@ package app.parley.desktop.support;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -48,14 +51,38 @@ public final class Ui {
         }
     }
 
-    /** The first match that is showing and laid out (cells reuse nodes: hidden copies may come first), or null. */
+    /**
+     * The first match that is showing, laid out and inside its window (cells reuse nodes: hidden
+     * copies may come first; a screen that is being swapped in may not be placed yet), or null.
+     */
     public Node visible(String query) {
         return robot.lookup(query).queryAll().stream()
-                .filter(Node::isVisible)
-                .filter(node ->
-                        node.getScene() != null && node.getLayoutBounds().getWidth() > 0)
+                .filter(Ui::shownWithItsParents)
+                .filter(Ui::insideItsWindow)
                 .findFirst()
                 .orElse(null);
+    }
+
+    private static boolean shownWithItsParents(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What TestFX needs before it can click a node: a showing window whose area the node meets. */
+    private static boolean insideItsWindow(Node node) {
+        Scene scene = node.getScene();
+        if (scene == null
+                || scene.getWindow() == null
+                || !scene.getWindow().isShowing()
+                || node.getLayoutBounds().getWidth() <= 0) {
+            return false;
+        }
+        Bounds inScene = node.localToScene(node.getBoundsInLocal());
+        return inScene.intersects(new BoundingBox(0, 0, scene.getWidth(), scene.getHeight()));
     }
 
     /** Waits until a visible unread badge shows the count. */
