@@ -4,6 +4,9 @@ import app.parley.server.config.DataDirectoryInUseException;
 import io.micronaut.http.server.exceptions.ServerStartupException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +19,60 @@ public final class Hosting implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hosting.class);
 
     private final Path dataDir;
+    private final Executor starter;
     private HostedServer server;
+    /** A start begun ahead of need ({@link #startSoon}), until {@link #start} takes it up. */
+    private CompletableFuture<HostedServer> early;
 
-    public Hosting(Path dataDir) {
+    private int earlyPort;
+    private boolean hosted;
+
+    /**
+     * @param starter runs a start begun ahead of need ({@link #startSoon}); a start asked for
+     *     through {@link #start} runs on the caller's thread
+     */
+    public Hosting(Path dataDir, Executor starter) {
         this.dataDir = dataDir;
+        this.starter = starter;
+    }
+
+    /**
+     * Begins starting the server now, without waiting for it: the embedded server takes seconds
+     * to start, and a remembered hosted session needs it only once the window is up, so the two
+     * go on side by side. The {@link #start} that follows takes over this start, its failure
+     * included. Nothing happens when a server runs or is starting already.
+     */
+    public synchronized void startSoon(int preferredPort) {
+        if (early != null || (server != null && server.isRunning())) {
+            return;
+        }
+        earlyPort = preferredPort;
+        early = CompletableFuture.supplyAsync(() -> startNow(preferredPort), starter);
     }
 
     /** Starts the server (once); a running one is returned as it is. */
-    public synchronized HostedServer start(int preferredPort) {
+    public HostedServer start(int preferredPort) {
+        CompletableFuture<HostedServer> begun;
+        int begunPort;
+        synchronized (this) {
+            begun = early;
+            begunPort = earlyPort;
+            early = null;
+        }
+        if (begun != null) {
+            try {
+                return begun.join();
+            } catch (CompletionException failed) {
+                // The start asked for now is the one that failed ahead of time: the same failure.
+                if (begunPort == preferredPort && failed.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+            }
+        }
+        return startNow(preferredPort);
+    }
+
+    private synchronized HostedServer startNow(int preferredPort) {
         if (server != null && server.isRunning()) {
             return server;
         }
@@ -39,18 +88,35 @@ public final class Hosting implements AutoCloseable {
             throw new HostingRefusedException(inUse.getMessage(), inUse);
         }
         LOG.info("Hosting a Parley server on port {} with its data in {}", server.port(), server.dataDir());
+        hosted = true;
         return server;
+    }
+
+    /** Whether a server ran in this app's run, even if it has stopped since. */
+    public synchronized boolean hasHosted() {
+        return hosted;
     }
 
     public synchronized Optional<HostedServer> current() {
         return Optional.ofNullable(server).filter(HostedServer::isRunning);
     }
 
+    /** Stops the server; one still starting ahead of need is stopped once it has started. */
     @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
+    public void close() {
+        CompletableFuture<HostedServer> begun;
+        synchronized (this) {
+            begun = early;
+            early = null;
+        }
+        if (begun != null) {
+            begun.exceptionally(failure -> null).join();
+        }
+        synchronized (this) {
+            if (server != null) {
+                server.close();
+                server = null;
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.desktop.net.ApiClient;
+import app.parley.desktop.net.ServerAddress;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.support.RunningApp;
@@ -195,6 +196,37 @@ class ParleyDesktopAppTest {
         ui.awaitBadge("2");
         assertEquals("(2) Parley", ui.window().getTitle());
         Snapshots.save(ui.window().getScene(), "main-unread");
+    }
+
+    @Test
+    void aRememberedHostedSessionStartsItsServerAndOpensStraightOnTheChatList() throws Exception {
+        // The server the app hosts keeps its data in the app's folder; it is made and stopped here first.
+        server = TestServer.start(home.resolve("server"));
+        int port = server.port();
+        ApiClient boris = server.register("boris", "Boris");
+        var anna = server.client().register("anna", PASSWORD, "Anna");
+        var chat = boris.openPrivateChat(anna.user().id());
+        boris.send(chat.id(), "Привет из сервера на этом компьютере", "m-1", java.util.List.of());
+        server.stop();
+        server = null;
+        remember(new SavedSession("http://localhost:" + port, true, port, "anna", anna.accessToken()));
+
+        startApp();
+
+        ui.awaitNode("#chatList");
+        ListView<?> chats = robot.lookup("#chatList").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> chats.getItems().size() == 1);
+        ui.awaitBadge("1");
+        assertEquals(
+                1,
+                ApiClient.of(
+                                java.net.http.HttpClient.newHttpClient(),
+                                ParleyJson.mapper(),
+                                ServerAddress.parse("localhost:" + port).orElseThrow())
+                        .signedIn(anna.accessToken())
+                        .chats()
+                        .size(),
+                "the app's own server answers on the remembered port");
     }
 
     @Test
