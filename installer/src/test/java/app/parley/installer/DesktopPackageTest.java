@@ -137,8 +137,9 @@ class DesktopPackageTest {
         headless.forEach(option -> lines.add(options + 1, "java-options=" + option));
         Files.write(config, lines);
 
-        Process app = new ProcessBuilder(opt.resolve("bin/Parley").toString())
-                .redirectErrorStream(true)
+        var launch = new ProcessBuilder(opt.resolve("bin/Parley").toString());
+        launch.environment().put("HOME", home.toString()); // the class-data archive goes to $HOME/.cache
+        Process app = launch.redirectErrorStream(true)
                 .redirectOutput(home.resolve("app.log").toFile())
                 .start();
         try {
@@ -154,6 +155,46 @@ class DesktopPackageTest {
             app.destroy();
             app.waitFor();
         }
+    }
+
+    /**
+     * The launcher asks the JVM to keep the app's classes in an archive in the user's cache: the
+     * runtime must carry the base archive that one is made on top of, and a second start must map
+     * what the first wrote (shown here with the bundled server's main class and the app's jars).
+     */
+    @Test
+    void theRuntimeKeepsTheAppsClassesForTheNextStart(@TempDir Path cache) throws Exception {
+        String config = Files.readString(opt.resolve("lib/app/Parley.cfg"));
+        assertTrue(config.contains("java-options=-XX:+AutoCreateSharedArchive"), config);
+        assertTrue(config.contains("java-options=-XX:SharedArchiveFile=$HOME/.cache/parley/classes.jsa"), config);
+        assertTrue(Files.isRegularFile(opt.resolve("lib/runtime/lib/server/classes.jsa")), "the base archive");
+
+        Path archive = cache.resolve("classes.jsa");
+        List<String> command = new ArrayList<>(List.of(
+                opt.resolve("lib/runtime/bin/java").toString(),
+                "-Xlog:cds=info",
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + archive,
+                "-cp"));
+        try (Stream<Path> jars = Files.list(opt.resolve("lib/app"))) {
+            command.add(jars.map(Path::toString)
+                    .filter(jar -> jar.endsWith(".jar"))
+                    .sorted()
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
+        }
+        command.addAll(List.of("app.parley.server.ParleyServerMain", "--help"));
+
+        assertFalse(output(command).contains("Mapped dynamic region"), "nothing to map on the first start");
+        assertTrue(Files.size(archive) > 1_000_000, "the first start wrote the archive at exit");
+        String second = output(command);
+        assertTrue(second.contains("Mapped dynamic region"), second);
+    }
+
+    private static String output(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return output;
     }
 
     private static boolean shown(Path report) throws IOException {

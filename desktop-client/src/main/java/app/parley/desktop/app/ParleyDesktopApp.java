@@ -14,6 +14,7 @@ import app.parley.desktop.tray.Tray;
 import app.parley.desktop.tray.Trays;
 import app.parley.model.ParleyJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +55,7 @@ public final class ParleyDesktopApp extends Application {
     private AppFlow flow;
     private Tray tray;
     private SingleInstance instance;
+    private Optional<ClassDataArchive> classData = Optional.empty();
 
     /** As launched: the process's environment and system properties. */
     public ParleyDesktopApp() {
@@ -74,16 +77,23 @@ public final class ParleyDesktopApp extends Application {
             Platform.exit(); // the app already running has the link now
             return;
         }
+        classData = ClassDataArchive.of(ManagementFactory.getRuntimeMXBean().getInputArguments());
         ObjectMapper json = ParleyJson.mapper();
+        workers = Executors.newVirtualThreadPerTaskExecutor();
+        hosting = new Hosting(directories.hostedServerData(), workers);
+        SessionStore sessions = new SessionStore(directories.sessionFile(), json);
+        // The embedded server takes longer to start than the window to build: a remembered hosted
+        // session starts it now, and the window is built meanwhile.
+        sessions.load()
+                .filter(saved -> saved.signedIn() && saved.hosted())
+                .ifPresent(saved -> hosting.startSoon(saved.hostedPort()));
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         Messages text = Messages.forLocale(locale(properties));
-        workers = Executors.newVirtualThreadPerTaskExecutor();
         timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("parley-timers").factory());
-        hosting = new Hosting(directories.hostedServerData());
 
         SettingsStore settingsStore = new SettingsStore(directories.settingsFile(), json);
         Themes themes = new Themes(settingsStore.load().theme());
@@ -119,7 +129,7 @@ public final class ParleyDesktopApp extends Application {
                 new Background(workers, Platform::runLater),
                 new ServerConnector(http, json, hosting),
                 hostPort(properties),
-                new SessionStore(directories.sessionFile(), json),
+                sessions,
                 themes,
                 Clock.systemDefaultZone(),
                 new RealtimeClient(http, json, timers, Duration.ofMillis(500), Duration.ofSeconds(15)),
@@ -176,7 +186,9 @@ public final class ParleyDesktopApp extends Application {
             tray.close();
         }
         if (hosting != null) {
+            boolean hosted = hosting.hasHosted();
             hosting.close();
+            classData.ifPresent(archive -> archive.afterRun(hosted));
         }
         if (instance != null) {
             instance.close();

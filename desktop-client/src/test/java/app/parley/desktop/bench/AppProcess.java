@@ -41,28 +41,57 @@ final class AppProcess implements AutoCloseable {
         return flags;
     }
 
-    static AppProcess launch(Path home, List<String> jvmFlags, List<String> properties) throws IOException {
+    /**
+     * How the app is started: from this JVM's class path with its headless flags (the way the
+     * README's command runs it), or as the packaged app-image's own launcher, which needs a display
+     * ({@code xvfb-run}) and gets the benchmark's properties through {@code JAVA_TOOL_OPTIONS}.
+     */
+    record Launch(Optional<Path> appImage, List<String> jvmFlags) {
+        String describe() {
+            return appImage.map(image -> "the app-image's launcher " + image.resolve("bin/Parley")
+                            + " (its own runtime and options; JAVA_TOOL_OPTIONS adds: " + String.join(" ", jvmFlags)
+                            + ")")
+                    .orElse("this class path; app JVM flags (besides headless Monocle ones): "
+                            + String.join(" ", jvmFlags));
+        }
+
+        ProcessBuilder process(List<String> properties) {
+            if (appImage.isPresent()) {
+                List<String> options = new ArrayList<>(jvmFlags);
+                properties.forEach(property -> options.add("-D" + property));
+                var builder =
+                        new ProcessBuilder(appImage.get().resolve("bin/Parley").toString());
+                builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", options));
+                return builder;
+            }
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(jvmFlags);
+            for (String key : HEADLESS) {
+                String value = System.getProperty(key);
+                if (value != null) {
+                    command.add("-D" + key + "=" + value);
+                }
+            }
+            properties.forEach(property -> command.add("-D" + property));
+            command.add("-classpath");
+            command.add(System.getProperty("java.class.path"));
+            command.add(Launcher.class.getName());
+            return new ProcessBuilder(command);
+        }
+    }
+
+    static AppProcess launch(Path home, Launch how, List<String> properties) throws IOException {
         Files.createDirectories(home);
         Path report = home.resolve("ready.txt");
         Files.deleteIfExists(report);
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmFlags);
-        for (String key : HEADLESS) {
-            String value = System.getProperty(key);
-            if (value != null) {
-                command.add("-D" + key + "=" + value);
-            }
-        }
-        command.add("-Dparley.desktop.home=" + home);
-        command.add("-Dparley.desktop.locale=en");
-        command.add("-Dparley.desktop.report-ready=" + report);
-        properties.forEach(property -> command.add("-D" + property));
-        command.add("-classpath");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Launcher.class.getName());
+        List<String> all = new ArrayList<>();
+        all.add("parley.desktop.home=" + home);
+        all.add("parley.desktop.locale=en");
+        all.add("parley.desktop.report-ready=" + report);
+        all.addAll(properties);
         long startedAt = System.currentTimeMillis();
-        Process process = new ProcessBuilder(command)
+        Process process = how.process(all)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("app.log").toFile())
                 .start();

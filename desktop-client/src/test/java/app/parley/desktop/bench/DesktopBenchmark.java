@@ -22,13 +22,14 @@ import java.util.function.ToLongFunction;
 import javafx.application.Platform;
 
 /**
- * The desktop app's figures for issue 13 (docs/benchmarks.md): launch to a usable chat list when
+ * The desktop app's figures (docs/benchmarks.md): launch to a usable chat list when
  * joining a server and when hosting one, resident memory with a 10,000-message conversation
  * loaded, and the FX thread's time per page of older messages.
  *
  * <p>Options: {@code --launches=5 --chats=50 --messages=10000 --app-jvm=-Xmx256m,-XX:+UseSerialGC
  * --parts=launch,memory,append} ({@code --app-jvm} flags go to the app's JVM, comma-separated;
- * {@code --parts} runs only some of the three).
+ * {@code --parts} runs only some of the three, {@code join} or {@code host} only one kind of launch; {@code --app-image=installer/target/dist/Parley}
+ * launches the packaged app instead, under a display such as {@code xvfb-run}).
  */
 public final class DesktopBenchmark {
     private static final Duration WAIT = Duration.ofMinutes(3);
@@ -39,7 +40,10 @@ public final class DesktopBenchmark {
         int launches = intOption(args, "launches", 5);
         int chats = intOption(args, "chats", 50);
         int messages = intOption(args, "messages", 10_000);
-        List<String> appJvm = AppProcess.jvmFlags(listOption(args, "app-jvm"));
+        List<String> imageOption = listOption(args, "app-image");
+        var appJvm = new AppProcess.Launch(
+                imageOption.stream().map(Path::of).findFirst(),
+                imageOption.isEmpty() ? AppProcess.jvmFlags(listOption(args, "app-jvm")) : listOption(args, "app-jvm"));
         List<String> parts = listOption(args, "parts");
         if (parts.isEmpty()) {
             parts = List.of("launch", "memory", "append");
@@ -53,7 +57,7 @@ public final class DesktopBenchmark {
                 launches,
                 Runtime.getRuntime().availableProcessors(),
                 work);
-        System.out.println("App JVM flags (besides headless Monocle ones): " + String.join(" ", appJvm));
+        System.out.println("The app starts from " + appJvm.describe());
 
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -70,7 +74,9 @@ public final class DesktopBenchmark {
                     data.profile().username(),
                     data.me().token());
             List<long[]> joins = new ArrayList<>();
-            for (int i = 0; parts.contains("launch") && i < launches; i++) {
+            boolean join = parts.contains("launch") || parts.contains("join");
+            boolean host = parts.contains("launch") || parts.contains("host");
+            for (int i = 0; join && i < launches; i++) {
                 Path home = work.resolve("join-" + i);
                 save(home, joined);
                 try (AppProcess app = AppProcess.launch(home, appJvm, List.of())) {
@@ -79,8 +85,10 @@ public final class DesktopBenchmark {
                     joins.add(new long[] {total, ready[2], Math.round(app.statusMb("VmRSS"))});
                 }
             }
-            if (parts.contains("launch")) {
+            if (join) {
                 report("Launch to chat list, joining a server (target < 2 s)", joins);
+            }
+            if (host) {
                 List<long[]> hosts = hosting(work, chats, launches, appJvm, http);
                 report("Launch to chat list, hosting (server start included, target < 3 s)", hosts);
             }
@@ -97,12 +105,16 @@ public final class DesktopBenchmark {
                             Locale.ROOT,
                             "%nMemory with %d chats and the big conversation loaded (%d items, all pages, in %d ms "
                                     + "since the process started), 2 s later: VmRSS %.0f MB, VmHWM (peak) %.0f MB "
-                                    + "(target < 250 MB)%n",
+                                    + "(target < 250 MB); of VmRSS, %.0f MB the process's own (RssAnon), "
+                                    + "%.0f MB mapped files shared with other processes (RssFile: libraries, "
+                                    + "class-data archives)%n",
                             chats,
                             history[3],
                             history[2],
                             app.statusMb("VmRSS"),
-                            app.statusMb("VmHWM"));
+                            app.statusMb("VmHWM"),
+                            app.statusMb("RssAnon"),
+                            app.statusMb("RssFile"));
                 }
             }
             if (parts.contains("append")) {
@@ -143,7 +155,7 @@ public final class DesktopBenchmark {
     }
 
     /** The app's own server in its folder, seeded first by this JVM, then started by the app at each launch. */
-    private static List<long[]> hosting(Path work, int chats, int launches, List<String> appJvm, HttpClient http)
+    private static List<long[]> hosting(Path work, int chats, int launches, AppProcess.Launch appJvm, HttpClient http)
             throws Exception {
         Path home = work.resolve("host");
         int port;
