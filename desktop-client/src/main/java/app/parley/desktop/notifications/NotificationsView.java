@@ -62,6 +62,8 @@ public final class NotificationsView {
         toast.setAccessibleText(text.get("notifications.accessible", notice.title(), notice.body()));
         toast.setOnClose(event -> viewModel.dismiss(notice));
         toast.setOnMouseClicked(event -> viewModel.open(notice));
+        toast.setOnMouseEntered(event -> viewModel.hold(notice));
+        toast.setOnMouseExited(event -> viewModel.release(notice));
         return toast;
     }
 }

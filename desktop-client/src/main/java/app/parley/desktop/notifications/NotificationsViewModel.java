@@ -9,8 +9,10 @@ import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.ChatType;
 import app.parley.model.event.LastMessageEvent;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +21,15 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 
 /**
  * In-app notifications of new messages: one toast per message from someone else in a chat the
  * person is not looking at (another chat is open, or the window is not focused), at most
- * {@value #MAX_SHOWN} at once, each gone by itself after a while; a click opens its chat. While
+ * {@value #MAX_SHOWN} at once, each gone by itself after a while (not while the pointer rests on it:
+ * someone reading a toast keeps it); a click opens its chat. While
  * the window is not focused the same notice also goes to the system (the tray), where a toast
  * inside the window would go unseen.
  */
@@ -46,6 +50,12 @@ public final class NotificationsViewModel {
     /** Made once: a read-only view listens to its list only weakly, and one made per call was collected with the view's listener. */
     private final ObservableList<Notice> readOnlyShown = FXCollections.unmodifiableObservableList(shown);
 
+    private final Duration shownFor;
+    /** Toasts under the pointer, and those of them whose time ran out meanwhile. FX thread only. */
+    private final Set<Notice> held = new HashSet<>();
+
+    private final Set<Notice> due = new HashSet<>();
+
     private final List<Consumer<Notice>> systemListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -60,7 +70,26 @@ public final class NotificationsViewModel {
             LongSupplier chatInView,
             BooleanSupplier windowFocused,
             LongConsumer openChat) {
+        this(myId, text, background, timers, chatInView, windowFocused, openChat, SHOWN_FOR);
+    }
+
+    NotificationsViewModel(
+            long myId,
+            Messages text,
+            Background background,
+            ScheduledExecutorService timers,
+            LongSupplier chatInView,
+            BooleanSupplier windowFocused,
+            LongConsumer openChat,
+            Duration shownFor) {
+        this.shownFor = shownFor;
         this.myId = myId;
+        shown.addListener((ListChangeListener<Notice>) change -> {
+            while (change.next()) {
+                held.removeAll(change.getRemoved());
+                due.removeAll(change.getRemoved());
+            }
+        });
         this.text = text;
         this.previews = new MessagePreview(text);
         this.background = background;
@@ -104,9 +133,34 @@ public final class NotificationsViewModel {
         while (shown.size() > MAX_SHOWN) {
             shown.removeFirst();
         }
-        timers.schedule(() -> background.onUi(() -> shown.remove(notice)), SHOWN_FOR.toMillis(), TimeUnit.MILLISECONDS);
+        removeLater(notice, shownFor);
         if (!focused) {
             systemListeners.forEach(listener -> listener.accept(notice));
+        }
+    }
+
+    /** The pointer rests on a toast: it stays until the pointer leaves. */
+    public void hold(Notice notice) {
+        held.add(notice);
+    }
+
+    /** The pointer left a toast: one whose time ran out meanwhile goes shortly after. */
+    public void release(Notice notice) {
+        held.remove(notice);
+        if (due.remove(notice)) {
+            removeLater(notice, shownFor.dividedBy(3));
+        }
+    }
+
+    private void removeLater(Notice notice, Duration after) {
+        timers.schedule(() -> background.onUi(() -> expire(notice)), after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void expire(Notice notice) {
+        if (held.contains(notice)) {
+            due.add(notice);
+        } else {
+            shown.remove(notice);
         }
     }
 

@@ -83,7 +83,7 @@ class WelcomeDiscoveryTest {
                 Ui.onFx(() ->
                         robot.lookup("#addressField").queryAs(TextField.class).getText()));
 
-        robot.doubleClickOn(ui.visible("#foundServers .list-cell:selected"));
+        robot.doubleClickOn(Ui.onFx(() -> ui.visible("#foundServers .list-cell:selected")));
         ui.awaitNode("#signInServer");
         assertTrue(
                 Ui.onFx(() -> robot.lookup("#signInServer").queryAs(Label.class).getText())

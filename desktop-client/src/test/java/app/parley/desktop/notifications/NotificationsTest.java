@@ -76,17 +76,19 @@ class NotificationsTest {
         assertEquals(
                 1,
                 Ui.onFx(() -> robot.lookup("#notifications .notice").queryAll().size()));
-        // Clicked at once: a toast leaves by itself after a few seconds, and a loaded machine is slow.
-        // A later message of the same chat replaces the toast's node, so a click that finds its
-        // node gone tries the new one.
+        // A toast leaves by itself after a few seconds (not while the pointer rests on it), and a
+        // loaded machine can be slower than that between seeing it and pointing at it: then Clara
+        // writes again and the new toast is clicked.
         for (int attempt = 1; ; attempt++) {
             try {
-                robot.clickOn(ui.visible("#notifications .notice"));
+                robot.clickOn(Ui.onFx(() -> ui.visible("#notifications .notice")));
                 break;
-            } catch (RuntimeException replaced) {
+            } catch (RuntimeException gone) {
                 if (attempt == 3) {
-                    throw replaced;
+                    throw gone;
                 }
+                clara.send(withClara.id(), "Ты тут?", "c-again-" + attempt, List.of());
+                ui.awaitNode("#notifications .notice");
             }
         }
 

@@ -9,6 +9,7 @@ import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.ChatType;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.file.Attachment;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,30 @@ class NotificationsViewModelTest {
         notifications.open(notifications.shown().getFirst());
         assertEquals(List.of(20L), opened);
         assertEquals(List.of(), notifications.shown());
+    }
+
+    @Test
+    void aToastUnderThePointerStaysPastItsTimeAndGoesShortlyAfterThePointerLeaves() throws Exception {
+        var quick = new NotificationsViewModel(
+                ME,
+                Messages.forLocale(Locale.ENGLISH),
+                new Background(Runnable::run, Runnable::run),
+                timers,
+                () -> inView,
+                () -> focused,
+                opened::add,
+                Duration.ofMillis(300));
+        quick.arrived(message(20, BORIS, "read me slowly"), Optional.empty());
+        quick.arrived(message(30, BORIS, "nobody points at me"), Optional.empty());
+        Notice pointedAt = quick.shown().getFirst();
+        quick.hold(pointedAt);
+
+        Thread.sleep(700);
+        assertEquals(List.of(pointedAt), List.copyOf(quick.shown()));
+
+        quick.release(pointedAt);
+        Thread.sleep(500);
+        assertEquals(List.of(), List.copyOf(quick.shown()));
     }
 
     @Test

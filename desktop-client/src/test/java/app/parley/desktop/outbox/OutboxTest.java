@@ -138,7 +138,7 @@ class OutboxTest {
         ui.awaitNode("#discardLink");
         ui.awaitNode(".unsent-mark");
         Snapshots.save(ui.window().getScene(), "outbox-failed");
-        robot.clickOn(ui.visible("#discardLink"));
+        robot.clickOn(Ui.onFx(() -> ui.visible("#discardLink")));
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().isEmpty()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> ui.visible(".unsent-mark") == null));
