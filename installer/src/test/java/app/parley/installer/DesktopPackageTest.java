@@ -82,6 +82,20 @@ class DesktopPackageTest {
     }
 
     @Test
+    void thePackageBringsAFontThatDrawsEmoji() throws IOException {
+        // JavaFX draws nothing for Noto Color Emoji on Linux: reactions and emoji in messages
+        // need an outline font such as Symbola.
+        String depends = Files.readString(unpacked.resolve("control/control"))
+                .lines()
+                .filter(line -> line.startsWith("Depends:"))
+                .findFirst()
+                .orElse("");
+
+        assertTrue(depends.contains("fonts-symbola"), depends);
+        assertTrue(depends.contains("libgtk-3-0"), depends);
+    }
+
+    @Test
     void theBundledServerStartsAndAnswers(@TempDir Path data) throws Exception {
         int port = freePort();
         Process server = new ProcessBuilder(

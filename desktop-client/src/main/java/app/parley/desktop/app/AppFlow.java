@@ -224,7 +224,13 @@ public final class AppFlow {
                 session.api(), session.me().id(), attachments, background, timers, clock, outboxes, problems);
         outbox = unsent;
         var chats = new ChatListViewModel(
-                session.api(), session.me().id(), background, problems, this::sessionEnded, unsent.unsentChats());
+                session.api(),
+                session.me().id(),
+                background,
+                problems,
+                this::sessionEnded,
+                unsent.unsentChats(),
+                clock);
         var viewModel = new MainViewModel(
                 session, chats, themes, text, background, problems, timers, unsent, () -> signOut(session));
         var view = new MainView(viewModel, text, clock);
@@ -235,7 +241,8 @@ public final class AppFlow {
                 timers,
                 () -> openConversation == null ? 0 : openConversation.chat().id(),
                 stage::isFocused,
-                chats::open);
+                chats::open,
+                clock);
         view.showNotifications(new NotificationsView(notifications, text).root());
         chatList = chats;
         trayFeed = Subscription.combine(

@@ -5,14 +5,20 @@ import app.parley.model.chat.ChatRoom;
 import app.parley.model.message.Message;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,7 +27,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** One chat in the list: avatar, name, the last message's first line and time, the unread badge. */
+/**
+ * One chat in the list: avatar, name (with a muted mark), the last message's first line and time,
+ * the unread and mention badges; its menu mutes or unmutes the chat.
+ */
 final class ChatCell extends ListCell<ChatRoom> {
     private final Messages text;
     private final MessagePreview previews;
@@ -35,10 +44,20 @@ final class ChatCell extends ListCell<ChatRoom> {
     private final Label time = new Label();
     private final Label preview = new Label();
     private final Label badge = new Label();
+    /** "@" beside the unread badge while unread messages mention the reader. */
+    private final Label mentionBadge = new Label("@");
+
+    private final FontIcon mutedMark = new FontIcon(Feather.BELL_OFF);
+    private final ChatListViewModel chats;
+    private final ContextMenu menu = new ContextMenu();
+
     private final HBox content;
 
-    ChatCell(Messages text, Clock clock, AvatarPhotos photos, java.util.Set<Long> unsentChats) {
+    ChatCell(Messages text, Clock clock, ChatListViewModel chats) {
         this.text = text;
+        this.chats = chats;
+        AvatarPhotos photos = chats.photos();
+        java.util.Set<Long> unsentChats = chats.unsentChats();
         this.previews = new MessagePreview(text);
         this.clock = clock;
         this.photos = photos;
@@ -53,14 +72,17 @@ final class ChatCell extends ListCell<ChatRoom> {
         preview.setMinWidth(0);
         badge.getStyleClass().add("unread-badge");
         badge.setMinWidth(Region.USE_PREF_SIZE);
+        mentionBadge.getStyleClass().add("mention-badge");
+        mentionBadge.setMinWidth(Region.USE_PREF_SIZE);
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var top = new HBox(6, name, spacer, time);
+        mutedMark.getStyleClass().add("muted-mark");
+        var top = new HBox(6, name, mutedMark, spacer, time);
         top.setAlignment(Pos.BASELINE_LEFT);
         var bottomSpacer = new Region();
         HBox.setHgrow(bottomSpacer, Priority.ALWAYS);
-        var bottom = new HBox(6, preview, bottomSpacer, unsent, badge);
+        var bottom = new HBox(6, preview, bottomSpacer, unsent, mentionBadge, badge);
         bottom.setAlignment(Pos.CENTER_LEFT);
         var lines = new VBox(2, top, bottom);
         HBox.setHgrow(lines, Priority.ALWAYS);
@@ -80,6 +102,7 @@ final class ChatCell extends ListCell<ChatRoom> {
         if (empty || chat == null) {
             setGraphic(null);
             setAccessibleText(null);
+            setContextMenu(null);
             return;
         }
         avatar.show(chat.id(), chat.name(), AvatarPhotos.of(chat), photos);
@@ -93,6 +116,13 @@ final class ChatCell extends ListCell<ChatRoom> {
         time.setText(last == null ? "" : timeOf(last));
         badge.setText(chat.unreadCount() > 99 ? "99+" : Long.toString(chat.unreadCount()));
         badge.setVisible(chat.unreadCount() > 0);
+        boolean muted = chats.chatMuted(chat);
+        mutedMark.setVisible(muted);
+        mutedMark.setManaged(muted);
+        badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("muted"), muted);
+        boolean mentioned = chat.mentionCount() > 0;
+        mentionBadge.setVisible(mentioned);
+        mentionBadge.setManaged(mentioned);
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unread"), chat.unreadCount() > 0);
         boolean waiting = unsentChats.contains(chat.id());
         unsent.setVisible(waiting);
@@ -100,8 +130,42 @@ final class ChatCell extends ListCell<ChatRoom> {
         String name = chat.unreadCount() > 0
                 ? text.get("chats.accessible.unread", chat.name(), chat.unreadCount())
                 : chat.name();
+        if (mentioned) {
+            name = text.get("chats.accessible.mentioned", name, chat.mentionCount());
+        }
+        if (muted) {
+            name = text.get("chats.accessible.muted", name);
+        }
         setAccessibleText(waiting ? text.get("chats.accessible.unsent", name) : name);
+        menu.getItems().setAll(muted ? List.of(unmuteItem(chat.id())) : List.of(muteMenu(chat.id())));
+        setContextMenu(menu);
         setGraphic(content);
+    }
+
+    /** "Mute" with how long: an hour, eight hours, a day, a week, or until unmuted. */
+    private Menu muteMenu(long chatId) {
+        var mute = new Menu(text.get("chats.mute"), new FontIcon(Feather.BELL_OFF));
+        mute.setId("muteMenu");
+        for (var choice : List.of(
+                Map.entry("chats.mute.hour", Duration.ofHours(1)),
+                Map.entry("chats.mute.eightHours", Duration.ofHours(8)),
+                Map.entry("chats.mute.day", Duration.ofDays(1)),
+                Map.entry("chats.mute.week", Duration.ofDays(7)))) {
+            var item = new MenuItem(text.get(choice.getKey()));
+            item.setOnAction(event -> chats.mute(chatId, choice.getValue()));
+            mute.getItems().add(item);
+        }
+        var always = new MenuItem(text.get("chats.mute.untilUnmuted"));
+        always.setOnAction(event -> chats.mute(chatId, null));
+        mute.getItems().add(always);
+        return mute;
+    }
+
+    private MenuItem unmuteItem(long chatId) {
+        var unmute = new MenuItem(text.get("chats.unmute"), new FontIcon(Feather.BELL));
+        unmute.setId("unmuteItem");
+        unmute.setOnAction(event -> chats.unmute(chatId));
+        return unmute;
     }
 
     /** Today: the time; this week: the weekday; before: the date — as chat apps show it. */

@@ -72,7 +72,21 @@ public final class ChatListView {
         list.setId("chatList");
         list.getStyleClass().addAll(Styles.DENSE, "chat-list");
         list.setItems(viewModel.visibleChats());
-        list.setCellFactory(view -> new ChatCell(text, clock, viewModel.photos(), viewModel.unsentChats()));
+        list.setCellFactory(view -> new ChatCell(text, clock, viewModel));
+        // A timed mute runs out without any frame saying so: look again every half minute while shown.
+        var muteCheck =
+                new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(30), event -> {
+                    viewModel.recheckMutes();
+                    list.refresh();
+                }));
+        muteCheck.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        list.sceneProperty().subscribe(scene -> {
+            if (scene == null) {
+                muteCheck.stop();
+            } else {
+                muteCheck.play();
+            }
+        });
         viewModel.unsentChats().addListener((javafx.collections.SetChangeListener<Long>) change -> list.refresh());
         list.setPlaceholder(emptyState());
         keepSelectionAcrossUpdates();

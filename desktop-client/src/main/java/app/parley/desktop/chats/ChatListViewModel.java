@@ -6,6 +6,7 @@ import app.parley.desktop.net.ApiClient;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.event.ChatCreatedEvent;
 import app.parley.model.event.ChatDeletedEvent;
+import app.parley.model.event.ChatMutedEvent;
 import app.parley.model.event.ChatUpdatedEvent;
 import app.parley.model.event.EventTypes;
 import app.parley.model.event.LastMessageEvent;
@@ -14,6 +15,9 @@ import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
 import app.parley.model.event.ServerEvent;
 import app.parley.model.message.Message;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -64,8 +68,13 @@ public final class ChatListViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final javafx.beans.property.LongProperty requested =
             new javafx.beans.property.SimpleLongProperty(this, "requested", -1);
+    private final Clock clock;
+    /** Muted chats count only for their mentions: a muted group's chatter leaves the total alone. */
     private final LongBinding totalUnread = Bindings.createLongBinding(
-            () -> chats.stream().mapToLong(ChatRoom::unreadCount).sum(), chats);
+            () -> chats.stream()
+                    .mapToLong(chat -> chatMuted(chat) ? chat.mentionCount() : chat.unreadCount())
+                    .sum(),
+            chats);
 
     public ChatListViewModel(
             ApiClient api,
@@ -73,7 +82,9 @@ public final class ChatListViewModel {
             Background background,
             ProblemText problems,
             Consumer<Throwable> onSessionProblem,
-            ObservableSet<Long> unsentChats) {
+            ObservableSet<Long> unsentChats,
+            Clock clock) {
+        this.clock = clock;
         this.api = api;
         this.myId = myId;
         this.background = background;
@@ -164,30 +175,91 @@ public final class ChatListViewModel {
 
     /**
      * Applies a frame from the main socket: a new last message (with this person's new unread
-     * count), a read on another device, a deleted message, a chat created, renamed or deleted, or left. Frames about
+     * count), its text edited, a read on another device, a deleted message, a chat created, renamed or deleted, or left. Frames about
      * chats the list does not hold yet reload the list.
      */
     public void apply(ServerEvent event) {
         switch (event) {
             case LastMessageEvent last ->
                 find(last.chatId())
-                        .ifPresentOrElse(chat -> upsert(with(chat, asMessage(last), last.unreadCount())), this::reload);
+                        .ifPresentOrElse(
+                                chat -> upsert(with(
+                                        chat,
+                                        last.message(),
+                                        last.unreadCount(),
+                                        last.mentionCount() == null ? chat.mentionCount() : last.mentionCount())),
+                                this::reload);
+            case Message edited
+            when EventTypes.MESSAGE_EDITED.equals(edited.type()) ->
+                find(edited.chatId())
+                        .filter(chat ->
+                                chat.lastMessage() != null && chat.lastMessage().id() == edited.id())
+                        .ifPresent(chat -> upsert(with(
+                                chat, edited.withType(Message.TYPE_MESSAGE), chat.unreadCount(), chat.mentionCount())));
             case ReadEvent read
             when read.unreadCount() != null ->
-                find(read.chatId()).ifPresent(chat -> upsert(with(chat, chat.lastMessage(), read.unreadCount())));
+                find(read.chatId())
+                        .ifPresent(chat -> upsert(with(
+                                chat,
+                                chat.lastMessage(),
+                                read.unreadCount(),
+                                // the reader's own read: an absent count means no unread mention is left
+                                read.mentionCount() == null ? 0 : read.mentionCount())));
             case MessageDeletedEvent deleted
             when deleted.unreadCount() != null ->
                 find(deleted.chatId())
-                        .ifPresent(chat -> upsert(with(chat, deleted.lastMessage(), deleted.unreadCount())));
+                        .ifPresent(chat -> upsert(with(
+                                chat,
+                                deleted.lastMessage(),
+                                deleted.unreadCount(),
+                                // sent with the unread count: an absent mention count means none is left
+                                deleted.mentionCount() == null ? 0 : deleted.mentionCount())));
             case ChatCreatedEvent created -> reload();
             case MembersChangedEvent changed when namesMe(changed) -> remove(changed.chatId());
             case MembersChangedEvent changed -> reload();
             case ChatDeletedEvent deleted -> remove(deleted.chatId());
             case ChatUpdatedEvent updated -> renamed(updated);
+            case ChatMutedEvent mute -> muted(mute);
             default -> {
                 // typing and the rest: nothing to show in the list
             }
         }
+    }
+
+    /** Whether the person has muted the chat and the mute still holds. */
+    public boolean chatMuted(ChatRoom chat) {
+        return chat.mutedAt(clock.instant());
+    }
+
+    /** Counts again which mutes still hold: a timed mute that ran out stops keeping its chat out of the total. */
+    public void recheckMutes() {
+        totalUnread.invalidate();
+    }
+
+    /** Mutes the chat for a while, or until unmuted when {@code forHowLong} is null. */
+    public void mute(long chatId, Duration forHowLong) {
+        Instant until = forHowLong == null ? null : clock.instant().plus(forHowLong);
+        background.run(() -> api.mute(chatId, until), this::muted, this::failed);
+    }
+
+    public void unmute(long chatId) {
+        background.run(() -> api.unmute(chatId), this::muted, this::failed);
+    }
+
+    private void muted(ChatMutedEvent mute) {
+        find(mute.chatId())
+                .ifPresent(chat -> upsert(new ChatRoom(
+                        chat.id(),
+                        chat.uuid(),
+                        chat.name(),
+                        chat.type(),
+                        chat.roomName(),
+                        chat.otherUser(),
+                        chat.lastMessage(),
+                        chat.unreadCount(),
+                        chat.mentionCount(),
+                        mute.muted(),
+                        mute.mutedUntil())));
     }
 
     /** The chat with this id, if the list has it. */
@@ -213,25 +285,25 @@ public final class ChatListViewModel {
                         chat.roomName(),
                         chat.otherUser(),
                         chat.lastMessage(),
-                        chat.unreadCount())));
+                        chat.unreadCount(),
+                        chat.mentionCount(),
+                        chat.muted(),
+                        chat.mutedUntil())));
     }
 
-    private static ChatRoom with(ChatRoom chat, Message last, long unread) {
+    private static ChatRoom with(ChatRoom chat, Message last, long unread, long mentions) {
         return new ChatRoom(
-                chat.id(), chat.uuid(), chat.name(), chat.type(), chat.roomName(), chat.otherUser(), last, unread);
-    }
-
-    private static Message asMessage(LastMessageEvent last) {
-        return new Message(
-                last.id(),
-                last.uuid(),
-                last.chatId(),
-                Message.TYPE_MESSAGE,
-                last.text(),
-                last.author(),
-                last.time(),
-                last.clientMsgId(),
-                last.attachments());
+                chat.id(),
+                chat.uuid(),
+                chat.name(),
+                chat.type(),
+                chat.roomName(),
+                chat.otherUser(),
+                last,
+                unread,
+                Math.min(mentions, unread),
+                chat.muted(),
+                chat.mutedUntil());
     }
 
     private void loaded(List<ChatRoom> rooms) {

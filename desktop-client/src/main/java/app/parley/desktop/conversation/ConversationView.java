@@ -170,7 +170,29 @@ public final class ConversationView {
         list.getStyleClass().add("message-list");
         list.setItems(viewModel.items());
         list.setFocusTraversable(true);
-        var actions = new MessageActions(viewModel::retry, viewModel::delete, openLink, viewModel::receiptOf);
+        var actions = new MessageActions(
+                viewModel::retry,
+                item -> {
+                    viewModel.startReply(item);
+                    composer.requestFocus();
+                },
+                viewModel::toggleReaction,
+                viewModel::reacted,
+                item -> {
+                    viewModel.startEdit(item);
+                    composer.requestFocus();
+                    composer.end();
+                },
+                viewModel::delete,
+                item -> new MessageVersionsDialog(
+                                viewModel.versionsOf(item),
+                                text,
+                                clock.getZone(),
+                                root.getScene().getWindow())
+                        .show(),
+                viewModel::jumpTo,
+                openLink,
+                viewModel::receiptOf);
         viewModel.receiptsChangedProperty().subscribe(list::refresh);
         list.setCellFactory(view -> new MessageCell(
                 text,
@@ -179,7 +201,8 @@ public final class ConversationView {
                 actions,
                 viewModel.firstUnreadProperty()::get,
                 new AttachmentView(viewModel.attachments(), viewModel.files()::tell),
-                selection));
+                selection,
+                viewModel.myUsername()));
         // A press anywhere in the list ends the selection; a press on a message's text starts a new one.
         list.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
             if (event.getButton() == MouseButton.PRIMARY) {
@@ -223,8 +246,30 @@ public final class ConversationView {
         composer.setPrefRowCount(2);
         composer.textProperty().bindBidirectional(viewModel.draftProperty());
         composer.disableProperty().bind(viewModel.goneProperty());
+        var mentions = mentionSuggestions();
+        // A filter, so that the text area's own Enter (a new line) and arrows never see a key meant for the list.
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (!viewModel.mentionChoices().isEmpty() && choosesMention(event, mentions)) {
+                event.consume();
+            }
+        });
         composer.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ENTER) {
+            if (event.getCode() == KeyCode.ESCAPE && viewModel.editingProperty().get() != null) {
+                event.consume();
+                viewModel.cancelEdit();
+            } else if (event.getCode() == KeyCode.ESCAPE
+                    && viewModel.replyingProperty().get() != null) {
+                event.consume();
+                viewModel.cancelReply();
+            } else if (event.getCode() == KeyCode.UP
+                    && !event.isShiftDown()
+                    && composer.getText().isEmpty()
+                    && viewModel.files().chosen().isEmpty()
+                    && viewModel.editLast()) {
+                // As in Slack and Telegram: Up in an empty composer edits one's last message.
+                event.consume();
+                composer.end();
+            } else if (event.getCode() == KeyCode.ENTER) {
                 event.consume();
                 if (event.isShiftDown()) {
                     composer.insertText(composer.getCaretPosition(), "\n");
@@ -263,7 +308,7 @@ public final class ConversationView {
         gone.getStyleClass().add(Styles.TEXT_MUTED);
         gone.visibleProperty().bind(viewModel.goneProperty());
         gone.managedProperty().bind(gone.visibleProperty());
-        var bottom = new VBox(6, problem, gone, pendingFiles.root(), composerRow);
+        var bottom = new VBox(6, problem, gone, editBar(), replyBar(), mentions, pendingFiles.root(), composerRow);
         bottom.getStyleClass().add("composer-area");
 
         root.setId("conversationView");
@@ -283,6 +328,178 @@ public final class ConversationView {
                 show(jump.messageId());
             }
         });
+    }
+
+    /**
+     * The members offered while the caret follows an {@code @name}: Up and Down choose, Enter or
+     * Tab (or a click) writes the name, Esc closes the list.
+     */
+    private ListView<MentionChoice> mentionSuggestions() {
+        var choices = new ListView<>(viewModel.mentionChoices());
+        choices.setId("mentionSuggestions");
+        choices.getStyleClass().add("mention-suggestions");
+        choices.setFocusTraversable(false);
+        choices.setFixedCellSize(30);
+        choices.prefHeightProperty()
+                .bind(Bindings.size(viewModel.mentionChoices()).multiply(30).add(4));
+        choices.setMaxHeight(Region.USE_PREF_SIZE);
+        choices.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(MentionChoice choice, boolean empty) {
+                super.updateItem(choice, empty);
+                setText(
+                        empty || choice == null
+                                ? null
+                                : choice.everyone()
+                                        ? "@all — " + choice.name()
+                                        : choice.name() + "  @" + choice.username());
+            }
+        });
+        choices.setOnMouseClicked(event -> {
+            MentionChoice chosen = choices.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                writeMention(chosen);
+            }
+        });
+        choices.visibleProperty().bind(Bindings.isNotEmpty(viewModel.mentionChoices()));
+        choices.managedProperty().bind(choices.visibleProperty());
+        viewModel.mentionChoices().addListener((ListChangeListener<MentionChoice>) change -> {
+            if (!viewModel.mentionChoices().isEmpty()) {
+                choices.getSelectionModel().select(0);
+            }
+        });
+        composer.caretPositionProperty().subscribe(caret -> viewModel.mentionQuery(mentionBeforeCaret()));
+        return choices;
+    }
+
+    /** Handles a key while names are offered; whether it was for the list. */
+    private boolean choosesMention(KeyEvent event, ListView<MentionChoice> choices) {
+        var selection = choices.getSelectionModel();
+        switch (event.getCode()) {
+            case DOWN ->
+                selection.select(Math.min(
+                        selection.getSelectedIndex() + 1, choices.getItems().size() - 1));
+            case UP -> selection.select(Math.max(selection.getSelectedIndex() - 1, 0));
+            case ENTER, TAB -> {
+                if (event.isShiftDown()) {
+                    return false;
+                }
+                MentionChoice chosen = selection.getSelectedItem();
+                writeMention(chosen == null ? choices.getItems().getFirst() : chosen);
+            }
+            case ESCAPE -> viewModel.mentionQuery(null);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Replaces the {@code @name} being typed with the chosen one and a space. */
+    private void writeMention(MentionChoice chosen) {
+        String typed = mentionBeforeCaret();
+        if (typed == null) {
+            return;
+        }
+        int caret = composer.getCaretPosition();
+        composer.replaceText(caret - typed.length(), caret, chosen.username() + " ");
+        viewModel.mentionQuery(null);
+        composer.requestFocus();
+    }
+
+    /** What follows an {@code @} that starts a word just before the caret (null when the caret is at none). */
+    private String mentionBeforeCaret() {
+        String written = composer.getText();
+        int caret = composer.getCaretPosition();
+        if (written == null || caret > written.length()) {
+            return null;
+        }
+        int at = caret;
+        while (at > 0 && isNameChar(written.charAt(at - 1))) {
+            at--;
+        }
+        if (at == 0 || written.charAt(at - 1) != '@') {
+            return null;
+        }
+        boolean startsWord = at - 1 == 0
+                || Character.isWhitespace(written.charAt(at - 2))
+                || "([{\"'«“".indexOf(written.charAt(at - 2)) >= 0;
+        return startsWord ? written.substring(at, caret) : null;
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+    }
+
+    /** Above the composer while it holds an edit: what is being edited; the button (or Esc) leaves it as it was. */
+    private HBox editBar() {
+        return composerBar(
+                "editBar",
+                Feather.EDIT_2,
+                new javafx.beans.property.SimpleStringProperty(text.get("conversation.editing")),
+                viewModel.editingProperty(),
+                "conversation.edit.cancel",
+                viewModel::cancelEdit);
+    }
+
+    /** Above the composer while the next message answers another: whose, and its first line. */
+    private HBox replyBar() {
+        return composerBar(
+                "replyBar",
+                Feather.CORNER_UP_LEFT,
+                viewModel
+                        .replyingProperty()
+                        .map(item -> text.get("conversation.replyingTo", item.authorName()))
+                        .orElse(""),
+                viewModel.replyingProperty(),
+                "conversation.reply.cancel",
+                viewModel::cancelReply);
+    }
+
+    private HBox composerBar(
+            String id,
+            Feather iconCode,
+            javafx.beans.value.ObservableValue<String> heading,
+            javafx.beans.value.ObservableValue<MessageItem> about,
+            String cancelKey,
+            Runnable cancelAction) {
+        var icon = new FontIcon(iconCode);
+        icon.getStyleClass().add("composer-bar-icon");
+        var title = new Label();
+        title.textProperty().bind(heading);
+        title.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD, "composer-bar-title");
+        var original = new Label();
+        original.setId(id + "Text");
+        original.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        original.textProperty()
+                .bind(about.map(item -> item.text().isBlank()
+                                ? text.get(
+                                        "conversation.quote.files",
+                                        item.stored()
+                                                ? item.message().attachments().size()
+                                                : item.uploads().size())
+                                : item.text().strip().lines().findFirst().orElse(""))
+                        .orElse(""));
+        var titles = new VBox(0, title, original);
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        var cancel = new Button(null, new FontIcon(Feather.X));
+        cancel.setId(id + "Cancel");
+        cancel.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        cancel.setAccessibleText(text.get(cancelKey));
+        cancel.setTooltip(new Tooltip(text.get(cancelKey)));
+        cancel.setOnAction(event -> {
+            cancelAction.run();
+            composer.requestFocus();
+        });
+        var bar = new HBox(10, icon, titles, cancel);
+        bar.setId(id);
+        bar.getStyleClass().add("composer-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.visibleProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> about.getValue() != null, about));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     /** The round button over the list's corner that goes back to the newest message, with how many came meanwhile. */

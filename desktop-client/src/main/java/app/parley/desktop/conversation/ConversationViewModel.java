@@ -13,17 +13,22 @@ import app.parley.desktop.net.RealtimeSocket;
 import app.parley.desktop.outbox.Outbox;
 import app.parley.desktop.outbox.OutboxEntry;
 import app.parley.desktop.session.SignedIn;
+import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.event.AgentReplyEvent;
 import app.parley.model.event.ChatDeletedEvent;
 import app.parley.model.event.DeliveredEvent;
+import app.parley.model.event.EventTypes;
 import app.parley.model.event.HistoryEvent;
 import app.parley.model.event.MessageDeletedEvent;
+import app.parley.model.event.ReactionEvent;
 import app.parley.model.event.ReadEvent;
 import app.parley.model.event.ServerEvent;
 import app.parley.model.event.TypingEvent;
 import app.parley.model.message.Message;
 import app.parley.model.message.MessagePage;
+import app.parley.model.message.Reaction;
+import app.parley.model.message.ReplyQuote;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +124,19 @@ public final class ConversationViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone", false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final BooleanProperty inView = new SimpleBooleanProperty(this, "inView", false);
+    /** The person's own message whose text the composer is changing; null while writing a new one. */
+    private final ReadOnlyObjectWrapper<MessageItem> editing = new ReadOnlyObjectWrapper<>(this, "editing");
+    /** The message the next one sent will answer; null for none. */
+    private final ReadOnlyObjectWrapper<MessageItem> replying = new ReadOnlyObjectWrapper<>(this, "replying");
+    /** The names offered for what follows an {@code @} before the caret; empty when there is none. */
+    private final ObservableList<MentionChoice> mentionChoices = FXCollections.observableArrayList();
+    /** The chat's members (other than the person), loaded the first time an {@code @} is typed. */
+    private List<UserRef> members;
+
+    private boolean membersRequested;
+    private String mentionQuery;
+    /** The chat's draft, set aside while the composer holds an edit. */
+    private String draftBeforeEdit = "";
 
     private long lastRead;
     /** The newest stored message's id, for the socket's reconnect path (read on the socket's thread). */
@@ -170,6 +188,10 @@ public final class ConversationViewModel implements AutoCloseable {
 
     public long myId() {
         return session.me().id();
+    }
+
+    public String myUsername() {
+        return session.me().username();
     }
 
     /** The messages, oldest first; the person's own unsent ones last. Changed on the FX thread only. */
@@ -352,17 +374,251 @@ public final class ConversationViewModel implements AutoCloseable {
         return files;
     }
 
-    /** Sends the draft with the chosen files; a blank draft without files is not sent. */
+    /** Sends the draft with the chosen files (or saves the edit); a blank draft without files is not sent. */
     public void send() {
         String body = draft.get() == null ? "" : draft.get().strip();
+        if (editing.get() != null) {
+            saveEdit(editing.get(), body);
+            return;
+        }
         if ((body.isEmpty() && files.chosen().isEmpty()) || gone.get()) {
             return;
         }
         draft.set("");
         List<Upload> uploads = files.take();
-        outbox.write(chat.id(), body, uploads);
+        MessageItem answered = replying.get();
+        replying.set(null);
+        outbox.write(chat.id(), body, uploads, answered == null ? null : quoteOf(answered.message()));
         socket.send(Map.of("type", "stop_typing"));
         typingSentAt = Instant.EPOCH;
+    }
+
+    /** The person's own message being edited in the composer, or null. */
+    public ReadOnlyObjectProperty<MessageItem> editingProperty() {
+        return editing.getReadOnlyProperty();
+    }
+
+    static final int MENTION_CHOICES_MAX = 6;
+
+    /** The names to offer after {@code @}, best first; empty when the composer is not at an {@code @name}. */
+    public ObservableList<MentionChoice> mentionChoices() {
+        return mentionChoices;
+    }
+
+    /**
+     * What the person has typed after an {@code @} just before the caret (null when the caret is
+     * at none): members whose username or name starts with it are offered, and in a group
+     * {@code @all}.
+     */
+    public void mentionQuery(String typed) {
+        mentionQuery = typed;
+        if (typed == null) {
+            mentionChoices.clear();
+            return;
+        }
+        if (members == null) {
+            loadMembers();
+            return;
+        }
+        String wanted = typed.toLowerCase(java.util.Locale.ROOT);
+        List<MentionChoice> choices = new ArrayList<>();
+        for (UserRef member : members) {
+            String username = member.username() == null ? "" : member.username();
+            String name = member.name() == null ? username : member.name();
+            boolean matches = username.toLowerCase(java.util.Locale.ROOT).startsWith(wanted)
+                    || java.util.Arrays.stream(
+                                    name.toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+                            .anyMatch(word -> word.startsWith(wanted));
+            if (matches && !username.isEmpty() && choices.size() < MENTION_CHOICES_MAX) {
+                choices.add(new MentionChoice(username, name, false));
+            }
+        }
+        if (chat.type() == app.parley.model.chat.ChatType.GROUP && "all".startsWith(wanted)) {
+            choices.add(new MentionChoice("all", text.get("conversation.mention.everyone"), true));
+        }
+        mentionChoices.setAll(choices);
+    }
+
+    private void loadMembers() {
+        if (membersRequested) {
+            return;
+        }
+        membersRequested = true;
+        background.run(
+                () -> chat.type() == app.parley.model.chat.ChatType.GROUP
+                        ? session.api().groupMembers(chat.id()).users()
+                        : chat.otherUser() == null ? List.<UserRef>of() : List.of(chat.otherUser()),
+                loaded -> {
+                    members = loaded.stream()
+                            .filter(user -> UserIds.idOf(user) != myId())
+                            .toList();
+                    mentionQuery(mentionQuery);
+                },
+                failure -> {
+                    members = List.of(); // no suggestions; typing the name still mentions
+                });
+    }
+
+    /** The message the next one sent will answer, or null. */
+    public ReadOnlyObjectProperty<MessageItem> replyingProperty() {
+        return replying.getReadOnlyProperty();
+    }
+
+    /** Whether the person may answer this message: a stored one, in a chat they are still in. */
+    boolean canReply(MessageItem item) {
+        return item != null && item.stored() && !gone.get();
+    }
+
+    /** The next message sent will answer this one (an edit in progress is left as it was). */
+    public void startReply(MessageItem item) {
+        if (!canReply(item)) {
+            return;
+        }
+        cancelEdit();
+        replying.set(item);
+    }
+
+    public void cancelReply() {
+        replying.set(null);
+    }
+
+    private static ReplyQuote quoteOf(Message message) {
+        return ReplyQuote.of(
+                message.id(),
+                message.author(),
+                message.text(),
+                message.attachments().size());
+    }
+
+    /** Whether the person may change this message's text: their own, stored, in a chat they are still in. */
+    boolean canEdit(MessageItem item) {
+        return item != null && item.own() && item.stored() && !gone.get();
+    }
+
+    /**
+     * Puts one of the person's own messages in the composer to change its text; the chat's draft
+     * is set aside until the edit is saved or cancelled.
+     */
+    public void startEdit(MessageItem item) {
+        if (!canEdit(item)) {
+            return;
+        }
+        replying.set(null);
+        if (editing.get() == null) {
+            draftBeforeEdit = draft.get() == null ? "" : draft.get();
+        }
+        editing.set(item);
+        draft.set(item.text());
+    }
+
+    /** Edits the newest of the person's own messages (Up in an empty composer); whether there was one. */
+    public boolean editLast() {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (canEdit(items.get(i))) {
+                startEdit(items.get(i));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Leaves the message as it was and gives the composer its draft back. */
+    public void cancelEdit() {
+        if (editing.get() == null) {
+            return;
+        }
+        editing.set(null);
+        draft.set(draftBeforeEdit);
+        draftBeforeEdit = "";
+    }
+
+    private void saveEdit(MessageItem item, String body) {
+        if (body.isEmpty() && item.message().attachments().isEmpty()) {
+            problem.set(text.get("conversation.edit.empty"));
+            return;
+        }
+        cancelEdit();
+        if (body.equals(item.text())) {
+            return;
+        }
+        long messageId = item.id();
+        background.run(
+                () -> session.api().editMessage(chat.id(), messageId, body),
+                this::edited,
+                failure -> problem.set(problems.describe(failure)));
+    }
+
+    /** A message's new text, from the edit's answer or the socket: shown in place, marked edited. */
+    private void edited(Message message) {
+        if (message.chatId() != chat.id()) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            MessageItem item = items.get(i);
+            if (item.stored() && item.id() == message.id()) {
+                if (item.message().editedAt() == null
+                        || message.editedAt() != null
+                                && !message.editedAt().isBefore(item.message().editedAt())) {
+                    items.set(i, MessageItem.stored(message.withType(Message.TYPE_MESSAGE), myId()));
+                }
+                break;
+            }
+        }
+        requote(message.id(), quoteOf(message));
+    }
+
+    /** Replies shown here that answer this message quote it as it now is. */
+    private void requote(long answeredId, ReplyQuote quote) {
+        for (int i = 0; i < items.size(); i++) {
+            MessageItem item = items.get(i);
+            if (item.replyTo() != null
+                    && item.replyTo().id() == answeredId
+                    && !item.replyTo().equals(quote)) {
+                items.set(i, item.withReplyTo(quote));
+            }
+        }
+    }
+
+    /** The emoji offered for a quick reaction, most used first (as Slack, Telegram and Signal offer them). */
+    public static final List<String> QUICK_REACTIONS = List.of("👍", "❤️", "😂", "😮", "😢", "🙏", "🎉", "👀");
+
+    /** Whether the person has reacted to this message with this emoji. */
+    boolean reacted(MessageItem item, String emoji) {
+        return item.reactions().stream()
+                .filter(reaction -> reaction.emoji().equals(emoji))
+                .anyMatch(reaction -> reaction.users().stream().anyMatch(user -> UserIds.idOf(user) == myId()));
+    }
+
+    /** Adds the person's reaction with this emoji, or takes it back if they have already reacted with it. */
+    public void toggleReaction(MessageItem item, String emoji) {
+        if (!item.stored() || gone.get()) {
+            return;
+        }
+        boolean remove = reacted(item, emoji);
+        long messageId = item.id();
+        background.run(
+                () -> remove
+                        ? session.api().removeReaction(chat.id(), messageId, emoji)
+                        : session.api().addReaction(chat.id(), messageId, emoji),
+                now -> reactionsChanged(now.messageId(), now.reactions()),
+                failure -> problem.set(problems.describe(failure)));
+    }
+
+    private void reactionsChanged(long messageId, List<Reaction> now) {
+        for (int i = 0; i < items.size(); i++) {
+            MessageItem item = items.get(i);
+            if (item.stored() && item.id() == messageId) {
+                if (!item.reactions().equals(now)) {
+                    items.set(i, item.withReactions(now));
+                }
+                return;
+            }
+        }
+    }
+
+    /** Every text the message has had, for the dialog that shows them. */
+    public MessageVersionsViewModel versionsOf(MessageItem item) {
+        return new MessageVersionsViewModel(session.api(), background, problems, chat.id(), item.id());
     }
 
     /** Sends a failed message again, with its first {@code client_msg_id}. */
@@ -430,7 +686,12 @@ public final class ConversationViewModel implements AutoCloseable {
         for (OutboxEntry entry : outbox.entries()) {
             if (entry.chatId() == chat.id() && !storedAlready(entry.clientMsgId())) {
                 var item = MessageItem.sending(
-                        entry.clientMsgId(), entry.text(), entry.written(), session.me(), outbox.uploadsOf(entry));
+                        entry.clientMsgId(),
+                        entry.text(),
+                        entry.written(),
+                        session.me(),
+                        outbox.uploadsOf(entry),
+                        entry.replyTo());
                 wanted.put(entry.clientMsgId(), entry.failed() ? item.failed() : item);
             }
         }
@@ -514,9 +775,16 @@ public final class ConversationViewModel implements AutoCloseable {
     }
 
     private void removeStored(long messageId) {
+        if (editing.get() != null && editing.get().id() == messageId) {
+            cancelEdit();
+        }
+        if (replying.get() != null && replying.get().id() == messageId) {
+            cancelReply();
+        }
         if (shown.remove(messageId)) {
             items.removeIf(item -> item.stored() && item.id() == messageId);
         }
+        requote(messageId, ReplyQuote.deleted(messageId));
     }
 
     private void history(HistoryEvent page) {
@@ -591,6 +859,9 @@ public final class ConversationViewModel implements AutoCloseable {
     }
 
     private void draftChanged(String now) {
+        if (editing.get() != null) {
+            return; // an edit is neither the chat's draft nor typing a new message
+        }
         drafts.keep(chat.id(), now);
         Instant at = clock.instant();
         if (now == null || now.isBlank()) {
@@ -724,6 +995,7 @@ public final class ConversationViewModel implements AutoCloseable {
             background.onUi(() -> {
                 switch (event) {
                     case HistoryEvent page -> history(page);
+                    case Message message when EventTypes.MESSAGE_EDITED.equals(message.type()) -> edited(message);
                     case Message message -> stored(message);
                     case TypingEvent typingEvent -> typing(typingEvent);
                     case MessageDeletedEvent deleted -> removeStored(deleted.messageId());
@@ -731,6 +1003,8 @@ public final class ConversationViewModel implements AutoCloseable {
                     case AgentReplyEvent reply -> agentWriting(reply);
                     case ReadEvent read -> someoneRead(read);
                     case DeliveredEvent delivered -> someoneReceived(delivered);
+                    case ReactionEvent reaction
+                    when reaction.chatId() == chat.id() -> reactionsChanged(reaction.messageId(), reaction.reactions());
                     default -> {
                         // reads, member changes, agent replies: shown by later parts of the app
                     }

@@ -3,7 +3,10 @@ package app.parley.desktop.conversation;
 import app.parley.desktop.attachments.AttachmentView;
 import app.parley.desktop.attachments.Upload;
 import app.parley.desktop.i18n.Messages;
+import app.parley.model.account.UserRef;
 import app.parley.model.file.Attachment;
+import app.parley.model.message.Reaction;
+import app.parley.model.message.ReplyQuote;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,15 +21,18 @@ import java.util.stream.Stream;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -44,6 +50,9 @@ final class MessageCell extends ListCell<MessageItem> {
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass READ = PseudoClass.getPseudoClass("read");
+    private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
+    private static final PseudoClass MINE = PseudoClass.getPseudoClass("mine");
+    private static final PseudoClass MENTIONS_READER = PseudoClass.getPseudoClass("mentions-reader");
 
     private final Messages text;
     private final Clock clock;
@@ -51,6 +60,8 @@ final class MessageCell extends ListCell<MessageItem> {
     private final MessageActions actions;
     private final LongSupplier firstUnread;
     private final MessageText links = new MessageText();
+    /** The reader's username, lower-cased: mentions of it are marked. */
+    private final String reader;
 
     private final Label day = new Label();
     private final Label unreadLine = new Label();
@@ -59,17 +70,30 @@ final class MessageCell extends ListCell<MessageItem> {
     private final SelectableText selectable;
     private final TextFlow body;
     private final Label time = new Label();
+    /** The message a reply answers: its author and first line; a click shows it. */
+    private final Label quoteAuthor = new Label();
+
+    private final Label quoteText = new Label();
+    private final VBox quote = new VBox(0, quoteAuthor, quoteText);
+    private final Hyperlink edited = new Hyperlink();
     private final FontIcon state = new FontIcon();
     private final Label receipt = new Label();
     private final Tooltip receiptNames = new Tooltip();
     private final Hyperlink retry = new Hyperlink();
     private final Hyperlink discard = new Hyperlink();
     private final AttachmentView files;
+    /** The emoji on the message: one chip per emoji with its count, the person's own marked; a click toggles it. */
+    private final FlowPane reactionChips = new ChipRow();
+
+    private final Menu react;
     private final VBox bubble;
     private final HBox row;
     private final VBox content;
     private final MenuItem copy;
+    private final MenuItem reply;
+    private final MenuItem edit;
     private final MenuItem delete;
+    private final MenuItem versions;
     /** One menu per cell, its items set per message: a menu is a popup window with a scene of its own. */
     private final ContextMenu menu = new ContextMenu();
 
@@ -84,7 +108,9 @@ final class MessageCell extends ListCell<MessageItem> {
             MessageActions actions,
             LongSupplier firstUnread,
             AttachmentView files,
-            TextSelection selection) {
+            TextSelection selection,
+            String myUsername) {
+        this.reader = myUsername.toLowerCase(java.util.Locale.ROOT);
         this.text = text;
         this.files = files;
         this.clock = clock;
@@ -115,6 +141,11 @@ final class MessageCell extends ListCell<MessageItem> {
                         .map(width -> width.doubleValue() * 0.66)
                         .orElse(Double.MAX_VALUE));
         time.getStyleClass().addAll("message-time", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        // "edited" beside the time; a click lists the earlier texts.
+        edited.setText(text.get("conversation.edited"));
+        edited.getStyleClass().addAll("message-edited", Styles.TEXT_SMALL);
+        edited.setFocusTraversable(false);
+        edited.setOnAction(event -> actions.versions().accept(getItem()));
         state.getStyleClass().add("message-state");
         retry.setText(text.get("conversation.retry"));
         retry.getStyleClass().add(Styles.TEXT_SMALL);
@@ -126,9 +157,23 @@ final class MessageCell extends ListCell<MessageItem> {
 
         receipt.getStyleClass().addAll("message-receipt", Styles.TEXT_SMALL);
         receipt.setTooltip(receiptNames);
-        var meta = new HBox(4, time, state, receipt, retry, discard);
+        var meta = new HBox(4, edited, time, state, receipt, retry, discard);
         meta.setAlignment(Pos.CENTER_RIGHT);
-        bubble = new VBox(2, selectable, files, meta);
+        quoteAuthor.getStyleClass().addAll("quote-author", Styles.TEXT_SMALL, Styles.TEXT_BOLD);
+        quoteText.getStyleClass().addAll("quote-text", Styles.TEXT_SMALL);
+        quote.getStyleClass().add("message-quote");
+        quote.maxWidthProperty().bind(selectable.maxWidthProperty());
+        quote.setCursor(javafx.scene.Cursor.HAND);
+        quote.setOnMouseClicked(event -> {
+            MessageItem shown = getItem();
+            if (shown != null && shown.replyTo() != null && !shown.replyTo().deleted()) {
+                event.consume();
+                actions.showQuoted().accept(shown.replyTo().id());
+            }
+        });
+        reactionChips.getStyleClass().add("message-reactions");
+        reactionChips.prefWrapLengthProperty().bind(selectable.maxWidthProperty());
+        bubble = new VBox(2, quote, selectable, files, reactionChips, meta);
         bubble.getStyleClass().add("bubble");
         bubble.setMaxWidth(Region.USE_PREF_SIZE);
         row = new HBox(bubble);
@@ -140,8 +185,21 @@ final class MessageCell extends ListCell<MessageItem> {
         // The selected part when there is one in this message, else the whole text.
         copy.setOnAction(event -> copyToClipboard(
                 selection.textIn(getItem().key()).orElse(getItem().text())));
+        reply = new MenuItem(text.get("conversation.reply"), new FontIcon(Feather.CORNER_UP_LEFT));
+        reply.setOnAction(event -> actions.reply().accept(getItem()));
+        react = new Menu(text.get("conversation.react"), new FontIcon(Feather.SMILE));
+        for (String emoji : ConversationViewModel.QUICK_REACTIONS) {
+            var choice = new MenuItem(emoji);
+            choice.getStyleClass().add("reaction-choice");
+            choice.setOnAction(event -> actions.react().accept(getItem(), emoji));
+            react.getItems().add(choice);
+        }
+        edit = new MenuItem(text.get("conversation.edit"), new FontIcon(Feather.EDIT_2));
+        edit.setOnAction(event -> actions.edit().accept(getItem()));
         delete = new MenuItem(text.get("conversation.delete"), new FontIcon(Feather.TRASH_2));
         delete.setOnAction(event -> actions.delete().accept(getItem()));
+        versions = new MenuItem(text.get("conversation.versions"), new FontIcon(Feather.CLOCK));
+        versions.setOnAction(event -> actions.versions().accept(getItem()));
         setText(null);
     }
 
@@ -171,15 +229,30 @@ final class MessageCell extends ListCell<MessageItem> {
         author.setVisible(showAuthor);
         author.setManaged(showAuthor);
 
+        showQuote(item.replyTo());
+        showReactions(item);
         showText(item);
         selectable.setVisible(!item.text().isEmpty());
         selectable.setManaged(selectable.isVisible());
         files.show(item.stored() ? item.message().attachments() : List.of(), item.uploads());
         time.setText(
                 when.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(text.locale())));
+        boolean wasEdited = item.stored() && item.message().edited();
+        edited.setVisible(wasEdited);
+        edited.setManaged(wasEdited);
+        if (wasEdited) {
+            edited.setTooltip(new Tooltip(text.get(
+                    "conversation.editedAt",
+                    item.message()
+                            .editedAt()
+                            .atZone(clock.getZone())
+                            .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                                    .withLocale(text.locale())))));
+        }
         row.setAlignment(item.own() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         bubble.pseudoClassStateChanged(OWN, item.own());
         bubble.pseudoClassStateChanged(FAILED, item.status() == MessageItem.Status.FAILED);
+        bubble.pseudoClassStateChanged(MENTIONS_READER, mentionsReader(item));
 
         Receipt got = actions.receipts().apply(item);
         switch (item.status()) {
@@ -216,16 +289,25 @@ final class MessageCell extends ListCell<MessageItem> {
         discard.setVisible(failed);
         discard.setManaged(failed);
 
-        if (item.own() && (item.stored() || failed)) {
-            menu.getItems().setAll(copy, delete);
-        } else {
-            menu.getItems().setAll(copy);
+        List<MenuItem> choices = new ArrayList<>(List.of(copy));
+        if (item.stored()) {
+            choices.addAll(0, List.of(reply, react));
         }
+        if (item.own() && item.stored()) {
+            choices.add(edit);
+        }
+        if (wasEdited) {
+            choices.add(versions);
+        }
+        if (item.own() && (item.stored() || failed)) {
+            choices.add(delete);
+        }
+        menu.getItems().setAll(choices);
         setContextMenu(menu);
         setAccessibleText(text.get(
                 item.status() == MessageItem.Status.FAILED
                         ? "conversation.accessible.failed"
-                        : "conversation.accessible",
+                        : wasEdited ? "conversation.accessible.edited" : "conversation.accessible",
                 item.authorName(),
                 spokenText(item),
                 time.getText()));
@@ -250,6 +332,48 @@ final class MessageCell extends ListCell<MessageItem> {
         receipt.setAccessibleText(receiptNames.getText());
     }
 
+    private void showReactions(MessageItem item) {
+        List<Reaction> reactions = item.reactions();
+        reactionChips.setVisible(!reactions.isEmpty());
+        reactionChips.setManaged(!reactions.isEmpty());
+        List<Node> chips = new ArrayList<>(reactions.size());
+        for (Reaction reaction : reactions) {
+            var chip = new Button(reaction.emoji() + " " + reaction.count());
+            chip.getStyleClass().addAll("reaction-chip", Styles.SMALL);
+            chip.setFocusTraversable(false);
+            boolean mine = actions.reacted().test(item, reaction.emoji());
+            chip.pseudoClassStateChanged(MINE, mine);
+            String who = reaction.users().stream().map(UserRef::name).collect(Collectors.joining(", "));
+            chip.setTooltip(new Tooltip(who));
+            chip.setAccessibleText(
+                    text.get("conversation.reaction.accessible", reaction.emoji(), reaction.count(), who));
+            chip.setOnAction(event -> actions.react().accept(getItem(), reaction.emoji()));
+            chips.add(chip);
+        }
+        reactionChips.getChildren().setAll(chips);
+    }
+
+    private void showQuote(ReplyQuote answered) {
+        quote.setVisible(answered != null);
+        quote.setManaged(answered != null);
+        if (answered == null) {
+            return;
+        }
+        quote.pseudoClassStateChanged(DELETED, answered.deleted());
+        if (answered.deleted()) {
+            quoteAuthor.setText("");
+            quoteAuthor.setManaged(false);
+            quoteText.setText(text.get("conversation.quote.deleted"));
+            return;
+        }
+        quoteAuthor.setManaged(true);
+        quoteAuthor.setText(answered.author() == null ? "" : answered.author().name());
+        quoteText.setText(
+                answered.text() == null || answered.text().isEmpty()
+                        ? text.get("conversation.quote.files", answered.files())
+                        : answered.text());
+    }
+
     /** The text with its links clickable; a link's own menu copies its address. */
     private void showText(MessageItem item) {
         if (selectable.shows(item.key(), item.text())) {
@@ -267,12 +391,44 @@ final class MessageCell extends ListCell<MessageItem> {
                 link.setTooltip(new Tooltip(run.target()));
                 runs.add(link);
             } else {
-                var plain = new Text(run.text());
-                plain.getStyleClass().add("message-text");
-                runs.add(plain);
+                for (MentionMarks.Part part : MentionMarks.split(
+                        run.text(),
+                        mentionedNames(item),
+                        item.stored() && item.message().mentionsAll(),
+                        reader)) {
+                    var plain = new Text(part.text());
+                    plain.getStyleClass().add("message-text");
+                    switch (part.kind()) {
+                        case SOMEONE -> plain.getStyleClass().add("mention");
+                        case READER -> plain.getStyleClass().addAll("mention", "mention-reader");
+                        case PLAIN -> {}
+                    }
+                    runs.add(plain);
+                }
             }
         }
         selectable.show(item.key(), item.text(), runs);
+    }
+
+    private static java.util.Set<String> mentionedNames(MessageItem item) {
+        return item.stored()
+                ? item.message().mentions().stream()
+                        .map(user ->
+                                user.username() == null ? "" : user.username().toLowerCase(java.util.Locale.ROOT))
+                        .collect(Collectors.toSet())
+                : java.util.Set.of();
+    }
+
+    /** Whether the message names the reader (or all, where that counts), other than their own. */
+    private boolean mentionsReader(MessageItem item) {
+        return item.stored()
+                && !item.own()
+                && (item.message().mentionsAll()
+                        || item.message().mentions().stream()
+                                .anyMatch(user -> user.username() != null
+                                        && user.username()
+                                                .toLowerCase(java.util.Locale.ROOT)
+                                                .equals(reader)));
     }
 
     static void copyToClipboard(String value) {
@@ -299,5 +455,26 @@ final class MessageCell extends ListCell<MessageItem> {
             return text.get("conversation.yesterday");
         }
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(text.locale()));
+    }
+
+    /**
+     * Chips in a row as wide as they need, wrapping only past the bubble's widest: a plain
+     * FlowPane asks for its whole wrap length and would stretch every bubble with a reaction.
+     */
+    private static final class ChipRow extends FlowPane {
+        ChipRow() {
+            super(4, 4);
+        }
+
+        @Override
+        protected double computePrefWidth(double forHeight) {
+            double oneLine = snappedLeftInset() + snappedRightInset();
+            for (Node chip : getManagedChildren()) {
+                oneLine += chip.prefWidth(-1);
+            }
+            oneLine += Math.max(0, getManagedChildren().size() - 1) * getHgap();
+            double widest = getPrefWrapLength();
+            return widest > 0 ? Math.min(oneLine, widest) : oneLine;
+        }
     }
 }

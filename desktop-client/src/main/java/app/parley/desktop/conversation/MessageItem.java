@@ -4,6 +4,8 @@ import app.parley.desktop.attachments.Upload;
 import app.parley.desktop.chats.UserIds;
 import app.parley.model.account.UserProfile;
 import app.parley.model.message.Message;
+import app.parley.model.message.Reaction;
+import app.parley.model.message.ReplyQuote;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +14,7 @@ import java.util.List;
  * still on its way ({@link Status#SENDING}) or refused ({@link Status#FAILED}, to retry with the
  * same {@code clientMsgId}, so that a retry never doubles it). An unsent one carries the files
  * being uploaded for it ({@code uploads}); a stored one's files are its message's attachments.
+ * {@code replyTo} quotes the message it answers (null for none).
  */
 public record MessageItem(
         Message message,
@@ -22,7 +25,8 @@ public record MessageItem(
         long authorId,
         String authorName,
         boolean own,
-        List<Upload> uploads) {
+        List<Upload> uploads,
+        ReplyQuote replyTo) {
 
     public MessageItem {
         uploads = List.copyOf(uploads);
@@ -48,7 +52,8 @@ public record MessageItem(
                 author,
                 name,
                 author == myId,
-                List.of());
+                List.of(),
+                message.replyTo());
     }
 
     public static MessageItem sending(String clientMsgId, String text, Instant time, UserProfile me) {
@@ -57,20 +62,55 @@ public record MessageItem(
 
     public static MessageItem sending(
             String clientMsgId, String text, Instant time, UserProfile me, List<Upload> uploads) {
-        return new MessageItem(null, clientMsgId, text, time, Status.SENDING, me.id(), me.name(), true, uploads);
+        return sending(clientMsgId, text, time, me, uploads, null);
+    }
+
+    public static MessageItem sending(
+            String clientMsgId, String text, Instant time, UserProfile me, List<Upload> uploads, ReplyQuote replyTo) {
+        return new MessageItem(
+                null, clientMsgId, text, time, Status.SENDING, me.id(), me.name(), true, uploads, replyTo);
     }
 
     /** The AI agent's reply while it is being written ({@code replyId} becomes the finished message's client_msg_id). */
     public static MessageItem writing(String replyId, String text, Instant time, long agentId, String agentName) {
-        return new MessageItem(null, replyId, text, time, Status.WRITING, agentId, agentName, false, List.of());
+        return new MessageItem(null, replyId, text, time, Status.WRITING, agentId, agentName, false, List.of(), null);
     }
 
     public MessageItem failed() {
-        return new MessageItem(message, clientMsgId, text, time, Status.FAILED, authorId, authorName, own, uploads);
+        return new MessageItem(
+                message, clientMsgId, text, time, Status.FAILED, authorId, authorName, own, uploads, replyTo);
     }
 
     public MessageItem retrying() {
-        return new MessageItem(message, clientMsgId, text, time, Status.SENDING, authorId, authorName, own, uploads);
+        return new MessageItem(
+                message, clientMsgId, text, time, Status.SENDING, authorId, authorName, own, uploads, replyTo);
+    }
+
+    /** The same line with a fresh quote of the message it answers (that message was edited or deleted). */
+    public MessageItem withReplyTo(ReplyQuote quote) {
+        return new MessageItem(message, clientMsgId, text, time, status, authorId, authorName, own, uploads, quote);
+    }
+
+    /** A stored message with its reactions as they now are. */
+    public MessageItem withReactions(List<Reaction> reactions) {
+        return message == null
+                ? this
+                : new MessageItem(
+                        message.withReactions(reactions),
+                        clientMsgId,
+                        text,
+                        time,
+                        status,
+                        authorId,
+                        authorName,
+                        own,
+                        uploads,
+                        replyTo);
+    }
+
+    /** The stored message's reactions (none for one not stored). */
+    public List<Reaction> reactions() {
+        return message == null ? List.of() : message.reactions();
     }
 
     /** The stored id, or {@link Long#MAX_VALUE} for one not stored yet (those sort last). */

@@ -12,6 +12,7 @@ import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.GroupCreatedResponse;
 import app.parley.model.chat.GroupUsers;
 import app.parley.model.common.ErrorBody;
+import app.parley.model.event.ChatMutedEvent;
 import app.parley.model.file.Attachment;
 import app.parley.model.file.StorageUsage;
 import app.parley.model.invite.Invite;
@@ -22,6 +23,8 @@ import app.parley.model.invite.InviteRequest;
 import app.parley.model.message.MarkReadRequest;
 import app.parley.model.message.Message;
 import app.parley.model.message.MessagePage;
+import app.parley.model.message.MessageReactions;
+import app.parley.model.message.MessageVersions;
 import app.parley.model.message.ReadPositions;
 import app.parley.model.message.ReadState;
 import app.parley.model.message.SearchResults;
@@ -43,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,11 +172,19 @@ public final class ApiClient {
 
     /** Sends a message; resending with the same {@code clientMsgId} stores nothing new and answers the first. */
     public Message send(long chatId, String text, String clientMsgId, List<Long> attachmentIds) {
+        return send(chatId, text, clientMsgId, attachmentIds, null);
+    }
+
+    /** The same as a reply to message {@code replyTo} of the chat (null: it answers none). */
+    public Message send(long chatId, String text, String clientMsgId, List<Long> attachmentIds, Long replyTo) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);
         body.put("client_msg_id", clientMsgId);
         if (!attachmentIds.isEmpty()) {
             body.put("attachments", attachmentIds);
+        }
+        if (replyTo != null) {
+            body.put("reply_to", replyTo);
         }
         return call(post("/api/v1/chats/" + chatId + "/messages/", body), Message.class);
     }
@@ -186,6 +198,42 @@ public final class ApiClient {
     /** How far every member of the chat has read (the caller included), for read receipts. */
     public ReadPositions readPositions(long chatId) {
         return call(get("/api/v1/chats/" + chatId + "/read_positions/"), ReadPositions.class);
+    }
+
+    /** Gives one of the caller's own messages a new text; answers the message as it now is. */
+    public Message editMessage(long chatId, long messageId, String text) {
+        return call(
+                withBody("PATCH", "/api/v1/chats/" + chatId + "/messages/" + messageId + "/", Map.of("text", text)),
+                Message.class);
+    }
+
+    /** Every text a message has had, oldest first, the current one last. */
+    public MessageVersions messageVersions(long chatId, long messageId) {
+        return call(get("/api/v1/chats/" + chatId + "/messages/" + messageId + "/versions/"), MessageVersions.class);
+    }
+
+    /** Mutes a chat for the caller until {@code until}, or until unmuted when it is null. */
+    public ChatMutedEvent mute(long chatId, Instant until) {
+        Map<String, Object> body = until == null ? Map.of() : Map.of("until", until.toString());
+        return call(withBody("PUT", "/api/v1/chats/" + chatId + "/mute/", body), ChatMutedEvent.class);
+    }
+
+    public ChatMutedEvent unmute(long chatId) {
+        return call(delete("/api/v1/chats/" + chatId + "/mute/"), ChatMutedEvent.class);
+    }
+
+    /** Reacts to a message with an emoji; the message's reactions as they now are. */
+    public MessageReactions addReaction(long chatId, long messageId, String emoji) {
+        return call(
+                post("/api/v1/chats/" + chatId + "/messages/" + messageId + "/reactions/", Map.of("emoji", emoji)),
+                MessageReactions.class);
+    }
+
+    /** Takes one's own reaction back; the message's reactions as they now are. */
+    public MessageReactions removeReaction(long chatId, long messageId, String emoji) {
+        return call(
+                delete("/api/v1/chats/" + chatId + "/messages/" + messageId + "/reactions/" + encode(emoji)),
+                MessageReactions.class);
     }
 
     public void deleteMessage(long chatId, long messageId) {

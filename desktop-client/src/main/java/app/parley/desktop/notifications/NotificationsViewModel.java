@@ -8,6 +8,7 @@ import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.ChatType;
 import app.parley.model.event.LastMessageEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,8 @@ import javafx.util.Subscription;
 
 /**
  * In-app notifications of new messages: one toast per message from someone else in a chat the
- * person is not looking at (another chat is open, or the window is not focused), at most
+ * person is not looking at (another chat is open, or the window is not focused) and has not
+ * muted (a mention of them notifies even in a muted chat), at most
  * {@value #MAX_SHOWN} at once, each gone by itself after a while (not while the pointer rests on it:
  * someone reading a toast keeps it); a click opens its chat. While
  * the window is not focused the same notice also goes to the system (the tray), where a toast
@@ -51,6 +53,7 @@ public final class NotificationsViewModel {
     private final ObservableList<Notice> readOnlyShown = FXCollections.unmodifiableObservableList(shown);
 
     private final Duration shownFor;
+    private final Clock clock;
     /** Toasts under the pointer, and those of them whose time ran out meanwhile. FX thread only. */
     private final Set<Notice> held = new HashSet<>();
 
@@ -69,8 +72,9 @@ public final class NotificationsViewModel {
             ScheduledExecutorService timers,
             LongSupplier chatInView,
             BooleanSupplier windowFocused,
-            LongConsumer openChat) {
-        this(myId, text, background, timers, chatInView, windowFocused, openChat, SHOWN_FOR);
+            LongConsumer openChat,
+            Clock clock) {
+        this(myId, text, background, timers, chatInView, windowFocused, openChat, clock, SHOWN_FOR);
     }
 
     NotificationsViewModel(
@@ -81,7 +85,9 @@ public final class NotificationsViewModel {
             LongSupplier chatInView,
             BooleanSupplier windowFocused,
             LongConsumer openChat,
+            Clock clock,
             Duration shownFor) {
+        this.clock = clock;
         this.shownFor = shownFor;
         this.myId = myId;
         shown.addListener((ListChangeListener<Notice>) change -> {
@@ -118,14 +124,21 @@ public final class NotificationsViewModel {
         if (isMine(message.author()) || message.unreadCount() == 0) {
             return;
         }
+        if (!message.mention()
+                && chat.map(room -> room.mutedAt(clock.instant())).orElse(false)) {
+            return; // a muted chat stays quiet, except for a mention of the person
+        }
         boolean focused = windowFocused.getAsBoolean();
         if (focused && chatInView.getAsLong() == message.chatId()) {
             return;
         }
         String author = message.author() == null ? "" : message.author().name();
         String title = chat.filter(room -> room.type() == ChatType.GROUP)
-                .map(room -> text.get("notifications.inGroup", author, room.name()))
-                .orElse(author);
+                .map(room -> text.get(
+                        message.mention() ? "notifications.mentionInGroup" : "notifications.inGroup",
+                        author,
+                        room.name()))
+                .orElse(message.mention() ? text.get("notifications.mention", author) : author);
         MessagePreview.Line line = previews.of(message.text(), message.attachments());
         var notice = new Notice(message.chatId(), message.id(), title, shortened(line.text()), line.files());
         shown.removeIf(old -> old.chatId() == notice.chatId());

@@ -9,6 +9,7 @@ import app.parley.desktop.net.ApiClient;
 import app.parley.desktop.net.ApiException;
 import app.parley.desktop.net.ServerUnreachableException;
 import app.parley.model.message.Message;
+import app.parley.model.message.ReplyQuote;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,6 +127,11 @@ public final class Outbox implements AutoCloseable {
 
     /** Puts a new message in the outbox; it goes out as soon as it can. */
     public OutboxEntry write(long chatId, String text, List<Upload> files) {
+        return write(chatId, text, files, null);
+    }
+
+    /** The same for a reply to the quoted message (null: a message that answers none). */
+    public OutboxEntry write(long chatId, String text, List<Upload> files, ReplyQuote replyTo) {
         var entry = new OutboxEntry(
                 UUID.randomUUID().toString(),
                 chatId,
@@ -135,7 +141,8 @@ public final class Outbox implements AutoCloseable {
                         .map(upload -> new OutboxFile(upload.file().toString(), upload.name(), upload.size(), null))
                         .toList(),
                 false,
-                null);
+                null,
+                replyTo);
         uploads.put(entry.clientMsgId(), List.copyOf(files));
         entries.add(entry);
         save();
@@ -224,7 +231,12 @@ public final class Outbox implements AutoCloseable {
         sending.add(entry.chatId());
         List<Upload> files = uploadsOf(entry);
         background.run(
-                () -> api.send(entry.chatId(), entry.text(), entry.clientMsgId(), uploaded(entry, files)),
+                () -> api.send(
+                        entry.chatId(),
+                        entry.text(),
+                        entry.clientMsgId(),
+                        uploaded(entry, files),
+                        entry.replyTo() == null ? null : entry.replyTo().id()),
                 message -> {
                     sending.remove(entry.chatId());
                     pauses.remove(entry.chatId());

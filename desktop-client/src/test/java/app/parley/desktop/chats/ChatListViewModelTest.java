@@ -47,7 +47,8 @@ class ChatListViewModelTest {
                 new Background(Runnable::run, Runnable::run),
                 new ProblemText(Messages.forLocale(Locale.ENGLISH)),
                 failure -> {},
-                FXCollections.observableSet());
+                FXCollections.observableSet(),
+                java.time.Clock.systemUTC());
         list.reload();
         list.setOnChatGone(chatId -> heard.add(
                 "gone " + chatId + " while listed: " + list.find(chatId).isPresent()));

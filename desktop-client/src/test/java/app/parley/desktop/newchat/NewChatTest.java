@@ -94,11 +94,27 @@ class NewChatTest {
         robot.clickOn("New group…");
         ui.awaitNode("#groupNameField");
         robot.clickOn("#groupNameField").write("Проект «Парус»");
-        robot.clickOn("#memberSearchField").write("bor");
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> Ui.onFx(() -> results("#memberSearchResults").size() == 1));
+        // The dialog grows to its content once shown: the field is clicked where it has settled.
+        ui.awaitNode("#memberSearchField");
+        robot.clickOn(Ui.onFx(() -> ui.visible("#memberSearchField"))).write("bor");
+        try {
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> Ui.onFx(() -> results("#memberSearchResults").size() == 1));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(
+                    "no search result; the search field holds '"
+                            + Ui.onFx(() -> robot.lookup("#memberSearchField")
+                                    .queryAs(javafx.scene.control.TextField.class)
+                                    .getText())
+                            + "', the name field '"
+                            + Ui.onFx(() -> robot.lookup("#groupNameField")
+                                    .queryAs(javafx.scene.control.TextField.class)
+                                    .getText())
+                            + "'",
+                    e);
+        }
         robot.clickOn(robot.lookup("#memberSearchResults .check-box").queryAs(CheckBox.class));
         WaitForAsyncUtils.waitFor(
                 15,

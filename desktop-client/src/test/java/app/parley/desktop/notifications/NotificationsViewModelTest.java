@@ -9,8 +9,10 @@ import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.ChatType;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.file.Attachment;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 /** Which new messages become toasts, without the UI. */
 class NotificationsViewModelTest {
     private static final long ME = 1;
+    private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final UserRef BORIS = UserRef.of(2, "Boris", "boris");
 
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
@@ -36,7 +40,8 @@ class NotificationsViewModelTest {
             timers,
             () -> inView,
             () -> focused,
-            opened::add);
+            opened::add,
+            CLOCK);
 
     @AfterEach
     void stopTimers() {
@@ -64,6 +69,7 @@ class NotificationsViewModelTest {
                 () -> inView,
                 () -> focused,
                 opened::add,
+                CLOCK,
                 Duration.ofMillis(300));
         quick.arrived(message(20, BORIS, "read me slowly"), Optional.empty());
         quick.arrived(message(30, BORIS, "nobody points at me"), Optional.empty());
@@ -76,6 +82,44 @@ class NotificationsViewModelTest {
         quick.release(pointedAt);
         Thread.sleep(500);
         assertEquals(List.of(), List.copyOf(quick.shown()));
+    }
+
+    @Test
+    void aMutedChatIsQuietExceptForAMentionAndAMuteThatHasRunOutIsNone() {
+        inView = 10;
+        var mutedForever = room(20, true, null);
+        var mutedTillNoon = room(30, true, NOW.minusSeconds(1));
+
+        notifications.arrived(message(20, BORIS, "chatter"), Optional.of(mutedForever));
+        assertEquals(List.of(), List.copyOf(notifications.shown()));
+
+        notifications.arrived(mentioning(message(20, BORIS, "@anna look")), Optional.of(mutedForever));
+        notifications.arrived(message(30, BORIS, "the mute ran out"), Optional.of(mutedTillNoon));
+        assertEquals(
+                List.of("Boris mentioned you", "Boris"),
+                notifications.shown().stream().map(Notice::title).toList());
+    }
+
+    private static ChatRoom room(long id, boolean muted, Instant until) {
+        return new ChatRoom(id, "r-" + id, "Boris", ChatType.PRIVATE, "private_" + id, BORIS, null, 1, 0, muted, until);
+    }
+
+    private static LastMessageEvent mentioning(LastMessageEvent plain) {
+        return new LastMessageEvent(
+                plain.id(),
+                plain.uuid(),
+                plain.chatId(),
+                plain.type(),
+                plain.text(),
+                plain.author(),
+                plain.time(),
+                plain.clientMsgId(),
+                plain.unreadCount(),
+                plain.attachments(),
+                plain.editedAt(),
+                true,
+                1L,
+                plain.authorUuid());
     }
 
     @Test

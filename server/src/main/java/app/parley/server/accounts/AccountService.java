@@ -306,6 +306,11 @@ public class AccountService {
         return byUsername.stream().skip(offset).limit(limit).toList();
     }
 
+    /** The form a username is compared in: two names with the same key name one account. */
+    public String usernameKey(String username) {
+        return UsernameRules.key(username);
+    }
+
     public Map<Long, Account> byIds(List<Long> ids) {
         return accounts.findByIdIn(ids).stream().collect(Collectors.toMap(Account::id, Function.identity()));
     }

@@ -34,6 +34,10 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
     @Query(ROW + " WHERE m.id = :id")
     Optional<MessageRow> findRow(long id);
 
+    /** The rows of these messages that still exist (the ones a page's replies answer). */
+    @Query(ROW + " WHERE m.id IN (:ids)")
+    List<MessageRow> findRowsByIdIn(List<Long> ids);
+
     @Query(ROW + " WHERE m.uuid = :uuid")
     Optional<MessageRow> findRowByUuid(String uuid);
 
@@ -50,6 +54,20 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
         ORDER BY m.id ASC LIMIT :limit OFFSET :offset\
         """)
     List<MessageRow> findOldestFirst(long chatId, long afterId, long beforeId, int limit, int offset);
+
+    /** A new text for a message (the search index follows through its trigger). */
+    @Query("UPDATE messages SET text = :text, edited_at = :editedAt WHERE id = :id")
+    void updateText(long id, String text, Instant editedAt);
+
+    /** Keeps a text a message had before an edit. */
+    @Query("""
+        INSERT INTO message_versions (message_id, text, written_at) VALUES (:messageId, :text, :writtenAt)\
+        """)
+    void keepVersion(long messageId, String text, Instant writtenAt);
+
+    /** The texts a message had before its edits, oldest first. */
+    @Query("SELECT text, written_at FROM message_versions WHERE message_id = :messageId ORDER BY id")
+    List<EarlierText> findEarlierTexts(long messageId);
 
     @Query("SELECT MAX(id) FROM messages WHERE chat_id = :chatId")
     Optional<Long> findLastId(long chatId);

@@ -2,11 +2,14 @@ package app.parley.server.messages;
 
 import app.parley.model.common.IdRef;
 import app.parley.model.common.IdValue;
+import app.parley.model.event.EventTypes;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
 import app.parley.model.file.Attachment;
+import app.parley.model.message.EditMessageRequest;
 import app.parley.model.message.Message;
+import app.parley.model.message.MessageVersions;
 import app.parley.model.message.ReadPositions;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.accounts.Account;
@@ -16,6 +19,7 @@ import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.ByReference;
+import app.parley.server.common.IdRefs;
 import app.parley.server.common.Paging;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
@@ -25,6 +29,7 @@ import app.parley.server.errors.NotFoundException;
 import app.parley.server.events.RealtimeEvents;
 import app.parley.server.files.StoredFile;
 import app.parley.server.files.Upload;
+import app.parley.server.mentions.Mentions;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -35,12 +40,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Messages and read state: send, history, delete, search, unread counts, mark read. Only
- * members read or write a chat; only the author deletes a message.
+ * Messages and read state: send, history, edit, delete, search, unread counts, mark read. Only
+ * members read or write a chat; only the author edits or deletes a message.
  */
 @Singleton
 public class MessageService {
@@ -53,6 +59,7 @@ public class MessageService {
     private final RealtimeEvents events;
     private final ChatFileService files;
     private final MessageViews views;
+    private final Mentions mentions;
     private final ApplicationEventPublisher<MessagePosted> posted;
     private final DeliveredPositions delivered;
     private final ParleyLimits limits;
@@ -67,6 +74,7 @@ public class MessageService {
             RealtimeEvents events,
             ChatFileService files,
             MessageViews views,
+            Mentions mentions,
             ApplicationEventPublisher<MessagePosted> posted,
             DeliveredPositions delivered,
             ParleyLimits limits,
@@ -75,6 +83,7 @@ public class MessageService {
         this.delivered = delivered;
         this.files = files;
         this.views = views;
+        this.mentions = mentions;
         this.messages = messages;
         this.rows = new ByReference<>("message", messages::findRow, messages::findRowByUuid);
         this.readState = readState;
@@ -111,7 +120,8 @@ public class MessageService {
             Optional<StoredMessage> earlier =
                     messages.findByChatIdAndAuthorIdAndClientMsgId(chat.id(), callerId, clientMsgId);
             if (earlier.isPresent()) {
-                return new SentMessage(views.of(MessageRow.of(earlier.get(), accounts.requireCaller(callerId))), false);
+                // Read back whole: what the first send stored since (mentions_all, say) shows as it is.
+                return new SentMessage(views.of(row(earlier.get().id())), false);
             }
             Optional<Long> deleted = messages.findDeletedMessageId(chat.id(), callerId, clientMsgId);
             if (deleted.isPresent()) {
@@ -126,20 +136,28 @@ public class MessageService {
             throw new InvalidInputException(
                     "text", "text is required and must not be blank (unless the message carries attachments)");
         }
+        Long replyToId = request.replyTo() == null ? null : answered(chat, request.replyTo());
         Instant now = clock.instant();
-        StoredMessage stored = messages.save(
-                new StoredMessage(null, UUID.randomUUID().toString(), chat.id(), callerId, text, clientMsgId, now));
+        StoredMessage stored = messages.save(new StoredMessage(
+                null, UUID.randomUUID().toString(), chat.id(), callerId, text, clientMsgId, now, replyToId));
         readState.setLastMessage(chat.id(), stored.id());
         readState.countNewMessage(chat.id(), callerId);
         // Writing in a chat means having read it.
         readState.markRead(chat.id(), callerId, stored.id(), 0, now);
         List<Attachment> attachments = files.attach(stored.id(), attached);
         // Built from what was inserted: the insert gave the id, and the author is the caller.
-        Message message =
-                MessageRow.of(stored, accounts.requireCaller(callerId)).toMessage(attachments);
+        MessageRow row = MessageRow.of(stored, accounts.requireCaller(callerId));
+        Mentions.Mentioned mentioned = mentions.record(chat, callerId, stored.id(), text);
+        Message message = row.toMessage(attachments, replyToId == null ? null : views.quoteOf(row))
+                .withMentions(mentioned.users(), mentioned.all());
         events.newMessage(message, callerId);
+        Set<Long> mentionedIds = mentioned.ids();
         for (ChatMember member : chats.membersOf(chat.id())) {
-            events.lastMessage(member.userId(), LastMessageEvent.of(message, member.unreadCount()), callerId);
+            boolean named = mentionedIds.contains(member.userId());
+            Long mentionCount =
+                    named ? mentions.unreadFor(chat.id(), member.userId(), member.lastReadMessageId()) : null;
+            events.lastMessage(
+                    member.userId(), LastMessageEvent.of(message, member.unreadCount(), named, mentionCount), callerId);
         }
         posted.publishEvent(new MessagePosted(chat.id(), stored.id(), callerId));
         return new SentMessage(message, true);
@@ -249,11 +267,7 @@ public class MessageService {
     @Transactional
     public MessageRow delete(long callerId, long chatId, IdRef messageRef) {
         Chat chat = chats.requireMember(chatId, callerId);
-        MessageRow message = rows.find(messageRef)
-                .filter(found -> found.chatId() == chat.id())
-                .orElseThrow(() -> new NotFoundException(
-                        "message_not_found",
-                        "message " + messageRef.display() + " does not exist in chat " + chat.id()));
+        MessageRow message = messageIn(chat, messageRef);
         if (message.authorId() != callerId) {
             throw new ForbiddenException("not_the_author", "only the author can delete message " + message.id());
         }
@@ -271,9 +285,94 @@ public class MessageService {
         events.toRoom(chat.id(), deleted);
         Message last = lastId == null ? null : views.of(row(lastId));
         for (ChatMember member : chats.membersOf(chat.id())) {
-            events.toInbox(member.userId(), deleted.forMember(member.unreadCount(), last));
+            events.toInbox(
+                    member.userId(),
+                    deleted.forMember(
+                            member.unreadCount(),
+                            last,
+                            mentions.unreadFor(chat.id(), member.userId(), member.lastReadMessageId())));
         }
         return message;
+    }
+
+    /**
+     * Gives one of the caller's own messages a new text, with the rules of sending: the same
+     * length limit, and not blank unless the message carries files. The earlier text is kept
+     * ({@link #versions}); the search index follows the new one. Sockets of the chat hear
+     * {@code message_edited}, and so do the members' main sockets when it is the chat's last
+     * message (their chat list shows it). The same text again changes nothing and tells nobody.
+     */
+    @Transactional
+    public Message edit(long callerId, long chatId, IdRef messageRef, EditMessageRequest request) {
+        Chat chat = chats.requireMember(chatId, callerId);
+        MessageRow row = messageIn(chat, messageRef);
+        if (row.authorId() != callerId) {
+            throw new ForbiddenException("not_the_author", "only the author can edit message " + row.id());
+        }
+        if (request == null || request.text() == null) {
+            throw new InvalidInputException("text", "a JSON body with the message's new text is required");
+        }
+        String text = request.text();
+        if (text.codePointCount(0, text.length()) > limits.messageMax()) {
+            throw new InvalidInputException("text", "text must be at most " + limits.messageMax() + " characters long");
+        }
+        Message current = views.of(row);
+        if (current.attachments().isEmpty() && isBlank(text)) {
+            throw new InvalidInputException(
+                    "text", "text is required and must not be blank (unless the message carries attachments)");
+        }
+        if (text.equals(row.text())) {
+            return current;
+        }
+        Instant now = clock.instant();
+        messages.keepVersion(row.id(), row.text(), row.editedAt() == null ? row.createdAt() : row.editedAt());
+        messages.updateText(row.id(), text, now);
+        Mentions.Mentioned mentioned = mentions.replace(chat, callerId, row.id(), text);
+        Message edited = current.withEdit(text, now).withMentions(mentioned.users(), mentioned.all());
+        Message frame = edited.withType(EventTypes.MESSAGE_EDITED);
+        events.toRoom(chat.id(), frame);
+        if (chat.lastMessageId() != null && chat.lastMessageId() == row.id()) {
+            for (ChatMember member : chats.membersOf(chat.id())) {
+                events.toInbox(member.userId(), frame);
+            }
+        }
+        return edited;
+    }
+
+    /** Every text a message of the chat has had, oldest first, the current one last (members only). */
+    public MessageVersions versions(long callerId, long chatId, IdRef messageRef) {
+        Chat chat = chats.requireMember(chatId, callerId);
+        MessageRow row = messageIn(chat, messageRef);
+        List<MessageVersions.Version> versions = new ArrayList<>();
+        for (EarlierText earlier : messages.findEarlierTexts(row.id())) {
+            versions.add(new MessageVersions.Version(earlier.text(), earlier.writtenAt()));
+        }
+        versions.add(
+                new MessageVersions.Version(row.text(), row.editedAt() == null ? row.createdAt() : row.editedAt()));
+        return new MessageVersions(chat.id(), row.id(), versions);
+    }
+
+    /** A message of the chat, for a member of it; one deleted or of another chat is {@code 404 message_not_found}. */
+    public MessageRow messageFor(long callerId, long chatId, IdRef messageRef) {
+        return messageIn(chats.requireMember(chatId, callerId), messageRef);
+    }
+
+    /** The id of the message a new one answers: one of the same chat, still there. */
+    private long answered(Chat chat, IdValue replyTo) {
+        IdRef ref = IdRefs.require(replyTo, "reply_to");
+        return rows.find(ref)
+                .filter(found -> found.chatId() == chat.id())
+                .orElseThrow(() -> new InvalidInputException(
+                        "reply_to", "reply_to names no message of chat " + chat.id() + ": " + ref.display()))
+                .id();
+    }
+
+    private MessageRow messageIn(Chat chat, IdRef messageRef) {
+        return rows.find(messageRef)
+                .filter(found -> found.chatId() == chat.id())
+                .orElseThrow(() -> new NotFoundException(
+                        "message_not_found",
+                        "message " + messageRef.display() + " does not exist in chat " + chat.id()));
     }
 
     public List<Message> search(long callerId, long chatId, String query, Integer limit) {
@@ -309,7 +408,9 @@ public class MessageService {
         readState.markRead(chatId, callerId, position, unread, now);
         var reader = accounts.requireCaller(callerId).toRef();
         events.toRoom(chatId, ReadEvent.of(chatId, reader, position, null));
-        events.toInbox(callerId, ReadEvent.of(chatId, reader, position, unread));
+        events.toInbox(
+                callerId,
+                ReadEvent.forReader(chatId, reader, position, unread, mentions.unreadFor(chatId, callerId, position)));
         return new ChatMember(
                 member.id(), member.chatId(), member.userId(), member.role(), member.joinedAt(), position, unread, now);
     }

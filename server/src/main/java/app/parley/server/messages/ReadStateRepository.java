@@ -46,7 +46,10 @@ public interface ReadStateRepository extends GenericRepository<ChatMember, Long>
 
     /** The caller's unread counts, by chat id. */
     @Query("""
-        SELECT cm.chat_id, c.kind, c.pair_key, cm.unread_count
+        SELECT cm.chat_id, c.kind, c.pair_key, cm.unread_count,
+               (SELECT COUNT(*) FROM message_mentions mm
+               WHERE mm.user_id = cm.user_id AND mm.chat_id = cm.chat_id
+                 AND mm.message_id > cm.last_read_message_id) AS mention_count
         FROM chat_members cm JOIN chats c ON c.id = cm.chat_id
         WHERE cm.user_id = :userId
         ORDER BY cm.chat_id\

@@ -15,4 +15,20 @@ public record StoredMessage(
         long authorId,
         String text,
         @Nullable String clientMsgId,
-        Instant createdAt) {}
+        Instant createdAt,
+        @Nullable Instant editedAt,
+        @Nullable Long replyToId) {
+
+    /** A message as sent: not edited, perhaps answering another. */
+    public StoredMessage(
+            @Nullable Long id,
+            String uuid,
+            long chatId,
+            long authorId,
+            String text,
+            @Nullable String clientMsgId,
+            Instant createdAt,
+            @Nullable Long replyToId) {
+        this(id, uuid, chatId, authorId, text, clientMsgId, createdAt, null, replyToId);
+    }
+}

@@ -140,7 +140,7 @@ class ClientFrames {
         SentMessage sent = messages.send(
                 connection.userId(),
                 chatId,
-                new SendMessageRequest(frame.text(), frame.clientMsgId(), frame.attachments()));
+                new SendMessageRequest(frame.text(), frame.clientMsgId(), frame.attachments(), frame.replyTo()));
         if (sent.created()) {
             typing.stopped(chatId, connection.user());
         } else {

@@ -132,8 +132,8 @@ class MessageServiceAuthorizationTest {
 
         assertEquals(
                 List.of(
-                        new UnreadRow(outsidersChat, "private", pairKey(outsider, carol), 3),
-                        new UnreadRow(outsidersGroup, "group", null, 0)),
+                        new UnreadRow(outsidersChat, "private", pairKey(outsider, carol), 3, 0),
+                        new UnreadRow(outsidersGroup, "group", null, 0, 0)),
                 messages.unreadCounts(outsider.id()));
     }
 

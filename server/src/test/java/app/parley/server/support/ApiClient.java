@@ -109,6 +109,10 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").method("DELETE", jsonBody(body)));
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(jsonBody(body)));
+    }
+
     public Response patch(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", jsonBody(body)));
     }

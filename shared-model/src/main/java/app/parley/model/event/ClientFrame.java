@@ -13,7 +13,8 @@ import java.util.List;
  * ({@code up_to_message_id}) and {@code catch_up} (optional {@code after_id}: the server knows
  * where the socket's history stopped). On a main socket
  * {@code chat_id} names the chat; on a chat socket it may be left out. A {@code message} may
- * list {@code attachments}: files the sender uploaded into the chat beforehand.
+ * list {@code attachments}: files the sender uploaded into the chat beforehand, and
+ * {@code reply_to}: the message of the chat it answers.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -25,7 +26,20 @@ public record ClientFrame(
         String clientMsgId,
         Long upToMessageId,
         Long afterId,
-        List<IdValue> attachments) {
+        List<IdValue> attachments,
+        IdValue replyTo) {
+
+    public ClientFrame(
+            String type,
+            Object chatId,
+            String text,
+            UserRef author,
+            String clientMsgId,
+            Long upToMessageId,
+            Long afterId,
+            List<IdValue> attachments) {
+        this(type, chatId, text, author, clientMsgId, upToMessageId, afterId, attachments, null);
+    }
 
     public ClientFrame(
             String type,
@@ -35,7 +49,7 @@ public record ClientFrame(
             String clientMsgId,
             Long upToMessageId,
             Long afterId) {
-        this(type, chatId, text, author, clientMsgId, upToMessageId, afterId, null);
+        this(type, chatId, text, author, clientMsgId, upToMessageId, afterId, null, null);
     }
 
     public static ClientFrame message(Object chatId, String text, String clientMsgId) {

@@ -15,6 +15,10 @@ public final class EventTypes {
     public static final String READ = "read";
     public static final String DELIVERED = "delivered";
     public static final String MESSAGE_DELETED = "message_deleted";
+    public static final String MESSAGE_EDITED = "message_edited";
+    public static final String REACTION_ADDED = "reaction_added";
+    public static final String REACTION_REMOVED = "reaction_removed";
+    public static final String CHAT_MUTED = "chat_muted";
     public static final String MEMBERS_ADDED = "members_added";
     public static final String MEMBERS_REMOVED = "members_removed";
     public static final String CHAT_CREATED = "chat_created";

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         property = "type",
         visible = true)
 @JsonSubTypes({
-    @JsonSubTypes.Type(value = Message.class, name = EventTypes.MESSAGE),
+    @JsonSubTypes.Type(
+            value = Message.class,
+            names = {EventTypes.MESSAGE, EventTypes.MESSAGE_EDITED}),
     @JsonSubTypes.Type(value = HistoryEvent.class, name = EventTypes.HISTORY),
     @JsonSubTypes.Type(value = LastMessageEvent.class, name = EventTypes.LAST_MESSAGE),
     @JsonSubTypes.Type(
@@ -25,10 +27,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = DeliveredEvent.class, name = EventTypes.DELIVERED),
     @JsonSubTypes.Type(value = MessageDeletedEvent.class, name = EventTypes.MESSAGE_DELETED),
     @JsonSubTypes.Type(
+            value = ReactionEvent.class,
+            names = {EventTypes.REACTION_ADDED, EventTypes.REACTION_REMOVED}),
+    @JsonSubTypes.Type(
             value = MembersChangedEvent.class,
             names = {EventTypes.MEMBERS_ADDED, EventTypes.MEMBERS_REMOVED}),
     @JsonSubTypes.Type(value = ChatCreatedEvent.class, name = EventTypes.CHAT_CREATED),
     @JsonSubTypes.Type(value = ChatDeletedEvent.class, name = EventTypes.CHAT_DELETED),
+    @JsonSubTypes.Type(value = ChatMutedEvent.class, name = EventTypes.CHAT_MUTED),
     @JsonSubTypes.Type(value = ChatUpdatedEvent.class, name = EventTypes.CHAT_UPDATED),
     @JsonSubTypes.Type(value = AgentReplyEvent.class, name = EventTypes.AGENT_REPLY),
     @JsonSubTypes.Type(value = ErrorEvent.class, name = EventTypes.ERROR),

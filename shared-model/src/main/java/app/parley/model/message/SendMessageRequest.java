@@ -11,13 +11,15 @@ import java.util.Map;
  * A new message. Seed 001 only says "accepts the message text", so {@code message} and
  * {@code content} (the names seeds 003/004 and 000 use) are accepted for {@code text}.
  * {@code attachments} lists files the sender uploaded into the chat (integer ids or UUIDs);
- * with attachments the text may be empty.
+ * with attachments the text may be empty. {@code reply_to} names a message of the same chat that
+ * this one answers (an integer id or a UUID).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SendMessageRequest(
         @JsonAlias({"message", "content"}) String text,
         @JsonAlias({"clientMsgId"}) String clientMsgId,
-        @JsonAlias({"files", "file_ids"}) List<IdValue> attachments) {
+        @JsonAlias({"files", "file_ids"}) List<IdValue> attachments,
+        @JsonAlias({"replyTo"}) IdValue replyTo) {
 
     public SendMessageRequest {
         if (attachments != null) {
@@ -30,7 +32,11 @@ public record SendMessageRequest(
         }
     }
 
+    public SendMessageRequest(String text, String clientMsgId, List<IdValue> attachments) {
+        this(text, clientMsgId, attachments, null);
+    }
+
     public SendMessageRequest(String text, String clientMsgId) {
-        this(text, clientMsgId, null);
+        this(text, clientMsgId, null, null);
     }
 }

@@ -2,16 +2,19 @@ package app.parley.server.api.v1;
 
 import app.parley.model.chat.ChatList;
 import app.parley.model.chat.ChatRoom;
+import app.parley.model.chat.MuteRequest;
 import app.parley.model.chat.PrivateChatRequest;
 import app.parley.model.chat.SocketUrl;
 import app.parley.model.common.IdValue;
 import app.parley.model.common.StatusResponse;
+import app.parley.model.event.ChatMutedEvent;
 import app.parley.model.message.MarkReadRequest;
 import app.parley.model.message.ReadPositions;
 import app.parley.model.message.ReadState;
 import app.parley.model.message.SearchResults;
 import app.parley.model.message.UnreadCounts;
 import app.parley.server.chats.Chat;
+import app.parley.server.chats.ChatMutes;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRefs;
 import app.parley.server.common.Paging;
@@ -31,6 +34,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RouteCondition;
 import io.micronaut.security.annotation.Secured;
@@ -53,9 +57,11 @@ class ChatsController {
     private final MessageService messages;
     private final ParleyLimits limits;
     private final RoomViews rooms;
+    private final ChatMutes mutes;
 
-    ChatsController(ChatService chats, MessageService messages, ParleyLimits limits, RoomViews rooms) {
+    ChatsController(ChatService chats, MessageService messages, ParleyLimits limits, RoomViews rooms, ChatMutes mutes) {
         this.rooms = rooms;
+        this.mutes = mutes;
         this.chats = chats;
         this.messages = messages;
         this.limits = limits;
@@ -123,6 +129,19 @@ class ChatsController {
         // Seed 001 quirk (form twin): see docs/api.md, "Seed quirks in the canonical code".
         return markRead(
                 authentication, chatId, new MarkReadRequest(roomName, formNumber(upToMessageId, "up_to_message_id")));
+    }
+
+    /** Mutes the chat for the caller: until {@code until}, or until unmuted when it is left out. */
+    @Put("/{chatId}/mute{/}")
+    ChatMutedEvent mute(Authentication authentication, String chatId, @Body @Nullable MuteRequest request) {
+        long caller = Caller.id(authentication);
+        return mutes.mute(caller, chats.requireMember(chatId, caller).id(), request);
+    }
+
+    @Delete("/{chatId}/mute{/}")
+    ChatMutedEvent unmute(Authentication authentication, String chatId) {
+        long caller = Caller.id(authentication);
+        return mutes.unmute(caller, chats.requireMember(chatId, caller).id());
     }
 
     /**

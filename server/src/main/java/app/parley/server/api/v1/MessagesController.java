@@ -1,8 +1,10 @@
 package app.parley.server.api.v1;
 
 import app.parley.model.common.StatusResponse;
+import app.parley.model.message.EditMessageRequest;
 import app.parley.model.message.Message;
 import app.parley.model.message.MessagePage;
+import app.parley.model.message.MessageVersions;
 import app.parley.model.message.SendMessageRequest;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.IdRefs;
@@ -19,6 +21,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RouteCondition;
@@ -28,7 +31,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
-/** Seed 001's messages of a chat: history, send, delete. */
+/** Seed 001's messages of a chat: history, send, delete; and Parley's edit and earlier versions. */
 @Controller("/api/v1/chats/{chatId}/messages")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "messages")
@@ -102,6 +105,24 @@ class MessagesController {
         long chat = chats.get(chatId).id();
         messages.delete(Caller.id(authentication), chat, IdRefs.parse(messageId, "message_id"));
         return StatusResponse.ok();
+    }
+
+    /** Gives one of the caller's own messages a new text; the message as it now is. */
+    @Patch("/{messageId}{/}")
+    Message edit(
+            Authentication authentication,
+            String chatId,
+            String messageId,
+            @Body @Nullable EditMessageRequest request) {
+        long chat = chats.get(chatId).id();
+        return messages.edit(Caller.id(authentication), chat, IdRefs.parse(messageId, "message_id"), request);
+    }
+
+    /** Every text the message has had, oldest first, the current one last. */
+    @Get("/{messageId}/versions{/}")
+    MessageVersions versions(Authentication authentication, String chatId, String messageId) {
+        long chat = chats.get(chatId).id();
+        return messages.versions(Caller.id(authentication), chat, IdRefs.parse(messageId, "message_id"));
     }
 
     /** Continues past the page's last message, keeping the far end of a before/after range. */

@@ -13,6 +13,7 @@ import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.RoomRow;
 import app.parley.server.messages.UnreadRow;
+import java.time.Instant;
 import java.util.List;
 
 /** Turns service results into the canonical wire records. Shapes only: no rules here. */
@@ -20,7 +21,7 @@ final class V1Views {
     private V1Views() {}
 
     /** A chat-list row; {@code attachments} are its last message's files (none without a last message). */
-    static ChatRoom room(RoomRow row, List<Attachment> attachments) {
+    static ChatRoom room(RoomRow row, List<Attachment> attachments, Instant now) {
         ChatType type = ChatType.fromWireName(row.kind());
         UserRef other = row.otherId() == null ? null : UserRef.of(row.otherId(), row.otherName(), row.otherUsername());
         String name = type == ChatType.PRIVATE && row.otherName() != null ? row.otherName() : row.chatName();
@@ -36,7 +37,10 @@ final class V1Views {
                         row.msgTime(),
                         row.msgClientId(),
                         attachments,
+                        row.msgEditedAt(),
                         row.msgAuthorUuid());
+        boolean muted =
+                row.muted() && (row.mutedUntil() == null || row.mutedUntil().isAfter(now));
         return new ChatRoom(
                 row.chatId(),
                 row.chatUuid(),
@@ -45,7 +49,10 @@ final class V1Views {
                 Chat.roomName(row.kind(), row.chatId(), row.pairKey()),
                 other,
                 last,
-                row.unreadCount());
+                row.unreadCount(),
+                row.mentionCount(),
+                muted,
+                muted ? row.mutedUntil() : null);
     }
 
     static ChatInfo info(Chat chat, List<Account> members, long viewerId) {
@@ -77,7 +84,10 @@ final class V1Views {
                 total,
                 rows.stream()
                         .map(r -> new UnreadCounts.ChatUnread(
-                                r.chatId(), Chat.roomName(r.kind(), r.chatId(), r.pairKey()), r.unreadCount()))
+                                r.chatId(),
+                                Chat.roomName(r.kind(), r.chatId(), r.pairKey()),
+                                r.unreadCount(),
+                                r.mentionCount()))
                         .toList());
     }
 

@@ -1,0 +1,166 @@
+package app.parley.desktop.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.parley.desktop.app.AppAccess;
+import app.parley.desktop.net.ApiClient;
+import app.parley.desktop.session.SavedSession;
+import app.parley.desktop.session.SessionStore;
+import app.parley.desktop.support.RunningApp;
+import app.parley.desktop.support.Snapshots;
+import app.parley.desktop.support.TestServer;
+import app.parley.desktop.support.Ui;
+import app.parley.model.ParleyJson;
+import app.parley.model.chat.ChatRoom;
+import app.parley.model.message.Message;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Replying in the real app, and going from a reply to the message it answers, against a real server. */
+@Tag("gui")
+class ReplyTest {
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path serverData;
+
+    private final FxRobot robot = new FxRobot();
+    private final Ui ui = new Ui(robot);
+    private TestServer server;
+    private RunningApp app;
+    private ApiClient boris;
+    private ApiClient anna;
+    private ChatRoom chat;
+
+    @BeforeEach
+    void annaAndBorisInAPrivateChat() {
+        server = TestServer.start(serverData);
+        boris = server.register("boris", "Boris");
+        anna = server.register("anna", "Anna");
+        chat = boris.openPrivateChat(anna.me().id());
+        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
+                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.token()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void aReplyChosenFromAMessagesMenuIsSentWithItsQuote() throws Exception {
+        Message question = boris.send(chat.id(), "Lunch at noon?\nor later", "b-1", List.of());
+        boris.send(chat.id(), "I am hungry", "b-2", List.of());
+        openTheChat();
+        awaitItemCount(2);
+
+        fireMenuItemOfMessage(0, "Reply");
+        ui.awaitNode("#replyBar");
+        assertEquals(
+                "Lunch at noon?",
+                Ui.onFx(() -> robot.lookup("#replyBarText").queryAs(Label.class).getText()));
+        robot.write("Yes, noon");
+        Snapshots.save(ui.window().getScene(), "conversation-replying");
+        robot.type(KeyCode.ENTER);
+
+        awaitItemCount(3);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().getLast().stored()));
+        ui.awaitNode(".message-quote");
+        Snapshots.save(ui.window().getScene(), "conversation-reply");
+        assertEquals(question.id(), Ui.onFx(() -> items().getLast().replyTo().id()));
+        assertEquals(null, Ui.onFx(() -> ui.visible("#replyBar")));
+        Message seenByBoris = boris.history(chat.id(), null, 1).results().getFirst();
+        assertEquals("Yes, noon", seenByBoris.text());
+        assertEquals(question.id(), seenByBoris.replyTo().id());
+        assertEquals("Lunch at noon?", seenByBoris.replyTo().text());
+
+        boris.editMessage(chat.id(), question.id(), "Lunch at one?");
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(
+                        () -> "Lunch at one?".equals(items().getLast().replyTo().text())));
+        boris.deleteMessage(chat.id(), question.id());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> items().getLast().replyTo().deleted()));
+    }
+
+    @Test
+    void clickingAQuoteBringsTheAnsweredMessageIntoViewLoadingOlderPages() throws Exception {
+        Message first = boris.send(chat.id(), "the very first", "b-0", List.of());
+        for (int i = 1; i <= 120; i++) {
+            boris.send(chat.id(), "filler " + i, "b-" + i, List.of());
+        }
+        boris.send(chat.id(), "about that first one", "b-reply", List.of(), first.id());
+        openTheChat();
+        ui.awaitNode(".message-quote");
+
+        robot.clickOn(Ui.onFx(() -> ui.visible(".message-quote")));
+
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> {
+                    MessageItem selected = messageList().getSelectionModel().getSelectedItem();
+                    return selected != null && selected.id() == first.id();
+                }));
+        assertEquals(122, Ui.onFx(() -> items().size()));
+    }
+
+    private void openTheChat() throws Exception {
+        app = RunningApp.start(home, AppAccess::create);
+        ui.awaitNode("#chatList .chat-cell");
+        robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class));
+        ui.awaitNode("#conversationView");
+    }
+
+    /** The headless platform opens no context menu for a right click: the cell's menu item is fired. */
+    private void fireMenuItemOfMessage(int index, String item) throws Exception {
+        Ui.onFx(() -> {
+            ListCell<?> cell = robot.lookup("#messageList .list-cell").queryAllAs(ListCell.class).stream()
+                    .filter(shown -> shown.getIndex() == index && shown.getItem() != null)
+                    .findFirst()
+                    .orElseThrow();
+            cell.getContextMenu().getItems().stream()
+                    .filter(menuItem -> menuItem.getText().equals(item))
+                    .findFirst()
+                    .orElseThrow()
+                    .fire();
+            return null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<MessageItem> messageList() {
+        return (ListView<MessageItem>) robot.lookup("#messageList").query();
+    }
+
+    private List<MessageItem> items() {
+        return messageList().getItems();
+    }
+
+    private void awaitItemCount(int count) throws Exception {
+        ui.awaitNode("#messageList");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().size() == count));
+    }
+}
