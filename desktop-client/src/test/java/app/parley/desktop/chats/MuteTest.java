@@ -3,22 +3,15 @@ package app.parley.desktop.chats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.parley.desktop.app.AppAccess;
 import app.parley.desktop.net.ApiClient;
-import app.parley.desktop.session.SavedSession;
-import app.parley.desktop.session.SessionStore;
-import app.parley.desktop.support.RunningApp;
+import app.parley.desktop.support.CellMenus;
+import app.parley.desktop.support.SignedInWithBoris;
 import app.parley.desktop.support.Snapshots;
-import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
-import app.parley.model.ParleyJson;
 import app.parley.model.chat.ChatRoom;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -38,39 +31,32 @@ class MuteTest {
 
     private final FxRobot robot = new FxRobot();
     private final Ui ui = new Ui(robot);
-    private TestServer server;
-    private RunningApp app;
+    private final CellMenus menus = new CellMenus(robot);
+    private SignedInWithBoris people;
     private ApiClient boris;
     private ApiClient anna;
     private long group;
 
     @BeforeEach
     void annaInAGroupWithBoris() {
-        server = TestServer.start(serverData);
-        boris = server.register("boris", "Boris");
-        anna = server.register("anna", "Anna");
+        people = SignedInWithBoris.start(serverData, home);
+        boris = people.boris();
+        anna = people.anna();
         group = boris.createGroup("Chatter", "", List.of(anna.me().id())).id();
-        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
-                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.token()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        server.close();
+        people.close();
     }
 
     @Test
     void aMutedChatIsMarkedLeftOutOfTheTotalAndQuietUntilSomeoneMentionsThePerson() throws Exception {
         boris.send(group, "first", "b-1", List.of());
-        app = RunningApp.start(home, AppAccess::create);
+        people.startApp();
         ui.awaitBadge("1");
 
-        fireInChatMenu(item -> item instanceof Menu menu && menu.getId().equals("muteMenu")
-                ? ((Menu) item).getItems().getFirst()
-                : null);
+        menus.fire("#chatList", 0, "Mute", "For 1 hour");
 
         ui.awaitNode(".muted-mark");
         WaitForAsyncUtils.waitFor(
@@ -91,26 +77,9 @@ class MuteTest {
         ui.awaitNode("#notifications .notice");
         assertTrue(Ui.onFx(() -> ui.window().getTitle().contains("1")), "a mention counts in the total");
 
-        fireInChatMenu(item -> "unmuteItem".equals(item.getId()) ? item : null);
+        menus.fire("#chatList", 0, "Unmute");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Ui.onFx(() -> ui.visible(".muted-mark") == null));
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> !anna.chats().getFirst().muted());
-    }
-
-    /** The headless platform opens no context menu for a right click: the chat cell's item is fired. */
-    private void fireInChatMenu(java.util.function.Function<MenuItem, MenuItem> pick) throws Exception {
-        Ui.onFx(() -> {
-            ListCell<?> cell = robot.lookup("#chatList .list-cell").queryAllAs(ListCell.class).stream()
-                    .filter(shown -> shown.getItem() != null)
-                    .findFirst()
-                    .orElseThrow();
-            cell.getContextMenu().getItems().stream()
-                    .map(pick)
-                    .filter(java.util.Objects::nonNull)
-                    .findFirst()
-                    .orElseThrow()
-                    .fire();
-            return null;
-        });
     }
 }

@@ -3,15 +3,11 @@ package app.parley.desktop.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.parley.desktop.app.AppAccess;
 import app.parley.desktop.net.ApiClient;
-import app.parley.desktop.session.SavedSession;
-import app.parley.desktop.session.SessionStore;
-import app.parley.desktop.support.RunningApp;
+import app.parley.desktop.support.CellMenus;
+import app.parley.desktop.support.SignedInWithBoris;
 import app.parley.desktop.support.Snapshots;
-import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
-import app.parley.model.ParleyJson;
 import app.parley.model.account.UserRef;
 import app.parley.model.message.Message;
 import java.nio.file.Path;
@@ -42,30 +38,25 @@ class MentionTest {
 
     private final FxRobot robot = new FxRobot();
     private final Ui ui = new Ui(robot);
-    private TestServer server;
-    private RunningApp app;
+    private final CellMenus menus = new CellMenus(robot);
+    private SignedInWithBoris people;
     private ApiClient boris;
     private ApiClient anna;
     private long group;
 
     @BeforeEach
     void annaBorisAndClaraInAGroup() {
-        server = TestServer.start(serverData);
-        boris = server.register("boris", "Boris");
-        anna = server.register("anna", "Anna");
-        ApiClient clara = server.register("clara", "Клара");
+        people = SignedInWithBoris.start(serverData, home);
+        boris = people.boris();
+        anna = people.anna();
+        ApiClient clara = people.register("clara", "Клара");
         group = boris.createGroup("Team", "", List.of(anna.me().id(), clara.me().id()))
                 .id();
-        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
-                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.token()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        server.close();
+        people.close();
     }
 
     @Test
@@ -134,7 +125,7 @@ class MentionTest {
     }
 
     private void startApp() throws Exception {
-        app = RunningApp.start(home, AppAccess::create);
+        people.startApp();
         ui.awaitNode("#chatList .chat-cell");
     }
 

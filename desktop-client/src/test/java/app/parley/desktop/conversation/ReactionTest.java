@@ -2,15 +2,11 @@ package app.parley.desktop.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.parley.desktop.app.AppAccess;
 import app.parley.desktop.net.ApiClient;
-import app.parley.desktop.session.SavedSession;
-import app.parley.desktop.session.SessionStore;
-import app.parley.desktop.support.RunningApp;
+import app.parley.desktop.support.CellMenus;
+import app.parley.desktop.support.SignedInWithBoris;
 import app.parley.desktop.support.Snapshots;
-import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
-import app.parley.model.ParleyJson;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.message.Message;
 import app.parley.model.message.Reaction;
@@ -20,9 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Menu;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -42,40 +36,35 @@ class ReactionTest {
 
     private final FxRobot robot = new FxRobot();
     private final Ui ui = new Ui(robot);
-    private TestServer server;
-    private RunningApp app;
+    private final CellMenus menus = new CellMenus(robot);
+    private SignedInWithBoris people;
     private ApiClient boris;
     private ApiClient anna;
     private ChatRoom chat;
 
     @BeforeEach
     void annaAndBorisInAPrivateChat() {
-        server = TestServer.start(serverData);
-        boris = server.register("boris", "Boris");
-        anna = server.register("anna", "Anna");
+        people = SignedInWithBoris.start(serverData, home);
+        boris = people.boris();
+        anna = people.anna();
         chat = boris.openPrivateChat(anna.me().id());
-        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
-                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.token()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        server.close();
+        people.close();
     }
 
     @Test
     void aReactionFromTheMenuShowsAsAChipThatCountsTheOtherSideLiveAndAClickTakesItBack() throws Exception {
         Message news = boris.send(chat.id(), "We shipped!", "b-1", List.of());
-        app = RunningApp.start(home, AppAccess::create);
+        people.startApp();
         ui.awaitNode("#chatList .chat-cell");
         robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class));
         ui.awaitNode("#conversationView");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().size() == 1));
 
-        reactFromMenu(0, "🎉");
+        menus.fire("#messageList", 0, "React", "🎉");
 
         awaitChip("🎉 1", true);
         WaitForAsyncUtils.waitFor(
@@ -105,26 +94,6 @@ class ReactionTest {
                 .findFirst()
                 .orElseThrow()
                 .reactions();
-    }
-
-    /** The headless platform opens no context menu for a right click: the menu's item is fired. */
-    private void reactFromMenu(int index, String emoji) throws Exception {
-        Ui.onFx(() -> {
-            ListCell<?> cell = robot.lookup("#messageList .list-cell").queryAllAs(ListCell.class).stream()
-                    .filter(shown -> shown.getIndex() == index && shown.getItem() != null)
-                    .findFirst()
-                    .orElseThrow();
-            Menu react = (Menu) cell.getContextMenu().getItems().stream()
-                    .filter(item -> item instanceof Menu menu && menu.getText().equals("React"))
-                    .findFirst()
-                    .orElseThrow();
-            react.getItems().stream()
-                    .filter(item -> item.getText().equals(emoji))
-                    .findFirst()
-                    .orElseThrow()
-                    .fire();
-            return null;
-        });
     }
 
     private Button chip(String label) {

@@ -2,15 +2,11 @@ package app.parley.desktop.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.parley.desktop.app.AppAccess;
 import app.parley.desktop.net.ApiClient;
-import app.parley.desktop.session.SavedSession;
-import app.parley.desktop.session.SessionStore;
-import app.parley.desktop.support.RunningApp;
+import app.parley.desktop.support.CellMenus;
+import app.parley.desktop.support.SignedInWithBoris;
 import app.parley.desktop.support.Snapshots;
-import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
-import app.parley.model.ParleyJson;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.message.Message;
 import java.nio.file.Path;
@@ -18,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -40,28 +35,23 @@ class ReplyTest {
 
     private final FxRobot robot = new FxRobot();
     private final Ui ui = new Ui(robot);
-    private TestServer server;
-    private RunningApp app;
+    private final CellMenus menus = new CellMenus(robot);
+    private SignedInWithBoris people;
     private ApiClient boris;
     private ApiClient anna;
     private ChatRoom chat;
 
     @BeforeEach
     void annaAndBorisInAPrivateChat() {
-        server = TestServer.start(serverData);
-        boris = server.register("boris", "Boris");
-        anna = server.register("anna", "Anna");
+        people = SignedInWithBoris.start(serverData, home);
+        boris = people.boris();
+        anna = people.anna();
         chat = boris.openPrivateChat(anna.me().id());
-        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
-                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.token()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        server.close();
+        people.close();
     }
 
     @Test
@@ -71,7 +61,7 @@ class ReplyTest {
         openTheChat();
         awaitItemCount(2);
 
-        fireMenuItemOfMessage(0, "Reply");
+        menus.fire("#messageList", 0, "Reply");
         ui.awaitNode("#replyBar");
         assertEquals(
                 "Lunch at noon?",
@@ -128,26 +118,10 @@ class ReplyTest {
     }
 
     private void openTheChat() throws Exception {
-        app = RunningApp.start(home, AppAccess::create);
+        people.startApp();
         ui.awaitNode("#chatList .chat-cell");
         robot.clickOn(robot.lookup("#chatList .chat-cell").queryAs(Node.class));
         ui.awaitNode("#conversationView");
-    }
-
-    /** The headless platform opens no context menu for a right click: the cell's menu item is fired. */
-    private void fireMenuItemOfMessage(int index, String item) throws Exception {
-        Ui.onFx(() -> {
-            ListCell<?> cell = robot.lookup("#messageList .list-cell").queryAllAs(ListCell.class).stream()
-                    .filter(shown -> shown.getIndex() == index && shown.getItem() != null)
-                    .findFirst()
-                    .orElseThrow();
-            cell.getContextMenu().getItems().stream()
-                    .filter(menuItem -> menuItem.getText().equals(item))
-                    .findFirst()
-                    .orElseThrow()
-                    .fire();
-            return null;
-        });
     }
 
     @SuppressWarnings("unchecked")
