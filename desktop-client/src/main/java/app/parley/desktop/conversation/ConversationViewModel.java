@@ -15,6 +15,7 @@ import app.parley.desktop.outbox.OutboxEntry;
 import app.parley.desktop.session.SignedIn;
 import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatRoom;
+import app.parley.model.chat.GroupOptions;
 import app.parley.model.event.AgentReplyEvent;
 import app.parley.model.event.ChatDeletedEvent;
 import app.parley.model.event.DeliveredEvent;
@@ -134,6 +135,12 @@ public final class ConversationViewModel implements AutoCloseable {
     private List<UserRef> members;
 
     private boolean membersRequested;
+    /** Whether the group's owner lets the person mention everyone with @all. */
+    private boolean mayMentionAll;
+
+    /** Whom the person may mention in this chat: its other members, and everyone at once or not. */
+    private record Mentionable(List<UserRef> members, boolean all) {}
+
     private String mentionQuery;
     /** The chat's draft, set aside while the composer holds an edit. */
     private String draftBeforeEdit = "";
@@ -433,7 +440,7 @@ public final class ConversationViewModel implements AutoCloseable {
                 choices.add(new MentionChoice(username, name, false));
             }
         }
-        if (chat.type() == app.parley.model.chat.ChatType.GROUP && "all".startsWith(wanted)) {
+        if (mayMentionAll && "all".startsWith(wanted)) {
             choices.add(new MentionChoice("all", text.get("conversation.mention.everyone"), true));
         }
         mentionChoices.setAll(choices);
@@ -444,14 +451,27 @@ public final class ConversationViewModel implements AutoCloseable {
             return;
         }
         membersRequested = true;
+        boolean group = chat.type() == app.parley.model.chat.ChatType.GROUP;
         background.run(
-                () -> chat.type() == app.parley.model.chat.ChatType.GROUP
-                        ? session.api().groupMembers(chat.id()).users()
-                        : chat.otherUser() == null ? List.<UserRef>of() : List.of(chat.otherUser()),
+                () -> {
+                    if (!group) {
+                        return new Mentionable(chat.otherUser() == null ? List.of() : List.of(chat.otherUser()), false);
+                    }
+                    boolean all = switch (session.api().groupOptions(chat.id()).allMentions()) {
+                        case GroupOptions.MEMBERS -> true;
+                        case GroupOptions.OWNER -> {
+                            Long owner = session.api().chatInfo(chat.id()).ownerId();
+                            yield owner != null && owner == myId();
+                        }
+                        default -> false;
+                    };
+                    return new Mentionable(session.api().groupMembers(chat.id()).users(), all);
+                },
                 loaded -> {
-                    members = loaded.stream()
+                    members = loaded.members().stream()
                             .filter(user -> UserIds.idOf(user) != myId())
                             .toList();
+                    mayMentionAll = loaded.all();
                     mentionQuery(mentionQuery);
                 },
                 failure -> {

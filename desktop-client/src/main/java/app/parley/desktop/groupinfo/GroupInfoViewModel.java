@@ -6,6 +6,7 @@ import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.ApiClient;
 import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatInfo;
+import app.parley.model.chat.GroupOptions;
 import app.parley.model.event.ChatDeletedEvent;
 import app.parley.model.event.ChatUpdatedEvent;
 import app.parley.model.event.EventTypes;
@@ -62,6 +63,11 @@ public final class GroupInfoViewModel {
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(this, "editing", false);
     private final StringProperty draftName = new SimpleStringProperty(this, "draftName", "");
     private final StringProperty draftDescription = new SimpleStringProperty(this, "draftDescription", "");
+    /** Who may mention everyone with @all (GroupOptions' values), as the editor shows it. */
+    private final StringProperty draftAllMentions =
+            new SimpleStringProperty(this, "draftAllMentions", GroupOptions.MEMBERS);
+
+    private String savedAllMentions = GroupOptions.MEMBERS;
     private final ReadOnlyIntegerWrapper photoRevision = new ReadOnlyIntegerWrapper(this, "photoRevision", 0);
     private final ReadOnlyObjectWrapper<Ending> ending = new ReadOnlyObjectWrapper<>(this, "ending", Ending.OPEN);
     /** Set while this person is leaving or deleting: the frames that follow are their own doing. */
@@ -173,6 +179,18 @@ public final class GroupInfoViewModel {
         draftDescription.set(current.description() == null ? "" : current.description());
         problem.set("");
         editing.set(true);
+        background.run(
+                () -> api.groupOptions(groupId),
+                options -> {
+                    savedAllMentions = options.allMentions();
+                    draftAllMentions.set(options.allMentions());
+                },
+                this::failed);
+    }
+
+    /** Who may mention everyone with @all, as the owner is choosing it. */
+    public StringProperty draftAllMentionsProperty() {
+        return draftAllMentions;
     }
 
     public void cancelEditing() {
@@ -180,12 +198,18 @@ public final class GroupInfoViewModel {
         problem.set("");
     }
 
-    /** Saves the edited name and description; a refusal keeps the editor open with the reason. */
+    /** Saves the edited name, description and who may use @all; a refusal keeps the editor open with the reason. */
     public void saveEditing() {
         String name = draftName.get();
         String description = draftDescription.get();
+        String allMentions = draftAllMentions.get();
         background.run(
-                () -> api.updateGroup(groupId, name, description),
+                () -> {
+                    if (!allMentions.equals(savedAllMentions)) {
+                        api.setGroupOptions(groupId, new GroupOptions(allMentions));
+                    }
+                    return api.updateGroup(groupId, name, description);
+                },
                 saved -> {
                     editing.set(false);
                     show(saved);

@@ -10,6 +10,7 @@ import app.parley.model.chat.ChatInfo;
 import app.parley.model.chat.ChatList;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.GroupCreatedResponse;
+import app.parley.model.chat.GroupOptions;
 import app.parley.model.chat.GroupUsers;
 import app.parley.model.common.ErrorBody;
 import app.parley.model.event.ChatMutedEvent;
@@ -271,6 +272,16 @@ public final class ApiClient {
     /** Deletes a group with its messages: the owner only. */
     public void deleteGroup(long groupId) {
         call(delete("/api/v1/group/" + groupId), JsonNode.class);
+    }
+
+    /** Who may mention everyone in the group with @all. */
+    public GroupOptions groupOptions(long groupId) {
+        return call(get("/api/v1/group/" + groupId + "/options"), GroupOptions.class);
+    }
+
+    /** Sets the group's options (the owner only). */
+    public GroupOptions setGroupOptions(long groupId, GroupOptions options) {
+        return call(withBody("PUT", "/api/v1/group/" + groupId + "/options", options), GroupOptions.class);
     }
 
     /** Renames a group and sets its description (the owner only); null leaves one as it is. */

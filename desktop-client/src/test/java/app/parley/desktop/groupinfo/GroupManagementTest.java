@@ -218,6 +218,14 @@ class GroupManagementTest {
             return null;
         });
         robot.clickOn("#groupNameField").write("Клуб «Рассвет»");
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> "members".equals(allMentionsChoice().getValue())));
+        Ui.onFx(() -> {
+            allMentionsChoice().setValue("owner");
+            return null;
+        });
         Snapshots.save(dialogShowing("#groupInfoDialog").getScene(), "group-info-editing-ru");
         robot.clickOn("#saveGroupButton");
 
@@ -226,6 +234,13 @@ class GroupManagementTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chatCell("Клуб «Рассвет»") != null);
         assertEquals("Клуб «Рассвет»", boris.chats().getFirst().name());
         assertEquals("Читаем по четвергам", boris.chatInfo(groupId).description());
+        assertEquals("owner", boris.groupOptions(groupId).allMentions(), "only the owner's @all counts now");
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.ChoiceBox<String> allMentionsChoice() {
+        return (javafx.scene.control.ChoiceBox<String>)
+                robot.lookup("#allMentionsChoice").query();
     }
 
     @Test

@@ -12,6 +12,13 @@ public interface ChatRepository extends CrudRepository<Chat, Long> {
 
     Optional<Chat> findByUuid(String uuid);
 
+    /** Who may mention everyone in the group with @all (see GroupOptions). */
+    @io.micronaut.data.annotation.Query("SELECT all_mentions FROM chats WHERE id = :chatId")
+    String findAllMentions(long chatId);
+
+    @io.micronaut.data.annotation.Query("UPDATE chats SET all_mentions = :allMentions WHERE id = :chatId")
+    void setAllMentions(long chatId, String allMentions);
+
     Optional<Chat> findByPairKey(String pairKey);
 
     // Targeted updates: a whole-row update could write back a stale last_message_id.

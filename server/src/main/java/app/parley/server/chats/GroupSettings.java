@@ -1,5 +1,6 @@
 package app.parley.server.chats;
 
+import app.parley.model.chat.GroupOptions;
 import app.parley.model.chat.GroupUpdate;
 import app.parley.server.common.TextLimits;
 import app.parley.server.config.ParleyLimits;
@@ -11,6 +12,7 @@ import app.parley.server.files.PreparedFile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * What a group looks like once it exists: its name, description and photo, changed by the owner
@@ -65,6 +67,27 @@ public class GroupSettings {
         }
         repository.setDetails(group.id(), name, description);
         return announce(group.id());
+    }
+
+    /** The group's options; any member may read them. */
+    public GroupOptions options(long callerId, long groupId) {
+        Chat group = chats.requireMember(groupId, callerId);
+        return new GroupOptions(repository.findAllMentions(group.id()));
+    }
+
+    /** Sets the group's options (owner only); an option left out (null) stays as it is. */
+    @Transactional
+    public GroupOptions setOptions(long callerId, long groupId, @Nullable GroupOptions options) {
+        Chat group = requireOwnedGroup(callerId, groupId);
+        String allMentions = options == null ? null : options.allMentions();
+        if (allMentions == null) {
+            throw new InvalidInputException("all_mentions", "all_mentions is required: members, owner or off");
+        }
+        if (!List.of(GroupOptions.MEMBERS, GroupOptions.OWNER, GroupOptions.OFF).contains(allMentions)) {
+            throw new InvalidInputException("all_mentions", "all_mentions must be members, owner or off");
+        }
+        repository.setAllMentions(group.id(), allMentions);
+        return new GroupOptions(allMentions);
     }
 
     /** Replaces the group's photo with one already checked and scaled (as at creation). */

@@ -1,10 +1,12 @@
 package app.parley.server.mentions;
 
 import app.parley.model.account.UserRef;
+import app.parley.model.chat.GroupOptions;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
+import app.parley.server.chats.ChatRepository;
 import app.parley.server.chats.ChatService;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * Who a message mentions: the members of its chat it names with {@code @username}, or in a group
- * every other member for {@code @all}. The author is never mentioned by their own message, and a
+ * every other member for {@code @all} (when the group's owner allows the author that). The author is never mentioned by their own message, and a
  * name that is no member of the chat is only text. Stored per message, so that a member's unread
  * mentions in a chat are counted from their read position.
  */
@@ -29,8 +31,10 @@ public class Mentions {
     private final MentionRepository mentions;
     private final ChatService chats;
     private final AccountService accounts;
+    private final ChatRepository groups;
 
-    Mentions(MentionRepository mentions, ChatService chats, AccountService accounts) {
+    Mentions(MentionRepository mentions, ChatService chats, AccountService accounts, ChatRepository groups) {
+        this.groups = groups;
         this.mentions = mentions;
         this.chats = chats;
         this.accounts = accounts;
@@ -91,7 +95,9 @@ public class Mentions {
         List<ChatMember> members = chats.membersOf(chat.id());
         Map<Long, Account> byId =
                 accounts.byIds(members.stream().map(ChatMember::userId).toList());
-        boolean all = chat.isGroup() && names.stream().anyMatch(MentionParser.ALL::equalsIgnoreCase);
+        boolean all = chat.isGroup()
+                && names.stream().anyMatch(MentionParser.ALL::equalsIgnoreCase)
+                && mayMentionAll(chat, authorId);
         Map<Long, UserRef> mentioned = new LinkedHashMap<>();
         if (all) {
             for (ChatMember member : members) {
@@ -111,6 +117,15 @@ public class Mentions {
             }
         }
         return new Mentioned(List.copyOf(mentioned.values()), false);
+    }
+
+    /** What the group's owner allows: @all from anyone, from the owner only, or not at all. */
+    private boolean mayMentionAll(Chat chat, long authorId) {
+        return switch (groups.findAllMentions(chat.id())) {
+            case GroupOptions.MEMBERS -> true;
+            case GroupOptions.OWNER -> chat.ownerId() != null && chat.ownerId() == authorId;
+            default -> false;
+        };
     }
 
     private static long idOf(UserRef user) {

@@ -1,5 +1,6 @@
 package app.parley.server.mentions;
 
+import static app.parley.server.messages.Conversations.assertError;
 import static app.parley.server.messages.Conversations.group;
 import static app.parley.server.messages.Conversations.history;
 import static app.parley.server.messages.Conversations.messagesPath;
@@ -98,6 +99,48 @@ class MentionApiTest {
         assertEquals(1, mentionCount(clara, team));
         assertFalse(toOne.has("mentions_all"));
         assertEquals(0, mentionCount(bob, pair));
+    }
+
+    @Test
+    void theOwnerDecidesWhoMayMentionEveryoneWithAtAll() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        TestUser clara = server.register("clara");
+        long team = group(alice, bob, clara);
+        String options = "/api/v1/group/" + team + "/options";
+        assertEquals(
+                "members", bob.api().get(options).json().get("all_mentions").asText(), "by default anyone may");
+
+        assertEquals(
+                200, alice.api().put(options, Map.of("all_mentions", "owner")).status());
+
+        assertFalse(send(bob, team, "@all lunch?").has("mentions_all"), "a member's @all is only text now");
+        assertEquals(0, mentionCount(clara, team));
+        assertTrue(send(alice, team, "@all meeting").get("mentions_all").asBoolean(), "the owner's still counts");
+        assertEquals(1, mentionCount(clara, team));
+
+        assertEquals(
+                200, alice.api().put(options, Map.of("all_mentions", "off")).status());
+        assertFalse(send(alice, team, "@all again").has("mentions_all"));
+        assertEquals("off", clara.api().get(options).json().get("all_mentions").asText());
+    }
+
+    @Test
+    void onlyTheOwnerSetsTheGroupsOptionsAndOnlyToAKnownValue() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        TestUser outsider = server.register("outsider");
+        long team = group(alice, bob);
+        String options = "/api/v1/group/" + team + "/options";
+
+        assertError(bob.api().put(options, Map.of("all_mentions", "off")), 403, "not_the_owner", null);
+        assertError(alice.api().put(options, Map.of("all_mentions", "everyone")), 400, "invalid_input", "all_mentions");
+        assertError(alice.api().put(options, Map.of()), 400, "invalid_input", "all_mentions");
+        assertError(outsider.api().get(options), 403, "not_a_member", null);
+        assertError(
+                alice.api().get("/api/v1/group/" + privateChat(alice, bob) + "/options"), 404, "group_not_found", null);
+        assertEquals(
+                "members", bob.api().get(options).json().get("all_mentions").asText(), "nothing changed");
     }
 
     @Test

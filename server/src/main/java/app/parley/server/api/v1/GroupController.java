@@ -2,6 +2,7 @@ package app.parley.server.api.v1;
 
 import app.parley.model.chat.ChatInfo;
 import app.parley.model.chat.GroupCreatedResponse;
+import app.parley.model.chat.GroupOptions;
 import app.parley.model.chat.GroupRequest;
 import app.parley.model.chat.GroupUpdate;
 import app.parley.model.chat.GroupUsers;
@@ -105,6 +106,18 @@ class GroupController {
         long caller = Caller.id(authentication);
         Chat group = chats.getGroup(IdRefs.parse(id, "id"));
         return V1Views.info(group, chats.memberAccounts(caller, group.id()), caller);
+    }
+
+    /** Who may mention everyone with @all; members only. */
+    @Get("/{id}/options")
+    GroupOptions options(Authentication authentication, String id) {
+        return settings.options(Caller.id(authentication), groupId(id));
+    }
+
+    /** Sets who may mention everyone with @all; the owner only. */
+    @Put("/{id}/options")
+    GroupOptions setOptions(Authentication authentication, String id, @Body @Nullable GroupOptions options) {
+        return settings.setOptions(Caller.id(authentication), groupId(id), options);
     }
 
     /** The group's members; members only. */
