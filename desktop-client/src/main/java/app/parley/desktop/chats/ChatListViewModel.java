@@ -11,6 +11,7 @@ import app.parley.model.event.ChatUpdatedEvent;
 import app.parley.model.event.EventTypes;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.MembersChangedEvent;
+import app.parley.model.event.MentionCountEvent;
 import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
 import app.parley.model.event.ServerEvent;
@@ -220,6 +221,10 @@ public final class ChatListViewModel {
             case ChatDeletedEvent deleted -> remove(deleted.chatId());
             case ChatUpdatedEvent updated -> renamed(updated);
             case ChatMutedEvent mute -> muted(mute);
+            case MentionCountEvent recount ->
+                find(recount.chatId())
+                        .ifPresent(chat ->
+                                upsert(with(chat, chat.lastMessage(), chat.unreadCount(), recount.mentionCount())));
             default -> {
                 // typing and the rest: nothing to show in the list
             }

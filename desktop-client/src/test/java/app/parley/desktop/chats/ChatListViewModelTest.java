@@ -11,6 +11,8 @@ import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.event.ChatUpdatedEvent;
 import app.parley.model.event.MembersChangedEvent;
+import app.parley.model.event.MentionCountEvent;
+import app.parley.model.event.ReadEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,20 @@ class ChatListViewModelTest {
                 List.of("Night readers"),
                 list.visibleChats().stream().map(ChatRoom::name).toList());
         assertEquals(List.of(), heard);
+    }
+
+    @Test
+    void mentionCountsFollowTheFramesThatCarryThem() {
+        anna.send(groupId, "@boris please read", "a-1", List.of());
+        list.reload();
+        assertEquals(1, list.find(groupId).orElseThrow().mentionCount());
+
+        list.apply(MentionCountEvent.of(groupId, 0));
+        assertEquals(0, list.find(groupId).orElseThrow().mentionCount(), "an edit stopped mentioning Boris");
+
+        list.apply(MentionCountEvent.of(groupId, 1));
+        list.apply(ReadEvent.of(groupId, UserRef.of(borisId, "Boris", "boris"), 1, 0L));
+        assertEquals(0, list.find(groupId).orElseThrow().mentionCount(), "his own read without a count leaves none");
     }
 
     @Test

@@ -73,6 +73,13 @@ public class Mentions {
         return mentions.countAfter(chatId, userId, afterId);
     }
 
+    /** The ids of the members a message mentions. */
+    public Set<Long> idsIn(long messageId) {
+        return of(List.of(messageId)).getOrDefault(messageId, List.of()).stream()
+                .map(Mentions::idOf)
+                .collect(Collectors.toSet());
+    }
+
     /** The members each of these messages mentions (messages that mention nobody are left out), in one query. */
     public Map<Long, List<UserRef>> of(List<Long> messageIds) {
         if (messageIds.isEmpty()) {

@@ -4,6 +4,7 @@ import app.parley.model.common.IdRef;
 import app.parley.model.common.IdValue;
 import app.parley.model.event.EventTypes;
 import app.parley.model.event.LastMessageEvent;
+import app.parley.model.event.MentionCountEvent;
 import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
 import app.parley.model.file.Attachment;
@@ -36,6 +37,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -327,7 +329,9 @@ public class MessageService {
         Instant now = clock.instant();
         messages.keepVersion(row.id(), row.text(), row.editedAt() == null ? row.createdAt() : row.editedAt());
         messages.updateText(row.id(), text, now);
+        Set<Long> mentionedBefore = mentions.idsIn(row.id());
         Mentions.Mentioned mentioned = mentions.replace(chat, callerId, row.id(), text);
+        recountMentions(chat, row.id(), mentionedBefore, mentioned.ids());
         Message edited = current.withEdit(text, now).withMentions(mentioned.users(), mentioned.all());
         Message frame = edited.withType(EventTypes.MESSAGE_EDITED);
         events.toRoom(chat.id(), frame);
@@ -337,6 +341,27 @@ public class MessageService {
             }
         }
         return edited;
+    }
+
+    /**
+     * After an edit: members it started or stopped mentioning, who have not read that far, hear
+     * their new count of unread mentions on their main sockets.
+     */
+    private void recountMentions(Chat chat, long messageId, Set<Long> before, Set<Long> after) {
+        Set<Long> changed = new HashSet<>(before);
+        changed.addAll(after);
+        changed.removeIf(id -> before.contains(id) && after.contains(id));
+        if (changed.isEmpty()) {
+            return;
+        }
+        for (ChatMember member : chats.membersOf(chat.id())) {
+            if (changed.contains(member.userId()) && member.lastReadMessageId() < messageId) {
+                events.toInbox(
+                        member.userId(),
+                        MentionCountEvent.of(
+                                chat.id(), mentions.unreadFor(chat.id(), member.userId(), member.lastReadMessageId())));
+            }
+        }
     }
 
     /** Every text a message of the chat has had, oldest first, the current one last (members only). */

@@ -8,6 +8,7 @@ import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.messages.Conversations.room;
 import static app.parley.server.messages.Conversations.send;
 import static app.parley.server.messages.Conversations.unreadCounts;
+import static app.parley.server.support.Sockets.assertSilentFor;
 import static app.parley.server.support.Sockets.openMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -158,6 +159,34 @@ class MentionApiTest {
         assertEquals(List.of(clara.username()), mentioned(edited));
         assertEquals(0, mentionCount(bob, chat));
         assertEquals(1, mentionCount(clara, chat));
+    }
+
+    @Test
+    void membersAnEditStartsOrStopsMentioningHearTheirNewCountAndNobodyElseDoes() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        TestUser clara = server.register("clara");
+        TestUser dan = server.register("dan");
+        long chat = group(alice, bob, clara, dan);
+        long id = send(alice, chat, "over to @" + bob.username() + " and @" + dan.username())
+                .get("id")
+                .asLong();
+        try (SocketClient bobMain = openMain(server, bob);
+                SocketClient claraMain = openMain(server, clara);
+                SocketClient danMain = openMain(server, dan)) {
+
+            alice.api()
+                    .patch(
+                            messagesPath(chat) + id + "/",
+                            Map.of("text", "over to @" + clara.username() + " and @" + dan.username()));
+
+            JsonNode toBob = bobMain.next("mention_count");
+            assertEquals(chat, toBob.get("chat_id").asLong());
+            assertEquals(0, toBob.get("mention_count").asLong());
+            assertEquals(1, claraMain.next("mention_count").get("mention_count").asLong());
+            danMain.next("message_edited"); // the chat's last message, as everyone's list shows it
+            assertSilentFor(java.time.Duration.ofMillis(300), danMain);
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ public final class EventTypes {
     public static final String REACTION_ADDED = "reaction_added";
     public static final String REACTION_REMOVED = "reaction_removed";
     public static final String CHAT_MUTED = "chat_muted";
+    public static final String MENTION_COUNT = "mention_count";
     public static final String MEMBERS_ADDED = "members_added";
     public static final String MEMBERS_REMOVED = "members_removed";
     public static final String CHAT_CREATED = "chat_created";

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ChatCreatedEvent.class, name = EventTypes.CHAT_CREATED),
     @JsonSubTypes.Type(value = ChatDeletedEvent.class, name = EventTypes.CHAT_DELETED),
     @JsonSubTypes.Type(value = ChatMutedEvent.class, name = EventTypes.CHAT_MUTED),
+    @JsonSubTypes.Type(value = MentionCountEvent.class, name = EventTypes.MENTION_COUNT),
     @JsonSubTypes.Type(value = ChatUpdatedEvent.class, name = EventTypes.CHAT_UPDATED),
     @JsonSubTypes.Type(value = AgentReplyEvent.class, name = EventTypes.AGENT_REPLY),
     @JsonSubTypes.Type(value = ErrorEvent.class, name = EventTypes.ERROR),
