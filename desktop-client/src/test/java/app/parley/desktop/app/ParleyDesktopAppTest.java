@@ -78,8 +78,8 @@ class ParleyDesktopAppTest {
         ui.awaitNode("#nameField");
         assertEquals("Create an account", label("#signInTitle").getText());
         Snapshots.save(ui.window().getScene(), "register-hosted");
-        robot.clickOn("#usernameField").write("anna");
-        robot.clickOn("#passwordField").write(PASSWORD);
+        ui.click("#usernameField").write("anna");
+        ui.click("#passwordField").write(PASSWORD);
         robot.clickOn("#nameField").write("Anna Petrova");
         robot.type(KeyCode.ENTER);
 
@@ -96,7 +96,7 @@ class ParleyDesktopAppTest {
     void joiningAnAddressNobodyAnswersSaysSoOnTheWelcomeScreen() throws Exception {
         startApp();
 
-        robot.clickOn("#addressField").write("127.0.0.1:1");
+        ui.click("#addressField").write("127.0.0.1:1");
         robot.type(KeyCode.ENTER);
 
         String problem = awaitProblem("#welcomeProblem");
@@ -113,7 +113,7 @@ class ParleyDesktopAppTest {
         server.client().register("anna", PASSWORD, "Anna");
         startApp();
 
-        robot.clickOn("#addressField").write(link);
+        ui.click("#addressField").write(link);
         robot.type(KeyCode.ENTER);
 
         ui.awaitNode("#welcomeNotice");
@@ -123,11 +123,11 @@ class ParleyDesktopAppTest {
         assertTrue(Ui.onFx(() -> ui.visible("#welcomeProblem") == null), "not taken for a bad address");
         Snapshots.save(ui.window().getScene(), "welcome-invite-waiting");
 
-        robot.clickOn("#addressField").write(server.address().display());
+        ui.click("#addressField").write(server.address().display());
         robot.type(KeyCode.ENTER);
         ui.awaitNode("#usernameField");
-        robot.clickOn("#usernameField").write("anna");
-        robot.clickOn("#passwordField").write(PASSWORD);
+        ui.click("#usernameField").write("anna");
+        ui.click("#passwordField").write(PASSWORD);
         robot.type(KeyCode.ENTER);
 
         WaitForAsyncUtils.waitFor(
@@ -146,11 +146,11 @@ class ParleyDesktopAppTest {
         server.register("boris", "Boris");
         startApp();
 
-        robot.clickOn("#addressField").write(server.address().display());
+        ui.click("#addressField").write(server.address().display());
         robot.type(KeyCode.ENTER);
         ui.awaitNode("#usernameField");
-        robot.clickOn("#usernameField").write("boris");
-        robot.clickOn("#passwordField").write("not his password");
+        ui.click("#usernameField").write("boris");
+        ui.click("#passwordField").write("not his password");
         robot.type(KeyCode.ENTER);
 
         assertEquals("Wrong username or password.", awaitProblem("#signInProblem"));
@@ -164,12 +164,12 @@ class ParleyDesktopAppTest {
         server.register("boris", "Boris");
         startApp();
 
-        robot.clickOn("#addressField").write(server.address().display());
+        ui.click("#addressField").write(server.address().display());
         robot.type(KeyCode.ENTER);
         ui.awaitNode("#usernameField");
         robot.clickOn("#switchModeLink");
-        robot.clickOn("#usernameField").write("boris");
-        robot.clickOn("#passwordField").write(PASSWORD);
+        ui.click("#usernameField").write("boris");
+        ui.click("#passwordField").write(PASSWORD);
         robot.type(KeyCode.ENTER);
 
         assertTrue(awaitProblem("#signInProblem").startsWith("That username is taken"));

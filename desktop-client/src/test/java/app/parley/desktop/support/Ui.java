@@ -34,6 +34,25 @@ public final class Ui {
     }
 
     /**
+     * Clicks what the query finds once it is showing inside its window. A query given straight to
+     * the robot may pick a copy that is not placed yet (a screen being swapped in, an old one on
+     * its way out); a click that still finds its node moved away is tried again.
+     */
+    public org.testfx.api.FxRobotInterface click(String query) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            awaitNode(query);
+            try {
+                return robot.clickOn(onFx(() -> visible(query)));
+            } catch (RuntimeException moved) {
+                if (attempt == 3) {
+                    throw moved;
+                }
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        }
+    }
+
+    /**
      * Clicks the node {@code find} gives, finding it again when the click misses because the node
      * left the scene meanwhile (list cells are re-used and replaced as the list updates).
      */
