@@ -50,12 +50,16 @@ final class ChatCell extends ListCell<ChatRoom> {
     private final FontIcon mutedMark = new FontIcon(Feather.BELL_OFF);
     private final ChatListViewModel chats;
     private final ContextMenu menu = new ContextMenu();
+    private final Menu mute;
+    private final MenuItem unmute;
 
     private final HBox content;
 
     ChatCell(Messages text, Clock clock, ChatListViewModel chats) {
         this.text = text;
         this.chats = chats;
+        this.mute = muteMenu();
+        this.unmute = unmuteItem();
         AvatarPhotos photos = chats.photos();
         java.util.Set<Long> unsentChats = chats.unsentChats();
         this.previews = new MessagePreview(text);
@@ -137,35 +141,38 @@ final class ChatCell extends ListCell<ChatRoom> {
             name = text.get("chats.accessible.muted", name);
         }
         setAccessibleText(waiting ? text.get("chats.accessible.unsent", name) : name);
-        menu.getItems().setAll(muted ? List.of(unmuteItem(chat.id())) : List.of(muteMenu(chat.id())));
+        menu.getItems().setAll(muted ? unmute : mute);
         setContextMenu(menu);
         setGraphic(content);
     }
 
-    /** "Mute" with how long: an hour, eight hours, a day, a week, or until unmuted. */
-    private Menu muteMenu(long chatId) {
-        var mute = new Menu(text.get("chats.mute"), new FontIcon(Feather.BELL_OFF));
-        mute.setId("muteMenu");
+    /**
+     * "Mute" with how long: an hour, eight hours, a day, a week, or until unmuted. Made once per
+     * cell, like the menu: each item acts on the chat the cell shows when it is chosen.
+     */
+    private Menu muteMenu() {
+        var menu = new Menu(text.get("chats.mute"), new FontIcon(Feather.BELL_OFF));
+        menu.setId("muteMenu");
         for (var choice : List.of(
                 Map.entry("chats.mute.hour", Duration.ofHours(1)),
                 Map.entry("chats.mute.eightHours", Duration.ofHours(8)),
                 Map.entry("chats.mute.day", Duration.ofDays(1)),
                 Map.entry("chats.mute.week", Duration.ofDays(7)))) {
             var item = new MenuItem(text.get(choice.getKey()));
-            item.setOnAction(event -> chats.mute(chatId, choice.getValue()));
-            mute.getItems().add(item);
+            item.setOnAction(event -> chats.mute(getItem().id(), choice.getValue()));
+            menu.getItems().add(item);
         }
         var always = new MenuItem(text.get("chats.mute.untilUnmuted"));
-        always.setOnAction(event -> chats.mute(chatId, null));
-        mute.getItems().add(always);
-        return mute;
+        always.setOnAction(event -> chats.mute(getItem().id(), null));
+        menu.getItems().add(always);
+        return menu;
     }
 
-    private MenuItem unmuteItem(long chatId) {
-        var unmute = new MenuItem(text.get("chats.unmute"), new FontIcon(Feather.BELL));
-        unmute.setId("unmuteItem");
-        unmute.setOnAction(event -> chats.unmute(chatId));
-        return unmute;
+    private MenuItem unmuteItem() {
+        var item = new MenuItem(text.get("chats.unmute"), new FontIcon(Feather.BELL));
+        item.setId("unmuteItem");
+        item.setOnAction(event -> chats.unmute(getItem().id()));
+        return item;
     }
 
     /** Today: the time; this week: the weekday; before: the date — as chat apps show it. */

@@ -423,12 +423,7 @@ final class MessageCell extends ListCell<MessageItem> {
     private boolean mentionsReader(MessageItem item) {
         return item.stored()
                 && !item.own()
-                && (item.message().mentionsAll()
-                        || item.message().mentions().stream()
-                                .anyMatch(user -> user.username() != null
-                                        && user.username()
-                                                .toLowerCase(java.util.Locale.ROOT)
-                                                .equals(reader)));
+                && (item.message().mentionsAll() || mentionedNames(item).contains(reader));
     }
 
     static void copyToClipboard(String value) {

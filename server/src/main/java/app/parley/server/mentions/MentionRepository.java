@@ -22,6 +22,17 @@ public interface MentionRepository extends CrudRepository<StoredMention, Long> {
         """)
     long countAfter(long chatId, long userId, long afterId);
 
+    /** Every member's count of unread mentions in the chat, in one query. */
+    @Query("""
+        SELECT cm.user_id, COUNT(mm.id) AS mention_count
+        FROM chat_members cm
+        LEFT JOIN message_mentions mm ON mm.chat_id = cm.chat_id AND mm.user_id = cm.user_id
+             AND mm.message_id > cm.last_read_message_id
+        WHERE cm.chat_id = :chatId
+        GROUP BY cm.user_id\
+        """)
+    List<MemberMentions> countUnreadByMember(long chatId);
+
     /** The members these messages mention, in the order the mentions were stored. */
     @Query("""
         SELECT mm.message_id, u.id AS user_id, u.name AS user_name, u.username AS user_username

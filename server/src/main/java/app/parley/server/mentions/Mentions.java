@@ -73,6 +73,13 @@ public class Mentions {
         return mentions.countAfter(chatId, userId, afterId);
     }
 
+    /** Each member's count of unread mentions in the chat, by user id. */
+    public Map<Long, Long> unreadByMember(long chatId) {
+        Map<Long, Long> counts = new HashMap<>();
+        mentions.countUnreadByMember(chatId).forEach(row -> counts.put(row.userId(), row.mentionCount()));
+        return counts;
+    }
+
     /** The ids of the members a message mentions. */
     public Set<Long> idsIn(long messageId) {
         return of(List.of(messageId)).getOrDefault(messageId, List.of()).stream()

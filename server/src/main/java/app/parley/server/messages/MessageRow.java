@@ -73,6 +73,9 @@ public record MessageRow(
                 attachments,
                 editedAt,
                 replyTo,
+                List.of(),
+                List.of(),
+                mentionsAll,
                 authorUuid);
     }
 }

@@ -286,13 +286,11 @@ public class MessageService {
         MessageDeletedEvent deleted = MessageDeletedEvent.inChat(chat.id(), message.id(), message.uuid());
         events.toRoom(chat.id(), deleted);
         Message last = lastId == null ? null : views.of(row(lastId));
+        Map<Long, Long> mentionCounts = mentions.unreadByMember(chat.id());
         for (ChatMember member : chats.membersOf(chat.id())) {
             events.toInbox(
                     member.userId(),
-                    deleted.forMember(
-                            member.unreadCount(),
-                            last,
-                            mentions.unreadFor(chat.id(), member.userId(), member.lastReadMessageId())));
+                    deleted.forMember(member.unreadCount(), last, mentionCounts.getOrDefault(member.userId(), 0L)));
         }
         return message;
     }

@@ -38,7 +38,7 @@ public record LastMessageEvent(
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
-    /** The event of a message that has not been edited. */
+    /** The event of a message that has not been edited and does not mention its reader. */
     public LastMessageEvent(
             long id,
             String uuid,
@@ -50,23 +50,6 @@ public record LastMessageEvent(
             String clientMsgId,
             long unreadCount,
             List<Attachment> attachments,
-            String authorUuid) {
-        this(id, uuid, chatId, type, text, author, time, clientMsgId, unreadCount, attachments, null, authorUuid);
-    }
-
-    /** The event of a message that does not mention its reader. */
-    public LastMessageEvent(
-            long id,
-            String uuid,
-            long chatId,
-            String type,
-            String text,
-            UserRef author,
-            Instant time,
-            String clientMsgId,
-            long unreadCount,
-            List<Attachment> attachments,
-            Instant editedAt,
             String authorUuid) {
         this(
                 id,
@@ -79,7 +62,7 @@ public record LastMessageEvent(
                 clientMsgId,
                 unreadCount,
                 attachments,
-                editedAt,
+                null,
                 false,
                 null,
                 authorUuid);
@@ -123,6 +106,10 @@ public record LastMessageEvent(
                 clientMsgId,
                 attachments,
                 editedAt,
+                null,
+                List.of(),
+                List.of(),
+                false,
                 authorUuid);
     }
 }

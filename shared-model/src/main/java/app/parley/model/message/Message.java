@@ -50,7 +50,7 @@ public record Message(
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
     }
 
-    /** A message that mentions nobody. */
+    /** A message as first sent: not edited, no reply, reactions or mentions. */
     public Message(
             long id,
             String uuid,
@@ -61,9 +61,6 @@ public record Message(
             Instant time,
             String clientMsgId,
             List<Attachment> attachments,
-            Instant editedAt,
-            ReplyQuote replyTo,
-            List<Reaction> reactions,
             String authorUuid) {
         this(
                 id,
@@ -75,73 +72,12 @@ public record Message(
                 time,
                 clientMsgId,
                 attachments,
-                editedAt,
-                replyTo,
-                reactions,
+                null,
+                null,
+                List.of(),
                 List.of(),
                 false,
                 authorUuid);
-    }
-
-    /** A message nobody has reacted to. */
-    public Message(
-            long id,
-            String uuid,
-            long chatId,
-            String type,
-            String text,
-            UserRef author,
-            Instant time,
-            String clientMsgId,
-            List<Attachment> attachments,
-            Instant editedAt,
-            ReplyQuote replyTo,
-            String authorUuid) {
-        this(
-                id,
-                uuid,
-                chatId,
-                type,
-                text,
-                author,
-                time,
-                clientMsgId,
-                attachments,
-                editedAt,
-                replyTo,
-                List.of(),
-                authorUuid);
-    }
-
-    /** A message that answers none. */
-    public Message(
-            long id,
-            String uuid,
-            long chatId,
-            String type,
-            String text,
-            UserRef author,
-            Instant time,
-            String clientMsgId,
-            List<Attachment> attachments,
-            Instant editedAt,
-            String authorUuid) {
-        this(id, uuid, chatId, type, text, author, time, clientMsgId, attachments, editedAt, null, authorUuid);
-    }
-
-    /** A message that has not been edited. */
-    public Message(
-            long id,
-            String uuid,
-            long chatId,
-            String type,
-            String text,
-            UserRef author,
-            Instant time,
-            String clientMsgId,
-            List<Attachment> attachments,
-            String authorUuid) {
-        this(id, uuid, chatId, type, text, author, time, clientMsgId, attachments, null, authorUuid);
     }
 
     /** A message whose author's UUID is not known (as a client reads one). */

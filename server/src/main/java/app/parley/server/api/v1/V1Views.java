@@ -38,6 +38,10 @@ final class V1Views {
                         row.msgClientId(),
                         attachments,
                         row.msgEditedAt(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        false,
                         row.msgAuthorUuid());
         boolean muted =
                 row.muted() && (row.mutedUntil() == null || row.mutedUntil().isAfter(now));
