@@ -14,4 +14,7 @@ public sealed interface Audience {
 
     /** The main sockets of one user: notifications from all of their chats. */
     record Inbox(long userId) implements Audience {}
+
+    /** The main sockets of one user that asked for {@code presence} frames. */
+    record PresenceWatcher(long userId) implements Audience {}
 }

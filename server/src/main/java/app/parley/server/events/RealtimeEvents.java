@@ -5,6 +5,7 @@ import app.parley.model.event.ServerEvent;
 import app.parley.model.message.Message;
 import app.parley.server.common.TransactionHooks;
 import jakarta.inject.Singleton;
+import java.util.Collection;
 
 /**
  * What features use to tell sockets about a change. Called inside a write transaction, an event
@@ -53,6 +54,14 @@ public class RealtimeEvents {
 
     public void toInbox(long userId, ServerEvent event) {
         publish(Delivery.of(new Audience.Inbox(userId), write(event)));
+    }
+
+    /** One event to the main sockets of each of these users that asked for presence; encoded once. */
+    public void toPresenceWatchers(Collection<Long> userIds, ServerEvent event) {
+        byte[] utf8 = write(event);
+        for (long userId : userIds) {
+            publish(Delivery.of(new Audience.PresenceWatcher(userId), utf8));
+        }
     }
 
     /** Sends a last event to every socket of the chat and closes them. */

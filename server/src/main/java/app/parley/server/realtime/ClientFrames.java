@@ -6,6 +6,7 @@ import app.parley.model.event.EventTypes;
 import app.parley.model.event.HistoryEvent;
 import app.parley.model.message.Message;
 import app.parley.model.message.SendMessageRequest;
+import app.parley.model.presence.PresenceStatus;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.chats.ChatService;
 import app.parley.server.config.ParleyLimits;
@@ -17,6 +18,7 @@ import app.parley.server.messages.HistoryPage;
 import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessageService;
 import app.parley.server.messages.SentMessage;
+import app.parley.server.presence.PresenceTracker;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -26,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a client may send on a socket: a message, typing and stop_typing (seed 002), mark_read and
- * catch_up (Parley's). The rules are the services' own, exactly as over HTTP; a refused frame
+ * What a client may send on a socket: a message, typing and stop_typing (seed 002), mark_read,
+ * catch_up and presence (Parley's). The rules are the services' own, exactly as over HTTP; a refused frame
  * gets an {@code error} frame and the socket stays open.
  */
 @Singleton
@@ -39,6 +41,7 @@ class ClientFrames {
     private final ChatService chats;
     private final AccountService accounts;
     private final TypingTracker typing;
+    private final PresenceTracker presence;
     private final EventJson writer;
     private final JsonMapper json;
     private final RealtimeSettings settings;
@@ -49,6 +52,7 @@ class ClientFrames {
             ChatService chats,
             AccountService accounts,
             TypingTracker typing,
+            PresenceTracker presence,
             EventJson writer,
             JsonMapper json,
             RealtimeSettings settings,
@@ -57,6 +61,7 @@ class ClientFrames {
         this.chats = chats;
         this.accounts = accounts;
         this.typing = typing;
+        this.presence = presence;
         this.writer = writer;
         this.json = json;
         this.settings = settings;
@@ -89,13 +94,15 @@ class ClientFrames {
                 case EventTypes.MARK_READ ->
                     messages.markRead(connection.userId(), chatOf(connection, frame), frame.upToMessageId());
                 case EventTypes.CATCH_UP -> catchUp(connection, frame);
+                case EventTypes.PRESENCE -> reportPresence(connection, frame);
                 default ->
                     reply(
                             connection,
                             ErrorEvent.of(
                                     "unknown_type",
                                     "unknown frame type '" + frame.type()
-                                            + "'; expected message, typing, stop_typing, mark_read or catch_up",
+                                            + "'; expected message, typing, stop_typing, mark_read, catch_up"
+                                            + " or presence",
                                     "type",
                                     null));
             }
@@ -147,6 +154,18 @@ class ClientFrames {
             // A resend: only the sender hears of it again, as the acknowledgement it is waiting for.
             reply(connection, sent.message());
         }
+    }
+
+    /** The app says whether its person is there or idle; only a main socket speaks for an app. */
+    private void reportPresence(Connection connection, ClientFrame frame) {
+        if (!connection.isMain()) {
+            throw new InvalidInputException("type", "presence is reported on the main socket (/api/v1/main)");
+        }
+        PresenceStatus status = PresenceStatus.reported(frame.status());
+        if (status == null) {
+            throw new InvalidInputException("status", "status must be 'online' or 'away'");
+        }
+        presence.reported(connection.id(), status == PresenceStatus.AWAY);
     }
 
     /**

@@ -48,6 +48,7 @@ final class Connection {
     private volatile long pagedUpTo;
 
     private volatile UserRef user;
+    private volatile boolean watchesPresence;
 
     /** How far a socket may fall behind, and how it is closed when it does. */
     record Limits(int outboundQueueMax, int inboundQueueMax, Duration closeGrace, TaskScheduler scheduler) {}
@@ -115,6 +116,15 @@ final class Connection {
 
     boolean isMain() {
         return main;
+    }
+
+    /** A main socket whose client asked for {@code presence} frames ({@code ?presence=true}). */
+    boolean watchesPresence() {
+        return watchesPresence;
+    }
+
+    void watchPresence() {
+        this.watchesPresence = true;
     }
 
     boolean isOpen() {

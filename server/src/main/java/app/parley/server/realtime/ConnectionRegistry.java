@@ -4,6 +4,7 @@ import app.parley.server.events.Audience;
 import app.parley.server.events.Delivery;
 import app.parley.server.events.EventBus;
 import app.parley.server.messages.DeliveredPositions;
+import app.parley.server.presence.PresenceTracker;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sockets open on this node, by chat and by user, and the bus subscriber that hands each
- * delivery to the matching ones. Delivering never blocks: a socket only queues the frame.
+ * delivery to the matching ones. Delivering never blocks: a socket only queues the frame. Every
+ * socket registered counts its user as present ({@link PresenceTracker}) until it is removed.
  */
 @Singleton
 public class ConnectionRegistry {
@@ -31,13 +33,16 @@ public class ConnectionRegistry {
     private final AutoCloseable subscription;
     private final ScheduledFuture<?> pings;
     private final DeliveredPositions delivered;
+    private final PresenceTracker presence;
 
     public ConnectionRegistry(
             EventBus bus,
             RealtimeSettings settings,
             @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-            DeliveredPositions delivered) {
+            DeliveredPositions delivered,
+            PresenceTracker presence) {
         this.delivered = delivered;
+        this.presence = presence;
         this.subscription = bus.subscribe(this::deliver);
         this.pings = scheduler.scheduleAtFixedRate(settings.pingInterval(), settings.pingInterval(), this::pingAll);
     }
@@ -49,6 +54,7 @@ public class ConnectionRegistry {
             set.add(connection);
             return set;
         });
+        presence.connected(connection.id(), connection.userId(), connection.isMain());
     }
 
     void remove(Connection connection) {
@@ -56,6 +62,7 @@ public class ConnectionRegistry {
             sockets.remove(connection);
             return sockets.isEmpty() ? null : sockets;
         });
+        presence.disconnected(connection.id());
     }
 
     /** Main sockets are found by user, chat sockets by chat. */
@@ -96,6 +103,8 @@ public class ConnectionRegistry {
             case Audience.RoomMember member ->
                 sockets(byChat, member.chatId()).filter(c -> c.userId() == member.userId());
             case Audience.Inbox inbox -> sockets(mainByUser, inbox.userId());
+            case Audience.PresenceWatcher watcher ->
+                sockets(mainByUser, watcher.userId()).filter(Connection::watchesPresence);
         };
         Delivery.NewMessage message = delivery.newMessage();
         targets.forEach(connection -> {

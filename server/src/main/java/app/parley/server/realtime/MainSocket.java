@@ -11,7 +11,7 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
 /**
  * Seed 002's {@code ws://host/api/v1/main}: {@code last_message} for every new message in any of
  * the user's chats, and the other notifications a chat list needs. Frames sent on it name their
- * {@code chat_id}.
+ * {@code chat_id}, except {@code presence} (about people, sent only with {@code ?presence=true}).
  */
 @ServerWebSocket("/api/v1/main")
 @Secured(SecurityRule.IS_AUTHENTICATED)

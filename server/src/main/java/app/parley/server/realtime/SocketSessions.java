@@ -124,12 +124,23 @@ class SocketSessions {
         }));
     }
 
-    /** A main socket: notifications from every chat of the user. */
+    /**
+     * A main socket: notifications from every chat of the user, and with {@code ?presence=true}
+     * the presence of everyone who shares a chat with them (seed clients, which do not ask, are
+     * sent no frame they do not know).
+     */
     void openMain(WebSocketSession session, HttpRequest<?> request) {
         Connection connection = connect(session, request, true);
+        boolean watchPresence = request.getParameters()
+                .getFirst("presence")
+                .map(value -> value.strip().equalsIgnoreCase("true"))
+                .orElse(false);
         connection.handle(() -> guarded(connection, () -> {
             Account me = accounts.requireCaller(connection.userId());
             connection.bindUser(me.toRef());
+            if (watchPresence) {
+                connection.watchPresence();
+            }
             registry.add(connection);
             if (!connection.isOpen()) {
                 registry.remove(connection);

@@ -14,7 +14,8 @@ import java.util.List;
  * where the socket's history stopped). On a main socket
  * {@code chat_id} names the chat; on a chat socket it may be left out. A {@code message} may
  * list {@code attachments}: files the sender uploaded into the chat beforehand, and
- * {@code reply_to}: the message of the chat it answers.
+ * {@code reply_to}: the message of the chat it answers. {@code presence} ({@code status}:
+ * {@code online} or {@code away}) on a main socket says whether the app's person is there.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -27,7 +28,21 @@ public record ClientFrame(
         Long upToMessageId,
         Long afterId,
         List<IdValue> attachments,
-        IdValue replyTo) {
+        IdValue replyTo,
+        String status) {
+
+    public ClientFrame(
+            String type,
+            Object chatId,
+            String text,
+            UserRef author,
+            String clientMsgId,
+            Long upToMessageId,
+            Long afterId,
+            List<IdValue> attachments,
+            IdValue replyTo) {
+        this(type, chatId, text, author, clientMsgId, upToMessageId, afterId, attachments, replyTo, null);
+    }
 
     public ClientFrame(
             String type,
@@ -49,7 +64,7 @@ public record ClientFrame(
             String clientMsgId,
             Long upToMessageId,
             Long afterId) {
-        this(type, chatId, text, author, clientMsgId, upToMessageId, afterId, null, null);
+        this(type, chatId, text, author, clientMsgId, upToMessageId, afterId, null, null, null);
     }
 
     public static ClientFrame message(Object chatId, String text, String clientMsgId) {
@@ -66,6 +81,11 @@ public record ClientFrame(
 
     public static ClientFrame markRead(Object chatId, Long upToMessageId) {
         return new ClientFrame(EventTypes.MARK_READ, chatId, null, null, null, upToMessageId, null);
+    }
+
+    /** {@code presence}: the app's person is there ({@code online}) or idle ({@code away}). */
+    public static ClientFrame presence(String status) {
+        return new ClientFrame(EventTypes.PRESENCE, null, null, null, null, null, null, null, null, status);
     }
 
     public static ClientFrame catchUp(Object chatId, long afterId) {

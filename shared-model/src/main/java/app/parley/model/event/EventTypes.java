@@ -27,6 +27,7 @@ public final class EventTypes {
     public static final String CHAT_UPDATED = "chat_updated";
     public static final String ERROR = "error";
     public static final String AGENT_REPLY = "agent_reply";
+    public static final String PRESENCE = "presence";
 
     // Parley's own client frames.
     public static final String MARK_READ = "mark_read";

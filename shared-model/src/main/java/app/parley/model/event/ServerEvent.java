@@ -38,6 +38,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = MentionCountEvent.class, name = EventTypes.MENTION_COUNT),
     @JsonSubTypes.Type(value = ChatUpdatedEvent.class, name = EventTypes.CHAT_UPDATED),
     @JsonSubTypes.Type(value = AgentReplyEvent.class, name = EventTypes.AGENT_REPLY),
+    @JsonSubTypes.Type(value = PresenceEvent.class, name = EventTypes.PRESENCE),
     @JsonSubTypes.Type(value = ErrorEvent.class, name = EventTypes.ERROR),
 })
 public interface ServerEvent {
