@@ -24,6 +24,9 @@ import app.parley.desktop.notifications.NotificationsView;
 import app.parley.desktop.notifications.NotificationsViewModel;
 import app.parley.desktop.outbox.Outbox;
 import app.parley.desktop.outbox.OutboxStore;
+import app.parley.desktop.presence.IdleWatch;
+import app.parley.desktop.presence.PresenceBook;
+import app.parley.desktop.presence.PresenceText;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.session.SignedIn;
@@ -34,11 +37,13 @@ import app.parley.desktop.tray.Tray;
 import app.parley.desktop.welcome.WelcomeView;
 import app.parley.desktop.welcome.WelcomeViewModel;
 import app.parley.model.chat.ChatRoom;
+import app.parley.model.event.ClientFrame;
 import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.ServerEvent;
 import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -79,6 +84,11 @@ public final class AppFlow {
 
     private ChatListViewModel chatList;
     private final BenchProbe probe;
+    /** How long without input before the person counts as away. */
+    private final Duration idleAfter;
+
+    private PresenceBook presence;
+    private IdleWatch idle;
     private SignedIn current;
     private Drafts drafts = new Drafts();
     private Attachments attachments;
@@ -107,7 +117,8 @@ public final class AppFlow {
             Path cache,
             OutboxStore outboxes,
             Tray tray,
-            BenchProbe probe) {
+            BenchProbe probe,
+            Duration idleAfter) {
         this.stage = stage;
         this.text = text;
         this.problems = problems;
@@ -124,6 +135,7 @@ public final class AppFlow {
         this.outboxes = outboxes;
         this.tray = tray;
         this.probe = probe;
+        this.idleAfter = idleAfter;
     }
 
     /** The first screen: the remembered session if there is one, else the welcome screen. */
@@ -231,8 +243,10 @@ public final class AppFlow {
                 this::sessionEnded,
                 unsent.unsentChats(),
                 clock);
+        var people = new PresenceBook(session.api(), background);
+        presence = people;
         var viewModel = new MainViewModel(
-                session, chats, themes, text, background, problems, timers, unsent, () -> signOut(session));
+                session, chats, people, themes, text, background, problems, timers, unsent, () -> signOut(session));
         var view = new MainView(viewModel, text, clock);
         var notifications = new NotificationsViewModel(
                 session.me().id(),
@@ -263,6 +277,10 @@ public final class AppFlow {
                 background.onUi(() -> {
                     viewModel.connectionBack();
                     chats.reload();
+                    people.reload();
+                    if (idle != null && idle.isAway()) {
+                        reportPresence(true); // a new socket starts out online
+                    }
                     unsent.online();
                 });
             }
@@ -292,6 +310,7 @@ public final class AppFlow {
                 }
             }
         });
+        idle = new IdleWatch(stage.getScene(), clock, idleAfter, this::reportPresence);
         // Unsubscribed when the main view is left: its list may still settle a selection later.
         selectionFeed = view.chatList()
                 .list()
@@ -328,7 +347,7 @@ public final class AppFlow {
         var viewModel = new ConversationViewModel(
                 session, chat, realtime, background, problems, text, clock, timers, drafts, attachments, outbox);
         viewModel.inViewProperty().bind(stage.focusedProperty());
-        var header = new ChatHeaderViewModel(chat);
+        var header = new ChatHeaderViewModel(chat, mainModel.presence(), new PresenceText(text, clock));
         stopHeader = mainModel.listen(header::apply);
         var view = new ConversationView(viewModel, header, mainModel.photos(), text, clock, openLink);
         view.onHeaderClicked(() -> main.showChatInfo(chat));
@@ -367,6 +386,14 @@ public final class AppFlow {
         selectionFeed.unsubscribe();
         selectionFeed = Subscription.EMPTY;
         tray.showUnread(0);
+        if (idle != null) {
+            idle.close();
+            idle = null;
+        }
+        if (presence != null) {
+            presence.close();
+            presence = null;
+        }
         if (mainSocket != null) {
             mainSocket.close();
             mainSocket = null;
@@ -374,6 +401,13 @@ public final class AppFlow {
         if (outbox != null) {
             outbox.close();
             outbox = null;
+        }
+    }
+
+    /** Tells the server whether the person is at the app; a closed socket says it again when it opens. */
+    private void reportPresence(boolean away) {
+        if (mainSocket != null) {
+            mainSocket.send(ClientFrame.presence(away ? "away" : "online"));
         }
     }
 

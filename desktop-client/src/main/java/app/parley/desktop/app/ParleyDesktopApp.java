@@ -138,7 +138,8 @@ public final class ParleyDesktopApp extends Application {
                 directories.cache(),
                 new OutboxStore(directories.outboxFile(), json),
                 tray,
-                BenchProbe.from(properties));
+                BenchProbe.from(properties),
+                idleAfter(properties));
         stage.setOnCloseRequest(event -> {
             if (!new CloseGuard(hosting, text).mayClose(stage, flow.current())) {
                 event.consume();
@@ -147,6 +148,25 @@ public final class ParleyDesktopApp extends Application {
         arguments.stream().filter(ParleyDesktopApp::isInviteLink).forEach(flow::openLink);
         flow.begin();
         stage.show();
+    }
+
+    /**
+     * How long without input before the person shows as away: {@code parley.desktop.idle-after}
+     * in seconds or as an ISO-8601 duration ({@code PT10M}); five minutes by default.
+     */
+    static Duration idleAfter(Map<String, String> properties) {
+        String value = properties.getOrDefault("parley.desktop.idle-after", "").strip();
+        if (value.isEmpty()) {
+            return Duration.ofMinutes(5);
+        }
+        try {
+            return value.toUpperCase(Locale.ROOT).startsWith("P")
+                    ? Duration.parse(value)
+                    : Duration.ofSeconds(Long.parseLong(value));
+        } catch (RuntimeException e) {
+            LOG.warn("parley.desktop.idle-after '{}' is not a duration; using five minutes", value);
+            return Duration.ofMinutes(5);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.parley.desktop.chats;
 
+import app.parley.model.presence.PresenceStatus;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -17,6 +18,9 @@ public final class Avatar extends StackPane {
     private final Circle circle;
     private final Label initials = new Label();
     private final ImageView photo = new ImageView();
+    /** A person's presence: green online, amber away, nothing offline. */
+    private final Circle presence;
+
     private String expectedPhoto;
 
     public Avatar(double size) {
@@ -31,7 +35,11 @@ public final class Avatar extends StackPane {
         photo.setSmooth(true);
         photo.setClip(new Circle(size / 2, size / 2, size / 2));
         photo.setVisible(false);
-        getChildren().addAll(circle, initials, photo);
+        presence = new Circle(Math.max(4, Math.round(size * 0.14)));
+        presence.getStyleClass().add("presence-dot");
+        presence.setManaged(false);
+        presence.setVisible(false);
+        getChildren().addAll(circle, initials, photo, presence);
         setMinSize(size, size);
         setMaxSize(size, size);
     }
@@ -51,6 +59,26 @@ public final class Avatar extends StackPane {
                 showPhoto(image);
             }
         });
+    }
+
+    /** The dot at the bottom right: online, away, or none (offline or not known). */
+    public void showPresence(PresenceStatus status) {
+        presence.getStyleClass().removeAll("online", "away");
+        boolean shown = status == PresenceStatus.ONLINE || status == PresenceStatus.AWAY;
+        if (shown) {
+            presence.getStyleClass().add(status.wireName());
+        }
+        presence.setVisible(shown);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // On the circle's edge, at the bottom right, as messengers place it.
+        double radius = circle.getRadius();
+        double offset = radius + radius * Math.cos(Math.PI / 4) - presence.getRadius() * 0.35;
+        presence.setCenterX(snapPositionX(offset));
+        presence.setCenterY(snapPositionY(offset));
     }
 
     /** Shows a picture (one just chosen, before it is uploaded) instead of the initials. */

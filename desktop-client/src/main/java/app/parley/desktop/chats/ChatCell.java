@@ -1,8 +1,12 @@
 package app.parley.desktop.chats;
 
 import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.presence.PresenceBook;
 import app.parley.model.chat.ChatRoom;
+import app.parley.model.chat.ChatType;
 import app.parley.model.message.Message;
+import app.parley.model.presence.PresenceStatus;
+import app.parley.model.presence.UserPresence;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
+import javafx.collections.MapChangeListener;
+import javafx.collections.WeakMapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -29,7 +35,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One chat in the list: avatar, name (with a muted mark), the last message's first line and time,
- * the unread and mention badges; its menu mutes or unmutes the chat.
+ * the unread and mention badges, and for a private chat the other person's presence on the
+ * avatar; its menu mutes or unmutes the chat.
  */
 final class ChatCell extends ListCell<ChatRoom> {
     private final Messages text;
@@ -54,10 +61,21 @@ final class ChatCell extends ListCell<ChatRoom> {
     private final MenuItem unmute;
 
     private final HBox content;
+    private final PresenceBook presence;
+    /** Kept while the cell lives: the book holds it weakly, so cells the list drops are not kept. */
+    private final MapChangeListener<Long, UserPresence> presenceChanged = change -> {
+        if (change.getKey() == this.personShown) {
+            showPresence();
+        }
+    };
+    /** The other person of the private chat shown, 0 for a group. */
+    private long personShown;
 
-    ChatCell(Messages text, Clock clock, ChatListViewModel chats) {
+    ChatCell(Messages text, Clock clock, ChatListViewModel chats, PresenceBook presence) {
         this.text = text;
         this.chats = chats;
+        this.presence = presence;
+        presence.known().addListener(new WeakMapChangeListener<>(presenceChanged));
         this.mute = muteMenu();
         this.unmute = unmuteItem();
         AvatarPhotos photos = chats.photos();
@@ -104,12 +122,15 @@ final class ChatCell extends ListCell<ChatRoom> {
     protected void updateItem(ChatRoom chat, boolean empty) {
         super.updateItem(chat, empty);
         if (empty || chat == null) {
+            personShown = 0;
             setGraphic(null);
             setAccessibleText(null);
             setContextMenu(null);
             return;
         }
         avatar.show(chat.id(), chat.name(), AvatarPhotos.of(chat), photos);
+        personShown = chat.type() == ChatType.PRIVATE && chat.otherUser() != null ? UserIds.idOf(chat.otherUser()) : 0;
+        PresenceStatus status = showPresence();
         name.setText(chat.name());
         Message last = chat.lastMessage();
         MessagePreview.Line line = last == null
@@ -140,10 +161,21 @@ final class ChatCell extends ListCell<ChatRoom> {
         if (muted) {
             name = text.get("chats.accessible.muted", name);
         }
+        if (status == PresenceStatus.ONLINE || status == PresenceStatus.AWAY) {
+            name = text.get("chats.accessible.presence", name, text.get("presence." + status.wireName()));
+        }
         setAccessibleText(waiting ? text.get("chats.accessible.unsent", name) : name);
         menu.getItems().setAll(muted ? unmute : mute);
         setContextMenu(menu);
         setGraphic(content);
+    }
+
+    /** The dot on the avatar of a private chat's other person; their status, or null when unknown or a group. */
+    private PresenceStatus showPresence() {
+        UserPresence known = personShown == 0 ? null : presence.of(personShown);
+        PresenceStatus status = known == null ? null : known.status();
+        avatar.showPresence(status);
+        return status;
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.parley.desktop.chats;
 
 import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.presence.PresenceBook;
 import app.parley.model.chat.ChatRoom;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
@@ -25,10 +26,12 @@ public final class ChatListView {
     private final VBox root = new VBox();
     private final CustomTextField filter = new CustomTextField();
     private final ListView<ChatRoom> list = new ListView<>();
+    private final PresenceBook presence;
 
-    public ChatListView(ChatListViewModel viewModel, Messages text, Clock clock) {
+    public ChatListView(ChatListViewModel viewModel, PresenceBook presence, Messages text, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.text = Objects.requireNonNull(text);
+        this.presence = Objects.requireNonNull(presence);
         build(clock);
     }
 
@@ -72,7 +75,7 @@ public final class ChatListView {
         list.setId("chatList");
         list.getStyleClass().addAll(Styles.DENSE, "chat-list");
         list.setItems(viewModel.visibleChats());
-        list.setCellFactory(view -> new ChatCell(text, clock, viewModel));
+        list.setCellFactory(view -> new ChatCell(text, clock, viewModel, presence));
         // A timed mute runs out without any frame saying so: look again every half minute while shown.
         var muteCheck =
                 new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(30), event -> {

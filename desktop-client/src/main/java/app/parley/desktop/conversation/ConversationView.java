@@ -6,6 +6,7 @@ import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.chat.ChatType;
+import app.parley.model.presence.PresenceStatus;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
@@ -53,6 +55,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class ConversationView {
     private static final String STYLESHEET = "conversation.css";
+    private static final PseudoClass ONLINE = PseudoClass.getPseudoClass("online");
     private static final int OPENING_ATTEMPTS = 12;
     /** Pixels of the newest message that may be hidden and still count as "at the newest" (less than a line). */
     private static final double AT_BOTTOM_SLACK = 16;
@@ -143,7 +146,20 @@ public final class ConversationView {
         subtitle.setId("typingLine");
         subtitle.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         String quiet = text.get(chat.type() == ChatType.GROUP ? "conversation.group" : "conversation.private");
-        subtitle.textProperty().bind(viewModel.typingProperty().map(typing -> typing.isEmpty() ? quiet : typing));
+        // Who is typing first; else the other person's presence in a private chat; else what the chat is.
+        subtitle.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            String typing = viewModel.typingProperty().get();
+                            String presence = header.presenceLineProperty().getValue();
+                            return !typing.isEmpty() ? typing : presence != null ? presence : quiet;
+                        },
+                        viewModel.typingProperty(),
+                        header.presenceLineProperty()));
+        header.presenceProperty().subscribe(status -> {
+            avatar.showPresence(status);
+            subtitle.pseudoClassStateChanged(ONLINE, status == PresenceStatus.ONLINE);
+        });
         var titles = new VBox(0, name, subtitle);
         titles.setMinWidth(0);
         HBox.setHgrow(titles, Priority.ALWAYS);

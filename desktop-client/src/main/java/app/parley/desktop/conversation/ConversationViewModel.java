@@ -35,10 +35,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open chat: its messages in id order (the person's own unsent ones last), older pages on
@@ -74,6 +78,10 @@ import javafx.util.Subscription;
  */
 public final class ConversationViewModel implements AutoCloseable {
     static final int PAGE = 50;
+    /** How many of the newest messages are read again after a reconnect. */
+    private static final int REFRESHED_MAX = 300;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationViewModel.class);
     private static final int JUMP_PAGE = 200;
     private static final int SEARCH_LIMIT = 50;
     private static final Duration TYPING_SEND_EVERY = Duration.ofSeconds(3);
@@ -150,6 +158,8 @@ public final class ConversationViewModel implements AutoCloseable {
     private volatile long newestStored;
 
     private Instant typingSentAt = Instant.EPOCH;
+    /** Whether the chat socket has been open before: an opening after that is a reconnect. */
+    private boolean connectedBefore;
 
     public ConversationViewModel(
             SignedIn session,
@@ -666,6 +676,60 @@ public final class ConversationViewModel implements AutoCloseable {
                 failure -> problem.set(problems.describe(failure)));
     }
 
+    /**
+     * After a reconnect: the messages shown are read again, so that edits, reactions and deletions
+     * made while the socket was down show too (new messages come with the socket's catch-up). The
+     * newest {@link #REFRESHED_MAX} are read, which covers what a person has on screen.
+     */
+    private void refreshShown() {
+        Long oldest = oldestStored();
+        long newest = newestStored;
+        if (oldest == null) {
+            return;
+        }
+        background.run(
+                () -> {
+                    List<Message> read = new ArrayList<>();
+                    Long before = null;
+                    while (read.size() < REFRESHED_MAX) {
+                        List<Message> page =
+                                session.api().history(chat.id(), before, PAGE).results();
+                        read.addAll(page);
+                        if (page.size() < PAGE || page.getLast().id() <= oldest) {
+                            return new Reread(
+                                    read,
+                                    page.size() < PAGE ? 0 : page.getLast().id());
+                        }
+                        before = page.getLast().id();
+                    }
+                    return new Reread(read, read.getLast().id());
+                },
+                reread -> reconcile(reread, newest),
+                failure -> LOG.debug("Could not read chat {} again after a reconnect", chat.id(), failure));
+    }
+
+    /** Messages read again, newest first, and the oldest id they cover (0: back to the chat's start). */
+    private record Reread(List<Message> messages, long coveredFrom) {}
+
+    private void reconcile(Reread reread, long newestThen) {
+        Map<Long, Message> now = new HashMap<>();
+        reread.messages().forEach(message -> now.put(message.id(), message));
+        for (MessageItem item : List.copyOf(items)) {
+            if (!item.stored() || item.id() < reread.coveredFrom() || item.id() > newestThen) {
+                continue;
+            }
+            Message current = now.get(item.id());
+            if (current == null) {
+                removeStored(item.id());
+                continue;
+            }
+            if (!Objects.equals(current.editedAt(), item.message().editedAt())) {
+                edited(current);
+            }
+            reactionsChanged(current.id(), current.reactions() == null ? List.of() : current.reactions());
+        }
+    }
+
     /** Loads the page before the oldest message shown. */
     public void loadOlder() {
         if (loadingOlder.get() || !hasOlder.get()) {
@@ -1007,7 +1071,13 @@ public final class ConversationViewModel implements AutoCloseable {
     private final class Frames implements RealtimeListener {
         @Override
         public void connected() {
-            background.onUi(() -> loadReadPositions());
+            background.onUi(() -> {
+                loadReadPositions();
+                if (connectedBefore) {
+                    refreshShown();
+                }
+                connectedBefore = true;
+            });
         }
 
         @Override

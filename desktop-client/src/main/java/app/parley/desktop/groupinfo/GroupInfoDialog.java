@@ -6,6 +6,7 @@ import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.chats.UserIds;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.newchat.UserSearchViewModel;
+import app.parley.desktop.presence.PresenceBook;
 import app.parley.model.account.UserRef;
 import app.parley.model.chat.ChatInfo;
 import atlantafx.base.theme.Styles;
@@ -57,7 +58,12 @@ public final class GroupInfoDialog {
     private final Messages text;
 
     public GroupInfoDialog(
-            GroupInfoViewModel viewModel, Messages text, AvatarPhotos photos, Window owner, Actions actions) {
+            GroupInfoViewModel viewModel,
+            Messages text,
+            AvatarPhotos photos,
+            PresenceBook presence,
+            Window owner,
+            Actions actions) {
         this.viewModel = viewModel;
         this.text = text;
         dialog.initOwner(owner);
@@ -131,7 +137,7 @@ public final class GroupInfoDialog {
         members.setId("memberList");
         members.setPrefHeight(260);
         members.setCellFactory(
-                view -> new MemberCell(viewModel, text, photos, this::confirmRemove, this::confirmMakeOwner));
+                view -> new MemberCell(viewModel, text, photos, presence, this::confirmRemove, this::confirmMakeOwner));
         members.setOnMouseClicked(event -> {
             UserRef chosen = members.getSelectionModel().getSelectedItem();
             if (event.getClickCount() == 2 && chosen != null) {

@@ -4,9 +4,14 @@ import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.chats.UserIds;
 import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.presence.PresenceBook;
 import app.parley.model.account.UserRef;
+import app.parley.model.presence.PresenceStatus;
+import app.parley.model.presence.UserPresence;
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
+import javafx.collections.MapChangeListener;
+import javafx.collections.WeakMapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,16 +39,26 @@ final class MemberCell extends ListCell<UserRef> {
     private final Button remove = new Button(null, new FontIcon(Feather.USER_MINUS));
     private final Button makeOwner = new Button(null, new FontIcon(Feather.AWARD));
     private final HBox content;
+    private final PresenceBook presence;
+    /** Held here: the book holds it weakly. */
+    private final MapChangeListener<Long, UserPresence> presenceChanged = change -> {
+        if (getItem() != null && change.getKey() == UserIds.idOf(getItem())) {
+            showPresence(getItem());
+        }
+    };
 
     MemberCell(
             GroupInfoViewModel viewModel,
             Messages text,
             AvatarPhotos photos,
+            PresenceBook presence,
             Consumer<UserRef> onRemove,
             Consumer<UserRef> onMakeOwner) {
         this.viewModel = viewModel;
         this.text = text;
         this.photos = photos;
+        this.presence = presence;
+        presence.known().addListener(new WeakMapChangeListener<>(presenceChanged));
         name.getStyleClass().add(Styles.TEXT_BOLD);
         name.setMinWidth(0);
         username.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -74,6 +89,15 @@ final class MemberCell extends ListCell<UserRef> {
         setPrefWidth(0); // the list's width, never the longest name's: no sideways scrolling
     }
 
+    /** The dot on the avatar, and "· online" or "· away" after the username. */
+    private void showPresence(UserRef member) {
+        UserPresence known = presence.of(UserIds.idOf(member));
+        PresenceStatus status = known == null ? null : known.status();
+        avatar.showPresence(status);
+        boolean there = status == PresenceStatus.ONLINE || status == PresenceStatus.AWAY;
+        username.setText("@" + member.username() + (there ? " · " + text.get("presence." + status.wireName()) : ""));
+    }
+
     @Override
     protected void updateItem(UserRef member, boolean empty) {
         super.updateItem(member, empty);
@@ -87,7 +111,7 @@ final class MemberCell extends ListCell<UserRef> {
         boolean me = id == viewModel.myId();
         avatar.show(id, member.name(), AvatarPhotos.ofUser(id), photos);
         name.setText(me ? text.get("groupinfo.you", member.name()) : member.name());
-        username.setText("@" + member.username());
+        showPresence(member);
         ownerMark.setVisible(owner);
         ownerMark.setManaged(owner);
         // The owner cannot remove themself (the API refuses it): they delete the group instead.

@@ -60,7 +60,7 @@ public final class MainView {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.text = Objects.requireNonNull(text);
         this.clock = clock;
-        this.chatList = new ChatListView(viewModel.chats(), text, clock);
+        this.chatList = new ChatListView(viewModel.chats(), viewModel.presence(), text, clock);
         build();
     }
 
@@ -265,6 +265,7 @@ public final class MainView {
                             info,
                             text,
                             viewModel.photos(),
+                            viewModel.presence(),
                             window(),
                             new GroupInfoDialog.Actions(
                                     viewModel::newUserSearch,

@@ -11,6 +11,7 @@ import app.parley.desktop.invites.JoinInviteViewModel;
 import app.parley.desktop.newchat.NewGroupDialog;
 import app.parley.desktop.newchat.UserSearchViewModel;
 import app.parley.desktop.outbox.Outbox;
+import app.parley.desktop.presence.PresenceBook;
 import app.parley.desktop.profile.MyProfileViewModel;
 import app.parley.desktop.profile.PersonViewModel;
 import app.parley.desktop.session.SignedIn;
@@ -52,10 +53,12 @@ public final class MainViewModel {
     private final Messages text;
     private final List<Consumer<ServerEvent>> frameListeners = new ArrayList<>();
     private final ReadOnlyObjectWrapper<UserProfile> me = new ReadOnlyObjectWrapper<>(this, "me");
+    private final PresenceBook presence;
 
     public MainViewModel(
             SignedIn session,
             ChatListViewModel chats,
+            PresenceBook presence,
             Themes themes,
             Messages text,
             Background background,
@@ -68,6 +71,7 @@ public final class MainViewModel {
         this.problems = problems;
         this.timers = timers;
         this.chats = chats;
+        this.presence = presence;
         this.themes = themes;
         this.onSignOut = onSignOut;
         this.outbox = outbox;
@@ -88,6 +92,11 @@ public final class MainViewModel {
 
     public ChatListViewModel chats() {
         return chats;
+    }
+
+    /** Who of the people in the person's chats is online, away or offline. */
+    public PresenceBook presence() {
+        return presence;
     }
 
     public StringBinding windowTitle() {
@@ -183,11 +192,12 @@ public final class MainViewModel {
     }
 
     /**
-     * A frame from the main socket: the chat list applies it, then whoever listens (an open group
+     * A frame from the main socket: the chat list and the presence book apply it, then whoever listens (an open group
      * info). On the FX thread.
      */
     public void frame(ServerEvent event) {
         chats.apply(event);
+        presence.apply(event);
         for (Consumer<ServerEvent> listener : List.copyOf(frameListeners)) {
             listener.accept(event);
         }

@@ -30,6 +30,7 @@ import app.parley.model.message.ReadPositions;
 import app.parley.model.message.ReadState;
 import app.parley.model.message.SearchResults;
 import app.parley.model.message.UnreadCounts;
+import app.parley.model.presence.PresenceList;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,6 +136,11 @@ public final class ApiClient {
     public List<UserProfile> searchUsers(String query, int limit) {
         return call(get("/api/v1/users?query=" + encode(query) + "&limit=" + limit), UserList.class)
                 .users();
+    }
+
+    /** Everyone who shares a chat with the caller: online, away, or offline and since when. */
+    public PresenceList presence() {
+        return call(get("/api/v1/presence"), PresenceList.class);
     }
 
     /** The caller's chats, most recently active first, each with its unread count. */

@@ -27,9 +27,9 @@ public final class RealtimeClient {
         this.maxDelay = maxDelay;
     }
 
-    /** The main socket: notifications from every chat of the signed-in person. */
+    /** The main socket: notifications from every chat of the signed-in person, and their people's presence. */
     public RealtimeSocket main(ApiClient api, RealtimeListener listener) {
-        return open(api, () -> "/api/v1/main", listener);
+        return open(api, () -> "/api/v1/main?presence=true", listener);
     }
 
     /** A chat's socket; {@code path} is asked again at each reconnect (with {@code after_id}). */

@@ -24,8 +24,15 @@ public final class RunningApp implements AutoCloseable {
 
     /** The app in another language ("ru"), to see that its texts fit. */
     public static RunningApp start(Path home, AppFactory factory, String locale) throws TimeoutException {
+        return start(home, factory, locale, Map.of());
+    }
+
+    /** The app with more settings ({@code parley.desktop.*} properties). */
+    public static RunningApp start(Path home, AppFactory factory, String locale, Map<String, String> more)
+            throws TimeoutException {
         FxToolkit.registerPrimaryStage();
-        Map<String, String> properties = Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(more);
+        properties.putAll(Map.of(
                 "parley.desktop.home",
                 home.toString(),
                 "parley.desktop.host-port",
@@ -35,7 +42,7 @@ public final class RunningApp implements AutoCloseable {
                 "user.home",
                 home.toString(),
                 "os.name",
-                "Linux");
+                "Linux"));
         return new RunningApp(FxToolkit.setupApplication(() -> factory.create(Map.of(), properties)));
     }
 

@@ -2,10 +2,12 @@ package app.parley.desktop.support;
 
 import app.parley.desktop.app.AppAccess;
 import app.parley.desktop.net.ApiClient;
+import app.parley.desktop.net.ServerAddress;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
 import app.parley.model.ParleyJson;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A real server with Boris and Anna on it, and Anna's session saved in the app's folder, so the
@@ -47,8 +49,18 @@ public final class SignedInWithBoris {
 
     /** Starts the app as Anna (once). */
     public RunningApp startApp() throws Exception {
-        app = RunningApp.start(home, AppAccess::create);
+        return startApp(Map.of());
+    }
+
+    /** Starts the app as Anna with more settings ({@code parley.desktop.*} properties). */
+    public RunningApp startApp(Map<String, String> settings) throws Exception {
+        app = RunningApp.start(home, AppAccess::create, "en", settings);
         return app;
+    }
+
+    /** Where the server listens. */
+    public ServerAddress address() {
+        return server.address();
     }
 
     /** Closes the app if it was started, then the server. */

@@ -20,12 +20,13 @@ public interface PresenceRepository extends GenericRepository<LastSeen, Long> {
         """)
     List<Long> contactIds(long userId);
 
-    /** {@link #contactIds} with when each was last seen. */
+    /** {@link #contactIds} with when each was last seen; bots (the AI agent) have no presence and are left out. */
     @Query("""
         SELECT c.user_id, ls.seen_at FROM (
             SELECT DISTINCT o.user_id FROM chat_members m
             JOIN chat_members o ON o.chat_id = m.chat_id AND o.user_id <> m.user_id
             WHERE m.user_id = :userId) c
+        JOIN users u ON u.id = c.user_id AND u.is_bot = 0
         LEFT JOIN last_seen ls ON ls.user_id = c.user_id
         ORDER BY c.user_id\
         """)

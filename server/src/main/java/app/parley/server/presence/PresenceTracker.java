@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,7 @@ public class PresenceTracker {
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final ScheduledFuture<?> saving;
+    private volatile boolean stopped;
 
     PresenceTracker(
             PresenceRepository stored,
@@ -165,7 +167,15 @@ public class PresenceTracker {
         if (person.actual() == PresenceStatus.OFFLINE && wait.compareTo(settings.offlineGrace()) < 0) {
             wait = settings.offlineGrace();
         }
-        person.pending = scheduler.schedule(wait.isNegative() ? Duration.ZERO : wait, () -> announce(userId, person));
+        if (stopped) {
+            return; // the server is stopping: its sockets close, and nobody is left to tell
+        }
+        try {
+            person.pending =
+                    scheduler.schedule(wait.isNegative() ? Duration.ZERO : wait, () -> announce(userId, person));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Not announcing user {}: the scheduler has stopped", userId);
+        }
     }
 
     private void announce(long userId, Person person) {
@@ -221,6 +231,7 @@ public class PresenceTracker {
     /** Everyone still online was seen now: the server stops and their sockets with it. */
     @PreDestroy
     void stop() {
+        stopped = true;
         saving.cancel(false);
         people.values().forEach(person -> {
             synchronized (person) {

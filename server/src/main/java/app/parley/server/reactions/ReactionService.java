@@ -35,6 +35,7 @@ public class ReactionService {
     private final AccountService accounts;
     private final RealtimeEvents events;
     private final Clock clock;
+    private final EmojiSpellings spellings;
 
     ReactionService(
             ReactionRepository reactions,
@@ -42,13 +43,15 @@ public class ReactionService {
             MessageService messages,
             AccountService accounts,
             RealtimeEvents events,
-            Clock clock) {
+            Clock clock,
+            EmojiSpellings spellings) {
         this.reactions = reactions;
         this.summaries = summaries;
         this.messages = messages;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
+        this.spellings = spellings;
     }
 
     @Transactional
@@ -73,7 +76,9 @@ public class ReactionService {
     public MessageReactions remove(long callerId, long chatId, IdRef messageRef, String emoji) {
         MessageRow message = messages.messageFor(callerId, chatId, messageRef);
         String taken = emojiOf(emoji);
-        if (reactions.remove(message.id(), callerId, taken) > 0) {
+        // A reaction stored before spellings were made one is found as it was written.
+        if (reactions.remove(message.id(), callerId, taken) > 0
+                || reactions.remove(message.id(), callerId, emoji.strip()) > 0) {
             return announced(EventTypes.REACTION_REMOVED, message, taken, callerId);
         }
         return new MessageReactions(message.chatId(), message.id(), summaries.of(message.id()));
@@ -87,8 +92,11 @@ public class ReactionService {
         return new MessageReactions(message.chatId(), message.id(), now);
     }
 
-    /** One emoji, as Unicode lists them (a skin tone or a ZWJ sequence counts as one). */
-    private static String emojiOf(String given) {
+    /**
+     * One emoji, as Unicode lists them (a skin tone or a ZWJ sequence counts as one), in its
+     * fully-qualified spelling.
+     */
+    private String emojiOf(String given) {
         if (given == null || given.isBlank()) {
             throw new InvalidInputException("emoji", "emoji is required: one emoji, such as 👍");
         }
@@ -96,6 +104,6 @@ public class ReactionService {
         if (emoji.length() > 64 || !EmojiManager.isEmoji(emoji)) {
             throw new InvalidInputException("emoji", "emoji must be exactly one emoji, such as 👍");
         }
-        return emoji;
+        return spellings.canonical(emoji);
     }
 }

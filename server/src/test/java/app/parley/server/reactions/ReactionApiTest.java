@@ -78,6 +78,25 @@ class ReactionApiTest {
     }
 
     @Test
+    void anEmojiWithOrWithoutItsVariationSelectorIsOneReaction() {
+        TestUser alice = server.register("alice");
+        TestUser bob = server.register("bob");
+        long chat = privateChat(alice, bob);
+        long id = send(alice, chat, "love it").get("id").asLong();
+
+        assertEquals(200, react(alice, chat, id, "\u2764").status(), "the heart as some keyboards send it");
+        JsonNode reactions = react(bob, chat, id, "\u2764\uFE0F").json().get("reactions");
+        assertEquals(1, reactions.size(), reactions::toString);
+        assertEquals("\u2764\uFE0F", reactions.get(0).get("emoji").asText(), "stored fully qualified");
+        assertEquals(2, reactions.get(0).get("count").asInt());
+
+        JsonNode afterAlice = takeBack(alice, chat, id, "\u2764\uFE0F").json().get("reactions");
+        assertEquals(1, afterAlice.get(0).get("count").asInt(), "taken back in the other spelling");
+        assertEquals(
+                0, takeBack(bob, chat, id, "\u2764").json().get("reactions").size());
+    }
+
+    @Test
     void takingOnesOwnReactionBackLeavesTheOthersAndTheLastOneTakenLeavesNoReactions() {
         TestUser alice = server.register("alice");
         TestUser bob = server.register("bob");
