@@ -32,6 +32,11 @@ public final class PresenceBook {
     private final ApiClient api;
     private final Background background;
     private final ObservableMap<Long, UserPresence> known = FXCollections.observableHashMap();
+    /**
+     * The read-only view handed out, made once: such a view hears the map through a weak listener,
+     * so a view made per caller could be collected with its listeners still wanting changes.
+     */
+    private final ObservableMap<Long, UserPresence> readOnly = FXCollections.unmodifiableObservableMap(known);
     /** For each person, the number of the last frame heard about them: a reload read earlier must not undo it. */
     private final Map<Long, Long> heardAt = new HashMap<>();
 
@@ -76,7 +81,7 @@ public final class PresenceBook {
 
     /** Everyone known so far, by user id; people never heard of are absent. */
     public ObservableMap<Long, UserPresence> known() {
-        return FXCollections.unmodifiableObservableMap(known);
+        return readOnly;
     }
 
     /** One person's presence, or null when not known (yet). */

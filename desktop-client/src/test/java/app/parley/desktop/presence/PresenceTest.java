@@ -60,6 +60,11 @@ class PresenceTest {
         ui.click("#chatList .list-cell");
         awaitHeaderLine("offline");
         assertEquals(null, Ui.onFx(() -> ui.visible("#chatList .presence-dot")), "nobody online: no dot");
+        // What listens to presence must outlive a collection (a weakly held view once lost every change).
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
 
         WebSocket borisApp = connect(boris, "/api/v1/main", new LinkedBlockingQueue<>());
         ui.awaitNode("#chatList .presence-dot.online");
