@@ -54,6 +54,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which screen the window shows, and the way between them: welcome (host or join) → sign in →
@@ -61,6 +63,8 @@ import javafx.util.Subscription;
  * the server no longer accepts goes to sign-in with the name filled in.
  */
 public final class AppFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(AppFlow.class);
+
     private final Stage stage;
     private final Messages text;
     private final ProblemText problems;
@@ -416,6 +420,14 @@ public final class AppFlow {
             outbox.discardAll(); // the person was asked first (MainView)
         }
         sessions.signOut();
+        // Ended on the server too, so that the token stops counting; forgotten here whatever it answers.
+        background.run(
+                () -> {
+                    session.api().signOut();
+                    return session;
+                },
+                ended -> {},
+                failure -> LOG.debug("Could not end the session on the server", failure));
         showSignIn(
                 new Connected(session.api().signedOut(), session.hosted(), session.hostedPort()),
                 session.me().username(),

@@ -66,6 +66,9 @@ import java.util.function.LongConsumer;
  * that sends the token.
  */
 public final class ApiClient {
+    /** How the server lists this app among a person's sessions. */
+    private static final String USER_AGENT = "Parley desktop on " + System.getProperty("os.name", "an unknown system");
+
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
     /** An upload's answer comes after its whole body went out, so it may take long; cancelling ends it sooner. */
     private static final Duration UPLOAD_TIMEOUT = Duration.ofHours(1);
@@ -141,6 +144,19 @@ public final class ApiClient {
     /** Everyone who shares a chat with the caller: online, away, or offline and since when. */
     public PresenceList presence() {
         return call(get("/api/v1/presence"), PresenceList.class);
+    }
+
+    /**
+     * Ends this session on the server: its token stops counting and its sockets close. A token the
+     * server no longer takes is ended already.
+     */
+    public void signOut() {
+        HttpResponse<byte[]> response =
+                exchange(post("/api/v1/auth/logout", Map.of()), HttpResponse.BodyHandlers.ofByteArray());
+        int status = response.statusCode();
+        if (status >= 300 && status != 401) {
+            throw refusal(status, response.body());
+        }
     }
 
     /** The caller's chats, most recently active first, each with its unread count. */
@@ -522,7 +538,8 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(path))
                 .timeout(CALL_TIMEOUT)
-                .header("Accept", "application/json");
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

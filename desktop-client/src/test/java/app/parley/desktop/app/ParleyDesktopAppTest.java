@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.desktop.net.ApiClient;
+import app.parley.desktop.net.ApiException;
 import app.parley.desktop.net.ServerAddress;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
@@ -277,7 +278,7 @@ class ParleyDesktopAppTest {
     }
 
     @Test
-    void signingOutForgetsTheTokenButKeepsTheName() throws Exception {
+    void signingOutEndsTheSessionOnTheServerForgetsTheTokenAndKeepsTheName() throws Exception {
         server = TestServer.start(serverData);
         var anna = server.client().register("anna", PASSWORD, "Anna");
         remember(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
@@ -291,6 +292,15 @@ class ParleyDesktopAppTest {
         ui.awaitNode("#signInView");
         SavedSession saved = sessions().load().orElseThrow();
         assertEquals(java.util.Arrays.asList("anna", null), java.util.Arrays.asList(saved.username(), saved.token()));
+        var oldToken = server.client().signedIn(anna.accessToken());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            try {
+                oldToken.me();
+                return false;
+            } catch (ApiException refused) {
+                return refused.status() == 401; // the token stopped counting: a copy of it is worth nothing
+            }
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.parley.server.accounts;
 
 import app.parley.model.account.RegisterRequest;
 import app.parley.server.errors.NotFoundException;
+import app.parley.server.sessions.SessionService;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -10,15 +11,18 @@ import java.util.List;
  * What the server's administrator does to accounts from the command line (parley-server user …):
  * the same rules as registration, plus what no API offers: resetting a password, disabling and
  * enabling an account. A running server sees a disabled account at its next request (tokens are
- * checked against the account each time) and closes its sockets (DisabledAccountSockets).
+ * checked against the account each time) and closes its sockets (RevokedAccessSockets).
  */
 @Singleton
 public class AccountAdministration {
     private final AccountService service;
     private final AccountRepository accounts;
     private final PasswordHasher passwords;
+    private final SessionService sessions;
 
-    AccountAdministration(AccountService service, AccountRepository accounts, PasswordHasher passwords) {
+    AccountAdministration(
+            AccountService service, AccountRepository accounts, PasswordHasher passwords, SessionService sessions) {
+        this.sessions = sessions;
         this.service = service;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -39,12 +43,16 @@ public class AccountAdministration {
         // Hashed before the write, as at registration: bcrypt must not hold the write lock.
         String hash = passwords.hash(service.requireValidPassword(password));
         accounts.updatePasswordHash(account.id(), hash);
+        sessions.endAllBut(account.id(), null); // whoever had the old password is signed out
         return account.withPasswordHash(hash);
     }
 
     public Account setDisabled(String username, boolean disabled) {
         Account account = require(username);
         accounts.updateDisabled(account.id(), disabled);
+        if (disabled) {
+            sessions.endAllBut(account.id(), null); // enabled again, its owner signs in anew
+        }
         return account.withDisabled(disabled);
     }
 

@@ -1,5 +1,6 @@
 package app.parley.server.accounts;
 
+import app.parley.model.account.PasswordChange;
 import app.parley.model.account.ProfileUpdate;
 import app.parley.model.account.RegisterRequest;
 import app.parley.model.account.UserRef;
@@ -16,6 +17,10 @@ import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.UnauthorizedException;
 import app.parley.server.files.FileService;
 import app.parley.server.files.PreparedFile;
+import app.parley.server.ratelimits.ClientAddress;
+import app.parley.server.ratelimits.LoginThrottle;
+import app.parley.server.ratelimits.RateLimits;
+import app.parley.server.sessions.SessionService;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -47,6 +52,10 @@ public class AccountService {
     /** Verified against when the username is unknown, so both failures take the same time. */
     private final String decoyHash;
 
+    private final LoginThrottle loginThrottle;
+    private final RateLimits rateLimits;
+    private final SessionService sessions;
+
     public AccountService(
             AccountRepository accounts,
             PasswordHasher passwords,
@@ -54,8 +63,14 @@ public class AccountService {
             AccountInserts inserts,
             ParleyLimits limits,
             Clock clock,
-            @Value("${parley.accounts.registration}") Registration registration) {
+            @Value("${parley.accounts.registration}") Registration registration,
+            LoginThrottle loginThrottle,
+            RateLimits rateLimits,
+            SessionService sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
+        this.loginThrottle = loginThrottle;
+        this.rateLimits = rateLimits;
         this.byReference = new ByReference<>("user", accounts::findById, accounts::findByUuid);
         this.inserts = inserts;
         this.files = files;
@@ -72,9 +87,13 @@ public class AccountService {
         CLOSED
     }
 
-    /** A person creates their own account; refused when the server's registration is closed. */
-    public Account register(RegisterRequest request) {
+    /**
+     * A person creates their own account; refused when the server's registration is closed, and
+     * past the number of registrations an address may make in an hour.
+     */
+    public Account register(RegisterRequest request, ClientAddress from) {
         requireRegistrationOpen();
+        rateLimits.registration(from);
         return create(request);
     }
 
@@ -112,6 +131,36 @@ public class AccountService {
         return inserts.insertIfUsernameFree(account);
     }
 
+    /**
+     * The person changes their password: the current one must be right (tries count as sign-in
+     * attempts), the new one follows the rules, and every other session of theirs ends.
+     */
+    public void changePassword(
+            long callerId, @Nullable PasswordChange change, ClientAddress from, @Nullable String keepSession) {
+        Account me = requireCaller(callerId);
+        if (change == null
+                || change.currentPassword() == null
+                || change.currentPassword().isEmpty()) {
+            throw new InvalidInputException("current_password", "current_password is required");
+        }
+        if (change.newPassword() == null
+                || change.newPassword().length() < limits.passwordMin()
+                || change.newPassword().length() > limits.passwordMax()) {
+            throw new InvalidInputException(
+                    "new_password",
+                    "new_password must be %d to %d characters long"
+                            .formatted(limits.passwordMin(), limits.passwordMax()));
+        }
+        loginThrottle.attempt(me.usernameKey(), from);
+        if (me.passwordHash() == null || !passwords.matches(change.currentPassword(), me.passwordHash())) {
+            throw new InvalidInputException("current_password", "the current password is not right");
+        }
+        loginThrottle.succeeded(me.usernameKey(), from);
+        // Hashed before the write, as at registration: bcrypt must not hold the write lock.
+        accounts.updatePasswordHash(callerId, passwords.hash(change.newPassword()));
+        sessions.endAllBut(callerId, keepSession);
+    }
+
     /** The password if it fits the limits; the one rule for registration and an administrator's reset. */
     String requireValidPassword(@Nullable String password) {
         if (password == null || password.length() < limits.passwordMin() || password.length() > limits.passwordMax()) {
@@ -126,8 +175,9 @@ public class AccountService {
      * An account without a password (seed 000's {@code /create_user} asks for a username only).
      * Nobody can sign in to it; its owner holds the token handed out with it.
      */
-    public Account registerWithoutPassword(String requestedUsername) {
+    public Account registerWithoutPassword(String requestedUsername, ClientAddress from) {
         requireRegistrationOpen();
+        rateLimits.registration(from);
         String username = UsernameRules.validate(requestedUsername, limits);
         Account account = Account.create(
                 UUID.randomUUID().toString(), username, username, null, false, clock.instant(), null, null);
@@ -161,13 +211,26 @@ public class AccountService {
         throw new IllegalStateException("no free username for the bot '" + wanted + "'");
     }
 
-    /** Checks a username and password; the same refusal whether the name or the password is wrong. */
-    public Account login(String username, String password) {
+    /**
+     * Checks a username and password; the same refusal whether the name or the password is wrong.
+     * Failures slow further attempts on the account and from the address ({@link LoginThrottle}).
+     */
+    public Account login(String username, String password, ClientAddress from) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new InvalidInputException(
                     username == null || username.isBlank() ? "username" : "password",
                     "username and password are required");
         }
+        // Counted by what was typed, normalised as names are compared: a name that is no account's is throttled too.
+        String attempted =
+                username.contains("@") ? EmailRules.key(username.strip()) : UsernameRules.key(username.strip());
+        loginThrottle.attempt(attempted, from);
+        Account account = verifiedLogin(username, password);
+        loginThrottle.succeeded(attempted, from);
+        return account;
+    }
+
+    private Account verifiedLogin(String username, String password) {
         // Usernames never contain '@', so a sign-in name with one is an e-mail address.
         var account = username.contains("@")
                 ? accounts.findByEmailKey(EmailRules.key(username.strip()))

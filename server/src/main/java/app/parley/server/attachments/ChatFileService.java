@@ -20,6 +20,7 @@ import app.parley.server.files.StagedContent;
 import app.parley.server.files.StoredFile;
 import app.parley.server.files.StoredFileRepository;
 import app.parley.server.files.Upload;
+import app.parley.server.ratelimits.RateLimits;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -60,6 +61,8 @@ public class ChatFileService {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
+    private final RateLimits rateLimits;
+
     public ChatFileService(
             ChatService chats,
             ContentStore content,
@@ -70,7 +73,9 @@ public class ChatFileService {
             FileService storage,
             FileSettings settings,
             TransactionOperations<Connection> transactions,
-            Clock clock) {
+            Clock clock,
+            RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.chats = chats;
         this.content = content;
         this.sniffer = sniffer;
@@ -111,7 +116,9 @@ public class ChatFileService {
             throw tooLarge(max);
         }
         requireQuota(callerId, 0);
+        rateLimits.upload(callerId);
         try (StagedContent staged = content.stage(upload.content(), max, ChatFileService::tooLarge)) {
+            rateLimits.uploaded(callerId, staged.size());
             String name = FileService.safeName(upload.filename());
             String contentType = sniffer.contentType(staged.path(), name);
             Optional<ImageTool.ImageInfo> image =

@@ -2,6 +2,7 @@ package app.parley.server.errors;
 
 import app.parley.model.common.ErrorBody;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -28,7 +29,12 @@ public class ErrorDialects {
     }
 
     public MutableHttpResponse<Object> response(String path, ParleyException refusal) {
-        return response(path, refusal.status(), refusal.code(), refusal.getMessage(), refusal.field());
+        MutableHttpResponse<Object> response =
+                response(path, refusal.status(), refusal.code(), refusal.getMessage(), refusal.field());
+        if (refusal instanceof TooManyRequestsException limited) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
+        return response;
     }
 
     private @Nullable ErrorDialect forPath(String path) {

@@ -16,6 +16,7 @@ public abstract sealed class ParleyException extends RuntimeException
                 ConflictException,
                 UnauthorizedException,
                 PayloadTooLargeException,
+                TooManyRequestsException,
                 GoneException {
 
     private final HttpStatus status;

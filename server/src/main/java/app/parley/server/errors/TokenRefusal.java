@@ -15,7 +15,9 @@ public enum TokenRefusal {
     /** A genuine token whose account no longer exists (deleted, or a restore gave its id to someone else). */
     ACCOUNT_GONE("account_gone", "the account of this token no longer exists"),
     /** A genuine token of an account the administrator disabled (parley-server user disable). */
-    ACCOUNT_DISABLED("account_disabled", "the account of this token is disabled: ask the server's administrator");
+    ACCOUNT_DISABLED("account_disabled", "the account of this token is disabled: ask the server's administrator"),
+    /** A genuine token of a session that has ended: signed out, ended from another device, or a password change. */
+    SESSION_ENDED("session_ended", "this session has ended (signed out, or the password changed): sign in again");
 
     private static final String ATTRIBUTE = "parley.token-refusal";
 

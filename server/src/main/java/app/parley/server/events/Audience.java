@@ -15,6 +15,9 @@ public sealed interface Audience {
     /** The main sockets of one user: notifications from all of their chats. */
     record Inbox(long userId) implements Audience {}
 
+    /** Every socket opened with a token of this session (chat and main alike). */
+    record Session(String sessionId) implements Audience {}
+
     /** The main sockets of one user that asked for {@code presence} frames. */
     record PresenceWatcher(long userId) implements Audience {}
 }

@@ -69,6 +69,11 @@ public class RealtimeEvents {
         publish(new Delivery(new Audience.Room(chatId, 0), write(event), null, closeCode, reason));
     }
 
+    /** Sends a last event to every socket of a session and closes them (the session ended). */
+    public void closeSession(String sessionId, ServerEvent event, int closeCode, String reason) {
+        publish(new Delivery(new Audience.Session(sessionId), write(event), null, closeCode, reason));
+    }
+
     /** Sends a last event to one member's sockets of the chat and closes them. */
     public void closeRoomMember(long chatId, long userId, ServerEvent event, int closeCode, String reason) {
         publish(new Delivery(new Audience.RoomMember(chatId, userId), write(event), null, closeCode, reason));

@@ -11,6 +11,8 @@ import app.parley.server.common.ByReference;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.GoneException;
 import app.parley.server.errors.InvalidInputException;
+import app.parley.server.ratelimits.ClientAddress;
+import app.parley.server.ratelimits.RateLimits;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -37,6 +39,8 @@ public class InviteService {
     private final InviteSettings settings;
     private final Clock clock;
 
+    private final RateLimits rateLimits;
+
     public InviteService(
             InviteRepository invites,
             InviteTokens tokens,
@@ -44,7 +48,9 @@ public class InviteService {
             GroupMembership membership,
             AccountService accounts,
             InviteSettings settings,
-            Clock clock) {
+            Clock clock,
+            RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.invites = invites;
         this.byReference = new ByReference<>("invite", invites::findById, invites::findByUuid);
         this.tokens = tokens;
@@ -59,6 +65,7 @@ public class InviteService {
     @Transactional
     public InviteDetails create(long callerId, long chatId, InviteRequest request) {
         Chat chat = chats.requireMember(chatId, callerId);
+        rateLimits.invite(callerId);
         if (!chat.isGroup()) {
             throw new InvalidInputException(
                     "chat_id", "invites are for groups; a private chat always has exactly its two members");
@@ -138,7 +145,8 @@ public class InviteService {
      * the members hear of the newcomer in realtime.
      */
     @Transactional
-    public Accepted accept(long callerId, String token) {
+    public Accepted accept(long callerId, String token, ClientAddress from) {
+        rateLimits.inviteAcceptance(callerId, from);
         Invite invite = byToken(token);
         Chat chat = chats.get(new IdRef.Numeric(invite.chatId()));
         if (chats.isMember(chat.id(), callerId)) {

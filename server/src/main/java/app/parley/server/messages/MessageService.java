@@ -31,6 +31,7 @@ import app.parley.server.events.RealtimeEvents;
 import app.parley.server.files.StoredFile;
 import app.parley.server.files.Upload;
 import app.parley.server.mentions.Mentions;
+import app.parley.server.ratelimits.RateLimits;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -67,6 +68,8 @@ public class MessageService {
     private final ParleyLimits limits;
     private final Clock clock;
 
+    private final RateLimits rateLimits;
+
     public MessageService(
             MessageRepository messages,
             ReadStateRepository readState,
@@ -80,7 +83,9 @@ public class MessageService {
             ApplicationEventPublisher<MessagePosted> posted,
             DeliveredPositions delivered,
             ParleyLimits limits,
-            Clock clock) {
+            Clock clock,
+            RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.posted = posted;
         this.delivered = delivered;
         this.files = files;
@@ -107,6 +112,7 @@ public class MessageService {
     @Transactional
     public SentMessage send(long callerId, long chatId, SendMessageRequest request) {
         Chat chat = chats.requireMember(chatId, callerId);
+        rateLimits.message(callerId);
         if (request == null) {
             throw new InvalidInputException("text", "a JSON body with the message text is required");
         }

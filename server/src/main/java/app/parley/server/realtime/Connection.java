@@ -49,6 +49,7 @@ final class Connection {
 
     private volatile UserRef user;
     private volatile boolean watchesPresence;
+    private final @Nullable String sessionId;
 
     /** How far a socket may fall behind, and how it is closed when it does. */
     record Limits(int outboundQueueMax, int inboundQueueMax, Duration closeGrace, TaskScheduler scheduler) {}
@@ -62,8 +63,10 @@ final class Connection {
             @Nullable Channel channel,
             long userId,
             boolean main,
+            @Nullable String sessionId,
             Executor inbound,
             Limits limits) {
+        this.sessionId = sessionId;
         this.session = session;
         this.channel = channel;
         this.userId = userId;
@@ -116,6 +119,12 @@ final class Connection {
 
     boolean isMain() {
         return main;
+    }
+
+    /** The session of the token the socket was opened with; its end closes the socket. */
+    @Nullable
+    String sessionId() {
+        return sessionId;
     }
 
     /** A main socket whose client asked for {@code presence} frames ({@code ?presence=true}). */

@@ -89,6 +89,26 @@ public class ConnectionRegistry {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The sessions that have sockets open on this node. */
+    Set<String> sessionIds() {
+        return Stream.concat(byChat.values().stream(), mainByUser.values().stream())
+                .flatMap(Set::stream)
+                .map(Connection::sessionId)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Closes every socket of these sessions on this node. */
+    void closeSessions(Set<String> sessionIds, int code, String reason) {
+        if (sessionIds.isEmpty()) {
+            return;
+        }
+        Stream.concat(byChat.values().stream(), mainByUser.values().stream())
+                .flatMap(Set::stream)
+                .filter(connection -> sessionIds.contains(connection.sessionId()))
+                .forEach(connection -> connection.close(code, reason));
+    }
+
     /** Closes every socket of these users on this node, chat and main alike. */
     void closeAllOf(Set<Long> userIds, int code, String reason) {
         Stream.concat(byChat.values().stream(), mainByUser.values().stream())
@@ -103,6 +123,10 @@ public class ConnectionRegistry {
             case Audience.RoomMember member ->
                 sockets(byChat, member.chatId()).filter(c -> c.userId() == member.userId());
             case Audience.Inbox inbox -> sockets(mainByUser, inbox.userId());
+            case Audience.Session session ->
+                Stream.concat(byChat.values().stream(), mainByUser.values().stream())
+                        .flatMap(Set::stream)
+                        .filter(connection -> session.sessionId().equals(connection.sessionId()));
             case Audience.PresenceWatcher watcher ->
                 sockets(mainByUser, watcher.userId()).filter(Connection::watchesPresence);
         };

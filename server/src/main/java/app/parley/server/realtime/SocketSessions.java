@@ -204,12 +204,20 @@ class SocketSessions {
     }
 
     private Connection connect(WebSocketSession session, HttpRequest<?> request, boolean main) {
-        long userId = Caller.id(request.getUserPrincipal(Authentication.class).orElse(null));
+        Authentication caller = request.getUserPrincipal(Authentication.class).orElse(null);
+        long userId = Caller.id(caller);
+        String sessionId = caller == null ? null : Caller.sessionId(caller);
         var channel = request instanceof NettyHttpRequest<?> netty
                 ? netty.getChannelHandlerContext().channel()
                 : null;
         Connection connection = new Connection(
-                session, channel, userId, main, MoreExecutors.newSequentialExecutor(blocking), connectionLimits);
+                session,
+                channel,
+                userId,
+                main,
+                sessionId,
+                MoreExecutors.newSequentialExecutor(blocking),
+                connectionLimits);
         session.put(CONNECTION, connection);
         if (channel != null) {
             limitMessageSize(channel, connection);

@@ -6,6 +6,7 @@ import app.parley.model.event.ServerEvent;
 import app.parley.model.event.TypingEvent;
 import app.parley.server.chats.ChatService;
 import app.parley.server.events.RealtimeEvents;
+import app.parley.server.ratelimits.RateLimits;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
@@ -40,13 +41,16 @@ class TypingTracker {
     private final RealtimeSettings settings;
     private final Clock clock;
     private final ScheduledFuture<?> sweeper;
+    private final RateLimits rateLimits;
 
     TypingTracker(
             ChatService chats,
             RealtimeEvents events,
             RealtimeSettings settings,
             Clock clock,
-            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+            RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.chats = chats;
         this.events = events;
         this.settings = settings;
@@ -57,6 +61,7 @@ class TypingTracker {
 
     /** The user is typing in the chat (a member: the caller has checked). */
     void typing(String connectionId, long chatId, UserRef user) {
+        rateLimits.typing(idOf(user));
         Instant now = clock.instant();
         Key key = new Key(chatId, idOf(user));
         Typing before = typing.get(key);

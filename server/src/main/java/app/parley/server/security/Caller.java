@@ -17,4 +17,14 @@ public final class Caller {
             throw new UnauthorizedException("invalid_token", "the token does not name a Parley account");
         }
     }
+
+    /** The session the request's token belongs to ({@code sid}); null for a token without one. */
+    public static String sessionId(Authentication authentication) {
+        return authentication != null && authentication.getAttributes().get(SESSION_CLAIM) instanceof String sid
+                ? sid
+                : null;
+    }
+
+    /** The claim naming a token's session. */
+    public static final String SESSION_CLAIM = "sid";
 }

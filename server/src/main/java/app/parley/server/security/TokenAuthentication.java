@@ -3,6 +3,9 @@ package app.parley.server.security;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.errors.TokenRefusal;
+import app.parley.server.sessions.SessionService;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.netty.NettyHttpRequest;
@@ -15,6 +18,7 @@ import io.micronaut.security.token.reader.TokenResolver;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -38,17 +42,28 @@ import reactor.core.scheduler.Schedulers;
 class TokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
     private final TokenResolver<HttpRequest<?>> tokens;
     private final List<TokenValidator<HttpRequest<?>>> validators;
-    private final AccountService accounts;
+    private final SessionService sessions;
+    private final LoadingCache<Holder, Optional<Account>> holders;
+
+    /** Whom a token names: an account by its id and its uuid both. */
+    private record Holder(long id, String uuid) {}
+
     private final Scheduler blocking;
 
     TokenAuthentication(
             TokenResolver<HttpRequest<?>> tokens,
             List<TokenValidator<HttpRequest<?>>> validators,
             AccountService accounts,
+            SessionService sessions,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.sessions = sessions;
+        // Read again at most once a second per account: a disabled account stops counting within a second.
+        this.holders = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(1))
+                .maximumSize(100_000)
+                .build(holder -> accounts.tokenHolder(holder.id(), holder.uuid()));
         this.tokens = tokens;
         this.validators = validators;
-        this.accounts = accounts;
         // The account is read from SQLite: never on the event loop the security filter may run on.
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
@@ -74,10 +89,16 @@ class TokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
     /** The authentication if the token's account is still the one it was issued to; otherwise none, and why. */
     private Mono<Authentication> holderOf(Authentication valid, HttpRequest<?> request) {
         Long id = idOf(valid);
-        if (id == null || !(valid.getAttributes().get("uuid") instanceof String uuid)) {
-            return Mono.empty(); // signed by us, but not naming an account as our tokens do
+        String sessionId = Caller.sessionId(valid);
+        if (id == null || !(valid.getAttributes().get("uuid") instanceof String uuid) || sessionId == null) {
+            // Signed by us, but not naming an account and a session as our tokens do (one made
+            // before sessions existed, too: its owner signs in again once).
+            return Mono.empty();
         }
-        return Mono.fromCallable(() -> refusalFor(accounts.tokenHolder(id, uuid)))
+        return Mono.fromCallable(() -> refusalFor(holders.get(new Holder(id, uuid)))
+                        .or(() -> sessions.isOpen(sessionId)
+                                ? Optional.empty()
+                                : Optional.of(TokenRefusal.SESSION_ENDED)))
                 .subscribeOn(blocking)
                 .publishOn(eventLoopOf(request))
                 .flatMap(refusal -> {

@@ -14,6 +14,7 @@ import app.parley.server.chats.ChatService;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.GoneException;
 import app.parley.server.errors.InvalidInputException;
+import app.parley.server.ratelimits.ClientAddress;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.TestUser;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +69,7 @@ class InviteServiceAuthorizationTest {
     void onlyTheMakerOrTheOwnerRevokesAndTheOwnerCan() {
         InviteDetails made = invites.create(member.id(), group, new InviteRequest(null, null, 5));
         TestUser other = server.register("other");
-        invites.accept(other.id(), made.invite().token());
+        invites.accept(other.id(), made.invite().token(), ClientAddress.LOCAL);
 
         var refused = assertThrows(
                 ForbiddenException.class,
@@ -81,7 +82,7 @@ class InviteServiceAuthorizationTest {
         TestUser late = server.register("late");
         assertThrows(
                 GoneException.class,
-                () -> invites.accept(late.id(), made.invite().token()));
+                () -> invites.accept(late.id(), made.invite().token(), ClientAddress.LOCAL));
         assertFalse(chats.isMember(group, late.id()));
     }
 
@@ -90,8 +91,8 @@ class InviteServiceAuthorizationTest {
         InviteDetails made = invites.create(owner.id(), group, new InviteRequest(null, null, 2));
         TestUser joiner = server.register("joiner");
 
-        Accepted first = invites.accept(joiner.id(), made.invite().token());
-        Accepted second = invites.accept(joiner.id(), made.invite().token());
+        Accepted first = invites.accept(joiner.id(), made.invite().token(), ClientAddress.LOCAL);
+        Accepted second = invites.accept(joiner.id(), made.invite().token(), ClientAddress.LOCAL);
 
         assertTrue(first.joined());
         assertFalse(second.joined());

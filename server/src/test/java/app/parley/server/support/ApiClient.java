@@ -92,6 +92,15 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").POST(jsonBody(body)));
     }
 
+    /** A JSON POST with extra request headers, as name/value pairs. */
+    public Response postWithHeaders(String path, Object body, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.POST(jsonBody(body)));
+    }
+
     /** POST with a raw body, exactly as given (for malformed input). */
     public Response postRaw(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -5,8 +5,10 @@ import app.parley.model.account.LoginRequest;
 import app.parley.model.account.RegisterRequest;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
+import app.parley.server.ratelimits.ClientAddress;
 import app.parley.server.security.TokenIssuer;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -30,18 +32,18 @@ class AuthController {
 
     /** Creates an account and signs it in (201). A taken username is 409. */
     @Post("/register")
-    HttpResponse<AuthResponse> register(@Body @Nullable RegisterRequest request) {
-        return HttpResponse.created(session(accounts.register(request)));
+    HttpResponse<AuthResponse> register(@Body @Nullable RegisterRequest request, HttpRequest<?> http) {
+        return HttpResponse.created(session(accounts.register(request, ClientAddress.of(http)), http));
     }
 
     /** Signs in with username and password; wrong either way is 401. */
     @Post("/login")
-    AuthResponse login(@Body @Nullable LoginRequest request) {
+    AuthResponse login(@Body @Nullable LoginRequest request, HttpRequest<?> http) {
         LoginRequest credentials = request == null ? new LoginRequest(null, null) : request;
-        return session(accounts.login(credentials.username(), credentials.password()));
+        return session(accounts.login(credentials.username(), credentials.password(), ClientAddress.of(http)), http);
     }
 
-    private AuthResponse session(Account account) {
-        return AuthResponse.bearer(tokens.issue(account), tokens.ttlSeconds(), account.toProfile());
+    private AuthResponse session(Account account, HttpRequest<?> http) {
+        return AuthResponse.bearer(tokens.issue(account, http), tokens.ttlSeconds(), account.toProfile());
     }
 }

@@ -15,6 +15,7 @@ import app.parley.server.invites.Accepted;
 import app.parley.server.invites.InviteDetails;
 import app.parley.server.invites.InvitePreviewDetails;
 import app.parley.server.invites.InviteService;
+import app.parley.server.ratelimits.ClientAddress;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -94,18 +95,19 @@ class InvitesController {
 
     /** Joins the invite's group. */
     @Post("/invites/{token}/accept{/}")
-    InviteAccepted accept(Authentication authentication, String token) {
-        return accepted(invites.accept(Caller.id(authentication), token));
+    InviteAccepted accept(Authentication authentication, String token, HttpRequest<?> http) {
+        return accepted(invites.accept(Caller.id(authentication), token, ClientAddress.of(http)));
     }
 
     /** The same, with the token or a whole link (either form) in the body: {@code {"token": …}} or {@code {"link": …}}. */
     @Post("/invites/accept{/}")
-    InviteAccepted acceptBody(Authentication authentication, @Body @Nullable AcceptRequest request) {
+    InviteAccepted acceptBody(
+            Authentication authentication, @Body @Nullable AcceptRequest request, HttpRequest<?> http) {
         String given = request == null ? null : request.token() != null ? request.token() : request.link();
         String token = InviteLink.tokenOf(given)
                 .orElseThrow(
                         () -> new InvalidInputException("token", "token (or link) must be an invite token or link"));
-        return accepted(invites.accept(Caller.id(authentication), token));
+        return accepted(invites.accept(Caller.id(authentication), token, ClientAddress.of(http)));
     }
 
     record AcceptRequest(@Nullable String token, @Nullable String link) {}

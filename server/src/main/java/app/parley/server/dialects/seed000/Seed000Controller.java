@@ -38,6 +38,7 @@ import app.parley.server.messages.MessageService;
 import app.parley.server.messages.OpenedChat;
 import app.parley.server.messages.PostedFile;
 import app.parley.server.messages.SentMessage;
+import app.parley.server.ratelimits.ClientAddress;
 import app.parley.server.security.TokenIssuer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -194,12 +195,13 @@ class Seed000Controller {
             Authentication authentication,
             @QueryValue("token") @Nullable String token,
             @QueryValue("user_id") @Nullable String userId,
-            @Body @Nullable AcceptInviteRequest request) {
+            @Body @Nullable AcceptInviteRequest request,
+            HttpRequest<?> http) {
         String givenToken = request != null && request.token() != null ? request.token() : token;
         Object givenUser = request != null && request.userId() != null ? request.userId() : userId;
         long caller = actors.require(authentication, givenUser, "user_id");
         Accepted accepted =
-                invites.accept(caller, InviteLink.tokenOf(givenToken).orElse(givenToken));
+                invites.accept(caller, InviteLink.tokenOf(givenToken).orElse(givenToken), ClientAddress.of(http));
         return new AcceptedInvite("ok", accepted.chat().uuid(), accepted.joined());
     }
 
@@ -237,10 +239,11 @@ class Seed000Controller {
     /** 8. A new user with only a username (no password), and a token to go on with. No token needed. */
     @Post("/create_user{/}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<CreatedUser> createUser(@Body @Nullable CreateUserRequest request) {
-        Account account = accounts.registerWithoutPassword(request == null ? null : request.username());
+    HttpResponse<CreatedUser> createUser(@Body @Nullable CreateUserRequest request, HttpRequest<?> http) {
+        Account account =
+                accounts.registerWithoutPassword(request == null ? null : request.username(), ClientAddress.of(http));
         return HttpResponse.created(
-                new CreatedUser(account.uuid(), account.username(), tokens.issue(account), "Bearer"));
+                new CreatedUser(account.uuid(), account.username(), tokens.issue(account, http), "Bearer"));
     }
 
     /** 9. The id of a user by username; {@code username} in a JSON body (even on GET) or as {@code ?username=}. */

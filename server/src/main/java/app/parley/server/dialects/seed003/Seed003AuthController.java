@@ -6,8 +6,10 @@ import app.parley.server.accounts.AccountService;
 import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.UnauthorizedException;
+import app.parley.server.ratelimits.ClientAddress;
 import app.parley.server.security.TokenIssuer;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -35,10 +37,12 @@ class Seed003AuthController {
 
     /** 201 with the document's message; a taken name or bad input is 400 with the document's text. */
     @Post("/register{/}")
-    HttpResponse<Seed003Json.Registered> register(@Body @Nullable Seed003Json.Credentials request) {
+    HttpResponse<Seed003Json.Registered> register(
+            @Body @Nullable Seed003Json.Credentials request, HttpRequest<?> http) {
         Seed003Json.Credentials credentials = orEmpty(request);
         try {
-            accounts.register(new RegisterRequest(credentials.username(), credentials.password(), null));
+            accounts.register(
+                    new RegisterRequest(credentials.username(), credentials.password(), null), ClientAddress.of(http));
         } catch (InvalidInputException | ConflictException refused) {
             throw new Seed003Refusal(HttpStatus.BAD_REQUEST, REGISTER_REFUSED, refused);
         }
@@ -47,15 +51,15 @@ class Seed003AuthController {
 
     /** 200 with a bearer token; any failed sign-in (missing fields included) is 401, as the document lists only that. */
     @Post("/login{/}")
-    Seed003Json.Token login(@Body @Nullable Seed003Json.Credentials request) {
+    Seed003Json.Token login(@Body @Nullable Seed003Json.Credentials request, HttpRequest<?> http) {
         Seed003Json.Credentials credentials = orEmpty(request);
         Account account;
         try {
-            account = accounts.login(credentials.username(), credentials.password());
+            account = accounts.login(credentials.username(), credentials.password(), ClientAddress.of(http));
         } catch (InvalidInputException | UnauthorizedException refused) {
             throw new Seed003Refusal(HttpStatus.UNAUTHORIZED, LOGIN_REFUSED, refused);
         }
-        return new Seed003Json.Token(tokens.issue(account));
+        return new Seed003Json.Token(tokens.issue(account, http));
     }
 
     private static Seed003Json.Credentials orEmpty(@Nullable Seed003Json.Credentials request) {

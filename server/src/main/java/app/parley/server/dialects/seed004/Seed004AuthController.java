@@ -3,6 +3,7 @@ package app.parley.server.dialects.seed004;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.common.PublicAddress;
+import app.parley.server.ratelimits.ClientAddress;
 import app.parley.server.security.TokenIssuer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -30,7 +31,7 @@ class Seed004AuthController {
     /** Creates an account and signs it in (201); an e-mail or username already registered is 409. */
     @Post("/register{/}")
     HttpResponse<Seed004Json.Session> register(@Body @Nullable Seed004Json.RegisterBody body, HttpRequest<?> request) {
-        return HttpResponse.created(session(registration.register(body), request));
+        return HttpResponse.created(session(registration.register(body, ClientAddress.of(request)), request));
     }
 
     /** Signs in with e-mail (or username) and password; wrong either way is 401. */
@@ -42,10 +43,11 @@ class Seed004AuthController {
             identifier = body.email() != null && !body.email().isBlank() ? body.email() : body.username();
             password = body.password();
         }
-        return session(accounts.login(identifier, password), request);
+        return session(accounts.login(identifier, password, ClientAddress.of(request)), request);
     }
 
     private Seed004Json.Session session(Account account, HttpRequest<?> request) {
-        return new Seed004Json.Session(tokens.issue(account), Seed004Views.user(account, PublicAddress.http(request)));
+        return new Seed004Json.Session(
+                tokens.issue(account, request), Seed004Views.user(account, PublicAddress.http(request)));
     }
 }

@@ -7,6 +7,7 @@ import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
+import app.parley.server.ratelimits.ClientAddress;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -30,12 +31,13 @@ class Seed004Registration {
         this.limits = limits;
     }
 
-    Account register(Seed004Json.RegisterBody body) {
+    Account register(Seed004Json.RegisterBody body, ClientAddress from) {
         if (body == null) {
             throw new InvalidInputException(null, "a JSON body with email and password is required");
         }
         if (body.username() != null && !body.username().isBlank()) {
-            return accounts.register(new RegisterRequest(body.username(), body.password(), body.name(), body.email()));
+            return accounts.register(
+                    new RegisterRequest(body.username(), body.password(), body.name(), body.email()), from);
         }
         if (body.email() == null || body.email().isBlank()) {
             throw new InvalidInputException("email", "email is required (or a username)");
@@ -47,7 +49,8 @@ class Seed004Registration {
                 continue;
             }
             try {
-                return accounts.register(new RegisterRequest(candidate, body.password(), body.name(), body.email()));
+                return accounts.register(
+                        new RegisterRequest(candidate, body.password(), body.name(), body.email()), from);
             } catch (ConflictException e) {
                 if (!"username_taken".equals(e.code())) {
                     throw e;
