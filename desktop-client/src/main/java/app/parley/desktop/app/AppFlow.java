@@ -184,7 +184,7 @@ public final class AppFlow {
     public void showSignIn(Connected connected, String username, String notice) {
         leaveMain();
         current = null;
-        var viewModel = new SignInViewModel(text, problems, background, connected, this::signedIn);
+        var viewModel = new SignInViewModel(text, problems, background, connected, this::signedIn, () -> pendingLink);
         viewModel.prefill(username, notice);
         if (connected.awaitingFirstAccount()) {
             viewModel.registeringProperty().set(true);

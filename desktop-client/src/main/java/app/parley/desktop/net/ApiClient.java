@@ -120,7 +120,14 @@ public final class ApiClient {
     }
 
     public AuthResponse register(String username, String password, String name) {
-        return call(post("/api/v1/auth/register", new RegisterRequest(username, password, name)), AuthResponse.class);
+        return register(username, password, name, null);
+    }
+
+    /** Registers with an invite link (or token), which also joins its group; null for none. */
+    public AuthResponse register(String username, String password, String name, String invite) {
+        return call(
+                post("/api/v1/auth/register", new RegisterRequest(username, password, name, null, invite)),
+                AuthResponse.class);
     }
 
     public AuthResponse login(String username, String password) {

@@ -9,6 +9,7 @@ import app.parley.desktop.net.ApiException;
 import app.parley.desktop.session.SignedIn;
 import app.parley.model.account.AuthResponse;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,12 +39,29 @@ public final class SignInViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper problemField = new ReadOnlyStringWrapper(this, "problemField", "");
 
+    private final Supplier<String> invite;
+
     public SignInViewModel(
             Messages text,
             ProblemText problems,
             Background background,
             Connected server,
             Consumer<SignedIn> onSignedIn) {
+        this(text, problems, background, server, onSignedIn, () -> null);
+    }
+
+    /**
+     * @param invite the invite link the app holds, if any: a server that takes new accounts by
+     *               invitation only is sent it when it asks for one
+     */
+    public SignInViewModel(
+            Messages text,
+            ProblemText problems,
+            Background background,
+            Connected server,
+            Consumer<SignedIn> onSignedIn,
+            Supplier<String> invite) {
+        this.invite = invite;
         this.text = text;
         this.problems = problems;
         this.background = background;
@@ -118,12 +136,28 @@ public final class SignInViewModel {
         boolean register = registering.get();
         String secret = password.get();
         String displayName = name.get().strip();
+        String held = invite.get();
         background.run(
                 () -> register
-                        ? server.api().register(user, secret, displayName.isEmpty() ? null : displayName)
+                        ? registerWithInviteIfAsked(user, secret, displayName.isEmpty() ? null : displayName, held)
                         : server.api().login(user, secret),
                 this::signedIn,
                 this::failed);
+    }
+
+    /**
+     * Registers; where the server takes only the invited, again with the invite link the app
+     * holds. Not sent otherwise: a link to another server would make this one refuse.
+     */
+    private AuthResponse registerWithInviteIfAsked(String user, String secret, String displayName, String held) {
+        try {
+            return server.api().register(user, secret, displayName, null);
+        } catch (ApiException refused) {
+            if ("invite_required".equals(refused.code()) && held != null) {
+                return server.api().register(user, secret, displayName, held);
+            }
+            throw refused;
+        }
     }
 
     private void signedIn(AuthResponse auth) {

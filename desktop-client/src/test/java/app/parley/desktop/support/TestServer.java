@@ -4,6 +4,7 @@ import app.parley.desktop.net.ApiClient;
 import app.parley.desktop.net.ServerAddress;
 import app.parley.model.ParleyJson;
 import app.parley.server.ParleyServer;
+import app.parley.server.accounts.AccountAdministration;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +69,16 @@ public final class TestServer implements AutoCloseable {
     public ApiClient register(String username, String name) {
         var auth = client().register(username, "correct horse battery", name);
         return client().signedIn(auth.accessToken());
+    }
+
+    /**
+     * Someone whose account the administrator made ({@code parley-server user add}), as on a server
+     * that takes no registrations; returns their signed-in client.
+     */
+    public ApiClient adminCreates(String username, String name) {
+        server.context().getBean(AccountAdministration.class).add(username, name, "correct horse battery");
+        return client().signedIn(
+                        client().login(username, "correct horse battery").accessToken());
     }
 
     @Override

@@ -28,7 +28,9 @@ public record Account(
         @Nullable String email,
         @Nullable String emailKey,
         // Set by an administrator (parley-server user disable): no sign-in, no token counts.
-        boolean disabled) {
+        boolean disabled,
+        // May manage accounts through /api/v1/admin; the first person of a new server is one.
+        @MappedProperty("is_admin") boolean admin) {
 
     /** A new account; the username's key and skeletons are derived from it. */
     static Account create(
@@ -55,6 +57,7 @@ public record Account(
                 createdAt,
                 email,
                 emailKey,
+                false,
                 false);
     }
 
@@ -76,7 +79,8 @@ public record Account(
                 createdAt,
                 email,
                 emailKey,
-                disabled);
+                disabled,
+                admin);
     }
 
     public Account withDisabled(boolean nowDisabled) {
@@ -95,7 +99,28 @@ public record Account(
                 createdAt,
                 email,
                 emailKey,
-                nowDisabled);
+                nowDisabled,
+                admin);
+    }
+
+    public Account withAdmin(boolean nowAdmin) {
+        return new Account(
+                id,
+                uuid,
+                username,
+                usernameKey,
+                usernameSkeleton,
+                usernameShownSkeleton,
+                name,
+                description,
+                passwordHash,
+                photoFileId,
+                bot,
+                createdAt,
+                email,
+                emailKey,
+                disabled,
+                nowAdmin);
     }
 
     public Account withPasswordHash(String newHash) {
@@ -114,7 +139,8 @@ public record Account(
                 createdAt,
                 email,
                 emailKey,
-                disabled);
+                disabled,
+                admin);
     }
 
     /** Where the profile photo is served, or null without one. */
@@ -147,6 +173,7 @@ public record Account(
                 createdAt,
                 email,
                 emailKey,
-                disabled);
+                disabled,
+                admin);
     }
 }

@@ -1,9 +1,15 @@
 package app.parley.server.accounts;
 
 import app.parley.model.account.RegisterRequest;
+import app.parley.model.admin.AccountChange;
+import app.parley.model.common.IdRef;
+import app.parley.server.errors.ConflictException;
+import app.parley.server.errors.ForbiddenException;
+import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.sessions.SessionService;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -54,6 +60,97 @@ public class AccountAdministration {
             sessions.endAllBut(account.id(), null); // enabled again, its owner signs in anew
         }
         return account.withDisabled(disabled);
+    }
+
+    /** Makes an account an administrator, or no longer one (never the last one). */
+    public Account setAdmin(String username, boolean admin) {
+        Account account = require(username);
+        if (!admin) {
+            requireAnotherAdmin(account);
+        }
+        accounts.updateAdmin(account.id(), admin);
+        return account.withAdmin(admin);
+    }
+
+    // Through the API (/api/v1/admin): the caller must be an administrator.
+
+    /** The caller, if they administer the server; else 403 not_an_admin. */
+    public Account requireAdmin(long callerId) {
+        Account caller = service.requireCaller(callerId);
+        if (!caller.admin()) {
+            throw new ForbiddenException("not_an_admin", "only the server's administrators may do this");
+        }
+        return caller;
+    }
+
+    /** Every account, people and bots, by username. */
+    public List<Account> list(long callerId) {
+        requireAdmin(callerId);
+        return list();
+    }
+
+    /** An administrator makes an account, whatever the registration mode. */
+    public Account add(long callerId, @Nullable RegisterRequest request) {
+        requireAdmin(callerId);
+        return service.create(request);
+    }
+
+    /**
+     * An administrator changes an account: disables or enables it (never their own), makes it an
+     * administrator or not (never leaving none), or sets its password. A new password and
+     * disabling end all of its sessions, which closes its sockets at once.
+     */
+    @Transactional
+    public Account change(long callerId, IdRef target, @Nullable AccountChange change) {
+        requireAdmin(callerId);
+        Account account = service.get(target);
+        if (account.bot()) {
+            throw new NotFoundException(
+                    "user_not_found", "'" + account.username() + "' is a bot, not a person's account");
+        }
+        if (change == null || change.disabled() == null && change.admin() == null && change.password() == null) {
+            throw new InvalidInputException(null, "give disabled, admin or password to change");
+        }
+        String hash =
+                change.password() == null ? null : passwords.hash(service.requireValidPassword(change.password()));
+        boolean ending = false;
+        if (change.disabled() != null && change.disabled() != account.disabled()) {
+            if (change.disabled() && account.id() == callerId) {
+                throw new ConflictException(
+                        "cannot_disable_yourself", "an administrator cannot disable their own account");
+            }
+            if (change.disabled() && account.admin()) {
+                requireAnotherAdmin(account);
+            }
+            accounts.updateDisabled(account.id(), change.disabled());
+            account = account.withDisabled(change.disabled());
+            ending |= change.disabled();
+        }
+        if (change.admin() != null && change.admin() != account.admin()) {
+            if (!change.admin()) {
+                requireAnotherAdmin(account);
+            }
+            accounts.updateAdmin(account.id(), change.admin());
+            account = account.withAdmin(change.admin());
+        }
+        if (hash != null) {
+            accounts.updatePasswordHash(account.id(), hash);
+            account = account.withPasswordHash(hash);
+            ending = true;
+        }
+        if (ending) {
+            sessions.endAllBut(account.id(), null);
+        }
+        return account;
+    }
+
+    /** Refuses to take the last enabled administrator away: nobody could manage the server then. */
+    private void requireAnotherAdmin(Account account) {
+        if (account.admin() && !account.disabled() && accounts.countActiveAdmins() <= 1) {
+            throw new ConflictException(
+                    "last_admin",
+                    "'" + account.username() + "' is the server's only administrator: make another first");
+        }
     }
 
     private Account require(String username) {

@@ -40,7 +40,9 @@ class AccountInserts {
             throw new ConflictException(
                     "email_taken", "an account with the e-mail address " + account.email() + " exists");
         }
-        return accounts.save(account);
+        // The first person of a server administers it (the host, when the desktop app made it).
+        boolean first = !account.bot() && !accounts.anyPerson();
+        return accounts.save(first ? account.withAdmin(true) : account);
     }
 
     /**

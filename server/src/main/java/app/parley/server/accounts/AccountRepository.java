@@ -52,6 +52,16 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
     @Query("UPDATE users SET password_hash = :passwordHash WHERE id = :id")
     void updatePasswordHash(long id, String passwordHash);
 
+    /** Whether any person (not a bot) has an account. */
+    @Query("SELECT COUNT(*) > 0 FROM users WHERE is_bot = 0")
+    boolean anyPerson();
+
+    @Query("SELECT COUNT(*) FROM users WHERE is_admin = 1 AND disabled = 0")
+    long countActiveAdmins();
+
+    @Query("UPDATE users SET is_admin = :admin WHERE id = :id")
+    void updateAdmin(long id, boolean admin);
+
     @Query("UPDATE users SET disabled = :disabled WHERE id = :id")
     void updateDisabled(long id, boolean disabled);
 

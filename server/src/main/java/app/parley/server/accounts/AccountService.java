@@ -83,13 +83,23 @@ public class AccountService {
 
     /** Whether anyone may create an account through the API, or only the administrator (parley-server user add). */
     public enum Registration {
+        /** Anyone who reaches the server may register. */
         OPEN,
+        /** Registering needs a valid invite token, which also joins its group. */
+        INVITE_ONLY,
+        /** Only administrators create accounts. */
         CLOSED
     }
 
+    /** The server's registration mode ({@code parley.accounts.registration}). */
+    public Registration registration() {
+        return registration;
+    }
+
     /**
-     * A person creates their own account; refused when the server's registration is closed, and
-     * past the number of registrations an address may make in an hour.
+     * A person creates their own account; refused when the server's registration is closed or
+     * by invitation only (the invited register through {@link #registerInvited}), and past the
+     * number of registrations an address may make in an hour.
      */
     public Account register(RegisterRequest request, ClientAddress from) {
         requireRegistrationOpen();
@@ -97,11 +107,32 @@ public class AccountService {
         return create(request);
     }
 
+    /**
+     * Someone with a valid invite (the caller has checked it) registers: allowed unless
+     * registration is closed.
+     */
+    public Account registerInvited(RegisterRequest request, ClientAddress from) {
+        if (registration == Registration.CLOSED) {
+            throw registrationClosed();
+        }
+        rateLimits.registration(from);
+        return create(request);
+    }
+
     private void requireRegistrationOpen() {
         if (registration == Registration.CLOSED) {
-            throw new ForbiddenException(
-                    "registration_closed", "this server takes no new accounts: ask its administrator for one");
+            throw registrationClosed();
         }
+        if (registration == Registration.INVITE_ONLY) {
+            throw new ForbiddenException(
+                    "invite_required",
+                    "this server takes new accounts by invitation: register with an invite token or link");
+        }
+    }
+
+    private static ForbiddenException registrationClosed() {
+        return new ForbiddenException(
+                "registration_closed", "this server takes no new accounts: ask its administrator for one");
     }
 
     /**

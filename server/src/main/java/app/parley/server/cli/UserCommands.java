@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
             UserCommands.ListUsers.class,
             UserCommands.ResetPassword.class,
             UserCommands.Disable.class,
-            UserCommands.Enable.class
+            UserCommands.Enable.class,
+            UserCommands.Promote.class,
+            UserCommands.Demote.class
         })
 public final class UserCommands {
     private UserCommands() {}
@@ -83,7 +85,8 @@ public final class UserCommands {
             List<Account> all = withAccounts(accounts -> accounts.list());
             terminal.out().printf("%-6s %-32s %-10s %s%n", "ID", "USERNAME", "STATE", "NAME");
             for (Account account : all) {
-                String state = account.bot() ? "bot" : account.disabled() ? "disabled" : "active";
+                String state =
+                        account.bot() ? "bot" : account.disabled() ? "disabled" : account.admin() ? "admin" : "active";
                 terminal.out().printf("%-6d %-32s %-10s %s%n", account.id(), account.username(), state, account.name());
             }
             return ExitCodes.OK;
@@ -146,6 +149,40 @@ public final class UserCommands {
         public Integer call() {
             Account account = withAccounts(accounts -> accounts.setDisabled(username, false));
             terminal.out().println("Enabled " + account.username());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "promote", description = "Make an account an administrator (it manages accounts through the API).")
+    static final class Promote extends AccountCommand {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        Promote(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        public Integer call() {
+            Account account = withAccounts(accounts -> accounts.setAdmin(username, true));
+            terminal.out().println(account.username() + " is an administrator");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "demote", description = "Make an administrator an ordinary account again (not the last one).")
+    static final class Demote extends AccountCommand {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        Demote(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        public Integer call() {
+            Account account = withAccounts(accounts -> accounts.setAdmin(username, false));
+            terminal.out().println(account.username() + " is no longer an administrator");
             return ExitCodes.OK;
         }
     }

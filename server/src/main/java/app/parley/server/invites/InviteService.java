@@ -152,6 +152,19 @@ public class InviteService {
         if (chats.isMember(chat.id(), callerId)) {
             return new Accepted(chat, false);
         }
+        requireActive(invite);
+        accounts.requireCaller(callerId);
+        membership.joinByInvite(chat.id(), callerId);
+        invites.countUse(invite.id());
+        return new Accepted(chat, true);
+    }
+
+    /** Refuses a token that names no invite, or a dead one (410, saying why), as accepting it would. */
+    public void requireUsable(String token) {
+        requireActive(byToken(token));
+    }
+
+    private void requireActive(Invite invite) {
         switch (stateOf(invite)) {
             case ACTIVE -> {}
             case EXPIRED -> throw new GoneException("invite_expired", "this invite expired at " + invite.expiresAt());
@@ -165,10 +178,6 @@ public class InviteService {
                 throw new GoneException(
                         "invite_used_up", "this invite has been used its " + invite.maxUses() + " times");
         }
-        accounts.requireCaller(callerId);
-        membership.joinByInvite(chat.id(), callerId);
-        invites.countUse(invite.id());
-        return new Accepted(chat, true);
     }
 
     private Instant expiryOf(InviteRequest request, Instant now) {

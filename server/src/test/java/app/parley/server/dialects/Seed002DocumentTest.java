@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.model.event.CloseCodes;
-import app.parley.server.accounts.AccountRepository;
 import app.parley.server.support.ApiClient;
 import app.parley.server.support.ApiClient.Part;
+import app.parley.server.support.DeletedAccounts;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
 import app.parley.server.support.TestImages;
@@ -264,7 +264,7 @@ class Seed002DocumentTest {
     @Test
     void getUserAnswers404WhenTheTokensUserNoLongerExists() {
         TestUser gone = server.register("gone");
-        server.bean(AccountRepository.class).deleteById(gone.id());
+        DeletedAccounts.delete(server, gone);
 
         assertError(gone.api().get("/api/v1/user"), 404, "user_not_found", null);
     }

@@ -3,7 +3,7 @@ package app.parley.server.errors;
 import static app.parley.server.messages.Conversations.privateChat;
 import static app.parley.server.support.ApiAssertions.assertJson;
 
-import app.parley.server.accounts.AccountRepository;
+import app.parley.server.support.DeletedAccounts;
 import app.parley.server.support.Handshakes;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.TestUser;
@@ -107,7 +107,7 @@ class TokenRefusalDialectsApiTest {
         TestUser alice = server.register("alice");
         TestUser gone = server.register("gone");
         String path = "/api/conversations/" + privateChat(gone, alice) + "/connect";
-        server.bean(AccountRepository.class).deleteById(gone.id());
+        DeletedAccounts.delete(server, gone);
 
         assertJson(
                 401,
@@ -118,7 +118,7 @@ class TokenRefusalDialectsApiTest {
     /** A user whose account was deleted after its token was issued. */
     private static TestUser goneUser() {
         TestUser gone = server.register("gone");
-        server.bean(AccountRepository.class).deleteById(gone.id());
+        DeletedAccounts.delete(server, gone);
         return gone;
     }
 }

@@ -6,8 +6,8 @@ import static app.parley.server.support.ApiAssertions.assertError;
 import static app.parley.server.support.ApiAssertions.assertJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.parley.server.accounts.AccountRepository;
 import app.parley.server.support.ApiClient;
+import app.parley.server.support.DeletedAccounts;
 import app.parley.server.support.Handshakes;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.TestUser;
@@ -37,7 +37,7 @@ class AccountBindingApiTest {
     void theTokenOfADeletedAccountIsAccountGoneOnEveryEndpoint() {
         TestUser bob = server.register("bob");
         TestUser gone = server.register("gone");
-        server.bean(AccountRepository.class).deleteById(gone.id());
+        DeletedAccounts.delete(server, gone);
 
         List<ApiClient.Response> responses = List.of(
                 gone.api().postEmpty("/api/v1/chat/" + bob.id()),
@@ -62,7 +62,7 @@ class AccountBindingApiTest {
     void theTokenOfADeletedAccountCreatesNothing() {
         TestUser bob = server.register("bob");
         TestUser gone = server.register("gone");
-        server.bean(AccountRepository.class).deleteById(gone.id());
+        DeletedAccounts.delete(server, gone);
 
         gone.api().postEmpty("/api/v1/chat/" + bob.id());
         gone.api().post("/api/v1/group", Map.of("name", "ghosts", "users", List.of(Map.of("id", bob.id()))));
@@ -73,7 +73,7 @@ class AccountBindingApiTest {
     @Test
     void seed002sOwnProfileOfADeletedAccountIsStillNotFound() {
         TestUser gone = server.register("gone");
-        server.bean(AccountRepository.class).deleteById(gone.id());
+        DeletedAccounts.delete(server, gone);
 
         assertError(gone.api().get("/api/v1/user"), 404, "user_not_found", null);
         assertError(gone.api().get("/api/v1/user/"), 404, "user_not_found", null);
@@ -137,7 +137,7 @@ class AccountBindingApiTest {
         TestUser gone = server.register("gone");
         long chat = privateChat(gone, alice);
         long group = group(gone, alice);
-        server.bean(AccountRepository.class).deleteById(gone.id());
+        DeletedAccounts.delete(server, gone);
 
         for (String path : TokenValidityApiTest.socketPaths(chat, group)) {
             assertError(Handshakes.attempt(server.port(), path, gone.api().token()), 401, "account_gone", null);

@@ -1,6 +1,7 @@
 package app.parley.server.support;
 
 import app.parley.server.ParleyServer;
+import app.parley.server.accounts.AccountAdministration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,6 +62,28 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         String token = response.json().get("access_token").asText();
         return new TestUser(
                 user.get("id").asLong(), user.get("uuid").asText(), username, new ApiClient(server.localUri(), token));
+    }
+
+    /**
+     * An account made the way an administrator makes one with {@code parley-server user add}
+     * (whatever the registration mode), signed in over the API.
+     */
+    public TestUser adminCreates(String prefix) {
+        String username = prefix + userCounter.incrementAndGet();
+        String password = "password-" + username;
+        bean(AccountAdministration.class).add(username, null, password);
+        ApiClient.Response response =
+                anonymous().post("/api/v1/auth/login", Map.of("username", username, "password", password));
+        if (response.status() != 200) {
+            throw new IllegalStateException("sign-in failed: " + response);
+        }
+        var user = response.json().get("user");
+        return new TestUser(
+                user.get("id").asLong(),
+                user.get("uuid").asText(),
+                username,
+                new ApiClient(
+                        server.localUri(), response.json().get("access_token").asText()));
     }
 
     public <T> T bean(Class<T> type) {

@@ -24,7 +24,7 @@ import java.util.List;
 public final class Tokens {
     private Tokens() {}
 
-    /** The claims of a token the server would issue to {@code user} now (valid for an hour). */
+    /** The claims of a token the server would issue to {@code user} now, in the user's session (valid for an hour). */
     public static JWTClaimsSet.Builder claimsOf(TestUser user) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
@@ -36,6 +36,7 @@ public final class Tokens {
                 .claim("username", user.username())
                 .claim("uuid", user.uuid())
                 .claim("user_id", user.id())
+                .claim("sid", claimsIn(user.api().token()).getClaim("sid"))
                 .claim("roles", List.of());
     }
 

@@ -6,6 +6,7 @@ import app.parley.model.account.RegisterRequest;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.ratelimits.ClientAddress;
+import app.parley.server.registration.Registrations;
 import app.parley.server.security.TokenIssuer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -24,16 +25,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuthController {
     private final AccountService accounts;
     private final TokenIssuer tokens;
+    private final Registrations registrations;
 
-    AuthController(AccountService accounts, TokenIssuer tokens) {
+    AuthController(AccountService accounts, Registrations registrations, TokenIssuer tokens) {
         this.accounts = accounts;
+        this.registrations = registrations;
         this.tokens = tokens;
     }
 
-    /** Creates an account and signs it in (201). A taken username is 409. */
+    /**
+     * Creates an account and signs it in (201). A taken username is 409. With {@code invite}, the
+     * new account joins the invite's group (and may register where only the invited may).
+     */
     @Post("/register")
     HttpResponse<AuthResponse> register(@Body @Nullable RegisterRequest request, HttpRequest<?> http) {
-        return HttpResponse.created(session(accounts.register(request, ClientAddress.of(http)), http));
+        return HttpResponse.created(session(registrations.register(request, ClientAddress.of(http)), http));
     }
 
     /** Signs in with username and password; wrong either way is 401. */
