@@ -11,6 +11,7 @@ import app.parley.desktop.newchat.NewChatDialog;
 import app.parley.desktop.newchat.NewGroupDialog;
 import app.parley.desktop.profile.MyProfileDialog;
 import app.parley.desktop.profile.PersonDialog;
+import app.parley.desktop.sessions.SessionsDialog;
 import app.parley.desktop.theme.ThemeChoice;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.chat.ChatType;
@@ -215,7 +216,19 @@ public final class MainView {
         var profile = new MenuItem(text.get("main.profile"), new FontIcon(Feather.USER));
         profile.setId("myProfileItem");
         profile.setOnAction(event -> openMyProfile());
-        menu.getItems().addAll(profile, new SeparatorMenuItem(), system, light, dark, new SeparatorMenuItem(), signOut);
+        var devices = new MenuItem(text.get("main.sessions"), new FontIcon(Feather.MONITOR));
+        devices.setId("sessionsItem");
+        devices.setOnAction(event -> new SessionsDialog(viewModel.newSessions(), text, clock, window()).show());
+        menu.getItems()
+                .addAll(
+                        profile,
+                        devices,
+                        new SeparatorMenuItem(),
+                        system,
+                        light,
+                        dark,
+                        new SeparatorMenuItem(),
+                        signOut);
         return menu;
     }
 

@@ -15,6 +15,7 @@ import app.parley.desktop.presence.PresenceBook;
 import app.parley.desktop.profile.MyProfileViewModel;
 import app.parley.desktop.profile.PersonViewModel;
 import app.parley.desktop.session.SignedIn;
+import app.parley.desktop.sessions.SessionsViewModel;
 import app.parley.desktop.theme.ThemeChoice;
 import app.parley.desktop.theme.Themes;
 import app.parley.model.account.UserProfile;
@@ -230,6 +231,11 @@ public final class MainViewModel {
 
     public MyProfileViewModel newMyProfile() {
         return new MyProfileViewModel(session.api(), me.get(), background, problems);
+    }
+
+    /** The person's signed-in devices, read fresh. */
+    public SessionsViewModel newSessions() {
+        return new SessionsViewModel(session.api(), background, problems);
     }
 
     public PersonViewModel newPerson(long userId) {

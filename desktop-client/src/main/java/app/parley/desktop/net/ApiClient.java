@@ -3,6 +3,7 @@ package app.parley.desktop.net;
 import app.parley.model.account.AuthResponse;
 import app.parley.model.account.LoginRequest;
 import app.parley.model.account.RegisterRequest;
+import app.parley.model.account.SessionList;
 import app.parley.model.account.UserList;
 import app.parley.model.account.UserProfile;
 import app.parley.model.agent.AgentInfo;
@@ -163,6 +164,20 @@ public final class ApiClient {
         int status = response.statusCode();
         if (status >= 300 && status != 401) {
             throw refusal(status, response.body());
+        }
+    }
+
+    /** The person's open sessions (signed-in devices), this one marked {@code current}. */
+    public SessionList sessions() {
+        return call(get("/api/v1/auth/sessions"), SessionList.class);
+    }
+
+    /** Ends one of the person's sessions: its tokens stop counting and its sockets close. */
+    public void endSession(String sessionId) {
+        HttpResponse<byte[]> response =
+                exchange(delete("/api/v1/auth/sessions/" + encode(sessionId)), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 300 && response.statusCode() != 404) {
+            throw refusal(response.statusCode(), response.body());
         }
     }
 
