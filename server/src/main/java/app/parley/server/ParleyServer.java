@@ -6,12 +6,14 @@ import com.google.common.base.Throwables;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.PropertySource;
+import io.micronaut.http.server.netty.NettyHttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A running Parley server. The desktop app embeds one (given a data dir and a port, 0 for any
@@ -110,8 +112,23 @@ public final class ParleyServer implements AutoCloseable {
         return failure;
     }
 
+    /** The plain HTTP port (with HTTPS on as well, the framework would name the HTTPS one). */
     public int port() {
+        OptionalInt tls = tlsPort();
+        if (tls.isPresent() && server instanceof NettyHttpServer netty) {
+            return netty.getBoundPorts().stream()
+                    .filter(port -> port != tls.getAsInt())
+                    .findFirst()
+                    .orElse(server.getPort());
+        }
         return server.getPort();
+    }
+
+    /** The HTTPS port, when {@code parley.tls} is on. */
+    public OptionalInt tlsPort() {
+        return context.getProperty("parley.tls.enabled", Boolean.class).orElse(false)
+                ? OptionalInt.of(context.getRequiredProperty("parley.tls.port", Integer.class))
+                : OptionalInt.empty();
     }
 
     /** The base URL on loopback, e.g. {@code http://localhost:8080}. */

@@ -12,7 +12,7 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_user ON sessions (user_id, ended_at);
 
--- Administrators manage accounts through the API. On a server that already has people, the
--- first of them (the host, when the desktop app made the server) becomes one.
+-- Administrators manage accounts through the API. The first person of a new server becomes one
+-- when their account is made; a server that already has people gets its administrators from
+-- its operator (parley-server user promote), not by guessing who the first person was.
 ALTER TABLE users ADD COLUMN is_admin INTEGER NOT NULL DEFAULT 0;
-UPDATE users SET is_admin = 1 WHERE id = (SELECT MIN(id) FROM users WHERE is_bot = 0);

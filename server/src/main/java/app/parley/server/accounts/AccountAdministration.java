@@ -2,14 +2,14 @@ package app.parley.server.accounts;
 
 import app.parley.model.account.RegisterRequest;
 import app.parley.model.admin.AccountChange;
-import app.parley.model.common.IdRef;
+import app.parley.server.common.IdRefs;
 import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.sessions.SessionService;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -25,9 +25,15 @@ public class AccountAdministration {
     private final AccountRepository accounts;
     private final PasswordHasher passwords;
     private final SessionService sessions;
+    private final TransactionOperations<java.sql.Connection> transactions;
 
     AccountAdministration(
-            AccountService service, AccountRepository accounts, PasswordHasher passwords, SessionService sessions) {
+            AccountService service,
+            AccountRepository accounts,
+            PasswordHasher passwords,
+            SessionService sessions,
+            TransactionOperations<java.sql.Connection> transactions) {
+        this.transactions = transactions;
         this.sessions = sessions;
         this.service = service;
         this.accounts = accounts;
@@ -55,6 +61,9 @@ public class AccountAdministration {
 
     public Account setDisabled(String username, boolean disabled) {
         Account account = require(username);
+        if (disabled) {
+            requireAnotherAdmin(account);
+        }
         accounts.updateDisabled(account.id(), disabled);
         if (disabled) {
             sessions.endAllBut(account.id(), null); // enabled again, its owner signs in anew
@@ -100,48 +109,51 @@ public class AccountAdministration {
      * administrator or not (never leaving none), or sets its password. A new password and
      * disabling end all of its sessions, which closes its sockets at once.
      */
-    @Transactional
-    public Account change(long callerId, IdRef target, @Nullable AccountChange change) {
+    public Account change(long callerId, String target, @Nullable AccountChange change) {
         requireAdmin(callerId);
-        Account account = service.get(target);
-        if (account.bot()) {
+        Account found = service.get(IdRefs.parse(target, "user_id"));
+        if (found.bot()) {
             throw new NotFoundException(
-                    "user_not_found", "'" + account.username() + "' is a bot, not a person's account");
+                    "user_not_found", "'" + found.username() + "' is a bot, not a person's account");
         }
         if (change == null || change.disabled() == null && change.admin() == null && change.password() == null) {
             throw new InvalidInputException(null, "give disabled, admin or password to change");
         }
+        // Hashed before the write transaction: bcrypt must not hold the database's write lock.
         String hash =
                 change.password() == null ? null : passwords.hash(service.requireValidPassword(change.password()));
-        boolean ending = false;
-        if (change.disabled() != null && change.disabled() != account.disabled()) {
-            if (change.disabled() && account.id() == callerId) {
-                throw new ConflictException(
-                        "cannot_disable_yourself", "an administrator cannot disable their own account");
+        return transactions.executeWrite(status -> {
+            Account account = found;
+            boolean ending = false;
+            if (change.disabled() != null && change.disabled() != account.disabled()) {
+                if (change.disabled() && account.id() == callerId) {
+                    throw new ConflictException(
+                            "cannot_disable_yourself", "an administrator cannot disable their own account");
+                }
+                if (change.disabled() && account.admin()) {
+                    requireAnotherAdmin(account);
+                }
+                accounts.updateDisabled(account.id(), change.disabled());
+                account = account.withDisabled(change.disabled());
+                ending |= change.disabled();
             }
-            if (change.disabled() && account.admin()) {
-                requireAnotherAdmin(account);
+            if (change.admin() != null && change.admin() != account.admin()) {
+                if (!change.admin()) {
+                    requireAnotherAdmin(account);
+                }
+                accounts.updateAdmin(account.id(), change.admin());
+                account = account.withAdmin(change.admin());
             }
-            accounts.updateDisabled(account.id(), change.disabled());
-            account = account.withDisabled(change.disabled());
-            ending |= change.disabled();
-        }
-        if (change.admin() != null && change.admin() != account.admin()) {
-            if (!change.admin()) {
-                requireAnotherAdmin(account);
+            if (hash != null) {
+                accounts.updatePasswordHash(account.id(), hash);
+                account = account.withPasswordHash(hash);
+                ending = true;
             }
-            accounts.updateAdmin(account.id(), change.admin());
-            account = account.withAdmin(change.admin());
-        }
-        if (hash != null) {
-            accounts.updatePasswordHash(account.id(), hash);
-            account = account.withPasswordHash(hash);
-            ending = true;
-        }
-        if (ending) {
-            sessions.endAllBut(account.id(), null);
-        }
-        return account;
+            if (ending) {
+                sessions.endAllBut(account.id(), null);
+            }
+            return account;
+        });
     }
 
     /** Refuses to take the last enabled administrator away: nobody could manage the server then. */

@@ -23,6 +23,7 @@ import app.parley.server.ratelimits.RateLimits;
 import app.parley.server.sessions.SessionService;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public class AccountService {
     private final LoginThrottle loginThrottle;
     private final RateLimits rateLimits;
     private final SessionService sessions;
+    private final TransactionOperations<java.sql.Connection> transactions;
 
     public AccountService(
             AccountRepository accounts,
@@ -66,8 +68,10 @@ public class AccountService {
             @Value("${parley.accounts.registration}") Registration registration,
             LoginThrottle loginThrottle,
             RateLimits rateLimits,
-            SessionService sessions) {
+            SessionService sessions,
+            TransactionOperations<java.sql.Connection> transactions) {
         this.sessions = sessions;
+        this.transactions = transactions;
         this.accounts = accounts;
         this.loginThrottle = loginThrottle;
         this.rateLimits = rateLimits;
@@ -117,6 +121,11 @@ public class AccountService {
         }
         rateLimits.registration(from);
         return create(request);
+    }
+
+    /** Removes an account made a moment ago that may not stay (its invite was used up meanwhile). */
+    public void discardNew(long accountId) {
+        accounts.deleteById(accountId);
     }
 
     private void requireRegistrationOpen() {
@@ -182,14 +191,20 @@ public class AccountService {
                     "new_password must be %d to %d characters long"
                             .formatted(limits.passwordMin(), limits.passwordMax()));
         }
-        loginThrottle.attempt(me.usernameKey(), from);
+        loginThrottle.attempt(throttleKey(me), from);
         if (me.passwordHash() == null || !passwords.matches(change.currentPassword(), me.passwordHash())) {
             throw new InvalidInputException("current_password", "the current password is not right");
         }
-        loginThrottle.succeeded(me.usernameKey(), from);
-        // Hashed before the write, as at registration: bcrypt must not hold the write lock.
-        accounts.updatePasswordHash(callerId, passwords.hash(change.newPassword()));
-        sessions.endAllBut(callerId, keepSession);
+        loginThrottle.succeeded(throttleKey(me), from);
+        // Hashed before the write, as at registration: bcrypt must not hold the write lock. The
+        // new hash and the end of the other sessions are one write: a sign-in racing the change
+        // either ends with the others or finds the password changed (SessionService.start).
+        String hash = passwords.hash(change.newPassword());
+        transactions.executeWrite(status -> {
+            accounts.updatePasswordHash(callerId, hash);
+            sessions.endAllBut(callerId, keepSession);
+            return null;
+        });
     }
 
     /** The password if it fits the limits; the one rule for registration and an administrator's reset. */
@@ -252,20 +267,22 @@ public class AccountService {
                     username == null || username.isBlank() ? "username" : "password",
                     "username and password are required");
         }
-        // Counted by what was typed, normalised as names are compared: a name that is no account's is throttled too.
-        String attempted =
-                username.contains("@") ? EmailRules.key(username.strip()) : UsernameRules.key(username.strip());
+        // Usernames never contain '@', so a sign-in name with one is an e-mail address.
+        String key = username.contains("@") ? EmailRules.key(username.strip()) : UsernameRules.key(username.strip());
+        var account = username.contains("@") ? accounts.findByEmailKey(key) : accounts.findByUsernameKey(key);
+        // Counted per account however it is named; a name that is no account's is throttled too.
+        String attempted = account.map(AccountService::throttleKey).orElse("name:" + key);
         loginThrottle.attempt(attempted, from);
-        Account account = verifiedLogin(username, password);
+        Account verified = verifiedLogin(account, password);
         loginThrottle.succeeded(attempted, from);
-        return account;
+        return verified;
     }
 
-    private Account verifiedLogin(String username, String password) {
-        // Usernames never contain '@', so a sign-in name with one is an e-mail address.
-        var account = username.contains("@")
-                ? accounts.findByEmailKey(EmailRules.key(username.strip()))
-                : accounts.findByUsernameKey(UsernameRules.key(username.strip()));
+    private static String throttleKey(Account account) {
+        return "account:" + account.id();
+    }
+
+    private Account verifiedLogin(Optional<Account> account, String password) {
         String hash = account.map(Account::passwordHash).orElse(decoyHash);
         boolean matches = passwords.matches(password, hash);
         if (account.isEmpty() || !matches || account.get().bot()) {

@@ -94,11 +94,12 @@ public class PresenceTracker {
 
     /** A socket of the user opened (a main socket, or a chat socket). */
     public void connected(String socketId, long userId, boolean main) {
-        if (sockets.putIfAbsent(socketId, new Socket(userId, main)) != null) {
-            return;
-        }
+        // The person first: a close racing this opening always finds them.
         Person person = people.computeIfAbsent(userId, id -> new Person());
         synchronized (person) {
+            if (sockets.putIfAbsent(socketId, new Socket(userId, main)) != null) {
+                return;
+            }
             person.open++;
             if (main) {
                 person.mains.put(socketId, false);
@@ -109,12 +110,15 @@ public class PresenceTracker {
 
     /** A socket closed; one that never counted (or was counted out already) changes nothing. */
     public void disconnected(String socketId) {
-        Socket socket = sockets.remove(socketId);
+        Socket socket = sockets.get(socketId);
         if (socket == null) {
             return;
         }
         Person person = people.get(socket.userId());
         synchronized (person) {
+            if (sockets.remove(socketId) == null) {
+                return; // counted out already, by a close racing this one
+            }
             person.open--;
             person.mains.remove(socketId);
             if (person.open == 0) {
@@ -167,40 +171,58 @@ public class PresenceTracker {
         if (person.actual() == PresenceStatus.OFFLINE && wait.compareTo(settings.offlineGrace()) < 0) {
             wait = settings.offlineGrace();
         }
+        schedule(userId, person, wait.isNegative() ? Duration.ZERO : wait);
+    }
+
+    /** Under the person's lock. */
+    private void schedule(long userId, Person person, Duration wait) {
         if (stopped) {
             return; // the server is stopping: its sockets close, and nobody is left to tell
         }
         try {
-            person.pending =
-                    scheduler.schedule(wait.isNegative() ? Duration.ZERO : wait, () -> announce(userId, person));
+            person.pending = scheduler.schedule(wait, () -> announce(userId, person));
         } catch (RejectedExecutionException e) {
             LOG.debug("Not announcing user {}: the scheduler has stopped", userId);
         }
     }
 
+    /**
+     * Decides under the person's lock what to announce, then writes and publishes outside it: a
+     * socket closing (on an event loop) never waits for the database.
+     */
     private void announce(long userId, Person person) {
+        PresenceStatus now;
+        Instant lastSeen;
         synchronized (person) {
             person.pending = null;
-            PresenceStatus now = person.actual();
+            now = person.actual();
             if (now == person.announced) {
                 return;
             }
-            person.announced = now;
-            person.announcedAt = clock.instant();
-            try {
-                if (now == PresenceStatus.OFFLINE && person.lastSeen != null) {
-                    Instant seen = person.lastSeen;
-                    transactions.executeWrite(status -> {
-                        stored.saveSeen(userId, seen);
-                        return null;
-                    });
-                }
-                PresenceEvent event = PresenceEvent.of(UserPresence.of(userId, now, person.lastSeen));
-                events.toPresenceWatchers(stored.contactIds(userId), event);
-            } catch (RuntimeException e) {
-                // Thrown out of a scheduled task it would be lost; the next change announces again.
-                LOG.warn("Could not announce that user {} is {}", userId, now.wireName(), e);
+            Instant time = clock.instant();
+            if (now == PresenceStatus.OFFLINE
+                    && person.lastSeen != null
+                    && person.lastSeen.plus(settings.offlineGrace()).isAfter(time)) {
+                // Back and gone again since this was scheduled: the grace counts from the last close.
+                schedule(userId, person, Duration.between(time, person.lastSeen.plus(settings.offlineGrace())));
+                return;
             }
+            person.announced = now;
+            person.announcedAt = time;
+            lastSeen = person.lastSeen;
+        }
+        try {
+            if (now == PresenceStatus.OFFLINE && lastSeen != null) {
+                transactions.executeWrite(status -> {
+                    stored.saveSeen(userId, lastSeen);
+                    return null;
+                });
+            }
+            PresenceEvent event = PresenceEvent.of(UserPresence.of(userId, now, lastSeen));
+            events.toPresenceWatchers(stored.contactIds(userId), event);
+        } catch (RuntimeException e) {
+            // Thrown out of a scheduled task it would be lost; the next change announces again.
+            LOG.warn("Could not announce that user {} is {}", userId, now.wireName(), e);
         }
     }
 
@@ -233,13 +255,28 @@ public class PresenceTracker {
     void stop() {
         stopped = true;
         saving.cancel(false);
-        people.values().forEach(person -> {
+        Map<Long, Instant> leftJustNow = new HashMap<>();
+        people.forEach((userId, person) -> {
             synchronized (person) {
                 if (person.pending != null) {
                     person.pending.cancel(false);
                 }
+                // Gone within the grace, not yet announced: their last close is still worth keeping.
+                if (person.open == 0 && person.lastSeen != null && person.announced != PresenceStatus.OFFLINE) {
+                    leftJustNow.put(userId, person.lastSeen);
+                }
             }
         });
         saveThoseOnline();
+        if (!leftJustNow.isEmpty()) {
+            try {
+                transactions.executeWrite(status -> {
+                    leftJustNow.forEach(stored::saveSeen);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Could not write last seen for {} people who just left", leftJustNow.size(), e);
+            }
+        }
     }
 }

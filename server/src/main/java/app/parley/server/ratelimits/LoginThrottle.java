@@ -44,27 +44,30 @@ public class LoginThrottle {
     }
 
     /**
-     * An attempt to sign in to {@code account} (the name as typed, normalised by the caller):
+     * An attempt to sign in to {@code account} (the account's id when the name names one, else the
+     * name as typed, normalised by the caller, so that a name and an e-mail address of one account
+     * share their count):
      * refused while the account or the address must wait, else counted until {@link #succeeded}.
      */
     public void attempt(String account, ClientAddress from) {
         Instant now = clock.instant();
-        boolean byAddressToo = !(settings.trustLoopback() && from.loopback());
-        refuseWhileWaiting(byAccount.getIfPresent(account), now, "this account");
-        if (byAddressToo) {
-            refuseWhileWaiting(byAddress.getIfPresent(from.ip()), now, "this address");
-        }
-        byAccount.asMap().compute(account, (key, failures) -> failed(failures, settings.loginFreeFailures(), now));
-        if (byAddressToo) {
-            byAddress
-                    .asMap()
-                    .compute(
-                            from.ip(),
-                            (key, failures) -> failed(failures, settings.loginFreeFailuresPerAddress(), now));
+        // Checked and counted in one step each: attempts sent all at once are counted one by one.
+        byAccount.asMap().compute(account, (key, failures) -> {
+            refuseWhileWaiting(failures, now, "this account");
+            return failed(failures, settings.loginFreeFailures(), now);
+        });
+        if (!(settings.trustLoopback() && from.loopback())) {
+            byAddress.asMap().compute(from.ip(), (key, failures) -> {
+                refuseWhileWaiting(failures, now, "this address");
+                return failed(failures, settings.loginFreeFailuresPerAddress(), now);
+            });
         }
     }
 
-    /** The password was right: the account's failures are forgotten, and this attempt is not one of the address's. */
+    /**
+     * The password was right: the account's failures are forgotten, and this attempt is not one of
+     * the address's (whose wait, earned by other failures, stays).
+     */
     public void succeeded(String account, ClientAddress from) {
         byAccount.invalidate(account);
         if (!(settings.trustLoopback() && from.loopback())) {
@@ -72,8 +75,9 @@ public class LoginThrottle {
                     .asMap()
                     .computeIfPresent(
                             from.ip(),
-                            (key, failures) ->
-                                    failures.count() <= 1 ? null : new Failures(failures.count() - 1, Instant.EPOCH));
+                            (key, failures) -> failures.count() <= 1
+                                    ? null
+                                    : new Failures(failures.count() - 1, failures.waitUntil()));
         }
     }
 

@@ -42,8 +42,15 @@ public class Registrations {
         try {
             invites.accept(account.id(), token, from);
         } catch (RuntimeException e) {
-            // Used up or revoked in the moment between: the account stands, without the group.
-            LOG.info("New account {} could not join by its invite: {}", account.id(), e.getMessage());
+            if (accounts.registration() == AccountService.Registration.OPEN) {
+                // Anyone may register here: the account stands, without the group.
+                LOG.info("New account {} could not join by its invite: {}", account.id(), e.getMessage());
+                return account;
+            }
+            // By invitation only: an invite used up (or revoked) by someone faster admits nobody
+            // else, so the account made for it goes again and the refusal is the invite's.
+            accounts.discardNew(account.id());
+            throw e;
         }
         return account;
     }

@@ -34,7 +34,7 @@ public class TokenIssuer {
     /** A token for a new session of the account, signed in by this request's client. */
     public String issue(Account account, HttpRequest<?> request) {
         String client = request.getHeaders().get(HttpHeaders.USER_AGENT);
-        return issue(account, sessions.start(account.id(), client, ClientAddress.of(request)));
+        return issue(account, sessions.start(account.id(), account.passwordHash(), client, ClientAddress.of(request)));
     }
 
     private String issue(Account account, String sessionId) {

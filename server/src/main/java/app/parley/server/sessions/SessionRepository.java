@@ -17,6 +17,17 @@ public interface SessionRepository extends CrudRepository<Session, String> {
     @Query("SELECT id FROM sessions WHERE user_id = :userId AND ended_at IS NULL")
     List<String> openIds(long userId);
 
+    /**
+     * 2 when the account is enabled and its password hash is {@code passwordHash} ('' for none),
+     * 1 when it is disabled, 0 when it is gone or its password changed.
+     */
+    @Query("""
+        SELECT COALESCE(MAX(CASE WHEN COALESCE(password_hash, '') <> :passwordHash THEN 0
+                                 WHEN disabled = 1 THEN 1 ELSE 2 END), 0)
+        FROM users WHERE id = :userId\
+        """)
+    int accountState(long userId, String passwordHash);
+
     @Query("UPDATE sessions SET ended_at = :at WHERE id = :id AND ended_at IS NULL")
     long end(String id, Instant at);
 

@@ -56,6 +56,44 @@ class RegistrationInviteOnlyApiTest {
                         .status());
     }
 
+    @Test
+    void aSingleUseInviteAdmitsOneAccountHoweverManyRegisterAtOnce() throws Exception {
+        TestUser owner = server.adminCreates("host");
+        long chat = group(owner);
+        String token = owner.api()
+                .post("/api/v1/chats/" + chat + "/invites/", Map.of("max_uses", 1))
+                .json()
+                .get("token")
+                .asText();
+        int racers = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<ApiClient.Response>>();
+            for (int i = 0; i < racers; i++) {
+                String name = "racer" + i;
+                answers.add(pool.submit(() -> server.anonymous().post("/api/v1/auth/register", person(name, token))));
+            }
+            int made = 0;
+            for (var answer : answers) {
+                ApiClient.Response response = answer.get();
+                if (response.status() == 201) {
+                    made++;
+                } else {
+                    assertEquals(410, response.status(), response::toString);
+                }
+            }
+            assertEquals(1, made, "one use, one account");
+            long accounts = 0;
+            for (var user :
+                    owner.api().get("/api/v1/users?username=racer").json().get("users")) {
+                accounts++;
+            }
+            assertEquals(1, accounts, "the others' accounts were not kept");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static Map<String, Object> person(String username, String invite) {
         Map<String, Object> body = new HashMap<>(Map.of("username", username, "password", "long enough 1"));
         if (invite != null) {

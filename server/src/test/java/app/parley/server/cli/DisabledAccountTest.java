@@ -27,6 +27,12 @@ class DisabledAccountTest {
                 .status();
     }
 
+    /** The first person of a server administers it, and the last administrator cannot be disabled. */
+    @org.junit.jupiter.api.BeforeAll
+    static void anAdministratorFirst() {
+        server.register("admin");
+    }
+
     @Test
     void aDisabledAccountCannotSignInAndItsTokenIsRefused() {
         TestUser user = server.register("disabled");

@@ -8,7 +8,6 @@ import app.parley.model.admin.ServerAdministration;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountAdministration;
 import app.parley.server.accounts.AccountService;
-import app.parley.server.common.IdRefs;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -59,7 +58,7 @@ class AdminController {
 
     @Patch("/users/{userId}{/}")
     AdminUser change(Authentication authentication, String userId, @Body @Nullable AccountChange change) {
-        return view(administration.change(Caller.id(authentication), IdRefs.parse(userId, "user_id"), change));
+        return view(administration.change(Caller.id(authentication), userId, change));
     }
 
     private static AdminUser view(Account account) {
