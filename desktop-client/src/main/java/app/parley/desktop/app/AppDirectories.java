@@ -49,6 +49,11 @@ public record AppDirectories(Path home) {
         return home.resolve("outbox.json");
     }
 
+    /** The server certificates the person trusted, by server (owner-only). */
+    public Path knownServersFile() {
+        return home.resolve("known-servers.json");
+    }
+
     /** The app's preferences (theme). */
     public Path settingsFile() {
         return home.resolve("settings.json");

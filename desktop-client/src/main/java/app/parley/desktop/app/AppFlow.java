@@ -33,6 +33,7 @@ import app.parley.desktop.session.SignedIn;
 import app.parley.desktop.signin.SignInView;
 import app.parley.desktop.signin.SignInViewModel;
 import app.parley.desktop.theme.Themes;
+import app.parley.desktop.tls.KnownCertificates;
 import app.parley.desktop.tray.Tray;
 import app.parley.desktop.welcome.WelcomeView;
 import app.parley.desktop.welcome.WelcomeViewModel;
@@ -91,6 +92,8 @@ public final class AppFlow {
     /** How long without input before the person counts as away. */
     private final Duration idleAfter;
 
+    private final KnownCertificates certificates;
+
     private PresenceBook presence;
     private IdleWatch idle;
     private SignedIn current;
@@ -122,7 +125,9 @@ public final class AppFlow {
             OutboxStore outboxes,
             Tray tray,
             BenchProbe probe,
-            Duration idleAfter) {
+            Duration idleAfter,
+            KnownCertificates certificates) {
+        this.certificates = certificates;
         this.stage = stage;
         this.text = text;
         this.problems = problems;
@@ -165,7 +170,8 @@ public final class AppFlow {
                         .map(SavedSession::hostedPort)
                         .filter(port -> port > 0)
                         .orElse(defaultHostPort),
-                connected -> showSignIn(connected, rememberedUsername(connected), ""));
+                connected -> showSignIn(connected, rememberedUsername(connected), ""),
+                certificates);
         viewModel.addressProperty().set(address);
         viewModel.showProblem(problem);
         viewModel.onInviteLink(link -> pendingLink = link);

@@ -10,6 +10,8 @@ import app.parley.desktop.net.RealtimeClient;
 import app.parley.desktop.outbox.OutboxStore;
 import app.parley.desktop.session.SessionStore;
 import app.parley.desktop.theme.Themes;
+import app.parley.desktop.tls.KnownCertificates;
+import app.parley.desktop.tls.PinningTrustManager;
 import app.parley.desktop.tray.Tray;
 import app.parley.desktop.tray.Trays;
 import app.parley.model.ParleyJson;
@@ -87,7 +89,10 @@ public final class ParleyDesktopApp extends Application {
         sessions.load()
                 .filter(saved -> saved.signedIn() && saved.hosted())
                 .ifPresent(saved -> hosting.startSoon(saved.hostedPort()));
+        KnownCertificates certificates = new KnownCertificates(directories.knownServersFile(), json);
         HttpClient http = HttpClient.newBuilder()
+                // HTTPS servers are trusted on first use: by the certificate the person trusted, not by a CA.
+                .sslContext(PinningTrustManager.context(certificates))
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -139,7 +144,8 @@ public final class ParleyDesktopApp extends Application {
                 new OutboxStore(directories.outboxFile(), json),
                 tray,
                 BenchProbe.from(properties),
-                idleAfter(properties));
+                idleAfter(properties),
+                certificates);
         stage.setOnCloseRequest(event -> {
             if (!new CloseGuard(hosting, text).mayClose(stage, flow.current())) {
                 event.consume();

@@ -3,6 +3,7 @@ package app.parley.desktop.i18n;
 import app.parley.desktop.host.HostingRefusedException;
 import app.parley.desktop.net.ApiException;
 import app.parley.desktop.net.ServerUnreachableException;
+import app.parley.desktop.tls.UntrustedCertificateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,21 @@ public final class ProblemText {
 
     public String describe(Throwable problem) {
         return switch (problem) {
+            case ServerUnreachableException unreachable
+            when UntrustedCertificateException.in(unreachable).isPresent() -> {
+                UntrustedCertificateException untrusted =
+                        UntrustedCertificateException.in(unreachable).orElseThrow();
+                yield untrusted.previous() == null
+                        ? text.get(
+                                "problem.certificateUnknown",
+                                unreachable.server().display(),
+                                untrusted.fingerprint())
+                        : text.get(
+                                "problem.certificateChanged",
+                                unreachable.server().display(),
+                                untrusted.previous(),
+                                untrusted.fingerprint());
+            }
             case ServerUnreachableException unreachable ->
                 text.get("problem.unreachable", unreachable.server().display());
             case ApiException refused when keyOf(refused) != null -> text.get(keyOf(refused));

@@ -44,6 +44,56 @@ public final class WelcomeView {
         this.discovery = Objects.requireNonNull(discovery);
         this.text = Objects.requireNonNull(text);
         build();
+        viewModel.certificateQuestionProperty().subscribe(question -> {
+            if (question != null) {
+                // Not from inside the change itself: a dialog opened during a pulse cannot wait.
+                javafx.application.Platform.runLater(() -> ask(question));
+            }
+        });
+    }
+
+    /**
+     * First contact with an HTTPS server: its fingerprint, to compare with the one its admin gives
+     * (the server logs it at start), and "Trust" or not.
+     */
+    private void ask(WelcomeViewModel.CertificateQuestion question) {
+        var trust = new javafx.scene.control.ButtonType(
+                text.get("welcome.certificate.trust"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        var cancel = new javafx.scene.control.ButtonType(
+                text.get("dialog.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        var dialog = new javafx.scene.control.Dialog<javafx.scene.control.ButtonType>();
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        dialog.setTitle(text.get("welcome.certificate.title"));
+        var explanation = new Label(text.get("welcome.certificate.explanation", question.server()));
+        explanation.setWrapText(true);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
+        var fingerprint = new javafx.scene.control.TextArea(
+                question.fingerprint().replaceAll("(([0-9A-F]{2}:){15}[0-9A-F]{2}):", "$1\n"));
+        fingerprint.setId("certificateFingerprint");
+        fingerprint.setEditable(false);
+        fingerprint.setWrapText(true);
+        fingerprint.setPrefRowCount(2);
+        fingerprint.getStyleClass().add("certificate-fingerprint");
+        var advice = new Label(text.get("welcome.certificate.advice"));
+        advice.setWrapText(true);
+        advice.setMinHeight(Region.USE_PREF_SIZE);
+        advice.getStyleClass().add(Styles.TEXT_MUTED);
+        var content = new VBox(10, explanation, fingerprint, advice);
+        content.setId("certificateQuestion");
+        content.setPrefWidth(480);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().addAll(trust, cancel);
+        dialog.getDialogPane().lookupButton(trust).setId("trustCertificateButton");
+        dialog.setOnHidden(event -> {
+            if (dialog.getResult() == trust) {
+                viewModel.trustCertificate();
+            } else {
+                viewModel.distrustCertificate();
+            }
+        });
+        dialog.show();
     }
 
     public Parent root() {

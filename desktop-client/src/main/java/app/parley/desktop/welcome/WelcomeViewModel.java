@@ -6,11 +6,15 @@ import app.parley.desktop.connect.ServerConnector;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.ServerAddress;
+import app.parley.desktop.tls.KnownCertificates;
+import app.parley.desktop.tls.UntrustedCertificateException;
 import app.parley.model.invite.InviteLink;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -35,6 +39,16 @@ public final class WelcomeViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private Consumer<String> onInviteLink = link -> {};
+    private final KnownCertificates certificates;
+    private final ReadOnlyObjectWrapper<CertificateQuestion> certificateQuestion =
+            new ReadOnlyObjectWrapper<>(this, "certificateQuestion");
+    /** The server being joined, to join again once its certificate is trusted. */
+    private ServerAddress joining;
+
+    private UntrustedCertificateException unanswered;
+
+    /** A server's certificate met for the first time: which server, and its SHA-256 fingerprint to compare. */
+    public record CertificateQuestion(String server, String fingerprint) {}
 
     public WelcomeViewModel(
             Messages text,
@@ -43,6 +57,18 @@ public final class WelcomeViewModel {
             ServerConnector connector,
             int preferredHostPort,
             Consumer<Connected> onConnected) {
+        this(text, problems, background, connector, preferredHostPort, onConnected, null);
+    }
+
+    public WelcomeViewModel(
+            Messages text,
+            ProblemText problems,
+            Background background,
+            ServerConnector connector,
+            int preferredHostPort,
+            Consumer<Connected> onConnected,
+            KnownCertificates certificates) {
+        this.certificates = certificates;
         this.text = text;
         this.problems = problems;
         this.background = background;
@@ -116,7 +142,37 @@ public final class WelcomeViewModel {
             return;
         }
         start(text.get("welcome.busy.join"));
+        joining = server.get();
         background.run(() -> connector.join(server.get()), this::connected, this::failed);
+    }
+
+    /**
+     * The certificate of a server met for the first time, waiting for the person to compare its
+     * fingerprint and trust it or not; null when nothing is asked.
+     */
+    public ReadOnlyObjectProperty<CertificateQuestion> certificateQuestionProperty() {
+        return certificateQuestion.getReadOnlyProperty();
+    }
+
+    /** The person compared the fingerprint: trusted from now on, and the server joined. */
+    public void trustCertificate() {
+        UntrustedCertificateException asked = unanswered;
+        unanswered = null;
+        certificateQuestion.set(null);
+        if (asked == null || joining == null) {
+            return;
+        }
+        certificates.trust(asked.host(), asked.port(), asked.fingerprint());
+        ServerAddress server = joining;
+        start(text.get("welcome.busy.join"));
+        background.run(() -> connector.join(server), this::connected, this::failed);
+    }
+
+    /** The person did not trust it: nothing is remembered, nothing is sent. */
+    public void distrustCertificate() {
+        unanswered = null;
+        certificateQuestion.set(null);
+        problem.set(text.get("welcome.certificate.notTrusted"));
     }
 
     private void start(String doing) {
@@ -134,6 +190,14 @@ public final class WelcomeViewModel {
     private void failed(Throwable failure) {
         busy.set(false);
         busyText.set("");
+        var untrusted = UntrustedCertificateException.in(failure);
+        if (certificates != null && untrusted.isPresent() && untrusted.get().previous() == null) {
+            // First contact over HTTPS: the person decides, having compared the fingerprint.
+            unanswered = untrusted.get();
+            certificateQuestion.set(
+                    new CertificateQuestion(unanswered.host() + ":" + unanswered.port(), unanswered.fingerprint()));
+            return;
+        }
         problem.set(problems.describe(failure));
     }
 }

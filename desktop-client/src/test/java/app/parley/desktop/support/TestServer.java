@@ -81,6 +81,17 @@ public final class TestServer implements AutoCloseable {
                         client().login(username, "correct horse battery").accessToken());
     }
 
+    /** The address of the server's HTTPS port (when started with {@code parley.tls.enabled}). */
+    public ServerAddress httpsAddress() {
+        return ServerAddress.of(
+                java.net.URI.create("https://localhost:" + server.tlsPort().orElseThrow()));
+    }
+
+    /** The SHA-256 fingerprint of the certificate the server serves HTTPS with. */
+    public String tlsFingerprint() {
+        return server.context().getBean(app.parley.server.tls.TlsMaterial.class).fingerprint();
+    }
+
     @Override
     public void close() {
         server.close();

@@ -1,0 +1,116 @@
+package app.parley.desktop.tls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.parley.desktop.app.AppAccess;
+import app.parley.desktop.support.RunningApp;
+import app.parley.desktop.support.Snapshots;
+import app.parley.desktop.support.TestServer;
+import app.parley.desktop.support.Ui;
+import app.parley.model.ParleyJson;
+import atlantafx.base.controls.Message;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Joining a server over HTTPS with a self-signed certificate: the app shows its fingerprint, the
+ * person trusts it, and everything (sign-in, sockets) goes over HTTPS pinned to it; a server whose
+ * certificate changed since is refused, with both fingerprints said.
+ */
+@Tag("gui")
+class TrustOnFirstUseTest {
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path serverData;
+
+    private final FxRobot robot = new FxRobot();
+    private final Ui ui = new Ui(robot);
+    private TestServer server;
+    private RunningApp app;
+
+    @BeforeEach
+    void aServerWithHttps() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        server = TestServer.start(serverData, Map.of("parley.tls.enabled", true, "parley.tls.port", port));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void theFingerprintIsShownTrustedAndPinnedForTheSessionAndItsSockets() throws Exception {
+        app = RunningApp.start(home, AppAccess::create);
+        join();
+        ui.awaitNode("#certificateFingerprint");
+        String shown = Ui.onFx(() -> ((TextArea) ui.visible("#certificateFingerprint")).getText());
+        assertEquals(server.tlsFingerprint(), shown.replace("\n", ":"), "the fingerprint the server logs");
+        Snapshots.save(ui.dialog().getScene(), "certificate-first-use");
+        ui.click("#trustCertificateButton");
+
+        ui.click("#switchModeLink");
+        ui.click("#usernameField").write("nina");
+        ui.click("#passwordField").write("a long password");
+        robot.type(KeyCode.ENTER);
+        ui.awaitNode("#chatList");
+        Thread.sleep(1_500);
+        assertEquals(null, Ui.onFx(() -> ui.visible("#offlineBar")), "the main socket is up, over WSS");
+        String known = Files.readString(home.resolve("known-servers.json"));
+        assertTrue(known.contains(server.tlsFingerprint()), known);
+    }
+
+    @Test
+    void aServerWhoseCertificateChangedIsRefusedWithBothFingerprints() throws Exception {
+        String before = "AA:".repeat(31) + "AA";
+        Files.writeString(
+                home.resolve("known-servers.json"),
+                ParleyJson.mapper()
+                        .writeValueAsString(Map.of(
+                                "servers",
+                                Map.of(
+                                        "localhost:"
+                                                + server.httpsAddress().base().getPort(),
+                                        before))));
+        app = RunningApp.start(home, AppAccess::create);
+        join();
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> problem().contains("has changed")));
+        String problem = Ui.onFx(this::problem);
+        assertTrue(problem.contains(before) && problem.contains(server.tlsFingerprint()), problem);
+        assertEquals(null, Ui.onFx(() -> ui.visible("#certificateFingerprint")), "nothing is offered to trust");
+        Snapshots.save(ui.window().getScene(), "certificate-changed");
+    }
+
+    private void join() throws Exception {
+        ui.click("#addressField").write(server.httpsAddress().toString());
+        robot.type(KeyCode.ENTER);
+    }
+
+    private String problem() {
+        Message message = (Message) ui.visible("#welcomeProblem");
+        return message == null || message.getDescription() == null ? "" : message.getDescription();
+    }
+}
