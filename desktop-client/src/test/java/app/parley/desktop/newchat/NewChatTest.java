@@ -112,7 +112,12 @@ class NewChatTest {
                             + Ui.onFx(() -> robot.lookup("#groupNameField")
                                     .queryAs(javafx.scene.control.TextField.class)
                                     .getText())
-                            + "'",
+                            + "', the results " + Ui.onFx(() -> results("#memberSearchResults"))
+                            + ", the dialog says "
+                            + Ui.onFx(() -> robot.lookup(".label").queryAllAs(Label.class).stream()
+                                    .map(Label::getText)
+                                    .filter(t -> t != null && !t.isBlank())
+                                    .toList()),
                     e);
         }
         robot.clickOn(robot.lookup("#memberSearchResults .check-box").queryAs(CheckBox.class));

@@ -203,6 +203,13 @@ final class LoadClient implements AutoCloseable {
                             if (target.bearer() != null) {
                                 headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + target.bearer());
                             }
+                            if ("wss".equals(target.uri().getScheme())) {
+                                channel.pipeline()
+                                        .addLast(tls().newHandler(
+                                                        channel.alloc(),
+                                                        target.uri().getHost(),
+                                                        target.uri().getPort()));
+                            }
                             channel.pipeline()
                                     .addLast(
                                             new HttpClientCodec(),
@@ -231,6 +238,25 @@ final class LoadClient implements AutoCloseable {
         CompletableFuture.allOf(newSocks.stream().map(s -> s.ready).toArray(CompletableFuture[]::new))
                 .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
+
+    /**
+     * The client side of TLS for {@code wss://} targets, made once: it trusts any certificate, as a
+     * load generator against a server it started itself may (it measures, it guards nothing).
+     */
+    private io.netty.handler.ssl.SslContext tls() {
+        if (tls == null) {
+            try {
+                tls = io.netty.handler.ssl.SslContextBuilder.forClient()
+                        .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE)
+                        .build();
+            } catch (javax.net.ssl.SSLException e) {
+                throw new IllegalStateException("no TLS for the load client", e);
+            }
+        }
+        return tls;
+    }
+
+    private volatile io.netty.handler.ssl.SslContext tls;
 
     /** Closes every socket and waits for them to be gone. */
     void disconnect() {

@@ -103,10 +103,15 @@ public final class RealtimeBenchmark {
                         "created %d groups of %d over HTTP in %.1f s%n",
                         groups.size(), options.groupSize, (System.nanoTime() - start) / 1e9);
                 List<LoadClient.Target> targets = new ArrayList<>();
+                // With --property=parley.tls.enabled=true (and parley.tls.port), the sockets go over WSS.
+                String sockets = server.tlsPort().isPresent()
+                        ? "wss://localhost:" + server.tlsPort().getAsInt()
+                        : "ws://localhost:" + server.port();
+                System.out.printf("sockets over %s%n", sockets);
                 for (int i = 0; i < users.size(); i++) {
                     int room = i / options.groupSize;
                     targets.add(new LoadClient.Target(
-                            URI.create("ws://localhost:" + server.port() + "/api/v1/chat/" + groups.get(room)),
+                            URI.create(sockets + "/api/v1/chat/" + groups.get(room)),
                             users.get(i).token(),
                             room));
                 }
