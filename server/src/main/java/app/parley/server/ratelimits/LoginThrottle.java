@@ -36,10 +36,7 @@ public class LoginThrottle {
         return Caffeine.newBuilder()
                 .expireAfterWrite(settings.loginForgetAfter())
                 .maximumSize(200_000)
-                .ticker(() -> {
-                    Instant now = clock.instant();
-                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                })
+                .ticker(TimeMeters.of(clock)::currentTimeNanos)
                 .build();
     }
 

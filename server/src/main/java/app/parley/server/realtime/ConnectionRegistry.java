@@ -74,6 +74,12 @@ public class ConnectionRegistry {
         return connection.isMain() ? connection.userId() : connection.chatId();
     }
 
+    /** Every socket open on this node, chat and main. */
+    private Stream<Connection> every() {
+        return Stream.concat(byChat.values().stream(), mainByUser.values().stream())
+                .flatMap(Set::stream);
+    }
+
     /** How many sockets are open on this node (chat and main). */
     public int size() {
         return Stream.concat(byChat.values().stream(), mainByUser.values().stream())
@@ -83,17 +89,12 @@ public class ConnectionRegistry {
 
     /** The users with at least one socket open on this node (the hosting app asks before it stops). */
     public Set<Long> connectedUsers() {
-        return Stream.concat(byChat.values().stream(), mainByUser.values().stream())
-                .flatMap(Set::stream)
-                .map(Connection::userId)
-                .collect(Collectors.toUnmodifiableSet());
+        return every().map(Connection::userId).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The sessions that have sockets open on this node. */
     Set<String> sessionIds() {
-        return Stream.concat(byChat.values().stream(), mainByUser.values().stream())
-                .flatMap(Set::stream)
-                .map(Connection::sessionId)
+        return every().map(Connection::sessionId)
                 .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -103,17 +104,13 @@ public class ConnectionRegistry {
         if (sessionIds.isEmpty()) {
             return;
         }
-        Stream.concat(byChat.values().stream(), mainByUser.values().stream())
-                .flatMap(Set::stream)
-                .filter(connection -> sessionIds.contains(connection.sessionId()))
+        every().filter(connection -> sessionIds.contains(connection.sessionId()))
                 .forEach(connection -> connection.close(code, reason));
     }
 
     /** Closes every socket of these users on this node, chat and main alike. */
     void closeAllOf(Set<Long> userIds, int code, String reason) {
-        Stream.concat(byChat.values().stream(), mainByUser.values().stream())
-                .flatMap(Set::stream)
-                .filter(connection -> userIds.contains(connection.userId()))
+        every().filter(connection -> userIds.contains(connection.userId()))
                 .forEach(connection -> connection.close(code, reason));
     }
 
@@ -124,9 +121,7 @@ public class ConnectionRegistry {
                 sockets(byChat, member.chatId()).filter(c -> c.userId() == member.userId());
             case Audience.Inbox inbox -> sockets(mainByUser, inbox.userId());
             case Audience.Session session ->
-                Stream.concat(byChat.values().stream(), mainByUser.values().stream())
-                        .flatMap(Set::stream)
-                        .filter(connection -> session.sessionId().equals(connection.sessionId()));
+                every().filter(connection -> session.sessionId().equals(connection.sessionId()));
             case Audience.PresenceWatcher watcher ->
                 sockets(mainByUser, watcher.userId()).filter(Connection::watchesPresence);
         };
@@ -155,9 +150,7 @@ public class ConnectionRegistry {
     }
 
     private void pingAll() {
-        Stream.concat(byChat.values().stream(), mainByUser.values().stream())
-                .flatMap(Set::stream)
-                .forEach(Connection::ping);
+        every().forEach(Connection::ping);
     }
 
     @PreDestroy
