@@ -190,7 +190,8 @@ public final class AppFlow {
     public void showSignIn(Connected connected, String username, String notice) {
         leaveMain();
         current = null;
-        var viewModel = new SignInViewModel(text, problems, background, connected, this::signedIn, () -> pendingLink);
+        var viewModel = new SignInViewModel(
+                text, problems, background, connected, this::signedIn, () -> pendingLink, connector::hostedAccess);
         viewModel.prefill(username, notice);
         if (connected.awaitingFirstAccount()) {
             viewModel.registeringProperty().set(true);
@@ -256,7 +257,17 @@ public final class AppFlow {
         var people = new PresenceBook(session.api(), background);
         presence = people;
         var viewModel = new MainViewModel(
-                session, chats, people, themes, text, background, problems, timers, unsent, () -> signOut(session));
+                session,
+                chats,
+                people,
+                themes,
+                text,
+                background,
+                problems,
+                timers,
+                unsent,
+                () -> signOut(session),
+                connector::hostedAccess);
         var view = new MainView(viewModel, text, clock);
         var notifications = new NotificationsViewModel(
                 session.me().id(),

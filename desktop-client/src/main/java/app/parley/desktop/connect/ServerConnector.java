@@ -1,11 +1,15 @@
 package app.parley.desktop.connect;
 
+import app.parley.desktop.host.HostedAccess;
 import app.parley.desktop.host.HostedServer;
 import app.parley.desktop.host.Hosting;
 import app.parley.desktop.net.ApiClient;
 import app.parley.desktop.net.ServerAddress;
+import app.parley.desktop.net.ServerUnreachableException;
+import app.parley.desktop.tls.UntrustedCertificateException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
+import java.util.Optional;
 
 /** Reaches a server: one on the network ("Join"), or the one this app starts ("Host"). Blocking. */
 public final class ServerConnector {
@@ -27,6 +31,37 @@ public final class ServerConnector {
         ApiClient api = ApiClient.of(http, json, address);
         api.checkReachable();
         return new Connected(api, false, 0);
+    }
+
+    /**
+     * Checks that a Parley server answers at an address typed without a scheme: over plain HTTP,
+     * and when nothing HTTP answers there, over HTTPS (a server whose port serves HTTPS only, as a
+     * hosted one's LAN port does). A certificate not trusted yet is the HTTPS failure that counts.
+     */
+    public Connected joinEitherScheme(ServerAddress plain) {
+        try {
+            return join(plain);
+        } catch (ServerUnreachableException overHttp) {
+            if (UntrustedCertificateException.in(overHttp).isPresent()
+                    || !plain.base().getScheme().equals("http")) {
+                throw overHttp;
+            }
+            ServerAddress secure = plain.overHttps();
+            try {
+                return join(secure);
+            } catch (ServerUnreachableException overHttps) {
+                if (UntrustedCertificateException.in(overHttps).isPresent()) {
+                    throw overHttps;
+                }
+                overHttp.addSuppressed(overHttps);
+                throw overHttp;
+            }
+        }
+    }
+
+    /** Where others join the server this app hosts, while it runs. */
+    public Optional<HostedAccess> hostedAccess() {
+        return hosting.access();
     }
 
     /** Starts (or reuses) the hosted server, on {@code preferredPort} when it is free. */

@@ -8,10 +8,11 @@ package app.parley.desktop.discovery;
  * @param host     the IPv4 address it announced
  * @param port     its port
  * @param version  the Parley version it runs
+ * @param https    whether that port serves HTTPS (joining it asks to trust its certificate)
  */
-public record FoundServer(String instance, String name, String host, int port, String version) {
-    /** {@code host:port}, as typed into "Join a server". */
+public record FoundServer(String instance, String name, String host, int port, String version, boolean https) {
+    /** {@code host:port}, or {@code https://host:port}, as typed into "Join a server". */
     public String address() {
-        return host + ":" + port;
+        return (https ? "https://" : "") + host + ":" + port;
     }
 }

@@ -59,7 +59,8 @@ public final class ServerBrowser implements AutoCloseable {
                 name == null || name.isBlank() ? info.getName() : name,
                 addresses[0].getHostAddress(),
                 info.getPort(),
-                version == null ? "" : version));
+                version == null ? "" : version,
+                "https".equalsIgnoreCase(info.getPropertyString(ParleyDnsSd.SCHEME))));
     }
 
     @Override

@@ -4,14 +4,16 @@ import app.parley.desktop.net.ServerAddress;
 import app.parley.server.ParleyServer;
 import app.parley.server.accounts.AccountRepository;
 import app.parley.server.realtime.ConnectionRegistry;
+import app.parley.server.tls.TlsMaterial;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The Parley server this app runs in its own JVM ("Host a chat on this computer"): the real
- * server module, its data in the app's folder. Others on the network join it at
- * {@code http://<this computer>:<port>}.
+ * server module, its data in the app's folder. Others on the network join it over HTTPS at
+ * {@code https://<this computer>:<https port>}, trusting its self-signed certificate on first use;
+ * plain HTTP answers this computer only (this app's own connection).
  */
 public final class HostedServer implements AutoCloseable {
     private final ParleyServer server;
@@ -25,14 +27,36 @@ public final class HostedServer implements AutoCloseable {
      * fails with the server's {@code DataDirectoryInUseException}; a port in use with the
      * framework's bind failure.
      */
-    public static HostedServer start(Path dataDir, int port) {
-        // Announced on the LAN, so that the people around find it in "Join a server".
-        return new HostedServer(ParleyServer.start(
-                ParleyServer.Settings.of(dataDir, port).withProperty("parley.discovery.enabled", true)));
+    public static HostedServer start(Path dataDir, int port, int httpsPort) {
+        return new HostedServer(ParleyServer.start(ParleyServer.Settings.of(dataDir, port)
+                // Announced on the LAN, so that the people around find it in "Join a server".
+                .withProperty("parley.discovery.enabled", true)
+                .withProperty("parley.tls.enabled", true)
+                .withProperty("parley.tls.port", httpsPort)
+                .withProperty("parley.tls.plain-http", "local-only")
+                // The host makes invites through 127.0.0.1; their web links must name the LAN.
+                .withProperty("parley.invites.link-address", joinAddress(httpsPort))));
     }
 
+    private static String joinAddress(int httpsPort) {
+        return "https://" + LanAddresses.ofThisComputer().stream().findFirst().orElse("localhost") + ":" + httpsPort;
+    }
+
+    /** The plain HTTP port, which answers this computer only. */
     public int port() {
         return server.port();
+    }
+
+    public int httpsPort() {
+        return server.tlsPort().orElseThrow();
+    }
+
+    /** What the host tells others: where to join, and the certificate's fingerprint to compare. */
+    public HostedAccess access() {
+        return new HostedAccess(
+                joinAddress(httpsPort()),
+                server.context().getBean(TlsMaterial.class).fingerprint(),
+                server.dataDir());
     }
 
     /** The address this app itself uses (loopback). */

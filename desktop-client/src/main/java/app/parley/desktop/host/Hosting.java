@@ -19,6 +19,7 @@ public final class Hosting implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hosting.class);
 
     private final Path dataDir;
+    private final HttpsPorts httpsPorts;
     private final Executor starter;
     private HostedServer server;
     /** A start begun ahead of need ({@link #startSoon}), until {@link #start} takes it up. */
@@ -33,6 +34,7 @@ public final class Hosting implements AutoCloseable {
      */
     public Hosting(Path dataDir, Executor starter) {
         this.dataDir = dataDir;
+        this.httpsPorts = new HttpsPorts(dataDir);
         this.starter = starter;
     }
 
@@ -77,17 +79,25 @@ public final class Hosting implements AutoCloseable {
             return server;
         }
         try {
-            server = HostedServer.start(dataDir, preferredPort);
+            server = HostedServer.start(dataDir, preferredPort, httpsPorts.choose(preferredPort == 0));
         } catch (ServerStartupException portTaken) {
             if (preferredPort == 0) {
                 throw portTaken;
             }
-            LOG.info("Port {} is taken; hosting on a free port instead", preferredPort);
-            server = HostedServer.start(dataDir, 0);
+            // Either port: taken since it was looked at, or by a program that shares ports.
+            LOG.info("Port {} or the HTTPS port is taken; hosting on free ports instead", preferredPort);
+            server = HostedServer.start(dataDir, 0, httpsPorts.choose(true));
         } catch (DataDirectoryInUseException inUse) {
             throw new HostingRefusedException(inUse.getMessage(), inUse);
         }
-        LOG.info("Hosting a Parley server on port {} with its data in {}", server.port(), server.dataDir());
+        if (preferredPort != 0) {
+            httpsPorts.remember(server.httpsPort());
+        }
+        LOG.info(
+                "Hosting a Parley server on port {} (HTTPS {}) with its data in {}",
+                server.port(),
+                server.httpsPort(),
+                server.dataDir());
         hosted = true;
         return server;
     }
@@ -95,6 +105,11 @@ public final class Hosting implements AutoCloseable {
     /** Whether a server ran in this app's run, even if it has stopped since. */
     public synchronized boolean hasHosted() {
         return hosted;
+    }
+
+    /** Where others join the running server, and its certificate's fingerprint. */
+    public synchronized Optional<HostedAccess> access() {
+        return current().map(HostedServer::access);
     }
 
     public synchronized Optional<HostedServer> current() {

@@ -4,6 +4,7 @@ import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.ChatListView;
 import app.parley.desktop.chats.UserIds;
 import app.parley.desktop.groupinfo.GroupInfoDialog;
+import app.parley.desktop.host.HostedServerDialog;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.invites.InviteDialog;
 import app.parley.desktop.invites.JoinInviteDialog;
@@ -219,16 +220,16 @@ public final class MainView {
         var devices = new MenuItem(text.get("main.sessions"), new FontIcon(Feather.MONITOR));
         devices.setId("sessionsItem");
         devices.setOnAction(event -> new SessionsDialog(viewModel.newSessions(), text, clock, window()).show());
-        menu.getItems()
-                .addAll(
-                        profile,
-                        devices,
-                        new SeparatorMenuItem(),
-                        system,
-                        light,
-                        dark,
-                        new SeparatorMenuItem(),
-                        signOut);
+        menu.getItems().addAll(profile, devices);
+        viewModel.hostedAccess().ifPresent(access -> {
+            var hosted = new MenuItem(text.get("main.hosted"), new FontIcon(Feather.SERVER));
+            hosted.setId("hostedServerItem");
+            // Read when opened: the address follows the computer's network.
+            hosted.setOnAction(event ->
+                    viewModel.hostedAccess().ifPresent(now -> new HostedServerDialog(now, text, window()).show()));
+            menu.getItems().add(hosted);
+        });
+        menu.getItems().addAll(new SeparatorMenuItem(), system, light, dark, new SeparatorMenuItem(), signOut);
         return menu;
     }
 

@@ -4,6 +4,7 @@ import app.parley.desktop.app.Background;
 import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.chats.ChatListViewModel;
 import app.parley.desktop.groupinfo.GroupInfoViewModel;
+import app.parley.desktop.host.HostedAccess;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.invites.InvitesViewModel;
@@ -22,8 +23,10 @@ import app.parley.model.account.UserProfile;
 import app.parley.model.event.ServerEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,6 +41,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * unread total), the theme, and signing out.
  */
 public final class MainViewModel {
+    private final Supplier<Optional<HostedAccess>> hostedAccess;
     private final SignedIn session;
     private final ChatListViewModel chats;
     private final Themes themes;
@@ -67,6 +71,23 @@ public final class MainViewModel {
             ScheduledExecutorService timers,
             Outbox outbox,
             Runnable onSignOut) {
+        this(session, chats, presence, themes, text, background, problems, timers, outbox, onSignOut, Optional::empty);
+    }
+
+    /** @param hostedAccess where others join the server this app hosts, while it hosts one */
+    public MainViewModel(
+            SignedIn session,
+            ChatListViewModel chats,
+            PresenceBook presence,
+            Themes themes,
+            Messages text,
+            Background background,
+            ProblemText problems,
+            ScheduledExecutorService timers,
+            Outbox outbox,
+            Runnable onSignOut,
+            Supplier<Optional<HostedAccess>> hostedAccess) {
+        this.hostedAccess = hostedAccess;
         this.session = session;
         this.background = background;
         this.problems = problems;
@@ -231,6 +252,11 @@ public final class MainViewModel {
 
     public MyProfileViewModel newMyProfile() {
         return new MyProfileViewModel(session.api(), me.get(), background, problems);
+    }
+
+    /** Where others join the server this app hosts; empty when it joined someone else's. */
+    public Optional<HostedAccess> hostedAccess() {
+        return session.hosted() ? hostedAccess.get() : Optional.empty();
     }
 
     /** The person's signed-in devices, read fresh. */

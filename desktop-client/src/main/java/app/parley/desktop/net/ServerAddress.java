@@ -50,6 +50,11 @@ public record ServerAddress(URI base) {
         return parse(base.toString()).orElseThrow(() -> new IllegalArgumentException("not a server address: " + base));
     }
 
+    /** The same host and port over HTTPS. */
+    public ServerAddress overHttps() {
+        return parse("https://" + display()).orElseThrow();
+    }
+
     /** An absolute URI for a path of the API, e.g. {@code /api/v1/chats}. */
     public URI resolve(String pathAndQuery) {
         return URI.create(base + pathAndQuery);

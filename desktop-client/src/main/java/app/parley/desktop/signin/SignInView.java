@@ -1,6 +1,7 @@
 package app.parley.desktop.signin;
 
 import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.tls.Fingerprint;
 import atlantafx.base.controls.Card;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
@@ -130,6 +131,15 @@ public final class SignInView {
         var card = new Card();
         card.getStyleClass().add(Styles.ELEVATED_1);
         var header = new VBox(4, heading, server);
+        viewModel.hostedFingerprint().ifPresent(fingerprint -> {
+            var caption = new Label(text.get("signin.server.fingerprint"));
+            caption.getStyleClass().add(Styles.TEXT_MUTED);
+            var value = new Label(Fingerprint.inTwoLines(fingerprint));
+            value.setId("hostedFingerprint");
+            value.getStyleClass().addAll("certificate-fingerprint", Styles.TEXT_SMALL);
+            value.setMinHeight(Region.USE_PREF_SIZE);
+            header.getChildren().addAll(caption, value);
+        });
         header.setStyle("-fx-padding: 0 0 8 0;");
         card.setHeader(header);
         card.setBody(form);

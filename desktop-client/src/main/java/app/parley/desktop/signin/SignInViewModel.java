@@ -2,12 +2,14 @@ package app.parley.desktop.signin;
 
 import app.parley.desktop.app.Background;
 import app.parley.desktop.connect.Connected;
+import app.parley.desktop.host.HostedAccess;
 import app.parley.desktop.host.LanAddresses;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.ApiException;
 import app.parley.desktop.session.SignedIn;
 import app.parley.model.account.AuthResponse;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -40,6 +42,7 @@ public final class SignInViewModel {
     private final ReadOnlyStringWrapper problemField = new ReadOnlyStringWrapper(this, "problemField", "");
 
     private final Supplier<String> invite;
+    private final Supplier<Optional<HostedAccess>> hostedAccess;
 
     public SignInViewModel(
             Messages text,
@@ -61,7 +64,20 @@ public final class SignInViewModel {
             Connected server,
             Consumer<SignedIn> onSignedIn,
             Supplier<String> invite) {
+        this(text, problems, background, server, onSignedIn, invite, Optional::empty);
+    }
+
+    /** @param hostedAccess where others join the server this app hosts, and its certificate's fingerprint */
+    public SignInViewModel(
+            Messages text,
+            ProblemText problems,
+            Background background,
+            Connected server,
+            Consumer<SignedIn> onSignedIn,
+            Supplier<String> invite,
+            Supplier<Optional<HostedAccess>> hostedAccess) {
         this.invite = invite;
+        this.hostedAccess = hostedAccess;
         this.text = text;
         this.problems = problems;
         this.background = background;
@@ -78,9 +94,21 @@ public final class SignInViewModel {
 
     /** Where the person is signing in, as shown above the form. */
     public String serverLine() {
-        return server.hosted()
-                ? text.get("signin.server.hosted", LanAddresses.joinAddress(server.hostedPort()))
-                : text.get("signin.server", server.api().server().display());
+        if (!server.hosted()) {
+            return text.get("signin.server", server.api().server().display());
+        }
+        return hostedAccess
+                .get()
+                .map(access -> text.get("signin.server.hosted", access.joinAddress()))
+                .orElseGet(() -> text.get("signin.server.hosted", LanAddresses.joinAddress(server.hostedPort())));
+    }
+
+    /**
+     * The hosted server's certificate fingerprint, which the people joining are asked to compare;
+     * empty when this app hosts nothing.
+     */
+    public Optional<String> hostedFingerprint() {
+        return server.hosted() ? hostedAccess.get().map(HostedAccess::fingerprint) : Optional.empty();
     }
 
     public BooleanProperty registeringProperty() {

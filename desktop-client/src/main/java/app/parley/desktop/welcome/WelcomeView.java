@@ -3,6 +3,7 @@ package app.parley.desktop.welcome;
 import app.parley.desktop.discovery.DiscoveryViewModel;
 import app.parley.desktop.discovery.FoundServer;
 import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.tls.Fingerprint;
 import atlantafx.base.controls.Card;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
@@ -11,10 +12,14 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -53,39 +58,59 @@ public final class WelcomeView {
     }
 
     /**
-     * First contact with an HTTPS server: its fingerprint, to compare with the one its admin gives
-     * (the server logs it at start), and "Trust" or not.
+     * A certificate not trusted yet: its fingerprint, to compare with the one the server's owner
+     * gives (the server shows it at start), and "Trust" or not. A changed certificate is asked
+     * about with both fingerprints and a warning, and there not connecting is the default.
      */
     private void ask(WelcomeViewModel.CertificateQuestion question) {
-        var trust = new javafx.scene.control.ButtonType(
-                text.get("welcome.certificate.trust"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        var cancel = new javafx.scene.control.ButtonType(
-                text.get("dialog.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        var dialog = new javafx.scene.control.Dialog<javafx.scene.control.ButtonType>();
+        boolean changed = question.changed();
+        var trust = new ButtonType(
+                text.get(changed ? "welcome.certificate.trustNew" : "welcome.certificate.trust"),
+                changed ? ButtonBar.ButtonData.OTHER : ButtonBar.ButtonData.OK_DONE);
+        var cancel = new ButtonType(
+                text.get(changed ? "welcome.certificate.dontConnect" : "dialog.cancel"),
+                ButtonBar.ButtonData.CANCEL_CLOSE);
+        var dialog = new Dialog<ButtonType>();
         if (root.getScene() != null) {
             dialog.initOwner(root.getScene().getWindow());
         }
-        dialog.setTitle(text.get("welcome.certificate.title"));
-        var explanation = new Label(text.get("welcome.certificate.explanation", question.server()));
+        dialog.setTitle(text.get(changed ? "welcome.certificate.changedTitle" : "welcome.certificate.title"));
+        var explanation = new Label(
+                changed
+                        ? text.get("welcome.certificate.changedExplanation", question.server())
+                        : text.get("welcome.certificate.explanation", question.server()));
         explanation.setWrapText(true);
         explanation.setMinHeight(Region.USE_PREF_SIZE);
-        var fingerprint = new javafx.scene.control.TextArea(
-                question.fingerprint().replaceAll("(([0-9A-F]{2}:){15}[0-9A-F]{2}):", "$1\n"));
-        fingerprint.setId("certificateFingerprint");
-        fingerprint.setEditable(false);
-        fingerprint.setWrapText(true);
-        fingerprint.setPrefRowCount(2);
-        fingerprint.getStyleClass().add("certificate-fingerprint");
-        var advice = new Label(text.get("welcome.certificate.advice"));
+        if (changed) {
+            explanation.getStyleClass().add(Styles.DANGER);
+        }
+        var content = new VBox(10, explanation);
+        if (changed) {
+            content.getChildren()
+                    .addAll(
+                            fingerprintCaption(text.get("welcome.certificate.before")),
+                            fingerprintBox("previousFingerprint", question.previous()),
+                            fingerprintCaption(text.get("welcome.certificate.now")));
+        }
+        content.getChildren().add(fingerprintBox("certificateFingerprint", question.fingerprint()));
+        var advice = new Label(text.get(changed ? "welcome.certificate.changedAdvice" : "welcome.certificate.advice"));
         advice.setWrapText(true);
         advice.setMinHeight(Region.USE_PREF_SIZE);
         advice.getStyleClass().add(Styles.TEXT_MUTED);
-        var content = new VBox(10, explanation, fingerprint, advice);
-        content.setId("certificateQuestion");
-        content.setPrefWidth(480);
+        content.getChildren().add(advice);
+        content.setId(changed ? "certificateChanged" : "certificateQuestion");
+        content.setPrefWidth(500);
+        content.setPadding(new javafx.geometry.Insets(14, 14, 0, 14));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().addAll(trust, cancel);
-        dialog.getDialogPane().lookupButton(trust).setId("trustCertificateButton");
+        var trustButton = (Button) dialog.getDialogPane().lookupButton(trust);
+        trustButton.setId("trustCertificateButton");
+        if (changed) {
+            // Enter must not replace a pinned certificate: that takes a deliberate click.
+            trustButton.getStyleClass().add(Styles.DANGER);
+            trustButton.setDefaultButton(false);
+            ((Button) dialog.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        }
         dialog.setOnHidden(event -> {
             if (dialog.getResult() == trust) {
                 viewModel.trustCertificate();
@@ -94,6 +119,23 @@ public final class WelcomeView {
             }
         });
         dialog.show();
+    }
+
+    private static Label fingerprintCaption(String caption) {
+        var label = new Label(caption);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        return label;
+    }
+
+    /** A SHA-256 fingerprint on two lines of 16 bytes, selectable to copy. */
+    private static TextArea fingerprintBox(String id, String fingerprint) {
+        var box = new TextArea(Fingerprint.inTwoLines(fingerprint));
+        box.setId(id);
+        box.setEditable(false);
+        box.setWrapText(true);
+        box.setPrefRowCount(2);
+        box.getStyleClass().add("certificate-fingerprint");
+        return box;
     }
 
     public Parent root() {

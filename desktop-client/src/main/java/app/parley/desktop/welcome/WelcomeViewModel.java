@@ -47,8 +47,15 @@ public final class WelcomeViewModel {
 
     private UntrustedCertificateException unanswered;
 
-    /** A server's certificate met for the first time: which server, and its SHA-256 fingerprint to compare. */
-    public record CertificateQuestion(String server, String fingerprint) {}
+    /**
+     * A server's certificate not trusted yet: which server, its SHA-256 fingerprint to compare, and
+     * the one trusted before when it changed (null at a first contact).
+     */
+    public record CertificateQuestion(String server, String fingerprint, String previous) {
+        public boolean changed() {
+            return previous != null;
+        }
+    }
 
     public WelcomeViewModel(
             Messages text,
@@ -143,18 +150,25 @@ public final class WelcomeViewModel {
         }
         start(text.get("welcome.busy.join"));
         joining = server.get();
-        background.run(() -> connector.join(server.get()), this::connected, this::failed);
+        boolean schemeTyped = typed.contains("://");
+        background.run(
+                () -> schemeTyped ? connector.join(server.get()) : connector.joinEitherScheme(server.get()),
+                this::connected,
+                this::failed);
     }
 
     /**
-     * The certificate of a server met for the first time, waiting for the person to compare its
-     * fingerprint and trust it or not; null when nothing is asked.
+     * The certificate of a server met for the first time, or changed since it was trusted, waiting
+     * for the person to compare its fingerprint and trust it or not; null when nothing is asked.
      */
     public ReadOnlyObjectProperty<CertificateQuestion> certificateQuestionProperty() {
         return certificateQuestion.getReadOnlyProperty();
     }
 
-    /** The person compared the fingerprint: trusted from now on, and the server joined. */
+    /**
+     * The person compared the fingerprint: trusted from now on (in place of any certificate trusted
+     * before), and the server joined.
+     */
     public void trustCertificate() {
         UntrustedCertificateException asked = unanswered;
         unanswered = null;
@@ -163,7 +177,8 @@ public final class WelcomeViewModel {
             return;
         }
         certificates.trust(asked.host(), asked.port(), asked.fingerprint());
-        ServerAddress server = joining;
+        // Over HTTPS, whatever was typed: the certificate came from there.
+        ServerAddress server = joining.overHttps();
         start(text.get("welcome.busy.join"));
         background.run(() -> connector.join(server), this::connected, this::failed);
     }
@@ -191,11 +206,12 @@ public final class WelcomeViewModel {
         busy.set(false);
         busyText.set("");
         var untrusted = UntrustedCertificateException.in(failure);
-        if (certificates != null && untrusted.isPresent() && untrusted.get().previous() == null) {
-            // First contact over HTTPS: the person decides, having compared the fingerprint.
+        if (certificates != null && untrusted.isPresent()) {
+            // The person decides, having compared the fingerprint: at first contact, or when the
+            // server's owner says its certificate was replaced (the view warns loudly then).
             unanswered = untrusted.get();
-            certificateQuestion.set(
-                    new CertificateQuestion(unanswered.host() + ":" + unanswered.port(), unanswered.fingerprint()));
+            certificateQuestion.set(new CertificateQuestion(
+                    unanswered.host() + ":" + unanswered.port(), unanswered.fingerprint(), unanswered.previous()));
             return;
         }
         problem.set(problems.describe(failure));

@@ -12,6 +12,8 @@ import app.parley.desktop.support.RunningApp;
 import app.parley.desktop.support.Snapshots;
 import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
+import app.parley.desktop.tls.KnownCertificates;
+import app.parley.desktop.tls.PinningTrustManager;
 import app.parley.model.ParleyJson;
 import atlantafx.base.controls.Message;
 import java.nio.file.Files;
@@ -73,7 +75,19 @@ class ParleyDesktopAppTest {
         ui.awaitNode("#hostButton");
         robot.clickOn("#hostButton");
         ui.awaitNode("#signInServer");
-        assertTrue(label("#signInServer").getText().startsWith("Hosted on this computer\nOthers join at "));
+        String serverLine = label("#signInServer").getText();
+        assertTrue(serverLine.startsWith("Hosted on this computer\nOthers join at https://"), serverLine);
+        String joinAddress = serverLine.substring(serverLine.indexOf("https://"));
+        String fingerprint = label("#hostedFingerprint").getText().replace("\n", ":");
+        assertTrue(fingerprint.matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"), fingerprint);
+        // Others reach it over HTTPS, at the address shown, with the certificate shown.
+        var known = new KnownCertificates(serverData.resolve("known.json"), ParleyJson.mapper());
+        ServerAddress shown = ServerAddress.parse(joinAddress).orElseThrow();
+        known.trust(shown.base().getHost(), shown.base().getPort(), fingerprint);
+        var pinned = java.net.http.HttpClient.newBuilder()
+                .sslContext(PinningTrustManager.context(known))
+                .build();
+        ApiClient.of(pinned, ParleyJson.mapper(), shown).checkReachable();
 
         // Nobody has an account on a server just made: the form asks the host to create one.
         ui.awaitNode("#nameField");
@@ -91,6 +105,17 @@ class ParleyDesktopAppTest {
         assertTrue(
                 Files.exists(home.resolve("server").resolve("parley.db")),
                 "the hosted server keeps its data in the app's folder");
+
+        // Later, "This server" in the menu says the same to whoever asks.
+        ui.click("#mainMenu");
+        ui.click("#hostedServerItem");
+        ui.awaitNode("#hostedServerDialog");
+        assertEquals(joinAddress, Ui.onFx(() -> ((TextField) ui.visible("#hostedJoinAddress")).getText()));
+        assertEquals(
+                fingerprint,
+                Ui.onFx(() -> ((javafx.scene.control.TextArea) ui.visible("#hostedCertificateFingerprint")).getText())
+                        .replace("\n", ":"));
+        Snapshots.save(ui.dialog().getScene(), "hosted-server");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.parley.server.discovery;
 
 import app.parley.model.discovery.ParleyDnsSd;
+import app.parley.server.tls.TlsSettings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -33,6 +34,7 @@ public class ServerAnnouncer implements ApplicationEventListener<ServerStartupEv
     static final String API_PATH = "/api/v1";
 
     private final DiscoverySettings settings;
+    private final TlsSettings tls;
     private final TaskScheduler scheduler;
 
     private JmDNS announcing;
@@ -40,14 +42,17 @@ public class ServerAnnouncer implements ApplicationEventListener<ServerStartupEv
     private ScheduledFuture<?> rechecking;
     private boolean stopped;
 
-    public ServerAnnouncer(DiscoverySettings settings, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+    public ServerAnnouncer(
+            DiscoverySettings settings, TlsSettings tls, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.settings = settings;
+        this.tls = tls;
         this.scheduler = scheduler;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        int port = event.getSource().getPort();
+        // With HTTPS on, the LAN is pointed at it: plain HTTP may answer this machine only.
+        int port = tls.enabled() ? tls.port() : event.getSource().getPort();
         rechecking = scheduler.scheduleWithFixedDelay(
                 Duration.ZERO, settings.recheck(), () -> announceOnCurrentAddress(port));
     }
@@ -76,7 +81,8 @@ public class ServerAnnouncer implements ApplicationEventListener<ServerStartupEv
         try {
             JmDNS dns = JmDNS.create(address, "parley-" + port);
             String name = name();
-            dns.registerService(ServiceInfo.create(ParleyDnsSd.SERVICE_TYPE, name, port, 0, 0, txt(name)));
+            dns.registerService(
+                    ServiceInfo.create(ParleyDnsSd.SERVICE_TYPE, name, port, 0, 0, txt(name, tls.enabled())));
             announcing = dns;
             announcedOn = address;
             LOG.info("Announced on the LAN as \"{}\" at {}:{}", name, address.getHostAddress(), port);
@@ -97,7 +103,7 @@ public class ServerAnnouncer implements ApplicationEventListener<ServerStartupEv
         }
     }
 
-    private static Map<String, String> txt(String name) {
+    private static Map<String, String> txt(String name, boolean https) {
         String version = ServerAnnouncer.class.getPackage().getImplementationVersion();
         return Map.of(
                 ParleyDnsSd.NAME,
@@ -105,7 +111,9 @@ public class ServerAnnouncer implements ApplicationEventListener<ServerStartupEv
                 ParleyDnsSd.VERSION,
                 version == null ? "development" : version,
                 ParleyDnsSd.API,
-                API_PATH);
+                API_PATH,
+                ParleyDnsSd.SCHEME,
+                https ? "https" : "http");
     }
 
     private void withdraw() {

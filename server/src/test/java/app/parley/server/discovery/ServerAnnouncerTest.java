@@ -66,6 +66,7 @@ class ServerAnnouncerTest {
             assertEquals(port, found.getPort());
             assertEquals(name, found.getPropertyString(ParleyDnsSd.NAME));
             assertEquals("/api/v1", found.getPropertyString(ParleyDnsSd.API));
+            assertEquals("http", found.getPropertyString(ParleyDnsSd.SCHEME));
             assertFalse(found.getPropertyString(ParleyDnsSd.VERSION).isBlank());
             assertTrue(
                     Arrays.asList(found.getInet4Addresses()).contains(lan), Arrays.toString(found.getInet4Addresses()));
@@ -78,6 +79,33 @@ class ServerAnnouncerTest {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> named(name).isEmpty());
+    }
+
+    @Test
+    void aServerWithHttpsOnAnnouncesItsHttpsPort() throws Exception {
+        String name = "Parley https " + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        int httpsPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            httpsPort = socket.getLocalPort();
+        }
+        try (ParleyServer server = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0)
+                .withProperty("parley.discovery.enabled", true)
+                .withProperty("parley.discovery.name", name)
+                .withProperty("parley.tls.enabled", true)
+                .withProperty("parley.tls.port", httpsPort))) {
+            ServiceInfo found = Awaitility.await()
+                    .atMost(20, TimeUnit.SECONDS)
+                    .until(
+                            () -> named(name),
+                            service ->
+                                    service.isPresent() && service.get().getPropertyString(ParleyDnsSd.SCHEME) != null)
+                    .orElseThrow();
+
+            // Plain HTTP answers this machine only, so the LAN is sent to HTTPS.
+            assertEquals(httpsPort, found.getPort());
+            assertEquals("https", found.getPropertyString(ParleyDnsSd.SCHEME));
+            assertTrue(server.port() != httpsPort);
+        }
     }
 
     @Test

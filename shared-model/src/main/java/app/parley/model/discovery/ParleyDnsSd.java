@@ -14,6 +14,12 @@ public final class ParleyDnsSd {
     /** The Parley version the server runs. */
     public static final String VERSION = "version";
 
+    /**
+     * {@code https} when the announced port serves HTTPS (the app then asks the person to trust
+     * its certificate); {@code http} or absent for plain HTTP.
+     */
+    public static final String SCHEME = "scheme";
+
     /** Where the canonical API lives on that port, e.g. {@code /api/v1}. */
     public static final String API = "api";
 

@@ -15,6 +15,7 @@ import app.parley.server.invites.Accepted;
 import app.parley.server.invites.InviteDetails;
 import app.parley.server.invites.InvitePreviewDetails;
 import app.parley.server.invites.InviteService;
+import app.parley.server.invites.InviteWebLinks;
 import app.parley.server.ratelimits.ClientAddress;
 import app.parley.server.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -41,10 +42,12 @@ import java.util.List;
 class InvitesController {
     private final InviteService invites;
     private final ChatService chats;
+    private final InviteWebLinks webLinks;
 
-    InvitesController(InviteService invites, ChatService chats) {
+    InvitesController(InviteService invites, ChatService chats, InviteWebLinks webLinks) {
         this.invites = invites;
         this.chats = chats;
+        this.webLinks = webLinks;
     }
 
     /** A new invite to a group; the body (optional) sets an expiry and a use limit. */
@@ -117,11 +120,11 @@ class InvitesController {
         return new InviteAccepted("ok", chat.id(), chat.uuid(), chat.name(), chat.roomName(), accepted.joined());
     }
 
-    private static InviteList list(List<InviteDetails> found, HttpRequest<?> http) {
+    private InviteList list(List<InviteDetails> found, HttpRequest<?> http) {
         return new InviteList(found.stream().map(details -> view(details, http)).toList());
     }
 
-    static Invite view(InviteDetails details, HttpRequest<?> http) {
+    Invite view(InviteDetails details, HttpRequest<?> http) {
         var invite = details.invite();
         return new Invite(
                 invite.id(),
@@ -137,6 +140,6 @@ class InvitesController {
                 invite.revokedAt() != null,
                 details.state().wireName(),
                 InviteLink.appLink(invite.token()),
-                InviteLink.webLink(PublicAddress.http(http), invite.token()));
+                webLinks.of(PublicAddress.http(http), invite.token()));
     }
 }

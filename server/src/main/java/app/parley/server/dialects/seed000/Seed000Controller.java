@@ -34,6 +34,7 @@ import app.parley.server.files.Upload;
 import app.parley.server.invites.Accepted;
 import app.parley.server.invites.InviteDetails;
 import app.parley.server.invites.InviteService;
+import app.parley.server.invites.InviteWebLinks;
 import app.parley.server.messages.MessageService;
 import app.parley.server.messages.OpenedChat;
 import app.parley.server.messages.PostedFile;
@@ -80,6 +81,7 @@ class Seed000Controller {
     private final Actors actors;
     private final Seed000Views views;
     private final GetBody getBody;
+    private final InviteWebLinks webLinks;
 
     Seed000Controller(
             AccountService accounts,
@@ -89,7 +91,8 @@ class Seed000Controller {
             InviteService invites,
             Actors actors,
             Seed000Views views,
-            GetBody getBody) {
+            GetBody getBody,
+            InviteWebLinks webLinks) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.chats = chats;
@@ -98,6 +101,7 @@ class Seed000Controller {
         this.actors = actors;
         this.views = views;
         this.getBody = getBody;
+        this.webLinks = webLinks;
     }
 
     /**
@@ -182,8 +186,7 @@ class Seed000Controller {
         InviteDetails created =
                 Fields.named(Map.of("chat_id", "chat.id"), () -> invites.create(caller, chat.id(), null));
         String token = created.invite().token();
-        return new GeneratedInvite(
-                token, InviteLink.webLink(PublicAddress.http(http), token), InviteLink.appLink(token));
+        return new GeneratedInvite(token, webLinks.of(PublicAddress.http(http), token), InviteLink.appLink(token));
     }
 
     /**
