@@ -1,65 +1,128 @@
 package app.parley.desktop.app;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The installed app starts with {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=…} in
- * the user's cache folder: when no valid archive is there, the JVM writes the classes this run
- * loaded into it at exit, and maps them at every later start, which then skips most class loading
- * (the embedded server's start above all).
+ * the user's cache folder: when no archive is there, the JVM writes the classes this run loaded
+ * into it at exit, and maps them at every later start, which then skips most class loading (the
+ * embedded server's start above all).
  *
- * <p>Two things the JVM leaves to the app. It does not create the folder, so no archive would ever
- * be written; and it keeps an archive for as long as it is valid, so one made by a run that only
- * joined a server lacks the embedded server's classes for good, and hosting would never get
- * faster. A note beside the archive says whether its run hosted; a hosting run that finds an
- * archive without the server deletes it, and the next start makes a whole one.
+ * <p>Three things the JVM leaves to the app. It does not create the folder, so no archive would
+ * ever be written. It never replaces an archive made by another build of the app: the archive no
+ * longer matches the jars, the JVM runs without it, and writes no new one, so after an update the
+ * app would start slowly for good. And it keeps an archive for as long as it is valid, so one made
+ * by a run that only joined a server lacks the embedded server's classes, and hosting would never
+ * get faster. A note beside the archive says which build made it and whether its run hosted; an
+ * archive of another build is deleted at start, and one without the server by a hosting run at
+ * its end, and the next start makes a whole one.
  */
 final class ClassDataArchive {
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchive.class);
     private static final String FLAG = "-XX:SharedArchiveFile=";
+    private static final String BUILD = "build";
+    private static final String HOLDS = "holds";
     private static final String WITH_SERVER = "with the embedded server";
     private static final String WITHOUT_SERVER = "without the embedded server";
 
     private final Path file;
     private final Path note;
+    private final String build;
     private final boolean existedAtStart;
 
-    private ClassDataArchive(Path file) {
+    private ClassDataArchive(Path file, String build) {
         this.file = file;
         this.note = file.resolveSibling(file.getFileName() + ".txt");
+        this.build = build;
         this.existedAtStart = Files.isRegularFile(file);
     }
 
-    /** The archive the JVM was told to use ({@code jvmArguments} as the runtime reports them), if any. */
-    static Optional<ClassDataArchive> of(List<String> jvmArguments) {
+    /**
+     * The archive the JVM was told to use ({@code jvmArguments} as the runtime reports them), if
+     * any; {@code build} names the app's build that runs (see {@link #thisBuild}).
+     */
+    static Optional<ClassDataArchive> of(List<String> jvmArguments, String build) {
         return jvmArguments.stream()
                 .filter(argument -> argument.startsWith(FLAG))
                 .map(argument -> Path.of(argument.substring(FLAG.length())))
                 .reduce((first, last) -> last)
-                .map(ClassDataArchive::new);
+                .map(path -> new ClassDataArchive(path, build));
     }
 
-    /** Makes the archive's folder, so that the JVM can write the archive at exit. */
+    /** The archive of this JVM, if it was told to use one. */
+    static Optional<ClassDataArchive> ofThisJvm() {
+        return of(ManagementFactory.getRuntimeMXBean().getInputArguments(), thisBuild());
+    }
+
+    /**
+     * What the JVM checks an archive against, as one digest: the JVM's version and every class
+     * path entry's name, size and modification time (an update rewrites the jars).
+     */
+    static String thisBuild() {
+        var digest = new StringBuilder(System.getProperty("java.vm.version", ""));
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            digest.append('\n').append(entry);
+            try {
+                digest.append(' ')
+                        .append(Files.size(path))
+                        .append(' ')
+                        .append(Files.getLastModifiedTime(path).toMillis());
+            } catch (IOException | RuntimeException e) {
+                digest.append(" absent");
+            }
+        }
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(digest.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * At the process's start: makes the archive's folder, so that the JVM can write the archive at
+     * exit, and notes the build that will have made it; or drops an archive of another build.
+     */
     void prepareFolder() {
         try {
             Files.createDirectories(file.getParent());
+            if (!existedAtStart) {
+                // Noted now, not at the end: a run ended by a signal still writes its archive.
+                write(WITHOUT_SERVER);
+            } else if (!build.equals(noted().getProperty(BUILD))) {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(note);
+                LOG.info("The class-data archive was made by another build of the app; the next start makes a new one");
+            }
         } catch (IOException | SecurityException e) {
             LOG.info("No class-data archive: {} cannot be made ({})", file.getParent(), e.toString());
         }
     }
 
-    /** At the app's end, before the JVM's: notes what this run's archive holds, or drops one that lacks the server. */
+    /** At the app's end, before the JVM's: notes that this run's archive has the server, or drops one that lacks it. */
     void afterRun(boolean hostedAServer) {
+        if (!hostedAServer) {
+            return;
+        }
         try {
             if (!existedAtStart) {
-                Files.writeString(note, hostedAServer ? WITH_SERVER : WITHOUT_SERVER);
-            } else if (hostedAServer && !noted().equals(WITH_SERVER)) {
+                write(WITH_SERVER);
+            } else if (Files.exists(file) && !WITH_SERVER.equals(noted().getProperty(HOLDS))) {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(note);
                 LOG.info("The class-data archive lacked the embedded server; the next start makes a new one");
@@ -69,7 +132,24 @@ final class ClassDataArchive {
         }
     }
 
-    private String noted() throws IOException {
-        return Files.exists(note) ? Files.readString(note).strip() : "";
+    private void write(String holds) throws IOException {
+        var properties = new Properties();
+        properties.setProperty(BUILD, build);
+        properties.setProperty(HOLDS, holds);
+        try (var out = Files.newBufferedWriter(note, StandardCharsets.UTF_8)) {
+            properties.store(out, "What the class-data archive beside holds (Parley)");
+        }
+    }
+
+    private Properties noted() throws IOException {
+        var properties = new Properties();
+        if (Files.exists(note)) {
+            try (var in = Files.newBufferedReader(note, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            } catch (IllegalArgumentException damaged) {
+                return new Properties();
+            }
+        }
+        return properties;
     }
 }

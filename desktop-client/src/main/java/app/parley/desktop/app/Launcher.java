@@ -1,6 +1,5 @@
 package app.parley.desktop.app;
 
-import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 
 /**
@@ -15,8 +14,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        ClassDataArchive.of(ManagementFactory.getRuntimeMXBean().getInputArguments())
-                .ifPresent(ClassDataArchive::prepareFolder);
+        ClassDataArchive.ofThisJvm().ifPresent(ClassDataArchive::prepareFolder);
         Application.launch(ParleyDesktopApp.class, args);
         // The window is closed and the app has stopped what it started; a library thread that is
         // not a daemon (a network browser still closing) must not keep the process alive.

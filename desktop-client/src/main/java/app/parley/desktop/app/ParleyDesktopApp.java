@@ -16,7 +16,6 @@ import app.parley.desktop.tray.Tray;
 import app.parley.desktop.tray.Trays;
 import app.parley.model.ParleyJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +78,7 @@ public final class ParleyDesktopApp extends Application {
             Platform.exit(); // the app already running has the link now
             return;
         }
-        classData = ClassDataArchive.of(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        classData = ClassDataArchive.ofThisJvm();
         ObjectMapper json = ParleyJson.mapper();
         workers = Executors.newVirtualThreadPerTaskExecutor();
         hosting = new Hosting(directories.hostedServerData(), workers);

@@ -138,6 +138,30 @@ final class AppProcess implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * What the JVM's native memory tracking says of the app's memory, by area (heap, classes,
+     * code, threads, GC, and everything native libraries such as GTK and Mesa allocated through
+     * malloc outside it), after the heap's largest classes (which collects it first); the app
+     * must run with {@code -XX:NativeMemoryTracking=summary}.
+     */
+    String nativeMemory() throws IOException, InterruptedException {
+        String histogram = jcmd("GC.class_histogram")
+                .lines()
+                .limit(30)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        return jcmd("GC.heap_info") + histogram + jcmd("VM.native_memory", "summary");
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        List<String> line = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(process.pid())));
+        line.addAll(List.of(command));
+        Process asked = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String answer = new String(asked.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        asked.waitFor();
+        return answer;
+    }
+
     /** A line of the process's {@code /proc/PID/status}, e.g. {@code VmRSS}, in MB. */
     double statusMb(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

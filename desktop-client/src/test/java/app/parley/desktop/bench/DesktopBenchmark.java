@@ -61,7 +61,7 @@ public final class DesktopBenchmark {
 
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try (ParleyServer server = ParleyServer.start(ParleyServer.Settings.of(work.resolve("server"), 0))) {
+        try (ParleyServer server = ParleyServer.start(seedable(work.resolve("server"), 0))) {
             ServerAddress address = ServerAddress.of(server.localUri());
             long seedStart = System.nanoTime();
             BenchData data = BenchData.seed(ApiClient.of(http, ParleyJson.mapper(), address), chats, messages);
@@ -115,6 +115,9 @@ public final class DesktopBenchmark {
                             app.statusMb("VmHWM"),
                             app.statusMb("RssAnon"),
                             app.statusMb("RssFile"));
+                    if (appJvm.jvmFlags().stream().anyMatch(flag -> flag.startsWith("-XX:NativeMemoryTracking"))) {
+                        System.out.println(app.nativeMemory());
+                    }
                 }
             }
             if (parts.contains("append")) {
@@ -144,7 +147,13 @@ public final class DesktopBenchmark {
         percentiles("  CSS + layout of the next two pulses", samples, PageAppendBenchmark.Sample::pulses);
         percentiles("  together (target: none over 16 ms)", samples, PageAppendBenchmark.Sample::total);
         long over = samples.stream().filter(s -> s.total() > 16_000_000).count();
-        System.out.printf(Locale.ROOT, "  pages over 16 ms: %d of %d%n", over, samples.size());
+        List<String> which = java.util.stream.IntStream.range(0, samples.size())
+                .filter(i -> samples.get(i).total() > 16_000_000)
+                .mapToObj(i -> String.format(
+                        Locale.ROOT, "#%d %.1f ms", i + 1, samples.get(i).total() / 1e6))
+                .toList();
+        System.out.printf(
+                Locale.ROOT, "  pages over 16 ms: %d of %d %s%n", over, samples.size(), which.isEmpty() ? "" : which);
         int tenth = Math.max(1, samples.size() / 10);
         percentiles(
                 "  together, first tenth of the pages", samples.subList(0, tenth), PageAppendBenchmark.Sample::total);
@@ -152,6 +161,12 @@ public final class DesktopBenchmark {
                 "  together, last tenth of the pages",
                 samples.subList(samples.size() - tenth, samples.size()),
                 PageAppendBenchmark.Sample::total);
+    }
+
+    /** A server that takes the seeding's 10,000 messages from one person at full speed. */
+    private static ParleyServer.Settings seedable(Path dataDir, int port) {
+        return ParleyServer.Settings.of(dataDir, port)
+                .withProperty("parley.rate-limits.messages-per-minute", 10_000_000);
     }
 
     /** The app's own server in its folder, seeded first by this JVM, then started by the app at each launch. */
@@ -163,7 +178,7 @@ public final class DesktopBenchmark {
             port = socket.getLocalPort();
         }
         BenchData data;
-        try (ParleyServer own = ParleyServer.start(ParleyServer.Settings.of(home.resolve("server"), port))) {
+        try (ParleyServer own = ParleyServer.start(seedable(home.resolve("server"), port))) {
             data = BenchData.seed(ApiClient.of(http, ParleyJson.mapper(), ServerAddress.of(own.localUri())), chats, 0);
         }
         var hosted = new SavedSession(
