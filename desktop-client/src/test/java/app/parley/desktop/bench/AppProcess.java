@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -149,7 +150,33 @@ final class AppProcess implements AutoCloseable {
                 .lines()
                 .limit(30)
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
-        return jcmd("GC.heap_info") + histogram + jcmd("VM.native_memory", "summary");
+        return jcmd("GC.heap_info") + histogram + jcmd("VM.native_memory", "summary") + mappings();
+    }
+
+    /** Resident and private-dirty kB per mapped file (class-data archives, libraries), largest first. */
+    private String mappings() throws IOException {
+        var rss = new java.util.TreeMap<String, long[]>();
+        String file = "[anon]";
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "smaps"))) {
+            String[] parts = line.split("\\s+");
+            if (parts.length >= 5 && parts[0].contains("-") && !parts[0].endsWith(":")) {
+                file = parts.length >= 6 ? parts[5] : "[anon]";
+            } else if (parts[0].equals("Rss:")) {
+                rss.computeIfAbsent(file, f -> new long[2])[0] += Long.parseLong(parts[1]);
+            } else if (parts[0].equals("Private_Dirty:")) {
+                rss.computeIfAbsent(file, f -> new long[2])[1] += Long.parseLong(parts[1]);
+            }
+        }
+        return rss.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .limit(15)
+                .map(e -> String.format(
+                        Locale.ROOT,
+                        "%8d kB resident, %8d kB private dirty  %s",
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        e.getKey()))
+                .collect(java.util.stream.Collectors.joining("\n", "Mappings:\n", "\n"));
     }
 
     private String jcmd(String... command) throws IOException, InterruptedException {
