@@ -508,8 +508,11 @@ public final class AppFlow {
                 .orElse("");
     }
 
+    /** The address as the person would type it: {@code host:port}, with {@code https://} kept. */
     private static String displayOf(String server) {
-        return ServerAddress.parse(server).map(ServerAddress::display).orElse(server);
+        return ServerAddress.parse(server)
+                .map(address -> address.base().getScheme().equals("https") ? address.toString() : address.display())
+                .orElse(server);
     }
 
     private void showBusy(String doing) {

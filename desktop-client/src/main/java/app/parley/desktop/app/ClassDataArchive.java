@@ -106,7 +106,9 @@ final class ClassDataArchive {
                 write(WITHOUT_SERVER);
             } else if (!build.equals(noted().getProperty(BUILD))) {
                 Files.deleteIfExists(file);
-                Files.deleteIfExists(note);
+                // Noted for this build at once: should the JVM write an archive at this exit after
+                // all, it is this build's.
+                write(WITHOUT_SERVER);
                 LOG.info("The class-data archive was made by another build of the app; the next start makes a new one");
             }
         } catch (IOException | SecurityException e) {

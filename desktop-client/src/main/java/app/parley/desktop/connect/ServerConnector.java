@@ -35,18 +35,17 @@ public final class ServerConnector {
 
     /**
      * Checks that a Parley server answers at an address typed without a scheme: over plain HTTP,
-     * and when nothing HTTP answers there, over HTTPS (a server whose port serves HTTPS only, as a
-     * hosted one's LAN port does). A certificate not trusted yet is the HTTPS failure that counts.
+     * and when nothing HTTP answers there, at {@code secure} over HTTPS (a server whose port serves
+     * HTTPS only, as a hosted one's LAN port does). A certificate not trusted yet is the HTTPS
+     * failure that counts.
      */
-    public Connected joinEitherScheme(ServerAddress plain) {
+    public Connected joinEitherScheme(ServerAddress plain, ServerAddress secure) {
         try {
             return join(plain);
         } catch (ServerUnreachableException overHttp) {
-            if (UntrustedCertificateException.in(overHttp).isPresent()
-                    || !plain.base().getScheme().equals("http")) {
+            if (UntrustedCertificateException.in(overHttp).isPresent()) {
                 throw overHttp;
             }
-            ServerAddress secure = plain.overHttps();
             try {
                 return join(secure);
             } catch (ServerUnreachableException overHttps) {

@@ -34,8 +34,9 @@ public final class HostedServer implements AutoCloseable {
                 .withProperty("parley.tls.enabled", true)
                 .withProperty("parley.tls.port", httpsPort)
                 .withProperty("parley.tls.plain-http", "local-only")
-                // The host makes invites through 127.0.0.1; their web links must name the LAN.
-                .withProperty("parley.invites.link-address", joinAddress(httpsPort))));
+                // The host makes invites through 127.0.0.1; their web links must name the LAN
+                // address of the moment (the server fills {lan} in as each link is made).
+                .withProperty("parley.invites.link-address", "https://{lan}:" + httpsPort)));
     }
 
     private static String joinAddress(int httpsPort) {

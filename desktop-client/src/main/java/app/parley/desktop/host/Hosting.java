@@ -21,7 +21,7 @@ public final class Hosting implements AutoCloseable {
     private final Path dataDir;
     private final HttpsPorts httpsPorts;
     private final Executor starter;
-    private HostedServer server;
+    private volatile HostedServer server;
     /** A start begun ahead of need ({@link #startSoon}), until {@link #start} takes it up. */
     private CompletableFuture<HostedServer> early;
 
@@ -84,9 +84,10 @@ public final class Hosting implements AutoCloseable {
             if (preferredPort == 0) {
                 throw portTaken;
             }
-            // Either port: taken since it was looked at, or by a program that shares ports.
-            LOG.info("Port {} or the HTTPS port is taken; hosting on free ports instead", preferredPort);
-            server = HostedServer.start(dataDir, 0, httpsPorts.choose(true));
+            // The HTTPS port was free a moment ago and is the one people trusted: only the plain
+            // port (which only this app uses) moves.
+            LOG.info("Port {} is taken; hosting on a free port instead", preferredPort);
+            server = HostedServer.start(dataDir, 0, httpsPorts.choose(false));
         } catch (DataDirectoryInUseException inUse) {
             throw new HostingRefusedException(inUse.getMessage(), inUse);
         }
@@ -107,9 +108,12 @@ public final class Hosting implements AutoCloseable {
         return hosted;
     }
 
-    /** Where others join the running server, and its certificate's fingerprint. */
-    public synchronized Optional<HostedAccess> access() {
-        return current().map(HostedServer::access);
+    /**
+     * Where others join the running server, and its certificate's fingerprint; without the lock,
+     * since screens ask for it on the UI thread.
+     */
+    public Optional<HostedAccess> access() {
+        return Optional.ofNullable(server).filter(HostedServer::isRunning).map(HostedServer::access);
     }
 
     public synchronized Optional<HostedServer> current() {

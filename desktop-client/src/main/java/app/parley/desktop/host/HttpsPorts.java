@@ -60,8 +60,8 @@ final class HttpsPorts {
     }
 
     private static boolean free(int port) {
+        // No SO_REUSEADDR: on Windows it would let this bind beside a program that listens there.
         try (var socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {

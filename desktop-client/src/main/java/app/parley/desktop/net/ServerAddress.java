@@ -52,7 +52,12 @@ public record ServerAddress(URI base) {
 
     /** The same host and port over HTTPS. */
     public ServerAddress overHttps() {
-        return parse("https://" + display()).orElseThrow();
+        return overHttps(base.getPort());
+    }
+
+    /** The same host over HTTPS on another port. */
+    public ServerAddress overHttps(int port) {
+        return parse("https://" + base.getHost() + ":" + port).orElseThrow();
     }
 
     /** An absolute URI for a path of the API, e.g. {@code /api/v1/chats}. */

@@ -3,7 +3,6 @@ package app.parley.desktop.signin;
 import app.parley.desktop.app.Background;
 import app.parley.desktop.connect.Connected;
 import app.parley.desktop.host.HostedAccess;
-import app.parley.desktop.host.LanAddresses;
 import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.ApiException;
@@ -100,7 +99,7 @@ public final class SignInViewModel {
         return hostedAccess
                 .get()
                 .map(access -> text.get("signin.server.hosted", access.joinAddress()))
-                .orElseGet(() -> text.get("signin.server.hosted", LanAddresses.joinAddress(server.hostedPort())));
+                .orElseGet(() -> text.get("signin.server.hostedHere"));
     }
 
     /**

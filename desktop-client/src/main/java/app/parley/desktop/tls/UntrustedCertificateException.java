@@ -3,8 +3,9 @@ package app.parley.desktop.tls;
 import java.security.cert.CertificateException;
 
 /**
- * A server's certificate the person has not trusted: never seen ({@code previous} null: ask), or
- * different from the one trusted before ({@code previous}: refuse, and say both).
+ * A server's certificate the person has not trusted: never seen ({@code previous} null), or
+ * different from the one trusted before ({@code previous}). Nothing is sent to such a server; the
+ * app asks, showing the fingerprint (and the one trusted before, with a warning).
  */
 public final class UntrustedCertificateException extends CertificateException {
     private final String host;

@@ -39,6 +39,11 @@ public final class WelcomeViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private Consumer<String> onInviteLink = link -> {};
+    /** A port at the end of a typed address: {@code host:8080}, {@code [::1]:8080}, {@code host:8080/}. */
+    private static final java.util.regex.Pattern PORT_TYPED = java.util.regex.Pattern.compile(":\\d+/?$");
+    /** Where a server that serves HTTPS listens unless told otherwise (a hosted one, first of all). */
+    private static final int HTTPS_PORT = 8443;
+
     private final KnownCertificates certificates;
     private final ReadOnlyObjectWrapper<CertificateQuestion> certificateQuestion =
             new ReadOnlyObjectWrapper<>(this, "certificateQuestion");
@@ -149,12 +154,27 @@ public final class WelcomeViewModel {
             return;
         }
         start(text.get("welcome.busy.join"));
-        joining = server.get();
+        ServerAddress plain = server.get();
         boolean schemeTyped = typed.contains("://");
-        background.run(
-                () -> schemeTyped ? connector.join(server.get()) : connector.joinEitherScheme(server.get()),
-                this::connected,
-                this::failed);
+        boolean pinned = certificates != null
+                && certificates
+                        .fingerprintOf(plain.base().getHost(), plain.base().getPort())
+                        .isPresent();
+        if (!schemeTyped && pinned) {
+            // A server whose certificate is trusted is reached over HTTPS only: whatever answers
+            // plain HTTP at its address now is not it, and must not be sent a password.
+            ServerAddress secure = plain.overHttps();
+            joining = secure;
+            background.run(() -> connector.join(secure), this::connected, this::failed);
+        } else if (!schemeTyped) {
+            joining = plain;
+            // Without a port, a server that serves HTTPS (a hosted one) is on 8443.
+            ServerAddress secure = PORT_TYPED.matcher(typed).find() ? plain.overHttps() : plain.overHttps(HTTPS_PORT);
+            background.run(() -> connector.joinEitherScheme(plain, secure), this::connected, this::failed);
+        } else {
+            joining = plain;
+            background.run(() -> connector.join(plain), this::connected, this::failed);
+        }
     }
 
     /**
@@ -178,7 +198,8 @@ public final class WelcomeViewModel {
         }
         certificates.trust(asked.host(), asked.port(), asked.fingerprint());
         // Over HTTPS, whatever was typed: the certificate came from there.
-        ServerAddress server = joining.overHttps();
+        ServerAddress server = ServerAddress.parse("https://" + asked.host() + ":" + asked.port())
+                .orElseGet(joining::overHttps);
         start(text.get("welcome.busy.join"));
         background.run(() -> connector.join(server), this::connected, this::failed);
     }

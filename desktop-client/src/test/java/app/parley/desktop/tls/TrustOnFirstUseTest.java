@@ -131,6 +131,25 @@ class TrustOnFirstUseTest {
                 .contains("localhost:" + server.httpsAddress().base().getPort()));
     }
 
+    @Test
+    void aPinnedServerTypedWithoutItsSchemeIsNeverTriedOverPlainHttp() throws Exception {
+        // Whatever answers plain HTTP at a pinned address now (another machine that took the
+        // address, say) is not the server trusted there, and must not get a password.
+        int plain = server.address().base().getPort();
+        Files.writeString(
+                home.resolve("known-servers.json"),
+                ParleyJson.mapper()
+                        .writeValueAsString(Map.of("servers", Map.of("localhost:" + plain, server.tlsFingerprint()))));
+        app = RunningApp.start(home, AppAccess::create);
+        ui.click("#addressField").write("localhost:" + plain);
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> !problem().isEmpty()));
+        assertTrue(problem().startsWith("Cannot reach a Parley server at localhost:" + plain), problem());
+        assertEquals(null, Ui.onFx(() -> ui.visible("#signInServer")), "the plain HTTP server was not joined");
+    }
+
     private String fingerprintIn(String id) throws Exception {
         return Ui.onFx(() -> ((TextArea) ui.visible(id)).getText()).replace("\n", ":");
     }

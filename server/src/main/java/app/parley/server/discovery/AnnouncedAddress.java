@@ -13,8 +13,13 @@ import java.util.Optional;
  * address on an interface that is up, not loopback and not virtual, private-range ones first;
  * loopback on a machine without a network, so that this machine's own app still finds it.
  */
-final class AnnouncedAddress {
+public final class AnnouncedAddress {
     private AnnouncedAddress() {}
+
+    /** This machine's first LAN address as text (e.g. {@code 192.168.1.20}), loopback without a network. */
+    public static String lanHost() {
+        return firstLanAddress().orElse(InetAddress.getLoopbackAddress()).getHostAddress();
+    }
 
     static InetAddress now(String configured) throws UnknownHostException {
         if (configured != null && !configured.isBlank()) {
