@@ -1,7 +1,7 @@
 package app.parley.server.messages;
 
+import app.parley.model.account.UserRef;
 import app.parley.model.event.DeliveredEvent;
-import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
 import app.parley.server.events.RealtimeEvents;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,17 @@ public class DeliveredPositions {
     private record Member(long chatId, long userId) {}
 
     private final Cache<Member, Long> remembered;
+    /**
+     * Who the announced members are, as frames name them: asked of the database once a while,
+     * not for every announcement (a thousand members moved 5 times a second was a tenth of the
+     * server's allocation). A renamed person's frames carry the old name for up to a minute;
+     * clients know members by id.
+     */
+    private final Cache<Long, UserRef> people = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
+
     private final Map<Member, Long> highest;
     private final Map<Member, Long> unannounced = new ConcurrentHashMap<>();
     private final Map<Member, Long> unwritten = new ConcurrentHashMap<>();
@@ -133,15 +145,16 @@ public class DeliveredPositions {
             return;
         }
         try {
-            Map<Long, Account> people = accounts.byIds(
-                    batch.keySet().stream().map(Member::userId).distinct().toList());
+            Map<Long, UserRef> named = people.getAll(
+                    batch.keySet().stream().map(Member::userId).distinct().toList(),
+                    missing -> accounts.byIds(List.copyOf(missing)).entrySet().stream()
+                            .collect(Collectors.toMap(
+                                    Map.Entry::getKey, entry -> entry.getValue().toRef())));
             batch.forEach((member, messageId) -> {
-                Account person = people.get(member.userId());
+                UserRef person = named.get(member.userId());
                 if (person != null) {
                     events.toRoomExcept(
-                            member.chatId(),
-                            member.userId(),
-                            DeliveredEvent.of(member.chatId(), person.toRef(), messageId));
+                            member.chatId(), member.userId(), DeliveredEvent.of(member.chatId(), person, messageId));
                 }
             });
         } catch (RuntimeException e) {
