@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,6 +39,11 @@ final class Connection {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger waitingFrames = new AtomicInteger();
     private final Object order = new Object();
+    private final @Nullable EventLoopWriter writer;
+    /** Frames ({@code byte[]}) and the close ({@code Runnable}) waiting for the event loop, in order. */
+    private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
+
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     private volatile long chatId;
     private volatile boolean closed;
@@ -65,7 +73,9 @@ final class Connection {
             boolean main,
             @Nullable String sessionId,
             Executor inbound,
-            Limits limits) {
+            Limits limits,
+            @Nullable EventLoopWriter writer) {
+        this.writer = writer;
         this.sessionId = sessionId;
         this.session = session;
         this.channel = channel;
@@ -215,11 +225,20 @@ final class Connection {
         closed = true;
     }
 
+    /** Closes after the frames handed to the socket before (the close frame follows them). */
     void close(int code, String reason) {
         closed = true;
-        if (session.isOpen()) {
-            session.close(new CloseReason(code, fitting(reason)));
+        Runnable closing = () -> {
+            if (session.isOpen()) {
+                session.close(new CloseReason(code, fitting(reason)));
+            }
+        };
+        if (channel == null || writer == null) {
+            closing.run();
+            return;
         }
+        outbox.add(closing);
+        scheduleDrain();
     }
 
     /** A close reason is at most 123 bytes of UTF-8; a longer one breaks the close frame and loses the code. */
@@ -256,13 +275,49 @@ final class Connection {
             overflowed();
             return;
         }
-        try {
-            session.sendAsync(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)))
-                    .whenComplete((sent, failure) -> queued.decrementAndGet());
-        } catch (RuntimeException e) {
-            // The peer closed the socket before its close handler ran: nothing more goes to it.
-            queued.decrementAndGet();
-            closed = true;
+        if (channel == null || writer == null) {
+            try {
+                session.sendAsync(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)))
+                        .whenComplete((sent, failure) -> queued.decrementAndGet());
+            } catch (RuntimeException e) {
+                // The peer closed the socket before its close handler ran: nothing more goes to it.
+                queued.decrementAndGet();
+                closed = true;
+            }
+            return;
+        }
+        outbox.add(utf8);
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            writer.submit(channel.eventLoop(), this);
+        }
+    }
+
+    /**
+     * On the channel's event loop: writes the frames waiting, in the order they were handed over,
+     * with one flush, and closes where the close was asked.
+     */
+    void drain() {
+        drainScheduled.set(false);
+        boolean unflushed = false;
+        for (Object next; (next = outbox.poll()) != null; ) {
+            if (next instanceof byte[] utf8) {
+                channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)))
+                        .addListener(written -> queued.decrementAndGet());
+                unflushed = true;
+            } else if (next instanceof Runnable closing) {
+                if (unflushed) {
+                    channel.flush();
+                    unflushed = false;
+                }
+                closing.run();
+            }
+        }
+        if (unflushed) {
+            channel.flush();
         }
     }
 

@@ -58,6 +58,7 @@ class SocketSessions {
     private final ParleyLimits limits;
     private final ExecutorService blocking;
     private final Connection.Limits connectionLimits;
+    private final EventLoopWriter loopWriter;
 
     SocketSessions(
             ChatService chats,
@@ -70,7 +71,9 @@ class SocketSessions {
             RealtimeSettings settings,
             ParleyLimits limits,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+            EventLoopWriter loopWriter) {
+        this.loopWriter = loopWriter;
         this.chats = chats;
         this.messages = messages;
         this.accounts = accounts;
@@ -217,7 +220,8 @@ class SocketSessions {
                 main,
                 sessionId,
                 MoreExecutors.newSequentialExecutor(blocking),
-                connectionLimits);
+                connectionLimits,
+                loopWriter);
         session.put(CONNECTION, connection);
         if (channel != null) {
             limitMessageSize(channel, connection);
