@@ -85,6 +85,11 @@ public final class CoreBenchmark {
                     () -> messages.search(seeded.userId(), seeded.bigChatId(), Vocabulary.commonWord(random), 50)
                             .size());
             report(
+                    "search in a chat of 20-100 messages: one of the 10 most common words (top 50)",
+                    Math.max(20, iterations / 20),
+                    () -> messages.search(seeded.userId(), seeded.smallChatId(), Vocabulary.commonWord(random), 50)
+                            .size());
+            report(
                     "search: two words (top 50)",
                     iterations,
                     () -> messages.search(
@@ -98,7 +103,7 @@ public final class CoreBenchmark {
         }
     }
 
-    record Seeded(long userId, long bigChatId, long firstMessageId) {}
+    record Seeded(long userId, long bigChatId, long firstMessageId, long smallChatId) {}
 
     /** Seeds with plain JDBC in large transactions: the benchmark measures reads, not the seeding. */
     private static Seeded seed(DataSource dataSource, int messageCount) throws SQLException {
@@ -166,7 +171,7 @@ public final class CoreBenchmark {
             connection.commit();
             // Back to autocommit before the pool takes it: SQLite would otherwise keep a transaction open on it.
             connection.setAutoCommit(true);
-            return new Seeded(me, bigChat, firstId);
+            return new Seeded(me, bigChat, firstId, chats.get(1));
         }
     }
 
