@@ -3,6 +3,7 @@ package app.parley.desktop.host;
 import app.parley.desktop.net.ServerAddress;
 import app.parley.server.ParleyServer;
 import app.parley.server.accounts.AccountRepository;
+import app.parley.server.discovery.AnnouncedAddress;
 import app.parley.server.realtime.ConnectionRegistry;
 import app.parley.server.tls.TlsMaterial;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ public final class HostedServer implements AutoCloseable {
     }
 
     private static String joinAddress(int httpsPort) {
-        return "https://" + LanAddresses.ofThisComputer().stream().findFirst().orElse("localhost") + ":" + httpsPort;
+        // The server's own reading of the LAN address, the one it puts in invite links.
+        return "https://" + AnnouncedAddress.lanHost() + ":" + httpsPort;
     }
 
     /** The plain HTTP port, which answers this computer only. */

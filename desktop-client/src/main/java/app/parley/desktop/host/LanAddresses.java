@@ -53,9 +53,4 @@ public final class LanAddresses {
                 })
                 .orElse(InetAddress.getLoopbackAddress());
     }
-
-    /** {@code ip:port} for the first address, or {@code localhost:port} when the computer has no network. */
-    public static String joinAddress(int port) {
-        return ofThisComputer().stream().findFirst().orElse("localhost") + ":" + port;
-    }
 }

@@ -1,12 +1,12 @@
 package app.parley.desktop.invites;
 
+import app.parley.desktop.app.CopyRow;
 import app.parley.desktop.app.DialogFit;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.invite.Invite;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.Objects;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -15,8 +15,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -73,8 +71,8 @@ public final class InviteDialog {
         var created = new VBox(
                 6,
                 sectionTitle(text.get("invite.created")),
-                copyRow(appLink, "copyAppLink", text.get("invite.copyAppLink")),
-                copyRow(webLink, "copyWebLink", text.get("invite.copyWebLink")));
+                CopyRow.of(appLink, appLink::getText, "copyAppLink", text.get("invite.copyAppLink")),
+                CopyRow.of(webLink, webLink::getText, "copyWebLink", text.get("invite.copyWebLink")));
         created.setId("createdInvite");
         created.getStyleClass().add("created-invite");
         created.visibleProperty().bind(viewModel.createdProperty().isNotNull());
@@ -143,22 +141,6 @@ public final class InviteDialog {
         field.setPromptText(accessible);
         HBox.setHgrow(field, Priority.ALWAYS);
         return field;
-    }
-
-    private static HBox copyRow(TextField field, String buttonId, String what) {
-        var copy = new Button(null, new FontIcon(Feather.COPY));
-        copy.setId(buttonId);
-        copy.getStyleClass().add(Styles.BUTTON_ICON);
-        copy.setAccessibleText(what);
-        copy.setTooltip(new Tooltip(what));
-        copy.setOnAction(event -> {
-            var content = new ClipboardContent();
-            content.putString(field.getText());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        });
-        var row = new HBox(6, field, copy);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
     }
 
     private static Label sectionTitle(String title) {

@@ -60,20 +60,6 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<UserProfile> me = new ReadOnlyObjectWrapper<>(this, "me");
     private final PresenceBook presence;
 
-    public MainViewModel(
-            SignedIn session,
-            ChatListViewModel chats,
-            PresenceBook presence,
-            Themes themes,
-            Messages text,
-            Background background,
-            ProblemText problems,
-            ScheduledExecutorService timers,
-            Outbox outbox,
-            Runnable onSignOut) {
-        this(session, chats, presence, themes, text, background, problems, timers, outbox, onSignOut, Optional::empty);
-    }
-
     /** @param hostedAccess where others join the server this app hosts, while it hosts one */
     public MainViewModel(
             SignedIn session,

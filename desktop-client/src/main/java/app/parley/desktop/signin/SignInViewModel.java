@@ -43,30 +43,11 @@ public final class SignInViewModel {
     private final Supplier<String> invite;
     private final Supplier<Optional<HostedAccess>> hostedAccess;
 
-    public SignInViewModel(
-            Messages text,
-            ProblemText problems,
-            Background background,
-            Connected server,
-            Consumer<SignedIn> onSignedIn) {
-        this(text, problems, background, server, onSignedIn, () -> null);
-    }
-
     /**
-     * @param invite the invite link the app holds, if any: a server that takes new accounts by
-     *               invitation only is sent it when it asks for one
+     * @param invite       the invite link the app holds, if any: a server that takes new accounts by
+     *                     invitation only is sent it when it asks for one
+     * @param hostedAccess where others join the server this app hosts, and its certificate's fingerprint
      */
-    public SignInViewModel(
-            Messages text,
-            ProblemText problems,
-            Background background,
-            Connected server,
-            Consumer<SignedIn> onSignedIn,
-            Supplier<String> invite) {
-        this(text, problems, background, server, onSignedIn, invite, Optional::empty);
-    }
-
-    /** @param hostedAccess where others join the server this app hosts, and its certificate's fingerprint */
     public SignInViewModel(
             Messages text,
             ProblemText problems,

@@ -19,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -89,10 +88,10 @@ public final class WelcomeView {
             content.getChildren()
                     .addAll(
                             fingerprintCaption(text.get("welcome.certificate.before")),
-                            fingerprintBox("previousFingerprint", question.previous()),
+                            Fingerprint.box("previousFingerprint", question.previous()),
                             fingerprintCaption(text.get("welcome.certificate.now")));
         }
-        content.getChildren().add(fingerprintBox("certificateFingerprint", question.fingerprint()));
+        content.getChildren().add(Fingerprint.box("certificateFingerprint", question.fingerprint()));
         var advice = new Label(text.get(changed ? "welcome.certificate.changedAdvice" : "welcome.certificate.advice"));
         advice.setWrapText(true);
         advice.setMinHeight(Region.USE_PREF_SIZE);
@@ -125,17 +124,6 @@ public final class WelcomeView {
         var label = new Label(caption);
         label.getStyleClass().add(Styles.TEXT_BOLD);
         return label;
-    }
-
-    /** A SHA-256 fingerprint on two lines of 16 bytes, selectable to copy. */
-    private static TextArea fingerprintBox(String id, String fingerprint) {
-        var box = new TextArea(Fingerprint.inTwoLines(fingerprint));
-        box.setId(id);
-        box.setEditable(false);
-        box.setWrapText(true);
-        box.setPrefRowCount(2);
-        box.getStyleClass().add("certificate-fingerprint");
-        return box;
     }
 
     public Parent root() {

@@ -33,6 +33,17 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(dataDir, properties, ParleyServer.start(settings(dataDir, 0, properties)));
     }
 
+    /** A server that serves HTTPS too, on a free port, with a self-signed certificate of its own. */
+    public static TestServer withHttps(Path dataDir) {
+        int httpsPort;
+        try (var free = new java.net.ServerSocket(0)) {
+            httpsPort = free.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return start(dataDir, Map.of("parley.tls.enabled", true, "parley.tls.port", httpsPort));
+    }
+
     private static ParleyServer.Settings settings(Path dataDir, int port, Map<String, Object> properties) {
         return new ParleyServer.Settings(dataDir, port, properties, List.of());
     }

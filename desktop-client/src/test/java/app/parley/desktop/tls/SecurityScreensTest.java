@@ -10,7 +10,6 @@ import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
 import app.parley.model.ParleyJson;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -89,11 +88,8 @@ class SecurityScreensTest {
 
     @Test
     void bothCertificateQuestionsInRussianAndDark() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        server = TestServer.start(serverData, Map.of("parley.tls.enabled", true, "parley.tls.port", port));
+        server = TestServer.withHttps(serverData);
+        int port = server.httpsAddress().base().getPort();
         darkTheme();
         app = RunningApp.start(home, AppAccess::create, "ru");
 

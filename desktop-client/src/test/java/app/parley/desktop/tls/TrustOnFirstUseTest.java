@@ -10,8 +10,6 @@ import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
 import app.parley.model.ParleyJson;
 import atlantafx.base.controls.Message;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,12 +44,8 @@ class TrustOnFirstUseTest {
     private RunningApp app;
 
     @BeforeEach
-    void aServerWithHttps() throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        server = TestServer.start(serverData, Map.of("parley.tls.enabled", true, "parley.tls.port", port));
+    void aServerWithHttps() {
+        server = TestServer.withHttps(serverData);
     }
 
     @AfterEach

@@ -39,7 +39,7 @@ final class Connection {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger waitingFrames = new AtomicInteger();
     private final Object order = new Object();
-    private final @Nullable EventLoopWriter writer;
+    private final EventLoopWriter writer;
     /** Frames ({@code byte[]}) and the close ({@code Runnable}) waiting for the event loop, in order. */
     private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
 
@@ -74,7 +74,7 @@ final class Connection {
             @Nullable String sessionId,
             Executor inbound,
             Limits limits,
-            @Nullable EventLoopWriter writer) {
+            EventLoopWriter writer) {
         this.writer = writer;
         this.sessionId = sessionId;
         this.session = session;
@@ -233,7 +233,7 @@ final class Connection {
                 session.close(new CloseReason(code, fitting(reason)));
             }
         };
-        if (channel == null || writer == null) {
+        if (channel == null) {
             closing.run();
             return;
         }
@@ -275,7 +275,7 @@ final class Connection {
             overflowed();
             return;
         }
-        if (channel == null || writer == null) {
+        if (channel == null) {
             try {
                 session.sendAsync(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)))
                         .whenComplete((sent, failure) -> queued.decrementAndGet());
