@@ -12,13 +12,24 @@ import java.sql.Connection;
 @Singleton
 public class TransactionHooks {
     private final TransactionOperations<Connection> transactions;
+    private final GroupCommit groupCommit;
 
-    public TransactionHooks(TransactionOperations<Connection> transactions) {
+    public TransactionHooks(TransactionOperations<Connection> transactions, GroupCommit groupCommit) {
         this.transactions = transactions;
+        this.groupCommit = groupCommit;
     }
 
-    /** Runs {@code action} once the current transaction has committed, never if it rolls back; at once outside one. */
+    /**
+     * Runs {@code action} once the current transaction has committed, never if it rolls back; at
+     * once outside one. A write in a {@link GroupCommit} batch keeps its actions to itself, so that
+     * they run in the order of the batch's writes and never for a write rolled back alone.
+     */
     public void afterCommit(Runnable action) {
+        var write = groupCommit.runningWrite();
+        if (write.isPresent()) {
+            write.get().onCommit(action);
+            return;
+        }
         transactions
                 .findTransactionStatus()
                 .ifPresentOrElse(
@@ -36,6 +47,11 @@ public class TransactionHooks {
      * unknown outcome: it may have committed, and keeping too much beats losing what was stored.
      */
     public void afterRollback(Runnable undo) {
+        var write = groupCommit.runningWrite();
+        if (write.isPresent()) {
+            write.get().onRollback(undo);
+            return;
+        }
         transactions
                 .findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("afterRollback needs a transaction"))

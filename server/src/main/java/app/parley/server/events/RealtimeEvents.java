@@ -44,6 +44,42 @@ public class RealtimeEvents {
                 null));
     }
 
+    /**
+     * A new message's {@code last_message} notifications, to each member's main sockets with their
+     * unread count; encoded once for all the members whom the message does not mention.
+     */
+    public LastMessages lastMessages(Message message, long authorId) {
+        return new LastMessages(message, authorId, new LastMessageFrames(message, json));
+    }
+
+    /** The {@code last_message} notifications of one new message. */
+    public final class LastMessages {
+        private final Message message;
+        private final long authorId;
+        private final LastMessageFrames frames;
+
+        private LastMessages(Message message, long authorId, LastMessageFrames frames) {
+            this.message = message;
+            this.authorId = authorId;
+            this.frames = frames;
+        }
+
+        /** To a member the message does not mention. */
+        public void to(long userId, long unreadCount) {
+            publish(new Delivery(
+                    new Audience.Inbox(userId),
+                    frames.withUnreadCount(unreadCount),
+                    new Delivery.NewMessage(message.chatId(), message.id(), authorId),
+                    0,
+                    null));
+        }
+
+        /** To a member the message mentions, with their new count of unread mentions. */
+        public void toMentioned(long userId, long unreadCount, long mentionCount) {
+            lastMessage(userId, LastMessageEvent.of(message, unreadCount, true, mentionCount), authorId);
+        }
+    }
+
     public void toRoom(long chatId, ServerEvent event) {
         publish(Delivery.of(new Audience.Room(chatId, 0), write(event)));
     }

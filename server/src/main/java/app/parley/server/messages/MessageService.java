@@ -3,7 +3,6 @@ package app.parley.server.messages;
 import app.parley.model.common.IdRef;
 import app.parley.model.common.IdValue;
 import app.parley.model.event.EventTypes;
-import app.parley.model.event.LastMessageEvent;
 import app.parley.model.event.MentionCountEvent;
 import app.parley.model.event.MessageDeletedEvent;
 import app.parley.model.event.ReadEvent;
@@ -20,6 +19,7 @@ import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatMember;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.ByReference;
+import app.parley.server.common.GroupCommit;
 import app.parley.server.common.IdRefs;
 import app.parley.server.common.Paging;
 import app.parley.server.config.ParleyLimits;
@@ -69,6 +69,7 @@ public class MessageService {
     private final Clock clock;
 
     private final RateLimits rateLimits;
+    private final GroupCommit groupCommit;
 
     public MessageService(
             MessageRepository messages,
@@ -84,8 +85,10 @@ public class MessageService {
             DeliveredPositions delivered,
             ParleyLimits limits,
             Clock clock,
-            RateLimits rateLimits) {
+            RateLimits rateLimits,
+            GroupCommit groupCommit) {
         this.rateLimits = rateLimits;
+        this.groupCommit = groupCommit;
         this.posted = posted;
         this.delivered = delivered;
         this.files = files;
@@ -108,9 +111,21 @@ public class MessageService {
      * time instead of a duplicate, and delivers nothing again; if that message has been deleted,
      * the resend is refused ({@code 409 message_deleted}) rather than bring it back. A message may carry files the
      * sender uploaded into the chat; with files, its text may be empty.
+     *
+     * <p>Messages sent at the same time are stored in one transaction ({@link GroupCommit}); one
+     * refused fails alone. When more arrive than the server can store promptly, the send is refused
+     * with {@code 429 slow_down} and nothing is stored.
      */
-    @Transactional
     public SentMessage send(long callerId, long chatId, SendMessageRequest request) {
+        return send(callerId, chatId, request, System.nanoTime());
+    }
+
+    /** The same for a message that reached the server at {@code receivedNanos} and waited since (on its socket). */
+    public SentMessage send(long callerId, long chatId, SendMessageRequest request, long receivedNanos) {
+        return groupCommit.write(() -> store(callerId, chatId, request), receivedNanos);
+    }
+
+    private SentMessage store(long callerId, long chatId, SendMessageRequest request) {
         Chat chat = chats.requireMember(chatId, callerId);
         rateLimits.message(callerId);
         if (request == null) {
@@ -160,13 +175,19 @@ public class MessageService {
                 .withMentions(mentioned.users(), mentioned.all());
         events.newMessage(message, callerId);
         Set<Long> mentionedIds = mentioned.ids();
+        RealtimeEvents.LastMessages lastMessages = events.lastMessages(message, callerId);
         for (ChatMember member : chats.membersOf(chat.id())) {
-            boolean named = mentionedIds.contains(member.userId());
-            Long mentionCount =
-                    named ? mentions.unreadFor(chat.id(), member.userId(), member.lastReadMessageId()) : null;
-            events.lastMessage(
-                    member.userId(), LastMessageEvent.of(message, member.unreadCount(), named, mentionCount), callerId);
+            if (mentionedIds.contains(member.userId())) {
+                lastMessages.toMentioned(
+                        member.userId(),
+                        member.unreadCount(),
+                        mentions.unreadFor(chat.id(), member.userId(), member.lastReadMessageId()));
+            } else {
+                lastMessages.to(member.userId(), member.unreadCount());
+            }
         }
+        // Last: nothing after it can fail, so its after-commit listeners never hear of a message
+        // that a batch rolled back alone.
         posted.publishEvent(new MessagePosted(chat.id(), stored.id(), callerId));
         return new SentMessage(message, true);
     }

@@ -68,7 +68,8 @@ class ClientFrames {
         this.limits = limits;
     }
 
-    void handle(Connection connection, String text) {
+    /** Handles a frame that reached the socket at {@code arrivedNanos} ({@link System#nanoTime()}). */
+    void handle(Connection connection, String text, long arrivedNanos) {
         ClientFrame frame;
         try {
             frame = json.readValue(text, ClientFrame.class);
@@ -88,7 +89,7 @@ class ClientFrames {
         }
         try {
             switch (frame.type()) {
-                case EventTypes.MESSAGE -> send(connection, frame);
+                case EventTypes.MESSAGE -> send(connection, frame, arrivedNanos);
                 case EventTypes.TYPING -> typing.typing(connection.id(), chatOf(connection, frame), connection.user());
                 case EventTypes.STOP_TYPING -> typing.stopped(chatOf(connection, frame), connection.user());
                 case EventTypes.MARK_READ ->
@@ -138,16 +139,19 @@ class ClientFrames {
         }
     }
 
-    private void send(Connection connection, ClientFrame frame) {
+    private void send(Connection connection, ClientFrame frame, long arrivedNanos) {
         // Seed 002's message frame names its author; it must be the signed-in user.
         if (frame.author() != null) {
             accounts.requireAuthorIsSelf(connection.userId(), frame.author().id(), "author.id");
         }
         long chatId = chatOf(connection, frame);
+        // A socket's frames are handled one after another: under overload a frame waits in the
+        // socket's queue first, and that wait counts.
         SentMessage sent = messages.send(
                 connection.userId(),
                 chatId,
-                new SendMessageRequest(frame.text(), frame.clientMsgId(), frame.attachments(), frame.replyTo()));
+                new SendMessageRequest(frame.text(), frame.clientMsgId(), frame.attachments(), frame.replyTo()),
+                arrivedNanos);
         if (sent.created()) {
             typing.stopped(chatId, connection.user());
         } else {

@@ -154,9 +154,10 @@ class SocketSessions {
     void frame(WebSocketSession session, String text) {
         Connection connection = session.get(CONNECTION, Connection.class).orElse(null);
         if (connection != null) {
+            long arrived = System.nanoTime();
             boolean queued = connection.handleFrame(() -> {
                 if (connection.isOpen() && connection.user() != null) {
-                    frames.handle(connection, text);
+                    frames.handle(connection, text, arrived);
                 }
             });
             if (!queued) {

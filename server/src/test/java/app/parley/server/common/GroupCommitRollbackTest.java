@@ -1,0 +1,145 @@
+package app.parley.server.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.parley.server.support.RunningServer;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Writes that share a transaction: one that fails after writing rolls back to its savepoint
+ * alone, and what it left for after the commit never runs; the others commit, and their
+ * after-commit actions run in the order they wrote.
+ */
+class GroupCommitRollbackTest {
+    private static final int WRITES = 200;
+
+    @RegisterExtension
+    static final RunningServer server = new RunningServer();
+
+    @Test
+    void aWriteThatFailsAfterWritingLeavesNothingAndTheOthersCommit() throws Exception {
+        GroupCommit groupCommit = server.bean(GroupCommit.class);
+        TransactionHooks hooks = server.bean(TransactionHooks.class);
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> transactions = server.bean(TransactionOperations.class);
+        groupCommit.write(() -> execute(transactions, "CREATE TABLE scratch (n INTEGER NOT NULL)"));
+        List<Integer> announced = new CopyOnWriteArrayList<>();
+        List<Integer> undone = new CopyOnWriteArrayList<>();
+        long transactionsBefore = groupCommit.transactionsCommitted();
+
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < WRITES; i++) {
+                int n = i;
+                outcomes.add(senders.submit(() -> {
+                    start.await();
+                    try {
+                        groupCommit.write(() -> {
+                            execute(transactions, "INSERT INTO scratch (n) VALUES (" + n + ")");
+                            hooks.afterCommit(() -> announced.add(n));
+                            hooks.afterRollback(() -> undone.add(n));
+                            if (n % 3 == 0) {
+                                throw new IllegalArgumentException("refused " + n);
+                            }
+                            return n;
+                        });
+                        return true;
+                    } catch (IllegalArgumentException refused) {
+                        assertEquals("refused " + n, refused.getMessage());
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < WRITES; i++) {
+                assertEquals(i % 3 != 0, outcomes.get(i).get(1, TimeUnit.MINUTES), "write " + i);
+            }
+        }
+
+        List<Integer> stored = groupCommit.write(() -> query(transactions));
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < WRITES; i++) {
+            if (i % 3 != 0) {
+                expected.add(i);
+            }
+        }
+        assertEquals(expected, stored.stream().sorted().toList(), "only the writes that succeeded are stored");
+        assertEquals(stored, announced, "after-commit actions of the stored writes, in the order they wrote");
+        assertEquals(WRITES - expected.size(), undone.size(), "each failed write's undo ran, and only theirs");
+        assertTrue(undone.stream().allMatch(n -> n % 3 == 0));
+        assertTrue(groupCommit.transactionsCommitted() - transactionsBefore < expected.size(), "writes shared commits");
+    }
+
+    @Test
+    void insideATransactionAWriteJoinsIt() {
+        GroupCommit groupCommit = server.bean(GroupCommit.class);
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> transactions = server.bean(TransactionOperations.class);
+        groupCommit.write(() -> execute(transactions, "CREATE TABLE joined (n INTEGER NOT NULL)"));
+
+        assertThrows(
+                IllegalStateException.class,
+                () -> transactions.executeWrite(status -> {
+                    groupCommit.write(() -> execute(transactions, "INSERT INTO joined (n) VALUES (1)"));
+                    throw new IllegalStateException("the outer transaction fails");
+                }));
+
+        assertEquals(
+                0,
+                groupCommit.write(() -> {
+                    try (PreparedStatement count =
+                                    connection(transactions).prepareStatement("SELECT count(*) FROM joined");
+                            ResultSet rows = count.executeQuery()) {
+                        rows.next();
+                        return rows.getInt(1);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }),
+                "the joined write rolled back with the transaction it joined");
+    }
+
+    private static Connection connection(TransactionOperations<Connection> transactions) {
+        return (Connection) transactions.findTransactionStatus().orElseThrow().getConnection();
+    }
+
+    private static Void execute(TransactionOperations<Connection> transactions, String sql) {
+        try (PreparedStatement statement = connection(transactions).prepareStatement(sql)) {
+            statement.executeUpdate();
+            return null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Integer> query(TransactionOperations<Connection> transactions) {
+        try (PreparedStatement select =
+                        connection(transactions).prepareStatement("SELECT n FROM scratch ORDER BY rowid");
+                ResultSet rows = select.executeQuery()) {
+            List<Integer> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getInt(1));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
