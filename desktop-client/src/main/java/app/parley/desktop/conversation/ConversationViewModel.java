@@ -106,6 +106,11 @@ public final class ConversationViewModel implements AutoCloseable {
     private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
     /** The ids of the stored messages in {@link #items}, so that a message is never shown twice. */
     private final Set<Long> shown = new HashSet<>();
+    /**
+     * Each author once: every message read from the server brings its own copy of its author
+     * (name, username, id), and a conversation of 10,000 messages names a few people.
+     */
+    private final Map<UserRef, UserRef> authors = new HashMap<>();
 
     private final Drafts drafts;
     private final long unreadAtOpen;
@@ -589,7 +594,7 @@ public final class ConversationViewModel implements AutoCloseable {
                 if (item.message().editedAt() == null
                         || message.editedAt() != null
                                 && !message.editedAt().isBefore(item.message().editedAt())) {
-                    items.set(i, MessageItem.stored(message.withType(Message.TYPE_MESSAGE), myId()));
+                    items.set(i, storedItem(message.withType(Message.TYPE_MESSAGE)));
                 }
                 break;
             }
@@ -837,7 +842,7 @@ public final class ConversationViewModel implements AutoCloseable {
         if (message.chatId() != chat.id() || !shown.add(message.id())) {
             return false;
         }
-        MessageItem item = MessageItem.stored(message, myId());
+        MessageItem item = storedItem(message);
         if (message.clientMsgId() != null) {
             // The person's own pending copy, or the agent's reply as it was being written.
             items.removeIf(existing -> !existing.stored()
@@ -906,12 +911,24 @@ public final class ConversationViewModel implements AutoCloseable {
         return 0;
     }
 
+    /** The line for a stored message, its author the one object this chat keeps for that person. */
+    private MessageItem storedItem(Message message) {
+        UserRef author = message.author();
+        if (author != null) {
+            UserRef kept = authors.putIfAbsent(author, author);
+            if (kept != null && kept != author) {
+                message = message.withAuthor(kept);
+            }
+        }
+        return MessageItem.stored(message, myId());
+    }
+
     private void olderLoaded(MessagePage page) {
         loadingOlder.set(false);
         List<MessageItem> older = new ArrayList<>();
         for (Message message : page.results()) {
             if (message.chatId() == chat.id() && shown.add(message.id())) {
-                older.add(MessageItem.stored(message, myId()));
+                older.add(storedItem(message));
             }
         }
         older.sort(ORDER);

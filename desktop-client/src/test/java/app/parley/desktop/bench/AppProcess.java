@@ -153,6 +153,11 @@ final class AppProcess implements AutoCloseable {
         return jcmd("GC.heap_info") + histogram + jcmd("VM.native_memory", "summary") + mappings();
     }
 
+    /** Writes the app's live objects to {@code file} (HPROF) and says how that went. */
+    String heapDump(Path file) throws IOException, InterruptedException {
+        return jcmd("GC.heap_dump", file.toString());
+    }
+
     /** Resident and private-dirty kB per mapped file (class-data archives, libraries), largest first. */
     private String mappings() throws IOException {
         var rss = new java.util.TreeMap<String, long[]>();

@@ -27,7 +27,8 @@ import javafx.application.Platform;
  * loaded, and the FX thread's time per page of older messages.
  *
  * <p>Options: {@code --launches=5 --chats=50 --messages=10000 --app-jvm=-Xmx256m,-XX:+UseSerialGC
- * --parts=launch,memory,append} ({@code --app-jvm} flags go to the app's JVM, comma-separated;
+ * --parts=launch,memory,append --heap-dump=FILE} ({@code --heap-dump} writes the app's heap, with the
+ * conversation loaded, to FILE for a heap analyser; {@code --app-jvm} flags go to the app's JVM, comma-separated;
  * {@code --parts} runs only some of the three, {@code join} or {@code host} only one kind of launch; {@code --app-image=installer/target/dist/Parley}
  * launches the packaged app instead, under a display such as {@code xvfb-run}).
  */
@@ -117,6 +118,9 @@ public final class DesktopBenchmark {
                             app.statusMb("RssFile"));
                     if (appJvm.jvmFlags().stream().anyMatch(flag -> flag.startsWith("-XX:NativeMemoryTracking"))) {
                         System.out.println(app.nativeMemory());
+                    }
+                    for (String dump : listOption(args, "heap-dump")) {
+                        System.out.println(app.heapDump(Path.of(dump).toAbsolutePath()));
                     }
                 }
             }

@@ -45,6 +45,8 @@ public record Message(
         implements ServerEvent {
 
     public Message {
+        // Nearly every message is of this type: one string for all of them, not one per message read.
+        type = TYPE_MESSAGE.equals(type) ? TYPE_MESSAGE : type;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
@@ -122,6 +124,26 @@ public record Message(
                 otherType,
                 text,
                 author,
+                time,
+                clientMsgId,
+                attachments,
+                editedAt,
+                replyTo,
+                reactions,
+                mentions,
+                mentionsAll,
+                authorUuid);
+    }
+
+    /** The same message naming its author with another, equal, object (one shared by many messages). */
+    public Message withAuthor(UserRef sameAuthor) {
+        return new Message(
+                id,
+                uuid,
+                chatId,
+                type,
+                text,
+                sameAuthor,
                 time,
                 clientMsgId,
                 attachments,
