@@ -68,6 +68,7 @@ final class LoadClient implements AutoCloseable {
     private final LongAdder expectedTotal = new LongAdder();
     private final LongAdder receivedTotal = new LongAdder();
     private final LongAdder errorFrames = new LongAdder();
+    private final LongAdder refusedFrames = new LongAdder();
     private final LongAdder otherFrames = new LongAdder();
     private final AtomicInteger unexpectedCloses = new AtomicInteger();
     private final Queue<String> notes = new ConcurrentLinkedQueue<>();
@@ -89,6 +90,7 @@ final class LoadClient implements AutoCloseable {
             long frames,
             long[] sortedLatencies,
             long errors,
+            long refused,
             int closes,
             long undelivered,
             String cpu,
@@ -341,10 +343,14 @@ final class LoadClient implements AutoCloseable {
         }
     }
 
-    private record Before(long outstanding, int closes, long errors) {}
+    private record Before(long outstanding, int closes, long errors, long refused) {}
 
     private Before before() {
-        return new Before(expectedTotal.sum() - receivedTotal.sum(), unexpectedCloses.get(), errorFrames.sum());
+        return new Before(
+                expectedTotal.sum() - receivedTotal.sum(),
+                unexpectedCloses.get(),
+                errorFrames.sum(),
+                refusedFrames.sum());
     }
 
     /** Stops sending, waits until every copy sent has arrived (or nothing arrives for 15 s), then collects. */
@@ -401,6 +407,7 @@ final class LoadClient implements AutoCloseable {
                 frames,
                 latencies,
                 errorFrames.sum() - before.errors(),
+                refusedFrames.sum() - before.refused(),
                 unexpectedCloses.get() - before.closes(),
                 undelivered,
                 cpu,
@@ -582,7 +589,15 @@ final class LoadClient implements AutoCloseable {
             int at = indexOf(content);
             if (at < 0) {
                 String text = content.toString(StandardCharsets.UTF_8);
-                if (text.contains("\"type\":\"error\"")) {
+                if (text.contains("\"code\":\"slow_down\"")) {
+                    // Refused and told: none of its copies will come, and its sender may send the next one.
+                    refusedFrames.increment();
+                    expectedTotal.add(-room.open.get());
+                    Phase current = phase;
+                    if (current.window > 0 && current.sending) {
+                        room.sendNext(current);
+                    }
+                } else if (text.contains("\"type\":\"error\"")) {
                     errorFrames.increment();
                     note("socket " + index + " got " + text);
                 } else {

@@ -241,7 +241,8 @@ public final class RealtimeBenchmark {
                 r.millis(0.99),
                 r.millis(0.999),
                 r.maxMillis(),
-                (r.errors() > 0 ? "  errors " + r.errors() : "")
+                (r.refused() > 0 ? "  refused (slow_down) " + r.refused() : "")
+                        + (r.errors() > 0 ? "  errors " + r.errors() : "")
                         + (r.closes() > 0 ? "  CLOSED " + r.closes() : "")
                         + (r.undelivered() > 0 ? "  undelivered " + r.undelivered() : ""));
         System.out.printf("%" + (name.length() + 3) + "s%s%n", "", r.cpu());
@@ -380,7 +381,8 @@ public final class RealtimeBenchmark {
     }
 
     private static String problems(LoadClient.PhaseResult r) {
-        return (r.errors() > 0 ? " errors " + r.errors() : "")
+        return (r.refused() > 0 ? " refused " + r.refused() : "")
+                + (r.errors() > 0 ? " errors " + r.errors() : "")
                 + (r.closes() > 0 ? " closed " + r.closes() : "")
                 + (r.undelivered() > 0 ? " lost " + r.undelivered() : "");
     }
