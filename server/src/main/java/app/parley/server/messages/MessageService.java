@@ -431,6 +431,16 @@ public class MessageService {
         return views.of(search.search(chatId, terms, Paging.of(limit, 0, limits).limit()));
     }
 
+    /**
+     * Full-text search in every chat the caller is a member of, newest match first; each message
+     * names its chat. Chats the caller has left or was removed from are not searched.
+     */
+    public List<Message> searchEverywhere(long callerId, String query, Integer limit) {
+        SearchTerms terms = SearchTerms.parse(query, limits.searchQueryMax());
+        return views.of(search.searchChatsOf(
+                callerId, terms, Paging.of(limit, 0, limits).limit()));
+    }
+
     public List<UnreadRow> unreadCounts(long callerId) {
         return readState.findUnread(callerId);
     }

@@ -38,6 +38,28 @@ public abstract class SqliteMessageSearch implements GenericRepository<StoredMes
         return ranked(chatId, match, limit);
     }
 
+    /**
+     * Newest first, walking the index backwards: across chats, bm25 would weigh one chat's
+     * messages against another's, and a person looking through all their chats looks for
+     * something recent.
+     */
+    @Override
+    public List<MessageRow> searchChatsOf(long userId, SearchTerms terms, int limit) {
+        return newestInChatsOf(userId, terms.toFts5(), limit);
+    }
+
+    @Query("SELECT " + MessageRow.COLUMNS + """
+
+        FROM messages_fts f
+        JOIN messages m ON m.id = f.rowid
+        JOIN users u ON u.id = m.author_id
+        WHERE messages_fts MATCH :match
+          AND m.chat_id IN (SELECT chat_id FROM chat_members WHERE user_id = :userId)
+        ORDER BY f.rowid DESC
+        LIMIT :limit\
+        """)
+    protected abstract List<MessageRow> newestInChatsOf(long userId, String match, int limit);
+
     @Query("SELECT count(*) FROM (SELECT 1 FROM messages WHERE chat_id = :chatId LIMIT :cap)")
     protected abstract int messagesUpTo(long chatId, int cap);
 

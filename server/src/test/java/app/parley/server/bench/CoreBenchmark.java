@@ -98,12 +98,33 @@ public final class CoreBenchmark {
                                     Vocabulary.anyWord(random) + " " + Vocabulary.anyWord(random),
                                     50)
                             .size());
+            report(
+                    "search in all of a user's 200 chats (the big one included): a rare word (newest 50)",
+                    iterations,
+                    () -> messages.searchEverywhere(seeded.userId(), Vocabulary.rareWord(random), 50)
+                            .size());
+            report(
+                    "search in all of a user's 200 chats (the big one included): one of the 10 most common words",
+                    Math.max(20, iterations / 20),
+                    () -> messages.searchEverywhere(seeded.userId(), Vocabulary.commonWord(random), 50)
+                            .size());
+            report(
+                    "search in all of a user's chats (one small chat): a rare word",
+                    Math.max(20, iterations / 20),
+                    () -> messages.searchEverywhere(seeded.outsiderId(), Vocabulary.rareWord(random), 50)
+                            .size());
+            report(
+                    "search in all of a user's chats (one small chat): one of the 10 most common words",
+                    Math.max(20, iterations / 20),
+                    () -> messages.searchEverywhere(seeded.outsiderId(), Vocabulary.commonWord(random), 50)
+                            .size());
         } finally {
             deleteTree(dataDir);
         }
     }
 
-    record Seeded(long userId, long bigChatId, long firstMessageId, long smallChatId) {}
+    /** {@code outsiderId}: a member of the small chat only, not of the big one. */
+    record Seeded(long userId, long bigChatId, long firstMessageId, long smallChatId, long outsiderId) {}
 
     /** Seeds with plain JDBC in large transactions: the benchmark measures reads, not the seeding. */
     private static Seeded seed(DataSource dataSource, int messageCount) throws SQLException {
@@ -171,7 +192,7 @@ public final class CoreBenchmark {
             connection.commit();
             // Back to autocommit before the pool takes it: SQLite would otherwise keep a transaction open on it.
             connection.setAutoCommit(true);
-            return new Seeded(me, bigChat, firstId, chats.get(1));
+            return new Seeded(me, bigChat, firstId, chats.get(1), users.get(2));
         }
     }
 
