@@ -1,11 +1,14 @@
 package app.parley.server.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.server.ParleyServer;
+import app.parley.server.accounts.AccountAdministration;
+import app.parley.server.accounts.AccountService;
+import app.parley.server.errors.ParleyException;
 import app.parley.server.support.ApiClient;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.web.router.Router;
 import java.io.IOException;
@@ -176,6 +179,7 @@ class ApiFuzzTest {
                     .path("group")
                     .path("id")
                     .asLong();
+            assertNotEquals(0, group, "a group is made after the run");
             ApiClient.Response sent = me.post("/api/v1/chats/" + group + "/messages/", Map.of("text", "still here"));
             assertEquals(201, sent.status(), () -> "and works: " + sent);
             System.out.printf(
@@ -358,16 +362,47 @@ class ApiFuzzTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The fuzzer's token, signed in again if the fuzz signed it out or changed its sessions. */
+    /**
+     * The fuzzer's token, signed in again if the fuzz signed it out or changed its sessions. The
+     * fuzz may also change the fuzzer's password or username (it knows the password), delete the
+     * account or disable it: an administrator then sets the password back, or a new fuzzer signs
+     * up, or every later attempt would only test a refused token.
+     */
     private static String freshToken() {
         ApiClient me = new ApiClient(server.localUri(), current);
-        if (me.get("/api/v1/chats").status() == 401) {
-            JsonNode answer = new ApiClient(server.localUri(), null)
-                    .post("/api/v1/auth/login", Map.of("username", "fuzzer", "password", "fuzz-password"))
-                    .json();
-            current = answer.path("access_token").asText(current);
+        if (me.get("/api/v1/chats").status() != 401) {
+            return current;
         }
+        String username;
+        try {
+            username = server.context()
+                    .getBean(AccountService.class)
+                    .requireCaller(fixture.me())
+                    .username();
+            if (signIn(username).status() != 200) {
+                server.context().getBean(AccountAdministration.class).resetPassword(username, "fuzz-password");
+            }
+        } catch (ParleyException deleted) {
+            username = "fuzzer" + REQUESTS.get();
+            signUp(new ApiClient(server.localUri(), null), username);
+        }
+        ApiClient.Response answer = signIn(username);
+        if (answer.status() != 200) {
+            // Disabled by an administrator's route, say: a new fuzzer goes on.
+            username = "fuzzer" + REQUESTS.get();
+            signUp(new ApiClient(server.localUri(), null), username);
+            answer = signIn(username);
+        }
+        if (answer.status() != 200) {
+            throw new IllegalStateException("the fuzzer cannot sign in again: " + answer);
+        }
+        current = answer.json().path("access_token").asText();
         return current;
+    }
+
+    private static ApiClient.Response signIn(String username) {
+        return new ApiClient(server.localUri(), null)
+                .post("/api/v1/auth/login", Map.of("username", username, "password", "fuzz-password"));
     }
 
     private static String current;
