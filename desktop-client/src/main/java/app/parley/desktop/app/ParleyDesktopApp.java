@@ -56,6 +56,8 @@ public final class ParleyDesktopApp extends Application {
     private AppFlow flow;
     private Tray tray;
     private SingleInstance instance;
+    private volatile boolean stopped;
+    private Thread endedBySignal;
     private Optional<ClassDataArchive> classData = Optional.empty();
 
     /** As launched: the process's environment and system properties. */
@@ -82,6 +84,12 @@ public final class ParleyDesktopApp extends Application {
         ObjectMapper json = ParleyJson.mapper();
         workers = Executors.newVirtualThreadPerTaskExecutor();
         hosting = new Hosting(directories.hostedServerData(), workers);
+        // Ended by a signal (the desktop session logging out, say), the app never gets stop().
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            if (!stopped) {
+                classData.ifPresent(archive -> archive.afterRun(hosting.hasHosted()));
+            }
+        }));
         SessionStore sessions = new SessionStore(directories.sessionFile(), json);
         // The embedded server takes longer to start than the window to build: a remembered hosted
         // session starts it now, and the window is built meanwhile.
@@ -204,6 +212,14 @@ public final class ParleyDesktopApp extends Application {
     /** Stops the hosted server cleanly (its sockets are closed, the database is closed). */
     @Override
     public void stop() {
+        stopped = true;
+        if (endedBySignal != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(endedBySignal);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // The hook sees stopped and does nothing.
+            }
+        }
         if (flow != null) {
             flow.leaveMain();
         }

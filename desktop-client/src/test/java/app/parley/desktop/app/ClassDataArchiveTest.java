@@ -52,34 +52,64 @@ class ClassDataArchiveTest {
         assertFalse(Files.exists(archive()), "the JVM writes the archive itself, at exit");
     }
 
-    @Test
-    void aHostingRunThatFindsAnArchiveMadeWhileJoiningDropsIt() throws Exception {
-        firstRunWrites(false, "classes of a run that joined a server");
+    /** The JVM's dump at exit: a new file in place of the archive, or of a link to none. */
+    private void jvmWritesAtExit(String classes) throws Exception {
+        Files.deleteIfExists(archive());
+        Files.writeString(archive(), classes);
+    }
 
-        atStart().afterRun(true);
-
-        assertFalse(Files.exists(archive()), "the next start makes one with the embedded server's classes");
+    private Path kept(String kind) {
+        return cache.resolve("parley/classes-" + kind + ".jsa");
     }
 
     @Test
-    void anArchiveMadeWhileHostingIsKeptWhateverComesNext() throws Exception {
-        firstRunWrites(true, "classes of a run that hosted");
+    void eachKindOfRunGetsAnArchiveOfItsOwn() throws Exception {
+        firstRunWrites(false, "classes of a run that joined a server");
+
+        ClassDataArchive second = atStart();
+        assertTrue(Files.isSymbolicLink(archive()), "the JVM is pointed at the archive of a kind");
+        assertEquals("classes of a run that joined a server", Files.readString(archive()));
+        second.afterRun(true); // it hosted, with the joining archive: the next start wants a hosting one
+
+        ClassDataArchive third = atStart();
+        assertFalse(Files.exists(archive()), "no hosting archive yet: the JVM makes one at this exit");
+        jvmWritesAtExit("classes of a run that hosted");
+        third.afterRun(true);
 
         atStart().afterRun(false);
+        assertEquals("classes of a run that hosted", Files.readString(kept("hosting")));
+        assertEquals("classes of a run that joined a server", Files.readString(kept("joining")));
+        assertEquals(
+                "classes of a run that joined a server",
+                Files.readString(archive()),
+                "after a joining run, the next start maps the joining archive");
         atStart().afterRun(true);
-
         assertEquals("classes of a run that hosted", Files.readString(archive()));
+    }
+
+    @Test
+    void aRunThatKeepsToOneKindKeepsItsArchive() throws Exception {
+        firstRunWrites(true, "classes of a run that hosted");
+
+        for (int run = 0; run < 3; run++) {
+            atStart().afterRun(true);
+            assertEquals("classes of a run that hosted", Files.readString(archive()));
+        }
     }
 
     @Test
     void anArchiveOfAnotherBuildIsDroppedAtStartSinceTheJvmWouldNeverReplaceIt() throws Exception {
         firstRunWrites(true, "classes of the build before the update");
+        atStart().afterRun(true);
+        assertTrue(Files.exists(kept("hosting")));
 
-        atStart("build 2");
+        // The JVM finds the archive does not match the jars: it runs without it, and writes none.
+        atStart("build 2").afterRun(true);
 
-        assertFalse(Files.exists(archive()), "the next start makes one that matches the jars");
+        assertFalse(Files.exists(kept("hosting")), "the next start makes one that matches the jars");
+        assertFalse(Files.exists(archive()));
         ClassDataArchive next = atStart("build 2");
-        Files.writeString(archive(), "classes of build 2"); // as the JVM does at that run's exit
+        jvmWritesAtExit("classes of build 2");
         next.afterRun(true);
         atStart("build 2").afterRun(true);
         assertEquals("classes of build 2", Files.readString(archive()));
@@ -92,15 +122,7 @@ class ClassDataArchiveTest {
 
         atStart().afterRun(false);
 
-        assertTrue(Files.exists(archive()));
-    }
-
-    @Test
-    void aJoiningRunKeepsTheArchiveItFound() throws Exception {
-        firstRunWrites(false, "classes of a run that joined a server");
-
-        atStart().afterRun(false);
-
-        assertTrue(Files.exists(archive()));
+        assertEquals("classes of a run that joined a server", Files.readString(archive()));
+        assertTrue(Files.exists(kept("joining")));
     }
 }
