@@ -346,6 +346,14 @@ public final class AppFlow {
                         notifications.chatOpened(chat.id());
                     }
                 });
+        // A message asked for in the chat already open: no new conversation will take it.
+        viewModel.messageToShowProperty().subscribe(wanted -> {
+            if (wanted != null
+                    && openConversation != null
+                    && openConversation.chat().id() == wanted.chatId()) {
+                viewModel.takeMessageToShow(wanted.chatId()).ifPresent(openConversation::jumpToWhenLoaded);
+            }
+        });
         chats.setOnChatGone(chatId -> {
             // Left, removed or deleted while open: back to the empty state, not a dead conversation.
             if (openConversation != null && openConversation.chat().id() == chatId) {
@@ -373,6 +381,7 @@ public final class AppFlow {
         var view = new ConversationView(viewModel, header, mainModel.photos(), text, clock, openLink);
         view.onHeaderClicked(() -> main.showChatInfo(chat));
         openConversation = viewModel;
+        mainModel.takeMessageToShow(chat.id()).ifPresent(viewModel::jumpToWhenLoaded);
         main.showConversation(view.root());
         probe.conversationOpened(viewModel);
         view.focus();

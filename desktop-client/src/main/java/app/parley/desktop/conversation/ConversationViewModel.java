@@ -128,6 +128,9 @@ public final class ConversationViewModel implements AutoCloseable {
 
     private final ReadOnlyStringWrapper answered = new ReadOnlyStringWrapper(this, "answered", "");
     private String searched = "";
+    /** A message to bring into view once the newest page is here; 0 for none. */
+    private long jumpWhenLoaded;
+
     private final Map<Long, Instant> typingUntil = new LinkedHashMap<>();
     private final Map<Long, String> typingNames = new LinkedHashMap<>();
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
@@ -359,6 +362,15 @@ public final class ConversationViewModel implements AutoCloseable {
         int at = Math.floorMod(index, found.size());
         foundAt.set(at);
         jumpTo(found.get(at).id());
+    }
+
+    /** Brings a message into view as soon as the chat's newest page is here (at once if it is). */
+    public void jumpToWhenLoaded(long messageId) {
+        if (loaded.get()) {
+            jumpTo(messageId);
+        } else {
+            jumpWhenLoaded = messageId;
+        }
     }
 
     /** Brings a message into view, loading older pages until it is there (or the chat has no more). */
@@ -886,6 +898,11 @@ public final class ConversationViewModel implements AutoCloseable {
         page.messages().forEach(this::add);
         loaded.set(true);
         markRead();
+        if (first && jumpWhenLoaded != 0) {
+            long wanted = jumpWhenLoaded;
+            jumpWhenLoaded = 0;
+            jumpTo(wanted);
+        }
         // A page after a reconnect (after_id) that says more follow: ask for the next one.
         if (page.hasMore() && (!first || page.afterId() != null)) {
             socket.send(Map.of("type", "catch_up"));

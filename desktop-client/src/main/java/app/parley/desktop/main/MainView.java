@@ -12,6 +12,7 @@ import app.parley.desktop.newchat.NewChatDialog;
 import app.parley.desktop.newchat.NewGroupDialog;
 import app.parley.desktop.profile.MyProfileDialog;
 import app.parley.desktop.profile.PersonDialog;
+import app.parley.desktop.search.MessageSearchDialog;
 import app.parley.desktop.sessions.SessionsDialog;
 import app.parley.desktop.theme.ThemeChoice;
 import app.parley.model.chat.ChatRoom;
@@ -48,6 +49,8 @@ public final class MainView {
     private static final String STYLESHEET = "main.css";
     private static final KeyCombination FILTER_SHORTCUT =
             new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SEARCH_SHORTCUT =
+            new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final MainViewModel viewModel;
     private final Messages text;
@@ -134,6 +137,9 @@ public final class MainView {
         root.sceneProperty().subscribe(scene -> {
             if (scene != null) {
                 scene.getAccelerators().put(FILTER_SHORTCUT, chatList::focusFilter);
+                // Also on the menu item, which shows it; a menu's accelerators may not be
+                // registered before it is first opened.
+                scene.getAccelerators().put(SEARCH_SHORTCUT, this::openMessageSearch);
             }
         });
     }
@@ -220,7 +226,11 @@ public final class MainView {
         var devices = new MenuItem(text.get("main.sessions"), new FontIcon(Feather.MONITOR));
         devices.setId("sessionsItem");
         devices.setOnAction(event -> new SessionsDialog(viewModel.newSessions(), text, clock, window()).show());
-        menu.getItems().addAll(profile, devices);
+        var search = new MenuItem(text.get("main.search"), new FontIcon(Feather.SEARCH));
+        search.setId("searchAllItem");
+        search.setAccelerator(SEARCH_SHORTCUT);
+        search.setOnAction(event -> openMessageSearch());
+        menu.getItems().addAll(search, new SeparatorMenuItem(), profile, devices);
         viewModel.hostedAccess().ifPresent(access -> {
             var hosted = new MenuItem(text.get("main.hosted"), new FontIcon(Feather.SERVER));
             hosted.setId("hostedServerItem");
@@ -231,6 +241,14 @@ public final class MainView {
         });
         menu.getItems().addAll(new SeparatorMenuItem(), system, light, dark, new SeparatorMenuItem(), signOut);
         return menu;
+    }
+
+    /** "Search all chats": the match chosen opens its chat at that message. */
+    public void openMessageSearch() {
+        new MessageSearchDialog(viewModel.newMessageSearch(), text, clock, window())
+                .choose()
+                .ifPresent(hit -> viewModel.showMessage(
+                        hit.message().chatId(), hit.message().id()));
     }
 
     /** Signing out discards the outbox: asks first when it holds messages. */

@@ -15,6 +15,7 @@ import app.parley.desktop.outbox.Outbox;
 import app.parley.desktop.presence.PresenceBook;
 import app.parley.desktop.profile.MyProfileViewModel;
 import app.parley.desktop.profile.PersonViewModel;
+import app.parley.desktop.search.MessageSearchViewModel;
 import app.parley.desktop.session.SignedIn;
 import app.parley.desktop.sessions.SessionsViewModel;
 import app.parley.desktop.theme.ThemeChoice;
@@ -50,6 +51,8 @@ public final class MainViewModel {
     private final StringBinding windowTitle;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
+    private final ReadOnlyObjectWrapper<MessageToShow> messageToShow =
+            new ReadOnlyObjectWrapper<>(this, "messageToShow", null);
     private final ReadOnlyBooleanWrapper agentAvailable = new ReadOnlyBooleanWrapper(this, "agentAvailable", false);
 
     private final Background background;
@@ -127,6 +130,35 @@ public final class MainViewModel {
     /** A fresh search for the new-chat and new-group dialogs. */
     public UserSearchViewModel newUserSearch() {
         return new UserSearchViewModel(session.api(), session.me().id(), background, problems, timers);
+    }
+
+    /** A fresh search of all the person's chats. */
+    public MessageSearchViewModel newMessageSearch() {
+        return new MessageSearchViewModel(session.api(), session.me().id(), chats, background, problems);
+    }
+
+    /** A message to bring into view: in its chat, opened for it, or the open one. */
+    public record MessageToShow(long chatId, long messageId) {}
+
+    /** The message the person asked to see, until the conversation of its chat takes it. */
+    public ReadOnlyObjectProperty<MessageToShow> messageToShowProperty() {
+        return messageToShow.getReadOnlyProperty();
+    }
+
+    /** Opens a chat at one of its messages (a search result, say). */
+    public void showMessage(long chatId, long messageId) {
+        messageToShow.set(new MessageToShow(chatId, messageId));
+        chats.open(chatId);
+    }
+
+    /** The message to show in this chat, once: the conversation that takes it brings it into view. */
+    public Optional<Long> takeMessageToShow(long chatId) {
+        MessageToShow wanted = messageToShow.get();
+        if (wanted == null || wanted.chatId() != chatId) {
+            return Optional.empty();
+        }
+        messageToShow.set(null);
+        return Optional.of(wanted.messageId());
     }
 
     /** Opens the private chat with someone (creating it the first time) and selects it. */

@@ -293,6 +293,12 @@ public final class ApiClient {
                 .results();
     }
 
+    /** The newest matches in all of the caller's chats, each naming its chat. */
+    public List<Message> searchEverywhere(String query, int limit) {
+        return call(get("/api/v1/search/?query=" + encode(query) + "&limit=" + limit), SearchResults.class)
+                .results();
+    }
+
     /** The caller's private chat with the AI agent, made on first use. */
     public ChatRoom agentConversation() {
         return call(post("/api/v1/agent/conversation/", Map.of()), ChatRoom.class);
