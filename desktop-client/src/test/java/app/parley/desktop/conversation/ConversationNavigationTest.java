@@ -189,6 +189,35 @@ class ConversationNavigationTest {
     }
 
     @Test
+    void olderMessagesLoadAboveTheReaderWhoStaysWhereTheyWere() throws Exception {
+        serverWithAnnaAndBoris(Map.of());
+        for (int i = 1; i <= 150; i++) {
+            boris.send(chat.id(), "message " + i, "m-" + i, List.of());
+        }
+        startApp();
+        openTheChat();
+        awaitItems(50);
+        // Settled at the newest message first, as the reader sees it open.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> lastCellShowing("message 150")));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        int before = Ui.onFx(() -> items().size());
+        String oldestShown = Ui.onFx(() -> items().getFirst().text());
+
+        Ui.onFx(() -> {
+            messageList().scrollTo(0); // the top: the next page of older messages loads
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().size() > before));
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS); // a layout or two, and whatever they set off
+
+        assertEquals(before + 50, Ui.onFx(() -> items().size()), "one page, not every page up to the first");
+        assertEquals(
+                oldestShown,
+                Ui.onFx(() -> firstCellShowing().getItem().text()),
+                "the message that was at the top is still at the top, the new page above it");
+    }
+
+    @Test
     void linksInAMessageAreLinksAndOnlyWebAndMailAddressesAre() throws Exception {
         serverWithAnnaAndBoris(Map.of());
         boris.send(
@@ -266,6 +295,21 @@ class ConversationNavigationTest {
             assertEquals(2, Ui.onFx(() -> items().size()));
             assertFalse(Ui.onFx(() -> items().stream().anyMatch(item -> !item.stored())));
         }
+    }
+
+    /** The topmost message cell whose top is inside the list. */
+    private MessageCell firstCellShowing() {
+        double top =
+                messageList().localToScene(messageList().getBoundsInLocal()).getMinY();
+        return robot.lookup(".list-cell").queryAll().stream()
+                .filter(MessageCell.class::isInstance)
+                .map(MessageCell.class::cast)
+                .filter(cell -> cell.isVisible()
+                        && cell.getItem() != null
+                        && cell.localToScene(cell.getBoundsInLocal()).getMinY() >= top - 1)
+                .min(java.util.Comparator.comparingDouble(
+                        cell -> cell.localToScene(cell.getBoundsInLocal()).getMinY()))
+                .orElseThrow();
     }
 
     /** Whether the message's cell is on screen, its bottom edge inside the list. */
