@@ -112,11 +112,6 @@ public class GroupCommit {
         writer.join(Duration.ofSeconds(30));
     }
 
-    /** How many writes wait for a batch now. */
-    public int waiting() {
-        return waiting.size();
-    }
-
     /** Batches committed so far; with {@link #writesCommitted()}, how well writes share commits. */
     public long transactionsCommitted() {
         return transactionsCommitted.get();

@@ -36,12 +36,12 @@ public class RealtimeEvents {
 
     /** A new message's {@code last_message} notification, to one member's main sockets. */
     public void lastMessage(long userId, LastMessageEvent event, long authorId) {
+        toInbox(userId, write(event), event.chatId(), event.id(), authorId);
+    }
+
+    private void toInbox(long userId, byte[] utf8, long chatId, long messageId, long authorId) {
         publish(new Delivery(
-                new Audience.Inbox(userId),
-                write(event),
-                new Delivery.NewMessage(event.chatId(), event.id(), authorId),
-                0,
-                null));
+                new Audience.Inbox(userId), utf8, new Delivery.NewMessage(chatId, messageId, authorId), 0, null));
     }
 
     /**
@@ -66,12 +66,7 @@ public class RealtimeEvents {
 
         /** To a member the message does not mention. */
         public void to(long userId, long unreadCount) {
-            publish(new Delivery(
-                    new Audience.Inbox(userId),
-                    frames.withUnreadCount(unreadCount),
-                    new Delivery.NewMessage(message.chatId(), message.id(), authorId),
-                    0,
-                    null));
+            toInbox(userId, frames.withUnreadCount(unreadCount), message.chatId(), message.id(), authorId);
         }
 
         /** To a member the message mentions, with their new count of unread mentions. */
