@@ -209,6 +209,7 @@ public final class ConversationView {
                 viewModel::jumpTo,
                 openLink,
                 viewModel::receiptOf);
+        list.setSkin(new ConversationFlow.Skin(list));
         viewModel.receiptsChangedProperty().subscribe(list::refresh);
         list.setCellFactory(view -> new MessageCell(
                 text,
@@ -589,21 +590,20 @@ public final class ConversationView {
                     }
                 }
             }
-            if (!viewModel.loadedProperty().get()) {
+            boolean loaded = viewModel.loadedProperty().get();
+            if (list.getSkin() instanceof ConversationFlow.Skin skin) {
+                skin.flow().itemsChanged(loaded ? prepended : 0, list.getItems().size());
+            }
+            if (!loaded) {
                 return; // the first page: placed once it has all arrived (see openAtFirstUnread)
             }
-            int keep = prepended;
             boolean toBottom = appended && atBottom.get();
             if (appended && !toBottom) {
                 unseenBelow.set(unseenBelow.get() + arrived);
             }
-            Platform.runLater(() -> {
-                if (toBottom) {
-                    scrollToNewest();
-                } else if (keep > 0) {
-                    list.scrollTo(keep);
-                }
-            });
+            if (toBottom) {
+                Platform.runLater(this::scrollToNewest);
+            }
         });
         viewModel.loadedProperty().subscribe(loaded -> {
             if (loaded) {

@@ -59,6 +59,9 @@ final class MessageCell extends ListCell<MessageItem> {
     private final boolean group;
     private final MessageActions actions;
     private final LongSupplier firstUnread;
+    /** What this cell last drew its message from; null while empty. */
+    private Drawing shown;
+
     private final MessageText links = new MessageText();
     /** The reader's username, lower-cased: mentions of it are marked. */
     private final String reader;
@@ -207,12 +210,21 @@ final class MessageCell extends ListCell<MessageItem> {
     protected void updateItem(MessageItem item, boolean empty) {
         super.updateItem(item, empty);
         if (empty || item == null) {
+            shown = null;
             setGraphic(null);
             setContextMenu(null);
             setAccessibleText(null);
             return;
         }
         MessageItem previous = getIndex() > 0 ? getListView().getItems().get(getIndex() - 1) : null;
+        var drawing = new Drawing(
+                item, previous, firstUnread.getAsLong(), actions.receipts().apply(item), LocalDate.now(clock));
+        if (drawing.equals(shown)) {
+            // The same message drawn the same way, at another index (older messages were added
+            // above it): laying it out again would cost a page of older messages its frame.
+            return;
+        }
+        shown = drawing;
         ZonedDateTime when = item.time().atZone(clock.getZone());
         boolean newDay = previous == null
                 || !previous.time().atZone(clock.getZone()).toLocalDate().equals(when.toLocalDate());
@@ -254,7 +266,7 @@ final class MessageCell extends ListCell<MessageItem> {
         bubble.pseudoClassStateChanged(FAILED, item.status() == MessageItem.Status.FAILED);
         bubble.pseudoClassStateChanged(MENTIONS_READER, mentionsReader(item));
 
-        Receipt got = actions.receipts().apply(item);
+        Receipt got = drawing.receipt();
         switch (item.status()) {
             case SENDING -> {
                 state.setIconCode(Feather.CLOCK);
@@ -472,4 +484,8 @@ final class MessageCell extends ListCell<MessageItem> {
             return widest > 0 ? Math.min(oneLine, widest) : oneLine;
         }
     }
+
+    /** Everything a message's drawing depends on besides the message itself. */
+    private record Drawing(
+            MessageItem item, MessageItem previous, long firstUnread, Receipt receipt, LocalDate today) {}
 }
