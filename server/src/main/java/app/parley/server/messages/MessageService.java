@@ -163,6 +163,7 @@ public class MessageService {
         Instant now = clock.instant();
         StoredMessage stored = messages.save(new StoredMessage(
                 null, UUID.randomUUID().toString(), chat.id(), callerId, text, clientMsgId, now, replyToId));
+        indexForSearch(stored.id(), chat.id(), text);
         readState.setLastMessage(chat.id(), stored.id());
         readState.countNewMessage(chat.id(), callerId);
         // Writing in a chat means having read it.
@@ -354,6 +355,7 @@ public class MessageService {
         Instant now = clock.instant();
         messages.keepVersion(row.id(), row.text(), row.editedAt() == null ? row.createdAt() : row.editedAt());
         messages.updateText(row.id(), text, now);
+        indexForSearch(row.id(), chat.id(), text);
         Set<Long> mentionedBefore = mentions.idsIn(row.id());
         Mentions.Mentioned mentioned = mentions.replace(chat, callerId, row.id(), text);
         recountMentions(chat, row.id(), mentionedBefore, mentioned.ids());
@@ -423,6 +425,12 @@ public class MessageService {
                 .orElseThrow(() -> new NotFoundException(
                         "message_not_found",
                         "message " + messageRef.display() + " does not exist in chat " + chat.id()));
+    }
+
+    /** What no trigger can index: the chat search index and the list of words (SQL cannot split text into words). */
+    private void indexForSearch(long messageId, long chatId, String text) {
+        messages.indexInChat(messageId, ChatKeyedWords.of(chatId, text));
+        messages.rememberWords(SearchVocabulary.foldedWordsJson(text));
     }
 
     public List<Message> search(long callerId, long chatId, String query, Integer limit) {
