@@ -2,10 +2,8 @@ package app.parley.server.bench;
 
 import app.parley.server.ParleyServer;
 import app.parley.server.config.ParleyLimits;
-import app.parley.server.messages.ChatKeyedWords;
 import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessageService;
-import app.parley.server.messages.SearchVocabulary;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,30 +215,8 @@ public final class CoreBenchmark {
                 }
             }
         }
-        // The chat search index and the list of words are written by the service, not by a
-        // trigger: filled here as the server would.
-        try (Statement select = connection.createStatement();
-                var rows = select.executeQuery("SELECT id, text FROM messages WHERE chat_id = " + chatId);
-                PreparedStatement index =
-                        connection.prepareStatement("INSERT INTO messages_chat_fts (rowid, words) VALUES (?, ?)");
-                PreparedStatement words = connection.prepareStatement(
-                        "INSERT OR IGNORE INTO search_words (word) SELECT value FROM json_each(?)")) {
-            int pending = 0;
-            while (rows.next()) {
-                index.setLong(1, rows.getLong(1));
-                index.setString(2, ChatKeyedWords.of(chatId, rows.getString(2)));
-                index.addBatch();
-                words.setString(1, SearchVocabulary.foldedWordsJson(rows.getString(2)));
-                words.addBatch();
-                if (++pending % 10_000 == 0) {
-                    index.executeBatch();
-                    words.executeBatch();
-                }
-            }
-            index.executeBatch();
-            words.executeBatch();
-            connection.commit();
-        }
+        SeededSearchIndex.fill(connection, "chat_id = " + chatId);
+        connection.commit();
         try (Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT MIN(id) FROM messages WHERE chat_id = " + chatId)) {
             rows.next();

@@ -184,6 +184,7 @@ final class PopulationSeeder {
             }
             insert.executeBatch();
         }
+        SeededSearchIndex.fill(connection, "1 = 1");
         connection.commit();
         return total;
     }
