@@ -18,11 +18,11 @@ import javafx.scene.control.skin.VirtualFlow;
  * indices before the list's cells hear of the change, so each keeps the message it shows (see
  * {@link MessageCell}), and the flow is placed at the reader's message before it lays out.
  *
- * <p>Placing it makes the flow measure the cells around the reader's message, and a change in the
- * number of items makes it measure a few more; for messages not in view it would draw each in a
- * hidden cell. While it is being placed, those it has not drawn yet count as the typical height of
- * the messages in view instead: an estimate, as the flow's own is for every message it has not
- * measured, corrected when the message comes into view.
+ * <p>Placing it makes the flow measure the cells around the reader's message, and every layout
+ * makes it measure a few more; for messages not in view it would draw each in a hidden cell. Those
+ * it has not drawn count as the typical height of the messages in view instead (while it is being
+ * placed, even those next to the reader's): an estimate, as the flow's own is for every message it
+ * has not measured, corrected when the message comes into view.
  */
 final class ConversationFlow extends VirtualFlow<ListCell<MessageItem>> {
     /** Stands for a message not yet drawn, at the estimated height, while the flow is placed. */
@@ -65,7 +65,9 @@ final class ConversationFlow extends VirtualFlow<ListCell<MessageItem>> {
                     .orElse(-1);
             for (ListCell<MessageItem> cell : inView) {
                 if (cell.getIndex() >= 0) {
-                    setCellIndex(cell, cell.getIndex() + above);
+                    // Not setCellIndex: it restyles a cell that wants a layout at once, and the
+                    // coming layout pass lays them all out anyway.
+                    cell.updateIndex(cell.getIndex() + above);
                 }
             }
             addedAbove += above;
@@ -75,17 +77,40 @@ final class ConversationFlow extends VirtualFlow<ListCell<MessageItem>> {
         }
     }
 
+    /**
+     * A cell for measuring the message at {@code index}: the one showing it, or, for a message away
+     * from the ones in view, a stand-in at their typical height. The flow asks for a few such
+     * messages at every layout to improve its estimate of the list's length, and drawing each in a
+     * hidden cell (with its styles) cost more than the layout itself. Messages next to the ones in
+     * view are drawn and measured: scrolling by pixels places them from their true height.
+     */
     @Override
     public ListCell<MessageItem> getCell(int index) {
-        if (typicalHeight <= 0) {
-            return super.getCell(index);
-        }
         ListCell<MessageItem> inView = getVisibleCell(index);
         if (inView != null) {
             return inView;
         }
-        estimate.resize(getWidth(), typicalHeight);
+        double typical = typicalHeight > 0 ? typicalHeight : nextToView(index) ? -1 : typicalInView();
+        if (typical <= 0) {
+            return super.getCell(index);
+        }
+        estimate.resize(getWidth(), typical);
         return estimate;
+    }
+
+    private boolean nextToView(int index) {
+        ListCell<MessageItem> first = getFirstVisibleCell();
+        ListCell<MessageItem> last = getLastVisibleCell();
+        return first == null || last == null || index >= first.getIndex() - 1 && index <= last.getIndex() + 1;
+    }
+
+    private double typicalInView() {
+        return getCells().stream()
+                .filter(cell -> cell.getIndex() >= 0 && !cell.isEmpty())
+                .mapToDouble(cell -> cell.getLayoutBounds().getHeight())
+                .filter(height -> height > 0)
+                .average()
+                .orElse(-1);
     }
 
     @Override
@@ -105,16 +130,19 @@ final class ConversationFlow extends VirtualFlow<ListCell<MessageItem>> {
         int reading = top.getIndex();
         double y = top.getLayoutY();
         scrollToTop(reading);
-        typicalHeight = -1;
-        super.layoutChildren();
-        // Near the end of the list a scroll by pixels measures the rest of it, and the flow's
-        // estimates move under the scroll; a second one, with the sizes known, is exact.
-        for (int attempt = 0; attempt < 3; attempt++) {
-            ListCell<MessageItem> cell = getVisibleCell(reading);
-            double off = cell == null ? 0 : cell.getLayoutY() - y;
-            if (Math.abs(off) < 0.5 || scrollPixels(off) == 0) {
-                return;
+        try {
+            super.layoutChildren();
+            // Near the end of the list a scroll by pixels measures the rest of it, and the flow's
+            // estimates move under the scroll; a second one, with the sizes known, is exact.
+            for (int attempt = 0; attempt < 3; attempt++) {
+                ListCell<MessageItem> cell = getVisibleCell(reading);
+                double off = cell == null ? 0 : cell.getLayoutY() - y;
+                if (Math.abs(off) < 0.5 || scrollPixels(off) == 0) {
+                    return;
+                }
             }
+        } finally {
+            typicalHeight = -1;
         }
     }
 }

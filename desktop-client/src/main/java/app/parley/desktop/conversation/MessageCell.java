@@ -29,7 +29,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Skin;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.ListCellSkin;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
@@ -211,10 +213,13 @@ final class MessageCell extends ListCell<MessageItem> {
         super.updateItem(item, empty);
         if (empty || item == null) {
             shown = null;
-            setGraphic(null);
+            getChildren().remove(content);
             setContextMenu(null);
             setAccessibleText(null);
             return;
+        }
+        if (content.getParent() != this) {
+            getChildren().add(content);
         }
         MessageItem previous = getIndex() > 0 ? getListView().getItems().get(getIndex() - 1) : null;
         var drawing = new Drawing(
@@ -323,7 +328,69 @@ final class MessageCell extends ListCell<MessageItem> {
                 item.authorName(),
                 spokenText(item),
                 time.getText()));
-        setGraphic(content);
+    }
+
+    /**
+     * A list cell's own skin (its behaviour selects the row and focuses the list on a press) that
+     * lays the message's nodes out itself instead of as the label's graphic. A label's skin lays
+     * its graphic out and then asks for a layout again whenever that changes the graphic's height:
+     * every message drawn anew was then laid out twice, and the list styles a cell that wants a
+     * layout from scratch each time it places it.
+     */
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new MessageCellSkin(this, content);
+    }
+
+    private static final class MessageCellSkin extends ListCellSkin<MessageItem> {
+        private final VBox content;
+
+        MessageCellSkin(MessageCell cell, VBox content) {
+            super(cell);
+            this.content = content;
+            // Without the label's text node: it is never laid out here, and at 0,0 its bounds would
+            // reach above the cell.
+            getChildren().clear();
+            if (!cell.isEmpty()) {
+                getChildren().add(content);
+            }
+        }
+
+        private boolean showing() {
+            return content.getParent() == getSkinnable();
+        }
+
+        @Override
+        protected void layoutChildren(double x, double y, double width, double height) {
+            if (showing()) {
+                content.resizeRelocate(x, y, width, height);
+            }
+        }
+
+        @Override
+        protected double computeMinHeight(
+                double width, double topInset, double rightInset, double bottomInset, double leftInset) {
+            return computePrefHeight(width, topInset, rightInset, bottomInset, leftInset);
+        }
+
+        @Override
+        protected double computePrefHeight(
+                double width, double topInset, double rightInset, double bottomInset, double leftInset) {
+            if (!showing()) {
+                // An empty cell (below the last message) a line high, as a label's would be: the
+                // list fills the rest of its height with them.
+                return topInset + Math.ceil(getSkinnable().getFont().getSize() * 1.35) + bottomInset;
+            }
+            // The text wraps: its height depends on the width it is given.
+            double inner = width < 0 ? -1 : Math.max(0, width - leftInset - rightInset);
+            return topInset + content.prefHeight(inner) + bottomInset;
+        }
+
+        @Override
+        protected double computePrefWidth(
+                double height, double topInset, double rightInset, double bottomInset, double leftInset) {
+            return leftInset + (showing() ? content.prefWidth(-1) : 0) + rightInset;
+        }
     }
 
     /**

@@ -1,7 +1,11 @@
 package app.parley.desktop.bench;
 
 import app.parley.desktop.net.ApiClient;
+import app.parley.desktop.net.ApiException;
 import app.parley.model.account.UserProfile;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -16,6 +20,16 @@ import java.util.concurrent.Future;
  * {@code messages} messages from both, as the app's own HTTP client would send them.
  */
 record BenchData(ApiClient me, UserProfile profile, long bigChatId, List<Long> chatIds) {
+    /**
+     * A busy machine makes the server refuse some of the seeding's sends with {@code slow_down}
+     * (429): each is sent again after a pause, with its own client_msg_id, so none is doubled.
+     */
+    private static final RetryPolicy<Object> WHEN_BUSY = RetryPolicy.builder()
+            .handleIf(failure -> failure instanceof ApiException refused && refused.status() == 429)
+            .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
+            .withMaxRetries(20)
+            .build();
+
     private static final String[] WORDS = ("the release build is green again and I pushed the fix for the login screen "
                     + "tomorrow morning we can look at the installer together if you have time "
                     + "сборка снова зелёная я выложил исправление экрана входа завтра утром "
@@ -39,16 +53,18 @@ record BenchData(ApiClient me, UserProfile profile, long bigChatId, List<Long> c
             for (int i = 0; i < messages; i++) {
                 ApiClient author = i % 3 == 0 ? me : other;
                 String text = text(random);
+                String clientMsgId = UUID.randomUUID().toString();
                 sent.add(senders.submit(() ->
-                        author.send(ids.getFirst(), text, UUID.randomUUID().toString(), List.of())));
+                        Failsafe.with(WHEN_BUSY).get(() -> author.send(ids.getFirst(), text, clientMsgId, List.of()))));
             }
             for (int c = 1; c < ids.size(); c++) {
                 for (int m = 0; m < 3; m++) {
                     ApiClient author = m % 2 == 0 ? me : other;
                     long chat = ids.get(c);
                     String text = text(random);
+                    String clientMsgId = UUID.randomUUID().toString();
                     sent.add(senders.submit(
-                            () -> author.send(chat, text, UUID.randomUUID().toString(), List.of())));
+                            () -> Failsafe.with(WHEN_BUSY).get(() -> author.send(chat, text, clientMsgId, List.of()))));
                 }
             }
             for (Future<?> each : sent) {

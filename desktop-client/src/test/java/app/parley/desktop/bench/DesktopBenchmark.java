@@ -27,9 +27,9 @@ import javafx.application.Platform;
  * loaded, and the FX thread's time per page of older messages.
  *
  * <p>Options: {@code --launches=5 --chats=50 --messages=10000 --app-jvm=-Xmx256m,-XX:+UseSerialGC
- * --parts=launch,memory,append --heap-dump=FILE} ({@code --heap-dump} writes the app's heap, with the
+ * --parts=launch,memory,append --readers=top,newest --heap-dump=FILE} ({@code --heap-dump} writes the app's heap, with the
  * conversation loaded, to FILE for a heap analyser; {@code --app-jvm} flags go to the app's JVM, comma-separated;
- * {@code --parts} runs only some of the three, {@code join} or {@code host} only one kind of launch; {@code --app-image=installer/target/dist/Parley}
+ * {@code --parts} runs only some of the three, {@code --readers} only some of the page-append runs, {@code join} or {@code host} only one kind of launch; {@code --app-image=installer/target/dist/Parley}
  * launches the packaged app instead, under a display such as {@code xvfb-run}).
  */
 public final class DesktopBenchmark {
@@ -125,7 +125,7 @@ public final class DesktopBenchmark {
                 }
             }
             if (parts.contains("append")) {
-                appendPages(data);
+                appendPages(data, listOption(args, "readers"));
             }
         } finally {
             Platform.exit();
@@ -133,23 +133,37 @@ public final class DesktopBenchmark {
         System.exit(0);
     }
 
-    private static void appendPages(BenchData data) throws Exception {
+    private static void appendPages(BenchData data, List<String> readers) throws Exception {
         Platform.startup(() -> {});
         ChatRoom big = data.me().chats().stream()
                 .filter(chat -> chat.id() == data.bigChatId())
                 .findFirst()
                 .orElseThrow();
-        var samples = new PageAppendBenchmark(new SignedIn(data.me(), data.profile(), false, 0), big)
-                .run(Duration.ofMinutes(10));
-        System.out.printf(
-                Locale.ROOT,
-                "%nPages of older messages appended in this JVM (%d pages, %s):%n",
-                samples.size(),
-                Runtime.version());
+        var session = new SignedIn(data.me(), data.profile(), false, 0);
+        for (var reader : PageAppendBenchmark.Reader.values()) {
+            if (!readers.isEmpty()
+                    && !readers.contains(reader == PageAppendBenchmark.Reader.AT_TOP ? "top" : "newest")) {
+                continue;
+            }
+            var samples = new PageAppendBenchmark(session, big, reader).run(Duration.ofMinutes(10));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nPages of older messages appended in this JVM, reader %s (%d pages, %s):%n",
+                    reader == PageAppendBenchmark.Reader.AT_TOP
+                            ? "scrolled to the top (reading back)"
+                            : "at the newest message",
+                    samples.size(),
+                    Runtime.version());
+            appendFigures(samples);
+        }
+    }
+
+    private static void appendFigures(List<PageAppendBenchmark.Sample> samples) {
         percentiles(
                 "  task (olderLoaded: addAll(0, page) and its listeners)", samples, PageAppendBenchmark.Sample::task);
         percentiles("  CSS + layout of the next two pulses", samples, PageAppendBenchmark.Sample::pulses);
         percentiles("  together (target: none over 16 ms)", samples, PageAppendBenchmark.Sample::total);
+        percentiles("  the FX thread's CPU time in that", samples, PageAppendBenchmark.Sample::cpu);
         long over = samples.stream().filter(s -> s.total() > 16_000_000).count();
         List<String> which = java.util.stream.IntStream.range(0, samples.size())
                 .filter(i -> samples.get(i).total() > 16_000_000)
