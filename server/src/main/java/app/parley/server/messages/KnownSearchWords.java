@@ -15,8 +15,9 @@ import java.util.Set;
  *
  * <p>A word is known only once the transaction that wrote it has committed: one remembered from a
  * write rolled back (alone in its savepoint, or with its whole batch) would never be written again.
- * Bounded, and filled as messages are written: a word forgotten or not yet seen costs one
- * {@code INSERT OR IGNORE}, no more.
+ * Nothing removes a word from the table, so a word once known stays true. Bounded, and filled as
+ * messages are written: a word forgotten or not yet seen costs one {@code INSERT OR IGNORE}, no
+ * more.
  */
 @Singleton
 public class KnownSearchWords {
