@@ -54,6 +54,7 @@ import java.util.stream.Collectors;
 @Singleton
 public class MessageService {
     private final MessageRepository messages;
+    private final KnownSearchWords searchWords;
     private final ByReference<MessageRow> rows;
     private final ReadStateRepository readState;
     private final MessageSearch search;
@@ -73,6 +74,7 @@ public class MessageService {
 
     public MessageService(
             MessageRepository messages,
+            KnownSearchWords searchWords,
             ReadStateRepository readState,
             MessageSearch search,
             ChatService chats,
@@ -95,6 +97,7 @@ public class MessageService {
         this.views = views;
         this.mentions = mentions;
         this.messages = messages;
+        this.searchWords = searchWords;
         this.rows = new ByReference<>("message", messages::findRow, messages::findRowByUuid);
         this.readState = readState;
         this.search = search;
@@ -427,10 +430,13 @@ public class MessageService {
                         "message " + messageRef.display() + " does not exist in chat " + chat.id()));
     }
 
-    /** What no trigger can index: the chat search index and the list of words (SQL cannot split text into words). */
+    /**
+     * What no trigger can index (SQL cannot split text into words): the chat search index, and the
+     * list of words, to which a message mostly brings none new.
+     */
     private void indexForSearch(long messageId, long chatId, String text) {
         messages.indexInChat(messageId, ChatKeyedWords.of(chatId, text));
-        messages.rememberWords(SearchVocabulary.foldedWordsJson(text));
+        searchWords.rememberWordsOf(text);
     }
 
     public List<Message> search(long callerId, long chatId, String query, Integer limit) {

@@ -1,6 +1,7 @@
 package app.parley.server.messages;
 
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -48,7 +49,11 @@ public final class SearchVocabulary {
 
     /** The same as a JSON array, for {@code json_each}. */
     public static String foldedWordsJson(String text) {
-        Set<String> words = foldedWords(text);
+        return json(foldedWords(text));
+    }
+
+    /** Folded words as a JSON array, for {@code json_each}. */
+    static String json(Collection<String> words) {
         // Letters and digits only: nothing in a word needs escaping in JSON.
         return words.isEmpty() ? "[]" : "[\"" + String.join("\",\"", words) + "\"]";
     }
