@@ -252,7 +252,8 @@ public final class CoreBenchmark {
                 (double) results / iterations);
     }
 
-    private static int intArg(String[] args, String prefix, int fallback) {
+    /** {@code --name=N} from the arguments (underscores allowed), or {@code fallback}; the other harnesses use it too. */
+    static int intArg(String[] args, String prefix, int fallback) {
         return Arrays.stream(String.join(" ", args).split("\\s+"))
                 .filter(a -> a.startsWith(prefix))
                 .findFirst()

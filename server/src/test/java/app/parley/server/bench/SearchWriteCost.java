@@ -59,9 +59,9 @@ public final class SearchWriteCost {
     private SearchWriteCost() {}
 
     public static void main(String[] args) throws Exception {
-        int transactions = intArg(args, "--transactions=", 100);
-        int rounds = intArg(args, "--rounds=", 30);
-        int batch = intArg(args, "--batch=", 8);
+        int transactions = CoreBenchmark.intArg(args, "--transactions=", 100);
+        int rounds = CoreBenchmark.intArg(args, "--rounds=", 30);
+        int batch = CoreBenchmark.intArg(args, "--batch=", 8);
         boolean benchText = String.join(" ", args).contains("--text=bench");
         Path dataDir = Files.createTempDirectory("parley-search-write-");
         System.out.printf(
@@ -192,14 +192,6 @@ public final class SearchWriteCost {
     /** As {@code LoadClient} writes a message: its send time, its sender, 80 characters of padding. */
     private static String benchText(SplittableRandom random) {
         return "bench:" + System.nanoTime() + '|' + random.nextInt(1000) + '|' + "x".repeat(80);
-    }
-
-    private static int intArg(String[] args, String prefix, int fallback) {
-        return Arrays.stream(String.join(" ", args).split("\\s+"))
-                .filter(a -> a.startsWith(prefix))
-                .findFirst()
-                .map(a -> Integer.parseInt(a.substring(prefix.length()).replace("_", "")))
-                .orElse(fallback);
     }
 
     private static void deleteTree(Path root) throws IOException {
