@@ -59,10 +59,7 @@ final class ConversationFlow extends VirtualFlow<ListCell<MessageItem>> {
             if (inView.isEmpty()) {
                 return;
             }
-            typicalHeight = inView.stream()
-                    .mapToDouble(cell -> cell.getLayoutBounds().getHeight())
-                    .average()
-                    .orElse(-1);
+            typicalHeight = typicalInView();
             for (ListCell<MessageItem> cell : inView) {
                 if (cell.getIndex() >= 0) {
                     // Not setCellIndex: it restyles a cell that wants a layout at once, and the

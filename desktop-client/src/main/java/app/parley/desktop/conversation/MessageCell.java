@@ -385,12 +385,6 @@ final class MessageCell extends ListCell<MessageItem> {
             double inner = width < 0 ? -1 : Math.max(0, width - leftInset - rightInset);
             return topInset + content.prefHeight(inner) + bottomInset;
         }
-
-        @Override
-        protected double computePrefWidth(
-                double height, double topInset, double rightInset, double bottomInset, double leftInset) {
-            return leftInset + (showing() ? content.prefWidth(-1) : 0) + rightInset;
-        }
     }
 
     /**

@@ -141,17 +141,14 @@ public final class DesktopBenchmark {
                 .orElseThrow();
         var session = new SignedIn(data.me(), data.profile(), false, 0);
         for (var reader : PageAppendBenchmark.Reader.values()) {
-            if (!readers.isEmpty()
-                    && !readers.contains(reader == PageAppendBenchmark.Reader.AT_TOP ? "top" : "newest")) {
+            if (!readers.isEmpty() && !readers.contains(reader.option)) {
                 continue;
             }
             var samples = new PageAppendBenchmark(session, big, reader).run(Duration.ofMinutes(10));
             System.out.printf(
                     Locale.ROOT,
                     "%nPages of older messages appended in this JVM, reader %s (%d pages, %s):%n",
-                    reader == PageAppendBenchmark.Reader.AT_TOP
-                            ? "scrolled to the top (reading back)"
-                            : "at the newest message",
+                    reader.description,
                     samples.size(),
                     Runtime.version());
             appendFigures(samples);

@@ -47,9 +47,19 @@ final class PageAppendBenchmark {
          * At the oldest message shown, as when reading back: the list is scrolled to its top before
          * each page, and the view asks for the page itself, as its scroll bar reaching the top does.
          */
-        AT_TOP,
+        AT_TOP("top", "scrolled to the top (reading back)"),
         /** Still at the newest message: pages are asked for without scrolling (the far end of the list). */
-        AT_NEWEST
+        AT_NEWEST("newest", "at the newest message");
+
+        /** Its name in {@code --readers=}. */
+        final String option;
+        /** How the figures' heading names it. */
+        final String description;
+
+        Reader(String option, String description) {
+            this.option = option;
+            this.description = description;
+        }
     }
 
     /**

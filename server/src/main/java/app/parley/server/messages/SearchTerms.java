@@ -52,12 +52,16 @@ public record SearchTerms(List<String> words) {
     /** The words as typed, each asked for exactly (not as a beginning), in the chat search index. */
     public String toFts5ExactInChat(long chatId) {
         String prefix = ChatKeyedWords.prefix(chatId);
-        return String.join(
-                " ", words.stream().map(word -> "\"" + prefix + word + "\"").toList());
+        return String.join(" ", words.stream().map(word -> quoted(prefix, word)).toList());
+    }
+
+    /** One word for FTS5, quoted (no operator can be injected), with its chat's key in the chat search index. */
+    static String quoted(String keyPrefix, String word) {
+        return "\"" + keyPrefix + word + "\"";
     }
 
     private String inChat(String prefix) {
         return String.join(
-                " ", words.stream().map(word -> "\"" + prefix + word + "\"*").toList());
+                " ", words.stream().map(word -> quoted(prefix, word) + "*").toList());
     }
 }

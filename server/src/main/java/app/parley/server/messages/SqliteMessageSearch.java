@@ -112,7 +112,10 @@ public abstract class SqliteMessageSearch implements GenericRepository<StoredMes
             groups.add("("
                     + String.join(
                             " OR ",
-                            begun.stream().map(w -> "\"" + keyPrefix + w + "\"").toList()) + ")");
+                            begun.stream()
+                                    .map(w -> SearchTerms.quoted(keyPrefix, w))
+                                    .toList())
+                    + ")");
         }
         return Optional.of(String.join(" AND ", groups));
     }

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.server.ParleyServer;
 import app.parley.server.accounts.PasswordHasher;
+import app.parley.server.support.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,9 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * deletion after the upgrade is followed.
  */
 class ChatSearchIndexUpgradeTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void anUpgradedServerFindsMessagesStoredBeforeTheChatSearchIndex(@TempDir Path dataDir) throws Exception {
         String url = "jdbc:sqlite:" + dataDir.resolve("parley.db");
@@ -80,36 +73,30 @@ class ChatSearchIndexUpgradeTest {
         }
 
         try (ParleyServer server = ParleyServer.start(ParleyServer.Settings.of(dataDir, 0))) {
-            String token = JSON.readTree(post(
-                                    server.localUri().resolve("/api/v1/auth/login"),
-                                    null,
-                                    Map.of("username", "anna", "password", "anna-password"))
-                            .body())
-                    .get("token")
-                    .asText();
+            ApiClient.Response login = new ApiClient(server.localUri(), null)
+                    .post("/api/v1/auth/login", Map.of("username", "anna", "password", "anna-password"));
+            ApiClient anna =
+                    new ApiClient(server.localUri(), login.json().get("token").asText());
+            String inChat = "/api/v1/chats/" + chat + "/search/?query=";
+            String everywhere = "/api/v1/search/?query=";
 
-            assertEquals(List.of(ids.get(0), ids.get(2)), sorted(search(server, token, chat, "прив")));
-            assertEquals(List.of(ids.get(1)), search(server, token, chat, "HARBOUR"));
-            assertEquals(List.of(), search(server, token, chat, "гавань"));
-            assertEquals(List.of(ids.get(2), ids.get(0)), searchEverywhere(server, token, "ПРИВ"));
-            assertEquals(List.of(ids.get(1)), searchEverywhere(server, token, "harb"));
+            assertEquals(List.of(ids.get(0), ids.get(2)), sorted(found(anna, inChat, "прив")));
+            assertEquals(List.of(ids.get(1)), found(anna, inChat, "HARBOUR"));
+            assertEquals(List.of(), found(anna, inChat, "гавань"));
+            assertEquals(List.of(ids.get(2), ids.get(0)), found(anna, everywhere, "ПРИВ"));
+            assertEquals(List.of(ids.get(1)), found(anna, everywhere, "harb"));
 
-            HttpResponse<String> edited = send(
-                    server,
-                    token,
-                    "PATCH",
-                    "/api/v1/chats/" + chat + "/messages/" + ids.get(1) + "/",
-                    Map.of("text", "The bay is quiet"));
-            assertEquals(200, edited.statusCode(), edited.body());
-            HttpResponse<String> deleted =
-                    send(server, token, "DELETE", "/api/v1/chats/" + chat + "/messages/" + ids.get(0) + "/", null);
-            assertEquals(200, deleted.statusCode(), deleted.body());
+            ApiClient.Response edited = anna.patch(
+                    "/api/v1/chats/" + chat + "/messages/" + ids.get(1) + "/", Map.of("text", "The bay is quiet"));
+            assertEquals(200, edited.status(), edited.body());
+            ApiClient.Response deleted = anna.delete("/api/v1/chats/" + chat + "/messages/" + ids.get(0) + "/");
+            assertEquals(200, deleted.status(), deleted.body());
 
-            assertEquals(List.of(), search(server, token, chat, "harbour"));
-            assertEquals(List.of(ids.get(1)), search(server, token, chat, "bay"));
-            assertEquals(List.of(ids.get(2)), search(server, token, chat, "прив"));
-            assertEquals(List.of(ids.get(1)), searchEverywhere(server, token, "bay"));
-            assertEquals(List.of(), searchEverywhere(server, token, "harbour"));
+            assertEquals(List.of(), found(anna, inChat, "harbour"));
+            assertEquals(List.of(ids.get(1)), found(anna, inChat, "bay"));
+            assertEquals(List.of(ids.get(2)), found(anna, inChat, "прив"));
+            assertEquals(List.of(ids.get(1)), found(anna, everywhere, "bay"));
+            assertEquals(List.of(), found(anna, everywhere, "harbour"));
         }
     }
 
@@ -129,57 +116,14 @@ class ChatSearchIndexUpgradeTest {
         return ids.stream().sorted().toList();
     }
 
-    private List<Long> search(ParleyServer server, String token, long chat, String query) throws Exception {
-        HttpResponse<String> response = send(
-                server,
-                token,
-                "GET",
-                "/api/v1/chats/" + chat + "/search/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
-                null);
-        assertEquals(200, response.statusCode(), response.body());
+    /** The ids a search at {@code path} (ending in {@code query=}) returns, in its order. */
+    private static List<Long> found(ApiClient client, String path, String query) {
+        ApiClient.Response response = client.get(path + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        assertEquals(200, response.status(), response.body());
         List<Long> ids = new ArrayList<>();
-        for (JsonNode message : JSON.readTree(response.body()).get("results")) {
+        for (JsonNode message : response.json().get("results")) {
             ids.add(message.get("id").asLong());
         }
         return ids;
-    }
-
-    private List<Long> searchEverywhere(ParleyServer server, String token, String query) throws Exception {
-        HttpResponse<String> response = send(
-                server,
-                token,
-                "GET",
-                "/api/v1/search/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
-                null);
-        assertEquals(200, response.statusCode(), response.body());
-        List<Long> ids = new ArrayList<>();
-        for (JsonNode message : JSON.readTree(response.body()).get("results")) {
-            ids.add(message.get("id").asLong());
-        }
-        return ids;
-    }
-
-    private HttpResponse<String> post(URI uri, String token, Map<String, String> body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> send(ParleyServer server, String token, String method, String path, Object body)
-            throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(server.localUri().resolve(path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
