@@ -14,7 +14,7 @@ import app.parley.server.messages.HistoryQuery;
 import app.parley.server.messages.MessagePosted;
 import app.parley.server.messages.MessageService;
 import com.google.common.util.concurrent.MoreExecutors;
-import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -69,8 +69,11 @@ class AgentReplies {
         this.generating = new Semaphore(Math.max(1, conversations.settings().maxConcurrent()), true);
     }
 
-    /** Runs after the message's transaction commits: hands the work off at once and returns. */
-    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    /**
+     * Hears of a message once it is stored (its write has committed; see MessageService): hands
+     * the work off at once and returns, since it runs on the thread that stores messages.
+     */
+    @EventListener
     void onPosted(MessagePosted posted) {
         if (!conversations.settings().available()) {
             return;

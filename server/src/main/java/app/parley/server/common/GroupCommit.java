@@ -1,13 +1,13 @@
 package app.parley.server.common;
 
 import app.parley.server.errors.TooManyRequestsException;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.exceptions.TransactionSystemException;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public class GroupCommit {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final Write<Void> STOP = new Write<>(() -> null, 0, 0);
+    private static final TransactionDefinition ONE_WRITE =
+            TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
     private final TransactionOperations<Connection> transactions;
     private final GroupCommitSettings settings;
@@ -120,6 +122,11 @@ public class GroupCommit {
     /** Writes committed so far, in all batches. */
     public long writesCommitted() {
         return writesCommitted.get();
+    }
+
+    /** Writes queued and not yet taken into a batch. */
+    public int waitingWrites() {
+        return waiting.size();
     }
 
     /** The write this thread runs as part of a batch, whose after-commit actions wait for the batch. */
@@ -252,9 +259,8 @@ public class GroupCommit {
                     }
                 }
             });
-            Connection connection = status.getConnection();
             for (Write<?> write : batch) {
-                if (runInSavepoint(connection, write)) {
+                if (runNested(write)) {
                     stored.add(write);
                 }
             }
@@ -262,44 +268,28 @@ public class GroupCommit {
         });
     }
 
-    private boolean runInSavepoint(Connection connection, Write<?> write) {
-        Savepoint savepoint = savepoint(connection);
+    /**
+     * Runs one write in a nested transaction (a savepoint): if it fails, what it wrote is rolled
+     * back and it fails alone. Nested rather than a bare savepoint because code inside may start
+     * a transaction of its own (a service method marked {@code @Transactional}): one that fails
+     * then marks only this write's transaction for rollback, not the whole batch's.
+     */
+    private boolean runNested(Write<?> write) {
         try {
-            ScopedValue.where(running, write).run(write::run);
+            transactions.execute(ONE_WRITE, status -> {
+                ScopedValue.where(running, write).run(write::run);
+                return null;
+            });
+        } catch (TransactionSystemException e) {
+            // The savepoint could not be rolled back to (or released): what this write left behind
+            // is unknown, so the batch cannot go on; all of it is tried again.
+            throw e;
         } catch (RuntimeException e) {
-            rollBackTo(connection, savepoint);
             write.fail(e);
             write.afterRollback();
             return false;
         }
-        release(connection, savepoint);
         return true;
-    }
-
-    private static Savepoint savepoint(Connection connection) {
-        try {
-            return connection.setSavepoint();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not start a savepoint for a write", e);
-        }
-    }
-
-    private static void rollBackTo(Connection connection, Savepoint savepoint) {
-        try {
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            // The batch cannot go on without knowing what this write left behind: all of it is retried.
-            throw new IllegalStateException("could not roll a failed write back to its savepoint", e);
-        }
-    }
-
-    private static void release(Connection connection, Savepoint savepoint) {
-        try {
-            connection.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not release a write's savepoint", e);
-        }
     }
 
     /** One caller's write, its outcome and what it left for after the commit or a rollback. */

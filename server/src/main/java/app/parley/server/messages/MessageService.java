@@ -22,6 +22,7 @@ import app.parley.server.common.ByReference;
 import app.parley.server.common.GroupCommit;
 import app.parley.server.common.IdRefs;
 import app.parley.server.common.Paging;
+import app.parley.server.common.TransactionHooks;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.ForbiddenException;
@@ -71,6 +72,7 @@ public class MessageService {
 
     private final RateLimits rateLimits;
     private final GroupCommit groupCommit;
+    private final TransactionHooks hooks;
 
     public MessageService(
             MessageRepository messages,
@@ -88,9 +90,11 @@ public class MessageService {
             ParleyLimits limits,
             Clock clock,
             RateLimits rateLimits,
-            GroupCommit groupCommit) {
+            GroupCommit groupCommit,
+            TransactionHooks hooks) {
         this.rateLimits = rateLimits;
         this.groupCommit = groupCommit;
+        this.hooks = hooks;
         this.posted = posted;
         this.delivered = delivered;
         this.files = files;
@@ -131,6 +135,8 @@ public class MessageService {
     private SentMessage store(long callerId, long chatId, SendMessageRequest request) {
         Chat chat = chats.requireMember(chatId, callerId);
         rateLimits.message(callerId);
+        // A message not stored (refused, or its batch rolled back and tried again) does not count.
+        hooks.afterRollback(() -> rateLimits.messageNotStored(callerId));
         if (request == null) {
             throw new InvalidInputException("text", "a JSON body with the message text is required");
         }
@@ -190,9 +196,9 @@ public class MessageService {
                 lastMessages.to(member.userId(), member.unreadCount());
             }
         }
-        // Last: nothing after it can fail, so its after-commit listeners never hear of a message
-        // that a batch rolled back alone.
-        posted.publishEvent(new MessagePosted(chat.id(), stored.id(), callerId));
+        // Heard once this message's own write has committed, never for one rolled back alone.
+        var announcement = new MessagePosted(chat.id(), stored.id(), callerId);
+        hooks.afterCommit(() -> posted.publishEvent(announcement));
         return new SentMessage(message, true);
     }
 

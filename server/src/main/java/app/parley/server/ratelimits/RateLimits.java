@@ -52,6 +52,14 @@ public class RateLimits {
         take(Kind.MESSAGES, userId, 1, settings.messagesPerMinute(), Duration.ofMinutes(1), "messages");
     }
 
+    /** Gives back a message's place in the person's budget: it was refused or rolled back, not stored. */
+    public void messageNotStored(long userId) {
+        Bucket bucket = buckets.getIfPresent(new Key(Kind.MESSAGES, userId));
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
     /** One {@code typing} frame. */
     public void typing(long userId) {
         take(Kind.TYPING, userId, 1, settings.typingPerMinute(), Duration.ofMinutes(1), "typing notices");

@@ -88,6 +88,81 @@ class GroupCommitRollbackTest {
     }
 
     @Test
+    void aWriteWhoseInnerTransactionFailsFailsAloneAndTheBatchStillCommitsOnce() throws Exception {
+        GroupCommit groupCommit = server.bean(GroupCommit.class);
+        TransactionHooks hooks = server.bean(TransactionHooks.class);
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> transactions = server.bean(TransactionOperations.class);
+        groupCommit.write(() -> execute(transactions, "CREATE TABLE inner_failures (n INTEGER NOT NULL)"));
+        List<Integer> announced = new CopyOnWriteArrayList<>();
+        List<Integer> undone = new CopyOnWriteArrayList<>();
+        List<Integer> runs = new CopyOnWriteArrayList<>();
+
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            // The writer is kept busy while the writes queue, so that they make one batch.
+            CountDownLatch writerBusy = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> blocker = senders.submit(() -> groupCommit.write(() -> {
+                writerBusy.countDown();
+                await(release);
+                return null;
+            }));
+            assertTrue(writerBusy.await(1, TimeUnit.MINUTES));
+            long transactionsBefore = groupCommit.transactionsCommitted();
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                int n = i;
+                outcomes.add(senders.submit(() -> {
+                    try {
+                        groupCommit.write(() -> {
+                            runs.add(n);
+                            execute(transactions, "INSERT INTO inner_failures (n) VALUES (" + n + ")");
+                            hooks.afterCommit(() -> announced.add(n));
+                            hooks.afterRollback(() -> undone.add(n));
+                            if (n % 3 == 1) {
+                                // As a service method marked @Transactional does when it refuses.
+                                transactions.executeWrite(status -> {
+                                    throw new IllegalArgumentException("refused " + n);
+                                });
+                            }
+                            return n;
+                        });
+                        return true;
+                    } catch (IllegalArgumentException refused) {
+                        return false;
+                    }
+                }));
+                while (groupCommit.waitingWrites() < i + 1) {
+                    Thread.onSpinWait();
+                }
+            }
+            release.countDown();
+            blocker.get(1, TimeUnit.MINUTES);
+            for (int i = 0; i < 9; i++) {
+                assertEquals(i % 3 != 1, outcomes.get(i).get(1, TimeUnit.MINUTES), "write " + i);
+            }
+            long commits = groupCommit.transactionsCommitted() - transactionsBefore;
+
+            assertEquals(
+                    List.of(0, 2, 3, 5, 6, 8),
+                    groupCommit.write(() -> query(transactions, "inner_failures")),
+                    "the refused writes left nothing, the others are stored");
+            assertEquals(List.of(0, 2, 3, 5, 6, 8), announced, "each stored write announced once, in order");
+            assertEquals(List.of(1, 4, 7), undone, "only the refused writes were undone");
+            assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8), runs, "no write ran twice");
+            assertEquals(2, commits, "the queued writes shared one commit (with the one that kept the writer busy)");
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(1, TimeUnit.MINUTES));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void insideATransactionAWriteJoinsIt() {
         GroupCommit groupCommit = server.bean(GroupCommit.class);
         @SuppressWarnings("unchecked")
@@ -130,8 +205,12 @@ class GroupCommitRollbackTest {
     }
 
     private static List<Integer> query(TransactionOperations<Connection> transactions) {
+        return query(transactions, "scratch");
+    }
+
+    private static List<Integer> query(TransactionOperations<Connection> transactions, String table) {
         try (PreparedStatement select =
-                        connection(transactions).prepareStatement("SELECT n FROM scratch ORDER BY rowid");
+                        connection(transactions).prepareStatement("SELECT n FROM " + table + " ORDER BY rowid");
                 ResultSet rows = select.executeQuery()) {
             List<Integer> found = new ArrayList<>();
             while (rows.next()) {

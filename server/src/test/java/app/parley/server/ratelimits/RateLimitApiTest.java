@@ -5,16 +5,27 @@ import static app.parley.server.messages.Conversations.history;
 import static app.parley.server.messages.Conversations.messagesPath;
 import static app.parley.server.support.Sockets.openChat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.parley.server.common.GroupCommit;
 import app.parley.server.support.ApiClient;
 import app.parley.server.support.ApiClient.Part;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
 import app.parley.server.support.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.transaction.exceptions.TransactionSystemException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,6 +71,77 @@ class RateLimitApiTest {
         assertTrue(refused.json().get("message").asText().contains("try again in"), refused::toString);
         assertEquals(5, history(boris, chat).size(), "nothing stored");
         assertEquals(201, sendOver(boris, chat, "Boris has his own budget").status());
+    }
+
+    @Test
+    void aMessageRefusedForWhatItSaysDoesNotCount() {
+        TestUser anna = server.register("anna");
+        TestUser boris = server.register("boris");
+        long chat = group(anna, boris);
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(400, sendOver(anna, chat, "   ").status(), "blank");
+        }
+        ApiClient.Response unknownFile =
+                anna.api().post(messagesPath(chat), Map.of("text", "see this", "attachments", List.of(999_999)));
+        assertEquals(400, unknownFile.status(), unknownFile::toString);
+
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(201, sendOver(anna, chat, "message " + i).status(), "message " + i);
+        }
+        assertLimited(sendOver(anna, chat, "one too many"));
+        assertEquals(5, history(boris, chat).size());
+    }
+
+    @Test
+    void messagesWhoseBatchIsRolledBackAndStoredAgainCountOnce() throws Exception {
+        TestUser anna = server.register("anna");
+        TestUser boris = server.register("boris");
+        long chat = group(anna, boris);
+        GroupCommit groupCommit = server.bean(GroupCommit.class);
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            // The writer is kept busy while the sends queue, so that they make one batch, and one
+            // write at its end fails the whole batch: each is then stored again alone.
+            CountDownLatch writerBusy = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> blocker = senders.submit(() -> groupCommit.write(() -> {
+                writerBusy.countDown();
+                try {
+                    return release.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertTrue(writerBusy.await(1, TimeUnit.MINUTES));
+            List<Future<ApiClient.Response>> sends = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                String text = "message " + i;
+                sends.add(senders.submit(() -> sendOver(anna, chat, text)));
+                awaitWaiting(groupCommit, i);
+            }
+            Future<?> failing = senders.submit(() -> groupCommit.write(() -> {
+                throw new TransactionSystemException("the batch cannot go on");
+            }));
+            awaitWaiting(groupCommit, 6);
+            release.countDown();
+            blocker.get(1, TimeUnit.MINUTES);
+
+            for (Future<ApiClient.Response> send : sends) {
+                ApiClient.Response response = send.get(1, TimeUnit.MINUTES);
+                assertEquals(201, response.status(), response::toString);
+            }
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> failing.get(1, TimeUnit.MINUTES));
+            assertInstanceOf(TransactionSystemException.class, failed.getCause());
+        }
+        assertEquals(5, history(boris, chat).size(), "each stored once");
+        assertLimited(sendOver(anna, chat, "one too many"));
+    }
+
+    private static void awaitWaiting(GroupCommit groupCommit, int writes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (groupCommit.waitingWrites() < writes) {
+            assertTrue(System.nanoTime() < deadline, "the writes never queued");
+            Thread.sleep(5);
+        }
     }
 
     @Test
