@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -39,6 +40,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -76,6 +78,8 @@ public final class ConversationView {
     private final BooleanProperty atBottom = new SimpleBooleanProperty(this, "atBottom", true);
     /** Messages that arrived while the reader was scrolled up: the count on the jump-to-bottom button. */
     private final IntegerProperty unseenBelow = new SimpleIntegerProperty(this, "unseenBelow", 0);
+    /** The next check on the way to the newest message, while cells are still being measured. */
+    private PauseTransition settling;
 
     private final SearchBar searchBar;
     /** The chat's avatar and name in the header: a click shows who or what the chat is. */
@@ -555,6 +559,7 @@ public final class ConversationView {
 
     /** Scrolls a message into view (a little below the top) and selects it. */
     private void show(long messageId) {
+        stopSettling();
         for (int i = 0; i < list.getItems().size(); i++) {
             MessageItem item = list.getItems().get(i);
             if (item.stored() && item.id() == messageId) {
@@ -610,6 +615,10 @@ public final class ConversationView {
                 Platform.runLater(this::openAtFirstUnread);
             }
         });
+        // The reader moving through the list themselves: by wheel or touchpad, the scroll bar, keys.
+        list.addEventFilter(ScrollEvent.SCROLL, event -> stopSettling());
+        list.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> stopSettling());
+        list.addEventFilter(KeyEvent.KEY_PRESSED, event -> stopSettling());
         list.skinProperty().subscribe(skin -> {
             if (skin == null) {
                 return;
@@ -670,18 +679,32 @@ public final class ConversationView {
      * page's cells are measured over the next pulses, and a scroll made before that can fall short.
      */
     private void settleAtNewest(int attemptsLeft) {
+        stopSettling();
         scrollToNewest();
         if (attemptsLeft <= 1) {
             return;
         }
-        var pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(90));
+        var pause = new PauseTransition(javafx.util.Duration.millis(90));
         pause.setOnFinished(event -> {
+            settling = null;
             checkAtBottom();
             if (!atBottom.get()) {
                 settleAtNewest(attemptsLeft - 1);
             }
         });
+        settling = pause;
         pause.play();
+    }
+
+    /**
+     * Gives up going to the newest message: the reader scrolled, or the view went to a message of
+     * its own accord. Otherwise a check still pending would pull them back down.
+     */
+    private void stopSettling() {
+        if (settling != null) {
+            settling.stop();
+            settling = null;
+        }
     }
 
     /** The newest message fully in view at the bottom (ListView's own scrollTo would put it at the top). */

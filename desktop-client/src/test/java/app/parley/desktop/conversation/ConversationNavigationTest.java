@@ -20,12 +20,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.ScrollEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -115,10 +118,7 @@ class ConversationNavigationTest {
                         () -> !robot.lookup("#jumpToBottom").query().getParent().isVisible()));
         assertTrue(Ui.onFx(() -> lastCellShowing("message 60")));
 
-        Ui.onFx(() -> {
-            messageList().scrollTo(0);
-            return null;
-        });
+        scrollUpByWheel();
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
@@ -144,6 +144,36 @@ class ConversationNavigationTest {
         // Known weak spot: after a far jump the newest message can stay a few pixels under the
         // edge on a loaded machine (the list's heights are estimates until measured), so the
         // check is the app's own "at the newest" (the button gone), not the exact pixel.
+    }
+
+    @Test
+    void aReaderWhoScrollsUpRightAfterJumpingToTheNewestIsNotPulledBackDown() throws Exception {
+        serverWithAnnaAndBoris(Map.of());
+        for (int i = 1; i <= 60; i++) {
+            boris.send(chat.id(), "message " + i, "m-" + i, List.of());
+        }
+        startApp();
+        openTheChat();
+        awaitItems(50);
+        scrollUpByWheel();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, this::jumpButtonShown);
+
+        // The view goes on checking for a moment that it reached the newest message (cells' heights
+        // become known as they are drawn); the reader changes their mind within that moment.
+        Ui.onFx(() -> {
+            robot.lookup("#jumpToBottom").queryButton().fire();
+            wheelUp();
+            return null;
+        });
+        Thread.sleep(1_500); // longer than those checks go on
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(jumpButtonShown(), "still scrolled up where the reader went");
+        assertFalse(Ui.onFx(() -> lastCellShowing("message 60")));
+    }
+
+    private boolean jumpButtonShown() throws Exception {
+        return Ui.onFx(() -> robot.lookup("#jumpToBottom").query().getParent().isVisible());
     }
 
     @Test
@@ -379,6 +409,50 @@ class ConversationNavigationTest {
 
     private List<MessageItem> items() {
         return messageList().getItems();
+    }
+
+    /**
+     * Turns the mouse wheel over the messages, as a reader going back does (sent as the event a
+     * wheel makes: the headless robot has no wheel).
+     */
+    private void scrollUpByWheel() throws Exception {
+        Ui.onFx(() -> {
+            wheelUp();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void wheelUp() {
+        Node flow = messageList().lookup(".virtual-flow");
+        Point2D middle = new Point2D(
+                flow.getLayoutBounds().getWidth() / 2, flow.getLayoutBounds().getHeight() / 2);
+        Point2D onScreen = flow.localToScreen(middle);
+        double up = 400;
+        Event.fireEvent(
+                flow,
+                new ScrollEvent(
+                        ScrollEvent.SCROLL,
+                        middle.getX(),
+                        middle.getY(),
+                        onScreen.getX(),
+                        onScreen.getY(),
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        0,
+                        up,
+                        0,
+                        up,
+                        ScrollEvent.HorizontalTextScrollUnits.NONE,
+                        0,
+                        ScrollEvent.VerticalTextScrollUnits.NONE,
+                        0,
+                        0,
+                        null));
     }
 
     private void awaitItems(int atLeast) throws Exception {
