@@ -93,6 +93,87 @@ class ServerDistributionTest {
     }
 
     @Test
+    void theFirstRunRecordsAnAotCacheAsItStopsAndTheNextStartsFromIt(@TempDir Path dataDir, @TempDir Path cacheDir)
+            throws Exception {
+        Served first = serveAndStop(dataDir, cacheDir);
+        assertTrue(
+                first.output().getFirst().startsWith("parley-server: this run records an AOT cache in " + cacheDir),
+                first.output().toString());
+        Path recorded = onlyFile(cacheDir, first.output());
+        assertTrue(recorded.getFileName().toString().matches("recorded-\\d+\\.aot"), recorded + " after " + first.output());
+
+        Served second = serveAndStop(dataDir, cacheDir);
+        Path cache = onlyFile(cacheDir);
+        assertEquals(
+                recorded.getFileName().toString().replace("recorded-", "parley-"),
+                cache.getFileName().toString());
+        assertTrue(
+                second.output().getFirst().startsWith("Parley is running at "),
+                second.output().toString());
+        assertTrue(
+                second.jvmArguments().contains("-XX:AOTCache=" + cache),
+                second.jvmArguments().toString());
+
+        // A cache the JVM cannot map (a run killed while writing it) is dropped and recorded again.
+        Files.delete(cache);
+        Files.writeString(recorded, "not a cache");
+        Served third = serveAndStop(dataDir, cacheDir);
+        assertEquals(
+                "parley-server: the AOT cache written by the last run cannot be used; this run records a new one",
+                third.output().getFirst());
+        assertTrue(
+                third.jvmArguments().contains("-XX:AOTCacheOutput=" + recorded),
+                third.jvmArguments().toString());
+        long recordedSize = Files.size(recorded);
+        assertTrue(recordedSize > 1_000_000, "recorded anew: " + recordedSize + " bytes");
+
+        var admin = run(List.of("check", "--data-dir=" + dataDir), "");
+        assertEquals(0, admin.exitCode(), admin.output());
+        assertEquals(recorded, onlyFile(cacheDir), "an admin command neither uses nor records a cache");
+        assertEquals(recordedSize, Files.size(recorded));
+    }
+
+    private record Served(List<String> output, List<String> jvmArguments) {}
+
+    /** Serves until healthy, then stops it as systemd would. */
+    private static Served serveAndStop(Path dataDir, Path cacheDir) throws Exception {
+        Process server = launch(List.of("--data-dir=" + dataDir, "--port=0"), javaHome(), cacheDir.toString());
+        List<String> output = new ArrayList<>();
+        List<String> jvmArguments;
+        try {
+            URI base = awaitRunning(server, output);
+            // The launcher replaced itself with the JVM: the process's arguments are the JVM's.
+            jvmArguments = server.info().arguments().map(List::of).orElse(List.of());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(base.resolve("/health")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+        } finally {
+            // SIGTERM with the output still read, as systemd stops it (Process.destroy would close
+            // the pipe first, and a JVM that cannot write its output writes no cache either).
+            server.toHandle().destroy();
+            assertTrue(server.waitFor(120, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+        }
+        assertEquals(143, server.exitValue(), "a clean stop, as the unit expects");
+        synchronized (output) {
+            return new Served(List.copyOf(output), jvmArguments);
+        }
+    }
+
+    private static Path onlyFile(Path folder) throws IOException {
+        return onlyFile(folder, List.of());
+    }
+
+    private static Path onlyFile(Path folder, List<String> output) throws IOException {
+        try (var files = Files.list(folder)) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), all + " after " + output);
+            return all.getFirst();
+        }
+    }
+
+    @Test
     void aJavaOlderThan25IsNamedAndRefused(@TempDir Path oldJava) throws Exception {
         Path java = Files.createDirectories(oldJava.resolve("bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"17.0.15\" 2025-04-15' >&2\n");
@@ -113,14 +194,21 @@ class ServerDistributionTest {
     }
 
     private static Process launch(List<String> args, Path javaHome) throws IOException {
+        return launch(args, javaHome, "off");
+    }
+
+    /** The launcher, with {@code aotCache} as its {@code PARLEY_AOT_CACHE} (the tests' own folder, or off). */
+    private static Process launch(List<String> args, Path javaHome, String aotCache) throws IOException {
         List<String> command =
                 new ArrayList<>(List.of(home.resolve("bin/parley-server").toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.put("JAVA_HOME", javaHome.toString());
+        environment.put("PARLEY_AOT_CACHE", aotCache);
         environment.remove("PARLEY_CONFIG");
         environment.remove("PARLEY_DATA_DIR");
+        environment.remove("JAVA_OPTS");
         return builder.start();
     }
 
