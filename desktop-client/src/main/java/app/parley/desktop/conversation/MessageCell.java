@@ -94,6 +94,11 @@ final class MessageCell extends ListCell<MessageItem> {
     private final VBox bubble;
     private final HBox row;
     private final VBox content;
+    /** The parts of the row, the bubble and its last line that only some messages have. */
+    private final OptionalParts rowParts;
+
+    private final OptionalParts bubbleParts;
+    private final OptionalParts metaParts;
     private final MenuItem copy;
     private final MenuItem reply;
     private final MenuItem edit;
@@ -164,6 +169,7 @@ final class MessageCell extends ListCell<MessageItem> {
         receipt.setTooltip(receiptNames);
         var meta = new HBox(4, edited, time, state, receipt, retry, discard);
         meta.setAlignment(Pos.CENTER_RIGHT);
+        metaParts = new OptionalParts(meta);
         quoteAuthor.getStyleClass().addAll("quote-author", Styles.TEXT_SMALL, Styles.TEXT_BOLD);
         quoteText.getStyleClass().addAll("quote-text", Styles.TEXT_SMALL);
         quote.getStyleClass().add("message-quote");
@@ -179,10 +185,12 @@ final class MessageCell extends ListCell<MessageItem> {
         reactionChips.getStyleClass().add("message-reactions");
         reactionChips.prefWrapLengthProperty().bind(selectable.maxWidthProperty());
         bubble = new VBox(2, quote, selectable, files, reactionChips, meta);
+        bubbleParts = new OptionalParts(bubble);
         bubble.getStyleClass().add("bubble");
         bubble.setMaxWidth(Region.USE_PREF_SIZE);
         row = new HBox(bubble);
         content = new VBox(2, day, unreadLine, author, row);
+        rowParts = new OptionalParts(content);
         content.getStyleClass().add("message-row");
         setPrefWidth(0); // as wide as the list: a long message wraps, the list never scrolls sideways
 
@@ -234,29 +242,25 @@ final class MessageCell extends ListCell<MessageItem> {
         boolean newDay = previous == null
                 || !previous.time().atZone(clock.getZone()).toLocalDate().equals(when.toLocalDate());
         day.setText(newDay ? dayOf(when.toLocalDate()) : "");
-        day.setVisible(newDay);
-        day.setManaged(newDay);
+        rowParts.show(day, newDay);
         boolean firstNew = item.stored() && item.id() == firstUnread.getAsLong();
-        unreadLine.setVisible(firstNew);
-        unreadLine.setManaged(firstNew);
+        rowParts.show(unreadLine, firstNew);
 
         boolean showAuthor =
                 group && !item.own() && (newDay || previous == null || previous.authorId() != item.authorId());
         author.setText(item.authorName());
-        author.setVisible(showAuthor);
-        author.setManaged(showAuthor);
+        rowParts.show(author, showAuthor);
 
         showQuote(item.replyTo());
         showReactions(item);
         showText(item);
-        selectable.setVisible(!item.text().isEmpty());
-        selectable.setManaged(selectable.isVisible());
+        bubbleParts.show(selectable, !item.text().isEmpty());
         files.show(item.stored() ? item.message().attachments() : List.of(), item.uploads());
+        bubbleParts.show(files, files.isVisible());
         time.setText(
                 when.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(text.locale())));
         boolean wasEdited = item.stored() && item.message().edited();
-        edited.setVisible(wasEdited);
-        edited.setManaged(wasEdited);
+        metaParts.show(edited, wasEdited);
         if (wasEdited) {
             edited.setTooltip(new Tooltip(text.get(
                     "conversation.editedAt",
@@ -272,39 +276,31 @@ final class MessageCell extends ListCell<MessageItem> {
         bubble.pseudoClassStateChanged(MENTIONS_READER, mentionsReader(item));
 
         Receipt got = drawing.receipt();
-        switch (item.status()) {
+        boolean failed = item.status() == MessageItem.Status.FAILED;
+        boolean stateShown = switch (item.status()) {
             case SENDING -> {
                 state.setIconCode(Feather.CLOCK);
-                state.setVisible(true);
-                retry.setVisible(false);
-                retry.setManaged(false);
+                yield true;
             }
             case FAILED -> {
                 state.setIconCode(Feather.ALERT_CIRCLE);
-                state.setVisible(true);
-                retry.setVisible(true);
-                retry.setManaged(true);
                 retry.setOnAction(event -> actions.retry().accept(item));
+                yield true;
             }
             case SENT -> {
                 state.setIconCode(Feather.CHECK);
                 // ✓ until another device has it; then the ✓✓ receipt says more.
-                state.setVisible(item.own() && !got.delivered());
-                retry.setVisible(false);
-                retry.setManaged(false);
+                yield item.own() && !got.delivered();
             }
             case WRITING -> {
                 state.setIconCode(Feather.MORE_HORIZONTAL);
-                state.setVisible(true);
-                retry.setVisible(false);
-                retry.setManaged(false);
+                yield true;
             }
-        }
-        state.setManaged(state.isVisible());
+        };
+        metaParts.show(state, stateShown);
+        metaParts.show(retry, failed);
         showReceipt(got);
-        boolean failed = item.status() == MessageItem.Status.FAILED;
-        discard.setVisible(failed);
-        discard.setManaged(failed);
+        metaParts.show(discard, failed);
 
         List<MenuItem> choices = new ArrayList<>(List.of(copy));
         if (item.stored()) {
@@ -392,8 +388,7 @@ final class MessageCell extends ListCell<MessageItem> {
      * someone has read it; in a group with how many have read it. The tooltip names them.
      */
     private void showReceipt(Receipt got) {
-        receipt.setVisible(got.delivered());
-        receipt.setManaged(got.delivered());
+        metaParts.show(receipt, got.delivered());
         receipt.pseudoClassStateChanged(READ, got.read());
         if (got.read()) {
             receipt.setText(group ? "✓✓ " + got.readers().size() : "✓✓");
@@ -407,8 +402,7 @@ final class MessageCell extends ListCell<MessageItem> {
 
     private void showReactions(MessageItem item) {
         List<Reaction> reactions = item.reactions();
-        reactionChips.setVisible(!reactions.isEmpty());
-        reactionChips.setManaged(!reactions.isEmpty());
+        bubbleParts.show(reactionChips, !reactions.isEmpty());
         List<Node> chips = new ArrayList<>(reactions.size());
         for (Reaction reaction : reactions) {
             var chip = new Button(reaction.emoji() + " " + reaction.count());
@@ -427,8 +421,7 @@ final class MessageCell extends ListCell<MessageItem> {
     }
 
     private void showQuote(ReplyQuote answered) {
-        quote.setVisible(answered != null);
-        quote.setManaged(answered != null);
+        bubbleParts.show(quote, answered != null);
         if (answered == null) {
             return;
         }
