@@ -100,7 +100,9 @@ class ServerDistributionTest {
                 first.output().getFirst().startsWith("parley-server: this run records an AOT cache in " + cacheDir),
                 first.output().toString());
         Path recorded = onlyFile(cacheDir, first.output());
-        assertTrue(recorded.getFileName().toString().matches("recorded-\\d+\\.aot"), recorded + " after " + first.output());
+        assertTrue(
+                recorded.getFileName().toString().matches("recorded-\\d+\\.aot"),
+                recorded + " after " + first.output());
 
         Served second = serveAndStop(dataDir, cacheDir);
         Path cache = onlyFile(cacheDir);
