@@ -102,28 +102,14 @@ class ConversationNavigationTest {
 
     @Test
     void scrolledUpTheReaderSeesHowManyCameAndJumpsBackToTheNewest() throws Exception {
-        serverWithAnnaAndBoris(Map.of());
-        for (int i = 1; i <= 60; i++) {
-            boris.send(chat.id(), "message " + i, "m-" + i, List.of());
-        }
-        startApp();
-        openTheChat();
-        awaitItems(50);
+        openAChatOfSixtyMessages();
 
         // A long chat opens at its newest message (every message is unread: no "new" line).
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> Ui.onFx(
-                        () -> !robot.lookup("#jumpToBottom").query().getParent().isVisible()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !jumpButtonShown());
         assertTrue(Ui.onFx(() -> lastCellShowing("message 60")));
 
         scrollUpByWheel();
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> Ui.onFx(
-                        () -> robot.lookup("#jumpToBottom").query().getParent().isVisible()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, this::jumpButtonShown);
         boris.send(chat.id(), "while you were up there", "m-up", List.of());
         WaitForAsyncUtils.waitFor(
                 20,
@@ -136,11 +122,7 @@ class ConversationNavigationTest {
 
         robot.clickOn("#jumpToBottom");
 
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> Ui.onFx(
-                        () -> !robot.lookup("#jumpToBottom").query().getParent().isVisible()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !jumpButtonShown());
         // Known weak spot: after a far jump the newest message can stay a few pixels under the
         // edge on a loaded machine (the list's heights are estimates until measured), so the
         // check is the app's own "at the newest" (the button gone), not the exact pixel.
@@ -148,13 +130,7 @@ class ConversationNavigationTest {
 
     @Test
     void aReaderWhoScrollsUpRightAfterJumpingToTheNewestIsNotPulledBackDown() throws Exception {
-        serverWithAnnaAndBoris(Map.of());
-        for (int i = 1; i <= 60; i++) {
-            boris.send(chat.id(), "message " + i, "m-" + i, List.of());
-        }
-        startApp();
-        openTheChat();
-        awaitItems(50);
+        openAChatOfSixtyMessages();
         scrollUpByWheel();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, this::jumpButtonShown);
 
@@ -170,6 +146,17 @@ class ConversationNavigationTest {
 
         assertTrue(jumpButtonShown(), "still scrolled up where the reader went");
         assertFalse(Ui.onFx(() -> lastCellShowing("message 60")));
+    }
+
+    /** Anna's app on a chat with 60 messages from Boris, its newest page (50) shown. */
+    private void openAChatOfSixtyMessages() throws Exception {
+        serverWithAnnaAndBoris(Map.of());
+        for (int i = 1; i <= 60; i++) {
+            boris.send(chat.id(), "message " + i, "m-" + i, List.of());
+        }
+        startApp();
+        openTheChat();
+        awaitItems(50);
     }
 
     private boolean jumpButtonShown() throws Exception {
