@@ -25,6 +25,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
+import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
@@ -272,6 +273,11 @@ public final class ConversationView {
         composer.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (!viewModel.mentionChoices().isEmpty() && choosesMention(event, mentions)) {
                 event.consume();
+            } else if (event.getCode() == KeyCode.TAB && !event.isShortcutDown() && !event.isAltDown()) {
+                // Tab leaves the composer, as in every other field, instead of typing a tab.
+                event.consume();
+                composer.requestFocusTraversal(
+                        event.isShiftDown() ? TraversalDirection.PREVIOUS : TraversalDirection.NEXT);
             }
         });
         composer.setOnKeyPressed(event -> {
@@ -306,10 +312,10 @@ public final class ConversationView {
         send.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.ACCENT);
         send.setAccessibleText(text.get("conversation.send"));
         send.setTooltip(new Tooltip(text.get("conversation.send")));
+        // Blank text is not sent (spaces or new lines alone): the button says so by being off.
         send.disableProperty()
-                .bind(viewModel
-                        .draftProperty()
-                        .isEmpty()
+                .bind(Bindings.createBooleanBinding(
+                                () -> viewModel.draftProperty().get().isBlank(), viewModel.draftProperty())
                         .and(Bindings.isEmpty(viewModel.files().chosen()))
                         .or(viewModel.goneProperty()));
         send.setOnAction(event -> {

@@ -1,6 +1,8 @@
 package app.parley.desktop.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.desktop.app.AppAccess;
 import app.parley.desktop.net.ApiClient;
@@ -117,6 +119,26 @@ class ConversationTest {
         assertEquals(
                 "",
                 Ui.onFx(() -> robot.lookup("#composer").queryAs(TextArea.class).getText()));
+    }
+
+    @Test
+    void tabLeavesTheComposerAndBlankTextCannotBeSent() throws Exception {
+        startApp();
+        openTheChat();
+        ui.awaitNode("#composer");
+
+        robot.clickOn("#composer").write("   ");
+        assertTrue(Ui.onFx(() -> robot.lookup("#sendButton").query().isDisabled()), "spaces alone are not a message");
+        robot.write("Hello");
+        assertFalse(Ui.onFx(() -> robot.lookup("#sendButton").query().isDisabled()));
+
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        TextArea composer = robot.lookup("#composer").queryAs(TextArea.class);
+        assertEquals("   Hello", Ui.onFx(composer::getText), "no tab typed");
+        assertFalse(Ui.onFx(composer::isFocused), "focus moved on");
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Ui.onFx(composer::isFocused));
     }
 
     @Test
