@@ -63,6 +63,17 @@ public final class SignInViewModel {
         this.background = background;
         this.server = server;
         this.onSignedIn = onSignedIn;
+        username.subscribe(typed -> corrected("username"));
+        password.subscribe(typed -> corrected("password"));
+        name.subscribe(typed -> corrected("name"));
+    }
+
+    /** The person is changing the field at fault: what was said about it no longer holds. */
+    private void corrected(String field) {
+        if (field.equals(problemField.get())) {
+            problem.set("");
+            problemField.set("");
+        }
     }
 
     /** Fills the name in and says why the person is here again (their session ended). */

@@ -1,6 +1,7 @@
 package app.parley.desktop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.desktop.net.ApiClient;
@@ -202,6 +203,15 @@ class ParleyDesktopAppTest {
         TextField username = robot.lookup("#usernameField").queryAs(TextField.class);
         assertTrue(username.getPseudoClassStates().stream()
                 .anyMatch(state -> state.getPseudoClassName().equals("danger")));
+
+        // Correcting the name takes the complaint and the mark away at once.
+        ui.click("#usernameField").write("2");
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> !robot.lookup("#signInProblem").query().isVisible()));
+        assertFalse(Ui.onFx(() -> username.getPseudoClassStates().stream()
+                .anyMatch(state -> state.getPseudoClassName().equals("danger"))));
     }
 
     @Test
