@@ -87,6 +87,7 @@ final class ChatCell extends ListCell<ChatRoom> {
         unsent.getStyleClass().add("unsent-mark");
         Tooltip.install(unsent, new Tooltip(text.get("chats.unsent")));
         name.getStyleClass().addAll(Styles.TEXT_BOLD, "chat-name");
+        FullNameTooltip.install(name);
         name.setMinWidth(0);
         time.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "chat-time");
         time.setMinWidth(Region.USE_PREF_SIZE);

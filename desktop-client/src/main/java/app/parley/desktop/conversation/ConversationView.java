@@ -4,6 +4,7 @@ import app.parley.desktop.attachments.AttachmentView;
 import app.parley.desktop.attachments.PendingAttachments;
 import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.AvatarPhotos;
+import app.parley.desktop.chats.FullNameTooltip;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.chat.ChatType;
 import app.parley.model.presence.PresenceStatus;
@@ -138,6 +139,7 @@ public final class ConversationView {
         avatar.setId("conversationAvatar");
         var name = new Label();
         name.textProperty().bind(header.titleProperty());
+        FullNameTooltip.install(name);
         header.photoRevisionProperty().subscribe(revision -> {
             String url = header.photoUrlProperty().get();
             if (url != null && photos != null && revision.intValue() > 0) {

@@ -92,6 +92,37 @@ class ChatListPreviewTest {
         Snapshots.save(ui.window().getScene(), "chat-list-files-preview-ru");
     }
 
+    @Test
+    void aNameCutShortInTheListShowsWholeOnHoverAndAShortOneHasNoTooltip() throws Exception {
+        server = TestServer.start(serverData);
+        String longName = "Dmitri Ivanovich Mendeleev of the Periodic Table of Elements";
+        ApiClient boris = server.register("boris", longName);
+        ApiClient clara = server.register("clara", "Clara");
+        var anna = server.client().register("anna", "correct horse battery", "Anna");
+        boris.send(boris.openPrivateChat(anna.user().id()).id(), "hello", "b-1", List.of());
+        clara.send(clara.openPrivateChat(anna.user().id()).id(), "hi", "c-1", List.of());
+        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
+                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+
+        app = RunningApp.start(home, AppAccess::create);
+
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> nameLabel(longName) != null
+                        && nameLabel("Clara") != null
+                        && nameLabel(longName).isTextTruncated()));
+        assertEquals(longName, Ui.onFx(() -> nameLabel(longName).getTooltip().getText()));
+        assertEquals(null, Ui.onFx(() -> nameLabel("Clara").getTooltip()));
+    }
+
+    private Label nameLabel(String name) {
+        return robot.lookup(".chat-name").queryAllAs(Label.class).stream()
+                .filter(label -> label.isVisible() && name.equals(label.getText()))
+                .findFirst()
+                .orElse(null);
+    }
+
     private void sendFiles(ApiClient author, long chatId, String... names) throws Exception {
         List<Long> ids = new ArrayList<>();
         for (String name : names) {
