@@ -102,6 +102,8 @@ public final class AppFlow {
     private Outbox outbox;
     private RealtimeSocket mainSocket;
     private ConversationViewModel openConversation;
+    /** The open conversation's view, to give it the keyboard. */
+    private ConversationView openView;
     /** Stops the open conversation's header hearing the main socket. */
     private Runnable stopHeader = () -> {};
 
@@ -346,6 +348,12 @@ public final class AppFlow {
                         notifications.chatOpened(chat.id());
                     }
                 });
+        // Chosen with Enter from the filter box: the cursor goes to the open chat's composer.
+        view.chatList().setOnChosen(() -> {
+            if (openView != null) {
+                openView.focus();
+            }
+        });
         // A message asked for in the chat already open: no new conversation will take it.
         viewModel.messageToShowProperty().subscribe(wanted -> {
             if (wanted != null
@@ -381,6 +389,7 @@ public final class AppFlow {
         var view = new ConversationView(viewModel, header, mainModel.photos(), text, clock, openLink);
         view.onHeaderClicked(() -> main.showChatInfo(chat));
         openConversation = viewModel;
+        openView = view;
         mainModel.takeMessageToShow(chat.id()).ifPresent(viewModel::jumpToWhenLoaded);
         main.showConversation(view.root());
         probe.conversationOpened(viewModel);
@@ -395,6 +404,7 @@ public final class AppFlow {
             openConversation.close();
             openConversation = null;
         }
+        openView = null;
     }
 
     /** The welcome screen's watch for servers on the network, when it is shown. */

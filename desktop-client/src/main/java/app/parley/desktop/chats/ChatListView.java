@@ -25,6 +25,7 @@ public final class ChatListView {
     private final Messages text;
     private final VBox root = new VBox();
     private final CustomTextField filter = new CustomTextField();
+    private Runnable onChosen = () -> {};
     private final ListView<ChatRoom> list = new ListView<>();
     private final PresenceBook presence;
 
@@ -45,6 +46,11 @@ public final class ChatListView {
         filter.selectAll();
     }
 
+    /** What happens once a chat is chosen from the filter box with Enter (it is selected, so open). */
+    public void setOnChosen(Runnable onChosen) {
+        this.onChosen = Objects.requireNonNull(onChosen);
+    }
+
     public ListView<ChatRoom> list() {
         return list;
     }
@@ -57,10 +63,21 @@ public final class ChatListView {
         filter.textProperty().bindBidirectional(viewModel.filterProperty());
         filter.setOnKeyPressed(event -> {
             switch (event.getCode()) {
-                case DOWN, ENTER -> {
+                case DOWN -> {
                     list.requestFocus();
                     if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
                         list.getSelectionModel().selectFirst();
+                    }
+                    event.consume();
+                }
+                case ENTER -> {
+                    // As a quick switcher does: the top match opens, ready to write in.
+                    if (!list.getItems().isEmpty()) {
+                        ChatRoom chosen = list.getItems().getFirst();
+                        list.getSelectionModel().select(chosen);
+                        filter.clear();
+                        list.scrollTo(chosen);
+                        onChosen.run();
                     }
                     event.consume();
                 }

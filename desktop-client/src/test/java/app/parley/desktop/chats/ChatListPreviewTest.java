@@ -11,6 +11,7 @@ import app.parley.desktop.support.Snapshots;
 import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
 import app.parley.model.ParleyJson;
+import app.parley.model.chat.ChatRoom;
 import app.parley.model.file.Attachment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -114,6 +117,40 @@ class ChatListPreviewTest {
                         && nameLabel(longName).isTextTruncated()));
         assertEquals(longName, Ui.onFx(() -> nameLabel(longName).getTooltip().getText()));
         assertEquals(null, Ui.onFx(() -> nameLabel("Clara").getTooltip()));
+    }
+
+    @Test
+    void ctrlKFindsAChatAndEnterOpensItReadyToWrite() throws Exception {
+        server = TestServer.start(serverData);
+        ApiClient boris = server.register("boris", "Boris");
+        ApiClient clara = server.register("clara", "Клара");
+        var anna = server.client().register("anna", "correct horse battery", "Anna");
+        clara.send(clara.openPrivateChat(anna.user().id()).id(), "hi", "c-1", List.of());
+        boris.send(boris.openPrivateChat(anna.user().id()).id(), "hello", "b-1", List.of());
+        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
+                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+        app = RunningApp.start(home, AppAccess::create);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> nameLabel("Клара") != null));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        robot.write("кла").type(KeyCode.ENTER);
+
+        ui.awaitNode("#composer");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#composer").query().isFocused()));
+        assertEquals(
+                "",
+                Ui.onFx(() ->
+                        robot.lookup("#chatFilter").queryAs(TextField.class).getText()));
+        assertEquals(
+                "Клара",
+                Ui.onFx(() -> robot.lookup("#chatList")
+                        .<ChatRoom>queryListView()
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .name()));
     }
 
     private Label nameLabel(String name) {
