@@ -2,6 +2,10 @@ package app.parley.desktop.theme;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
@@ -41,7 +45,19 @@ public final class Themes {
             case SYSTEM -> Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
         };
         dark.set(useDark);
-        Application.setUserAgentStylesheet(
-                useDark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(withParleyDefaults(
+                useDark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    /**
+     * The theme, and after it what Parley changes for every window (dialogs have scenes of their
+     * own, without the main window's stylesheet): an empty field keeps its prompt while the cursor
+     * is in it, since a dialog's first field opens focused and would show as an unlabelled box.
+     */
+    private static String withParleyDefaults(String theme) {
+        URL themeUrl = Objects.requireNonNull(Themes.class.getResource(theme), theme);
+        String css = "@import url(\"" + themeUrl.toExternalForm() + "\");\n"
+                + ".text-input:focused { -fx-prompt-text-fill: -color-fg-subtle; }\n";
+        return "data:text/css;base64," + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package app.parley.desktop.newchat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.desktop.app.AppAccess;
 import app.parley.desktop.net.ApiClient;
@@ -93,7 +94,18 @@ class NewChatTest {
         robot.clickOn("#newMenu");
         robot.clickOn("New group…");
         ui.awaitNode("#groupNameField");
-        robot.clickOn("#groupNameField").write("Проект «Парус»");
+        robot.clickOn("#groupNameField");
+        javafx.scene.control.TextField name =
+                robot.lookup("#groupNameField").queryAs(javafx.scene.control.TextField.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Ui.onFx(name::isFocused));
+        assertTrue(
+                Ui.onFx(() -> name.lookupAll("*").stream()
+                        .anyMatch(node -> node instanceof javafx.scene.text.Text prompt
+                                && prompt.isVisible()
+                                && prompt.getText().equals(name.getPromptText()))),
+                "an empty field says what goes in it while the cursor is in it");
+        Snapshots.save(ui.dialog().getScene(), "new-group-empty");
+        robot.write("Проект «Парус»");
         // The dialog grows to its content once shown: the field is clicked where it has settled.
         ui.awaitNode("#memberSearchField");
         robot.clickOn(Ui.onFx(() -> ui.visible("#memberSearchField"))).write("bor");
