@@ -94,11 +94,13 @@ final class MessageCell extends ListCell<MessageItem> {
     private final VBox bubble;
     private final HBox row;
     private final VBox content;
-    /** The parts of the row, the bubble and its last line that only some messages have. */
+    /** The parts of the row only some messages have: the day line, the new-messages line, the author. */
     private final OptionalParts rowParts;
-
+    /** Of the bubble: the quote, the text, files, reactions. */
     private final OptionalParts bubbleParts;
+    /** Of its last line: edited, the state, the receipt, retry, discard. */
     private final OptionalParts metaParts;
+
     private final MenuItem copy;
     private final MenuItem reply;
     private final MenuItem edit;

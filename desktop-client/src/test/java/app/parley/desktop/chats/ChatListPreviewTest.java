@@ -11,6 +11,7 @@ import app.parley.desktop.support.Snapshots;
 import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
 import app.parley.model.ParleyJson;
+import app.parley.model.account.AuthResponse;
 import app.parley.model.chat.ChatRoom;
 import app.parley.model.file.Attachment;
 import java.nio.file.Files;
@@ -63,10 +64,7 @@ class ChatListPreviewTest {
         var anna = server.client().register("anna", "correct horse battery", "Anna");
         var chat = boris.openPrivateChat(anna.user().id());
         sendFiles(boris, chat.id(), "photo.png");
-        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
-                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
-
-        app = RunningApp.start(home, AppAccess::create);
+        startAppAs(anna);
 
         // The list as the server answers it at start.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview().equals("photo.png"));
@@ -85,10 +83,7 @@ class ChatListPreviewTest {
         var anna = server.client().register("anna", "correct horse battery", "Анна");
         var chat = boris.openPrivateChat(anna.user().id());
         sendFiles(boris, chat.id(), "отчёт.txt", "смета.txt");
-        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
-                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
-
-        app = RunningApp.start(home, AppAccess::create, "ru");
+        startAppAs(anna, "ru");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview().equals("Файлов: 2"));
         assertEquals(true, markedAsFiles());
@@ -104,10 +99,7 @@ class ChatListPreviewTest {
         var anna = server.client().register("anna", "correct horse battery", "Anna");
         boris.send(boris.openPrivateChat(anna.user().id()).id(), "hello", "b-1", List.of());
         clara.send(clara.openPrivateChat(anna.user().id()).id(), "hi", "c-1", List.of());
-        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
-                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
-
-        app = RunningApp.start(home, AppAccess::create);
+        startAppAs(anna);
 
         WaitForAsyncUtils.waitFor(
                 20,
@@ -127,9 +119,7 @@ class ChatListPreviewTest {
         var anna = server.client().register("anna", "correct horse battery", "Anna");
         clara.send(clara.openPrivateChat(anna.user().id()).id(), "hi", "c-1", List.of());
         boris.send(boris.openPrivateChat(anna.user().id()).id(), "hello", "b-1", List.of());
-        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
-                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
-        app = RunningApp.start(home, AppAccess::create);
+        startAppAs(anna);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> nameLabel("Клара") != null));
 
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
@@ -151,6 +141,17 @@ class ChatListPreviewTest {
                         .getSelectionModel()
                         .getSelectedItem()
                         .name()));
+    }
+
+    private void startAppAs(AuthResponse anna) throws Exception {
+        startAppAs(anna, "en");
+    }
+
+    /** The app in {@code locale}, signed in as {@code anna} already (a saved session). */
+    private void startAppAs(AuthResponse anna, String locale) throws Exception {
+        new SessionStore(home.resolve("session.json"), ParleyJson.mapper())
+                .save(new SavedSession(server.address().toString(), false, 0, "anna", anna.accessToken()));
+        app = RunningApp.start(home, AppAccess::create, locale);
     }
 
     private Label nameLabel(String name) {

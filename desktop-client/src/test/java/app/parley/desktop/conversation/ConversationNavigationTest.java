@@ -102,7 +102,7 @@ class ConversationNavigationTest {
 
     @Test
     void scrolledUpTheReaderSeesHowManyCameAndJumpsBackToTheNewest() throws Exception {
-        openAChatOfSixtyMessages();
+        openAChatOf(60);
 
         // A long chat opens at its newest message (every message is unread: no "new" line).
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !jumpButtonShown());
@@ -130,7 +130,7 @@ class ConversationNavigationTest {
 
     @Test
     void aReaderWhoScrollsUpRightAfterJumpingToTheNewestIsNotPulledBackDown() throws Exception {
-        openAChatOfSixtyMessages();
+        openAChatOf(60);
         scrollUpByWheel();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, this::jumpButtonShown);
 
@@ -148,10 +148,10 @@ class ConversationNavigationTest {
         assertFalse(Ui.onFx(() -> lastCellShowing("message 60")));
     }
 
-    /** Anna's app on a chat with 60 messages from Boris, its newest page (50) shown. */
-    private void openAChatOfSixtyMessages() throws Exception {
+    /** Anna's app on a chat with {@code messages} messages from Boris, its newest page (50) shown. */
+    private void openAChatOf(int messages) throws Exception {
         serverWithAnnaAndBoris(Map.of());
-        for (int i = 1; i <= 60; i++) {
+        for (int i = 1; i <= messages; i++) {
             boris.send(chat.id(), "message " + i, "m-" + i, List.of());
         }
         startApp();
@@ -207,13 +207,7 @@ class ConversationNavigationTest {
 
     @Test
     void olderMessagesLoadAboveTheReaderWhoStaysWhereTheyWere() throws Exception {
-        serverWithAnnaAndBoris(Map.of());
-        for (int i = 1; i <= 150; i++) {
-            boris.send(chat.id(), "message " + i, "m-" + i, List.of());
-        }
-        startApp();
-        openTheChat();
-        awaitItems(50);
+        openAChatOf(150);
         // Settled at the newest message first, as the reader sees it open.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> lastCellShowing("message 150")));
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
