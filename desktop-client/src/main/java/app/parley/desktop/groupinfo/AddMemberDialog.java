@@ -1,17 +1,16 @@
 package app.parley.desktop.groupinfo;
 
 import app.parley.desktop.i18n.Messages;
+import app.parley.desktop.newchat.NobodyListed;
 import app.parley.desktop.newchat.PersonCell;
 import app.parley.desktop.newchat.UserSearchViewModel;
 import app.parley.model.account.UserProfile;
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.theme.Styles;
 import java.util.Optional;
 import java.util.Set;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -42,9 +41,7 @@ final class AddMemberDialog {
         people.setId("addMemberResults");
         people.setCellFactory(view -> new PersonCell());
         people.setPrefHeight(260);
-        var none = new Label(text.get("newchat.none"));
-        none.getStyleClass().add(Styles.TEXT_MUTED);
-        people.setPlaceholder(none);
+        people.setPlaceholder(NobodyListed.placeholder(search, people.getItems(), text));
         people.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && people.getSelectionModel().getSelectedItem() != null) {
                 dialog.setResult(people.getSelectionModel().getSelectedItem());

@@ -41,9 +41,7 @@ public final class NewChatDialog {
         people.setId("userSearchResults");
         people.setCellFactory(view -> new PersonCell());
         people.setPrefHeight(280);
-        var none = new Label(text.get("newchat.none"));
-        none.getStyleClass().add(Styles.TEXT_MUTED);
-        people.setPlaceholder(none);
+        people.setPlaceholder(NobodyListed.placeholder(search, people.getItems(), text));
         people.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2) {
                 choose(people.getSelectionModel().getSelectedItem());

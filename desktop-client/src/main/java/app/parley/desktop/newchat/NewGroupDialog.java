@@ -63,6 +63,7 @@ public final class NewGroupDialog {
         people.setId("memberSearchResults");
         people.setPrefHeight(220);
         people.setCellFactory(view -> new CheckCell());
+        people.setPlaceholder(NobodyListed.placeholder(search, people.getItems(), text));
 
         var members = new Label();
         members.setId("chosenMembers");

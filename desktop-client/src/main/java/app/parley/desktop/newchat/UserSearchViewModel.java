@@ -7,6 +7,8 @@ import app.parley.model.account.UserProfile;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -31,6 +33,7 @@ public final class UserSearchViewModel {
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ObservableList<UserProfile> results = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyObjectWrapper<String> answered = new ReadOnlyObjectWrapper<>(this, "answered");
     private ScheduledFuture<?> pending;
     private long generation;
 
@@ -57,6 +60,14 @@ public final class UserSearchViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /**
+     * What the shown results answer: the text searched for ("" for everyone), or null before the
+     * first answer, so that an empty list can say whether nobody matched or nobody else is here.
+     */
+    public ReadOnlyObjectProperty<String> answeredProperty() {
+        return answered.getReadOnlyProperty();
+    }
+
     /** Searches now (also used for the first, empty query that lists everyone). */
     public void searchNow() {
         long mine = ++generation;
@@ -66,6 +77,7 @@ public final class UserSearchViewModel {
                 found -> {
                     if (mine == generation) { // an older, slower answer must not replace a newer one
                         problem.set("");
+                        answered.set(prefix);
                         results.setAll(found.stream()
                                 .filter(user -> user.id() != myId)
                                 .limit(LIMIT)

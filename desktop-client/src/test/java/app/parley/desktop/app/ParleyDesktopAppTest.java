@@ -103,6 +103,24 @@ class ParleyDesktopAppTest {
         assertEquals("Anna Petrova", label("#signedInName").getText());
         ui.awaitNode("#chatListEmpty");
         Snapshots.save(ui.window().getScene(), "main-empty");
+
+        // Alone on a new server, "New chat" says why nobody is listed, not "Nobody found."
+        robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
+        ui.awaitNode("#userSearchField");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#nobodyListed")
+                        .tryQueryAs(Label.class)
+                        .map(Label::getText)
+                        .orElse("")
+                        .startsWith("Nobody else has an account")));
+        Snapshots.save(ui.dialog().getScene(), "new-chat-alone");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#userSearchField").tryQuery().isEmpty());
         assertTrue(
                 Files.exists(home.resolve("server").resolve("parley.db")),
                 "the hosted server keeps its data in the app's folder");

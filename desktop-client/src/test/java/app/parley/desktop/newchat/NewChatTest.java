@@ -90,6 +90,36 @@ class NewChatTest {
     }
 
     @Test
+    void aNameThatMatchesNobodySaysWhatWasSearchedFor() throws Exception {
+        robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
+        ui.awaitNode("#userSearchField");
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> results("#userSearchResults").size() >= 2));
+        robot.clickOn("#userSearchField").write("zoe");
+        String expected = "Nobody's username or name starts with \u201czoe\u201d.";
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> expected.equals(nobodyListed()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the empty list says " + nobodyListed() + "; the field holds "
+                    + Ui.onFx(() -> robot.lookup("#userSearchField")
+                            .queryAs(javafx.scene.control.TextField.class)
+                            .getText()));
+        }
+        assertTrue(
+                Ui.onFx(() -> robot.lookup("#nobodyListed").queryAs(Label.class).isVisible()));
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    private String nobodyListed() throws Exception {
+        return Ui.onFx(() -> robot.lookup("#nobodyListed")
+                .tryQueryAs(Label.class)
+                .map(Label::getText)
+                .orElse(null));
+    }
+
+    @Test
     void aNewGroupIsCreatedWithThePeopleTickedAndOpens() throws Exception {
         robot.clickOn("#newMenu");
         robot.clickOn("New group…");
