@@ -315,11 +315,7 @@ public final class ConversationView {
         send.setAccessibleText(text.get("conversation.send"));
         send.setTooltip(new Tooltip(text.get("conversation.send")));
         // Blank text is not sent (spaces or new lines alone): the button says so by being off.
-        send.disableProperty()
-                .bind(Bindings.createBooleanBinding(
-                                () -> viewModel.draftProperty().get().isBlank(), viewModel.draftProperty())
-                        .and(Bindings.isEmpty(viewModel.files().chosen()))
-                        .or(viewModel.goneProperty()));
+        send.disableProperty().bind(viewModel.sendableProperty().not());
         send.setOnAction(event -> {
             atBottom.set(true);
             viewModel.send();

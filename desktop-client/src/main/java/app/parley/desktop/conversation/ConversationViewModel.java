@@ -44,6 +44,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -99,6 +101,7 @@ public final class ConversationViewModel implements AutoCloseable {
     private final RealtimeSocket socket;
     private final Attachments attachments;
     private final ComposerFiles files;
+    private final BooleanBinding sendable;
     private final Outbox outbox;
     private final ListChangeListener<OutboxEntry> outboxChanged = change -> showUnsent();
     private final Subscription delivered;
@@ -193,6 +196,13 @@ public final class ConversationViewModel implements AutoCloseable {
         this.timers = timers;
         this.attachments = attachments;
         this.files = new ComposerFiles(attachments, problems);
+        this.sendable = Bindings.createBooleanBinding(
+                () -> !gone.get()
+                        && (draft.get() != null && !draft.get().isBlank()
+                                || !files.chosen().isEmpty()),
+                gone,
+                draft,
+                files.chosen());
         this.outbox = outbox;
         outbox.entries().addListener(outboxChanged);
         this.delivered = outbox.onDelivered(this::stored);
@@ -244,6 +254,14 @@ public final class ConversationViewModel implements AutoCloseable {
     /** True once the first page has arrived (until then the view shows a spinner, not "no messages"). */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
+    }
+
+    /**
+     * True when Send would send something: text other than spaces and new lines, or a file, in a
+     * chat the person is still in.
+     */
+    public BooleanBinding sendableProperty() {
+        return sendable;
     }
 
     /** True when the chat was deleted or the person removed from it. */
@@ -415,7 +433,7 @@ public final class ConversationViewModel implements AutoCloseable {
             saveEdit(editing.get(), body);
             return;
         }
-        if ((body.isEmpty() && files.chosen().isEmpty()) || gone.get()) {
+        if (!sendable.get()) {
             return;
         }
         draft.set("");

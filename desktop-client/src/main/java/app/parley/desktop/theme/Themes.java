@@ -50,14 +50,14 @@ public final class Themes {
     }
 
     /**
-     * The theme, and after it what Parley changes for every window (dialogs have scenes of their
-     * own, without the main window's stylesheet): an empty field keeps its prompt while the cursor
-     * is in it, since a dialog's first field opens focused and would show as an unlabelled box.
+     * The theme, and after it what Parley changes for every window ({@code defaults.css}): dialogs
+     * have scenes of their own, without the main window's stylesheet.
      */
     private static String withParleyDefaults(String theme) {
         URL themeUrl = Objects.requireNonNull(Themes.class.getResource(theme), theme);
-        String css = "@import url(\"" + themeUrl.toExternalForm() + "\");\n"
-                + ".text-input:focused { -fx-prompt-text-fill: -color-fg-subtle; }\n";
+        URL defaults = Objects.requireNonNull(Themes.class.getResource("defaults.css"), "defaults.css");
+        String css = "@import url(\"" + themeUrl.toExternalForm() + "\");\n" + "@import url(\""
+                + defaults.toExternalForm() + "\");\n";
         return "data:text/css;base64," + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 }

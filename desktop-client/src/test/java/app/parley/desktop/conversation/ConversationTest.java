@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -137,6 +138,15 @@ class ConversationTest {
         TextArea composer = robot.lookup("#composer").queryAs(TextArea.class);
         assertEquals("   Hello", Ui.onFx(composer::getText), "no tab typed");
         assertFalse(Ui.onFx(composer::isFocused), "focus moved on");
+        var focused = Ui.onFx(() -> composer.getScene().getFocusOwner());
+        assertTrue(focused instanceof javafx.scene.control.ButtonBase, "focus went to " + focused);
+        assertTrue(
+                Ui.onFx(() -> focused.getPseudoClassStates().contains(PseudoClass.getPseudoClass("focus-visible"))
+                        && ((javafx.scene.layout.Region) focused)
+                                .getBackground().getFills().stream()
+                                        .anyMatch(fill -> fill.getInsets().getTop() < 0)),
+                "a ring drawn outside " + focused + " shows where keyboard focus is");
+        Snapshots.save(composer.getScene(), "keyboard-focus");
         robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Ui.onFx(composer::isFocused));
     }
