@@ -335,19 +335,14 @@ public final class AppFlow {
         });
         idle = new IdleWatch(stage.getScene(), clock, idleAfter, this::reportPresence);
         // Unsubscribed when the main view is left: its list may still settle a selection later.
-        selectionFeed = view.chatList()
-                .list()
-                .getSelectionModel()
-                .selectedItemProperty()
-                .subscribe(chat -> {
-                    if (chat != null
-                            && current == session
-                            && (openConversation == null
-                                    || openConversation.chat().id() != chat.id())) {
-                        openChat(session, viewModel, view, chat);
-                        notifications.chatOpened(chat.id());
-                    }
-                });
+        selectionFeed = view.chatList().chosenProperty().subscribe(chat -> {
+            if (chat != null
+                    && current == session
+                    && (openConversation == null || openConversation.chat().id() != chat.id())) {
+                openChat(session, viewModel, view, chat);
+                notifications.chatOpened(chat.id());
+            }
+        });
         // Chosen with Enter from the filter box: the cursor goes to the open chat's composer.
         view.chatList().setOnChosen(() -> {
             if (openView != null) {
@@ -366,7 +361,7 @@ public final class AppFlow {
             // Left, removed or deleted while open: back to the empty state, not a dead conversation.
             if (openConversation != null && openConversation.chat().id() == chatId) {
                 closeConversation();
-                view.chatList().list().getSelectionModel().clearSelection();
+                view.chatList().forgetChosen();
                 view.showPlaceholder();
             }
         });
@@ -393,7 +388,11 @@ public final class AppFlow {
         mainModel.takeMessageToShow(chat.id()).ifPresent(viewModel::jumpToWhenLoaded);
         main.showConversation(view.root());
         probe.conversationOpened(viewModel);
-        view.focus();
+        // Walking the list with the arrow keys opens each chat in turn and must keep walking; a
+        // click or Enter then puts the cursor in the composer (ChatListView.setOnChosen).
+        if (!main.chatList().list().isFocused()) {
+            view.focus();
+        }
     }
 
     private void closeConversation() {

@@ -7,10 +7,20 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -27,6 +37,8 @@ public final class ChatListView {
     private final CustomTextField filter = new CustomTextField();
     private Runnable onChosen = () -> {};
     private final ListView<ChatRoom> list = new ListView<>();
+    private final ReadOnlyObjectWrapper<ChatRoom> chosen = new ReadOnlyObjectWrapper<>(this, "chosen");
+    private boolean settling;
     private final PresenceBook presence;
 
     public ChatListView(ChatListViewModel viewModel, PresenceBook presence, Messages text, Clock clock) {
@@ -46,7 +58,11 @@ public final class ChatListView {
         filter.selectAll();
     }
 
-    /** What happens once a chat is chosen from the filter box with Enter (it is selected, so open). */
+    /**
+     * What happens once a chat is chosen with Enter in the filter box or by a click (it is open
+     * by then): the cursor goes where the person will write. Walking the list with the arrow
+     * keys does not call it, so the keys keep walking.
+     */
     public void setOnChosen(Runnable onChosen) {
         this.onChosen = Objects.requireNonNull(onChosen);
     }
@@ -91,7 +107,23 @@ public final class ChatListView {
 
         list.setId("chatList");
         list.getStyleClass().addAll(Styles.DENSE, "chat-list");
+        list.addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
+            if (event.getButton() == MouseButton.PRIMARY
+                    && event.isStillSincePress()
+                    && chosen.get() != null
+                    && onAChat(event.getPickResult().getIntersectedNode())) {
+                onChosen.run();
+            }
+        });
+        list.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && chosen.get() != null) {
+                event.consume();
+                onChosen.run();
+            }
+        });
+        beforeListUpdates();
         list.setItems(viewModel.visibleChats());
+        afterListUpdates();
         list.setCellFactory(view -> new ChatCell(text, clock, viewModel, presence));
         // A timed mute runs out without any frame saying so: look again every half minute while shown.
         var muteCheck =
@@ -109,7 +141,6 @@ public final class ChatListView {
         });
         viewModel.unsentChats().addListener((javafx.collections.SetChangeListener<Long>) change -> list.refresh());
         list.setPlaceholder(emptyState());
-        keepSelectionAcrossUpdates();
         VBox.setVgrow(list, Priority.ALWAYS);
 
         var problem = new Label();
@@ -128,40 +159,84 @@ public final class ChatListView {
     }
 
     /**
-     * A chat's entry is replaced whenever its last message or unread count changes, which would
-     * drop the selection: the open chat stays selected by its id.
+     * The chat the person chose, by a click, the keyboard or Enter in the filter box; null when
+     * none. Only they change it: a chat's entry is replaced whenever its last message or unread
+     * count changes, and it moves when the list is sorted again, and the list's own selection
+     * then passes for a moment to whichever chat took its place. That moment must not open
+     * another chat (a message written next would go there).
      */
-    private void keepSelectionAcrossUpdates() {
-        long[] selectedId = {-1};
+    public ReadOnlyObjectProperty<ChatRoom> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    /** Forgets the chosen chat (it was left or deleted): nothing selected, nothing chosen. */
+    public void forgetChosen() {
+        chosen.set(null);
+        settling = true;
+        try {
+            list.getSelectionModel().clearSelection();
+        } finally {
+            settling = false;
+        }
+    }
+
+    /**
+     * Registered on the list's items before the list itself is given them, so that it runs
+     * before the selection model reacts to a change; {@link #afterListUpdates} runs after.
+     */
+    private void beforeListUpdates() {
+        viewModel.visibleChats().addListener((ListChangeListener<ChatRoom>) change -> settling = true);
+    }
+
+    private void afterListUpdates() {
         list.getSelectionModel().selectedItemProperty().subscribe(chat -> {
-            if (chat != null) {
-                selectedId[0] = chat.id();
+            if (!settling && chat != null) {
+                chosen.set(chat);
             }
         });
-        viewModel.visibleChats().addListener((javafx.collections.ListChangeListener<ChatRoom>) change -> {
-            long wanted = viewModel.requestedProperty().get();
-            if (wanted >= 0) {
-                list.getItems().stream()
-                        .filter(chat -> chat.id() == wanted)
-                        .findFirst()
-                        .ifPresent(chat -> {
-                            viewModel.requestedProperty().set(-1);
-                            selectedId[0] = wanted;
-                            javafx.application.Platform.runLater(() -> {
-                                list.getSelectionModel().select(chat);
-                                list.scrollTo(chat);
-                            });
-                        });
-                return;
-            }
-            ChatRoom selected = list.getSelectionModel().getSelectedItem();
-            if (selectedId[0] >= 0 && (selected == null || selected.id() != selectedId[0])) {
-                javafx.application.Platform.runLater(() -> list.getItems().stream()
-                        .filter(chat -> chat.id() == selectedId[0])
-                        .findFirst()
-                        .ifPresent(chat -> list.getSelectionModel().select(chat)));
+        viewModel.visibleChats().addListener((ListChangeListener<ChatRoom>) change -> {
+            try {
+                long wanted = viewModel.requestedProperty().get();
+                ChatRoom requested = wanted < 0 ? null : find(wanted);
+                if (requested != null) {
+                    viewModel.requestedProperty().set(-1);
+                    chosen.set(requested);
+                    list.getSelectionModel().select(requested);
+                    Platform.runLater(() -> list.scrollTo(requested));
+                    return;
+                }
+                ChatRoom open = chosen.get();
+                ChatRoom now = open == null ? null : find(open.id());
+                if (now != null) {
+                    chosen.set(now); // the same chat, as it now is
+                    if (list.getSelectionModel().getSelectedItem() != now) {
+                        list.getSelectionModel().select(now);
+                    }
+                } else if (list.getSelectionModel().getSelectedItem() != null) {
+                    list.getSelectionModel().clearSelection(); // the chosen one is filtered out
+                }
+            } finally {
+                settling = false;
             }
         });
+    }
+
+    private static boolean onAChat(Node picked) {
+        for (Node node = picked; node != null; node = node.getParent()) {
+            if (node instanceof ListCell<?> cell) {
+                return !cell.isEmpty();
+            }
+        }
+        return false;
+    }
+
+    private ChatRoom find(long chatId) {
+        for (ChatRoom chat : list.getItems()) {
+            if (chat.id() == chatId) {
+                return chat;
+            }
+        }
+        return null;
     }
 
     /** What an empty list says: nothing yet, or nothing that matches the filter. */
