@@ -10,13 +10,16 @@ import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,15 +45,20 @@ public final class AttachmentView extends VBox {
 
     private final Attachments attachments;
     private final Consumer<String> tell;
+    private final Consumer<String> saved;
     private final Messages text;
     private List<Attachment> shownStored = List.of();
     private List<Upload> shownUploads = List.of();
 
-    /** {@code tell} is where a problem with a file (a failed save or open) is said. */
-    public AttachmentView(Attachments attachments, Consumer<String> tell) {
+    /**
+     * {@code tell} is where a problem with a file (a failed save or open) is said, {@code saved}
+     * where a file saved is.
+     */
+    public AttachmentView(Attachments attachments, Consumer<String> tell, Consumer<String> saved) {
         super(6);
         this.attachments = attachments;
         this.tell = tell;
+        this.saved = saved;
         this.text = attachments.text();
         getStyleClass().add("attachments");
         getStylesheets().add(PendingAttachments.stylesheet());
@@ -103,7 +111,21 @@ public final class AttachmentView extends VBox {
         frame.setAccessibleText(text.get("attachments.image.accessible", attachment.name()));
         Tooltip.install(frame, new Tooltip(attachment.name()));
         attachments.thumbnails().load(attachment.id(), view::setImage);
-        frame.setOnMouseClicked(event -> openViewer(frame, attachment));
+        frame.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY) {
+                openViewer(frame, attachment);
+            }
+        });
+        // An image is a file too: it can be saved or opened in another program, as any file can.
+        var saveImage = new MenuItem(text.get("attachments.saveAs"));
+        saveImage.setOnAction(event -> saveAs(frame, attachment));
+        var openImage = new MenuItem(text.get("attachments.open"));
+        openImage.setOnAction(event -> attachments.open(attachment, tell));
+        var menu = new ContextMenu(saveImage, openImage);
+        frame.setOnContextMenuRequested(event -> {
+            menu.show(frame, event.getScreenX(), event.getScreenY());
+            event.consume(); // not the message's own menu as well
+        });
         frame.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.SPACE) {
                 openViewer(frame, attachment);
@@ -141,7 +163,7 @@ public final class AttachmentView extends VBox {
             attachments.saveAs(
                     attachment,
                     target.toPath(),
-                    () -> tell.accept(text.get("attachments.saved", attachment.name())),
+                    () -> saved.accept(text.get("attachments.saved", target.getName())),
                     tell);
         }
     }

@@ -6,10 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
 
 /**
  * The files chosen for the next message (attach button, drop, paste) and what the composer says
@@ -24,6 +28,8 @@ public final class ComposerFiles {
     private final ProblemText problems;
     private final ObservableList<Upload> chosen = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper noticeIsNews = new ReadOnlyBooleanWrapper(this, "noticeIsNews", false);
+    private static final Duration NEWS_SHOWN_FOR = Duration.seconds(6);
 
     public ComposerFiles(Attachments attachments, ProblemText problems) {
         this.attachments = attachments;
@@ -40,7 +46,29 @@ public final class ComposerFiles {
     }
 
     public void tell(String sentence) {
+        noticeIsNews.set(false);
         notice.set(sentence);
+    }
+
+    /**
+     * Says that something went well (a file saved): shown as news, not as a warning, and gone by
+     * itself after a few seconds unless something else was said meanwhile.
+     */
+    public void tellBriefly(String sentence) {
+        noticeIsNews.set(true);
+        notice.set(sentence);
+        var later = new PauseTransition(NEWS_SHOWN_FOR);
+        later.setOnFinished(event -> {
+            if (sentence.equals(notice.get())) {
+                notice.set("");
+            }
+        });
+        later.play();
+    }
+
+    /** True while the notice is good news rather than a problem. */
+    public ReadOnlyBooleanProperty noticeIsNewsProperty() {
+        return noticeIsNews.getReadOnlyProperty();
     }
 
     /** Adds files once the server's limit is known; each one too big, unreadable or too many is named in the notice. */

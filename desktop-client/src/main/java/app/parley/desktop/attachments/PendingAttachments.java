@@ -139,7 +139,11 @@ public final class PendingAttachments {
     private void build() {
         var notice = new Label();
         notice.setId("attachmentNotice");
-        notice.getStyleClass().addAll("attachment-notice", Styles.WARNING);
+        notice.getStyleClass().add("attachment-notice");
+        files.noticeIsNewsProperty().subscribe(news -> {
+            notice.getStyleClass().removeAll(Styles.WARNING, Styles.SUCCESS);
+            notice.getStyleClass().add(news ? Styles.SUCCESS : Styles.WARNING);
+        });
         notice.setWrapText(true);
         notice.textProperty().bind(files.noticeProperty());
         notice.visibleProperty().bind(files.noticeProperty().isNotEmpty());

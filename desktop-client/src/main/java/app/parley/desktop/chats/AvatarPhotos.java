@@ -50,6 +50,18 @@ public final class AvatarPhotos {
         return ofUser(UserIds.idOf(chat.otherUser()));
     }
 
+    /**
+     * Whose colour a chat's initials take: the other person's in a private chat, so that a person
+     * looks the same in the chat list, a conversation's header, a group's members and a search
+     * for people; the group's own otherwise.
+     */
+    public static long colourOf(ChatRoom chat) {
+        if (chat.type() == ChatType.GROUP || chat.otherUser() == null) {
+            return chat.id();
+        }
+        return UserIds.idOf(chat.otherUser());
+    }
+
     /** Calls {@code onPhoto} with the photo at {@code photoUrl} if there is one; never when there is none. */
     public void load(String photoUrl, Consumer<Image> onPhoto) {
         Optional<Image> known = loaded.get(photoUrl);

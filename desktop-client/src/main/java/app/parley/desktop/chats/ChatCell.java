@@ -129,7 +129,7 @@ final class ChatCell extends ListCell<ChatRoom> {
             setContextMenu(null);
             return;
         }
-        avatar.show(chat.id(), chat.name(), AvatarPhotos.of(chat), photos);
+        avatar.show(AvatarPhotos.colourOf(chat), chat.name(), AvatarPhotos.of(chat), photos);
         personShown = chat.type() == ChatType.PRIVATE && chat.otherUser() != null ? UserIds.idOf(chat.otherUser()) : 0;
         PresenceStatus status = showPresence();
         name.setText(chat.name());

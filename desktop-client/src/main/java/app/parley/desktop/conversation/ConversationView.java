@@ -145,7 +145,7 @@ public final class ConversationView {
             if (url != null && photos != null && revision.intValue() > 0) {
                 photos.forget(url); // the same URL, perhaps a new picture
             }
-            avatar.show(chat.id(), header.titleProperty().get(), url, photos);
+            avatar.show(AvatarPhotos.colourOf(chat), header.titleProperty().get(), url, photos);
         });
         name.setId("conversationTitle");
         name.getStyleClass().add(Styles.TITLE_4);
@@ -224,7 +224,7 @@ public final class ConversationView {
                 chat.type() == ChatType.GROUP,
                 actions,
                 viewModel.firstUnreadProperty()::get,
-                new AttachmentView(viewModel.attachments(), viewModel.files()::tell),
+                new AttachmentView(viewModel.attachments(), viewModel.files()::tell, viewModel.files()::tellBriefly),
                 selection,
                 viewModel.myUsername()));
         // A press anywhere in the list ends the selection; a press on a message's text starts a new one.

@@ -279,6 +279,20 @@ public final class GroupInfoDialog {
     }
 
     private void confirmLeave() {
+        if (viewModel.ownerProperty().get() && viewModel.members().size() > 1) {
+            // The server refuses it: say so and how, instead of asking and then failing.
+            var alert = new Alert(
+                    Alert.AlertType.INFORMATION,
+                    text.get("groupinfo.leave.owner", groupName()),
+                    new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+            alert.initOwner(dialog.getDialogPane().getScene().getWindow());
+            alert.setTitle(text.get("groupinfo.leave.title"));
+            alert.setHeaderText(null);
+            alert.getDialogPane().setId("ownerCannotLeave");
+            alert.getDialogPane().setPrefWidth(420);
+            alert.showAndWait();
+            return;
+        }
         if (confirm(
                 text.get("groupinfo.leave.title"),
                 // The owner leaving alone deletes the group (the server does so): say that plainly.

@@ -186,6 +186,29 @@ class AttachmentsTest {
         Snapshots.save(viewer.getScene(), "attachments-viewer");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Ui.onFx(() -> !viewer.isShowing()));
+
+        // An image is a file too: its own menu saves or opens it, not the message's menu.
+        // The headless platform opens no context menus for a right click: the event it would send.
+        Ui.onFx(() -> {
+            Node thumbnail = robot.lookup(".attachment-thumbnail").queryAs(Node.class);
+            var centre = thumbnail.localToScreen(
+                    thumbnail.getBoundsInLocal().getCenterX(),
+                    thumbnail.getBoundsInLocal().getCenterY());
+            javafx.event.Event.fireEvent(
+                    thumbnail,
+                    new javafx.scene.input.ContextMenuEvent(
+                            javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                            10,
+                            10,
+                            centre.getX(),
+                            centre.getY(),
+                            false,
+                            null));
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> shownMenuItems().equals(List.of("Save as…", "Open"))));
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test
@@ -388,6 +411,15 @@ class AttachmentsTest {
                             () -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()))
                     .get();
         }
+    }
+
+    /** The items of the context menus showing now. */
+    private List<String> shownMenuItems() {
+        return robot.lookup(".context-menu .menu-item .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(label ->
+                        label.getScene() != null && label.getScene().getWindow().isShowing())
+                .map(javafx.scene.control.Label::getText)
+                .toList();
     }
 
     private void startAppInTheChat() throws Exception {
