@@ -7,9 +7,12 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -35,6 +38,7 @@ public final class SignInView {
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final TextField name = new TextField();
+    private TextInputControl wanted;
 
     public SignInView(SignInViewModel viewModel, Messages text, Runnable onBack) {
         this.viewModel = Objects.requireNonNull(viewModel);
@@ -49,7 +53,52 @@ public final class SignInView {
 
     /** The first empty field gets the keyboard. */
     public void focus() {
-        (username.getText().isEmpty() ? username : password).requestFocus();
+        keyboardTo(firstEmptyField());
+    }
+
+    /**
+     * The form is off while it waits for the server, and a field that is off loses the keyboard
+     * (to the "Choose another server" link above the form): once the form is on again, the
+     * keyboard goes back to where it was, or to the field the server refused. Without this,
+     * what was typed next went to the link.
+     */
+    private void keepTheKeyboardAcrossBusySpells() {
+        username.disabledProperty().subscribe((wasOff, off) -> {
+            if (off) {
+                var owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+                if (owner instanceof TextInputControl field
+                        && field.getProperties().containsKey("parley.field")) {
+                    wanted = field;
+                }
+            } else if (wanted != null) {
+                wanted.requestFocus();
+            }
+        });
+    }
+
+    private void keyboardTo(TextInputControl field) {
+        wanted = field;
+        if (field.getScene() != null) {
+            field.requestFocus();
+            return;
+        }
+        // The form is in a Card, whose skin adds it to the scene at the first layout: until then
+        // the field has no scene and takes no focus.
+        field.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> property, Scene before, Scene now) {
+                if (now != null) {
+                    property.removeListener(this);
+                    if (wanted == field) {
+                        field.requestFocus();
+                    }
+                }
+            }
+        });
+    }
+
+    private TextField firstEmptyField() {
+        return username.getText().isEmpty() ? username : password;
     }
 
     private void build() {
@@ -154,6 +203,7 @@ public final class SignInView {
         root.getChildren().add(column);
 
         viewModel.problemFieldProperty().subscribe(this::markField);
+        keepTheKeyboardAcrossBusySpells();
     }
 
     private void field(TextInputControl control, String id, String fieldName) {
@@ -174,7 +224,7 @@ public final class SignInView {
             boolean atFault = fieldName.equals(control.getProperties().get("parley.field"));
             control.pseudoClassStateChanged(DANGER, atFault);
             if (atFault) {
-                control.requestFocus();
+                keyboardTo(control);
             }
         }
     }

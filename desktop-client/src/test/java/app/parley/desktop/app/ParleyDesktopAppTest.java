@@ -194,7 +194,19 @@ class ParleyDesktopAppTest {
         ui.click("#addressField").write(server.address().display());
         robot.type(KeyCode.ENTER);
         ui.awaitNode("#usernameField");
-        ui.click("#usernameField").write("boris");
+        try {
+            WaitForAsyncUtils.waitFor(
+                    5,
+                    TimeUnit.SECONDS,
+                    () -> Ui.onFx(() -> robot.lookup("#usernameField").query().isFocused()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the keyboard is at "
+                    + Ui.onFx(() -> ui.window().getScene().getFocusOwner())
+                    + ", the window focused: " + Ui.onFx(() -> ui.window().isFocused())
+                    + ", the field disabled: "
+                    + Ui.onFx(() -> robot.lookup("#usernameField").query().isDisabled()));
+        }
+        robot.write("boris"); // typed at once: the form opens with the cursor in its first field
         ui.click("#passwordField").write("not his password");
         robot.type(KeyCode.ENTER);
 
