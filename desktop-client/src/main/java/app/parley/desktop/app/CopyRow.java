@@ -2,6 +2,7 @@ package app.parley.desktop.app;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
@@ -10,6 +11,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -29,10 +31,15 @@ public final class CopyRow {
         copy.getStyleClass().add(Styles.BUTTON_ICON);
         copy.setAccessibleText(what);
         copy.setTooltip(new Tooltip(what));
+        var copied = new PauseTransition(Duration.seconds(1.5));
+        copied.setOnFinished(event -> ((FontIcon) copy.getGraphic()).setIconCode(Feather.COPY));
         copy.setOnAction(event -> {
             var content = new ClipboardContent();
             content.putString(value.get());
             Clipboard.getSystemClipboard().setContent(content);
+            // A tick for a moment says it worked: nothing else on screen changes on a copy.
+            ((FontIcon) copy.getGraphic()).setIconCode(Feather.CHECK);
+            copied.playFromStart();
         });
         HBox.setHgrow(field, Priority.ALWAYS);
         var row = new HBox(6, field, copy);

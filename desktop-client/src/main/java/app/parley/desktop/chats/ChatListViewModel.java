@@ -20,8 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -45,10 +47,6 @@ import javafx.collections.transformation.SortedList;
  * filter box narrows them by name. {@link #totalUnreadProperty()} feeds the window title.
  */
 public final class ChatListViewModel {
-    private static final Comparator<ChatRoom> BY_ACTIVITY = Comparator.comparing((ChatRoom chat) ->
-                    chat.lastMessage() == null ? 0L : chat.lastMessage().id())
-            .reversed()
-            .thenComparing(Comparator.comparingLong(ChatRoom::id).reversed());
 
     private final ApiClient api;
     private final long myId;
@@ -63,7 +61,19 @@ public final class ChatListViewModel {
 
     private final ObservableList<ChatRoom> chats = FXCollections.observableArrayList();
     private final FilteredList<ChatRoom> filtered = new FilteredList<>(chats);
-    private final SortedList<ChatRoom> visible = new SortedList<>(filtered, BY_ACTIVITY);
+    /**
+     * When a chat without messages came into the list while the app ran (a group just made, a
+     * chat someone just started): it ranks as if its last activity were then, so it shows on top,
+     * not below every chat that has a message.
+     */
+    private final Map<Long, Instant> appeared = new HashMap<>();
+
+    private boolean everLoaded;
+
+    private final Comparator<ChatRoom> byActivity = Comparator.comparing(this::lastActivity)
+            .reversed()
+            .thenComparing(Comparator.comparingLong(ChatRoom::id).reversed());
+    private final SortedList<ChatRoom> visible = new SortedList<>(filtered, byActivity);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
@@ -157,7 +167,15 @@ public final class ChatListViewModel {
                 return;
             }
         }
+        appeared.put(updated.id(), clock.instant());
         chats.add(updated);
+    }
+
+    private Instant lastActivity(ChatRoom chat) {
+        if (chat.lastMessage() != null && chat.lastMessage().time() != null) {
+            return chat.lastMessage().time();
+        }
+        return appeared.getOrDefault(chat.id(), Instant.EPOCH);
     }
 
     /** Drops a chat this person no longer has (deleted, or they left or were removed). */
@@ -314,6 +332,15 @@ public final class ChatListViewModel {
     private void loaded(List<ChatRoom> rooms) {
         loading.set(false);
         problem.set("");
+        if (everLoaded) { // the first list has no news in it; a later one's new chats are new
+            Instant now = clock.instant();
+            for (ChatRoom room : rooms) {
+                if (find(room.id()).isEmpty()) {
+                    appeared.put(room.id(), now);
+                }
+            }
+        }
+        everLoaded = true;
         chats.setAll(rooms);
     }
 

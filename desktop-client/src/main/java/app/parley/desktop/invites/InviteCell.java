@@ -8,7 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
@@ -36,10 +39,11 @@ final class InviteCell extends ListCell<Invite> {
         details.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         details.setMinWidth(0);
         revoke = new Button(text.get("invite.revoke"));
+        revoke.getStyleClass().add("revoke-invite");
         revoke.getStyleClass().addAll(Styles.SMALL, Styles.DANGER, Styles.FLAT);
         revoke.setMinWidth(Region.USE_PREF_SIZE);
         revoke.setOnAction(event -> {
-            if (getItem() != null) {
+            if (getItem() != null && confirmRevoke()) {
                 onRevoke.accept(getItem());
             }
         });
@@ -51,6 +55,23 @@ final class InviteCell extends ListCell<Invite> {
         content = new HBox(8, lines, revoke);
         content.setAlignment(Pos.CENTER_LEFT);
         setText(null);
+        // As wide as the list, never wider: a long inviter's name is cut short with "…", and the
+        // Revoke button stays in view instead of behind a sideways scroll bar.
+        setPrefWidth(0);
+    }
+
+    private boolean confirmRevoke() {
+        var revokeIt = new ButtonType(text.get("invite.revoke"), ButtonBar.ButtonData.OK_DONE);
+        var alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                text.get("invite.revoke.question"),
+                revokeIt,
+                new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle(text.get("invite.revoke.title"));
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("revokeInviteQuestion");
+        return alert.showAndWait().filter(revokeIt::equals).isPresent();
     }
 
     @Override

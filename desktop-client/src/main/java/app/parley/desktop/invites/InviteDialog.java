@@ -7,6 +7,9 @@ import app.parley.model.invite.Invite;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.Objects;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -21,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -113,6 +117,10 @@ public final class InviteDialog {
                 .add(Objects.requireNonNull(InviteDialog.class.getResource(STYLESHEET), STYLESHEET)
                         .toExternalForm());
         viewModel.load();
+        var refresh = new Timeline(new KeyFrame(Duration.seconds(10), event -> viewModel.refresh()));
+        refresh.setCycleCount(Animation.INDEFINITE);
+        dialog.setOnShown(event -> refresh.play());
+        dialog.setOnHidden(event -> refresh.stop());
     }
 
     public void show() {

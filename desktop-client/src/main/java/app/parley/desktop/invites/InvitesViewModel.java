@@ -136,6 +136,9 @@ public final class InvitesViewModel {
     }
 
     public void revoke(Invite invite) {
+        if (created.get() != null && created.get().id() == invite.id()) {
+            created.set(null); // a dead link must not stay on show to be copied
+        }
         background.run(
                 () -> {
                     api.revokeInvite(invite.id());
@@ -143,6 +146,14 @@ public final class InvitesViewModel {
                 },
                 this::show,
                 this::failed);
+    }
+
+    /**
+     * Reads the links again without a word while the dialog is open, so that their use counts
+     * and states follow people joining with them; a failure here is left for the next one.
+     */
+    public void refresh() {
+        background.run(() -> api.invites(chatId), this::show, failure -> {});
     }
 
     private void show(List<Invite> list) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
+import javafx.geometry.Pos;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -19,6 +20,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -102,6 +105,8 @@ public final class NewGroupDialog {
     /** A person with a tick box; ticking adds them to the group. */
     private final class CheckCell extends ListCell<UserProfile> {
         private final CheckBox box = new CheckBox();
+        private final Label username = new Label();
+        private final HBox row = new HBox(8, box, username);
 
         CheckCell() {
             box.setOnAction(event -> {
@@ -114,7 +119,12 @@ public final class NewGroupDialog {
                     }
                 }
             });
+            box.setMinWidth(0);
+            username.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            username.setMinWidth(Region.USE_PREF_SIZE); // the name gives way first: both tell people apart
+            row.setAlignment(Pos.CENTER_LEFT);
             setText(null);
+            setPrefWidth(0); // as wide as the list, never wider
         }
 
         @Override
@@ -124,9 +134,11 @@ public final class NewGroupDialog {
                 setGraphic(null);
                 return;
             }
-            box.setText(user.name() + "  @" + user.username());
+            box.setText(user.name());
+            box.setAccessibleText(user.name() + ", @" + user.username());
+            username.setText("@" + user.username());
             box.setSelected(chosen.containsKey(user.id()));
-            setGraphic(box);
+            setGraphic(row);
         }
     }
 }

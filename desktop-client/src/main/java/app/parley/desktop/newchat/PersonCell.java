@@ -19,9 +19,16 @@ public final class PersonCell extends ListCell<UserProfile> {
     public PersonCell() {
         name.getStyleClass().add(Styles.TEXT_BOLD);
         username.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        content = new HBox(10, avatar, new VBox(0, name, username));
+        name.setMinWidth(0);
+        username.setMinWidth(0);
+        var lines = new VBox(0, name, username);
+        lines.setMinWidth(0);
+        content = new HBox(10, avatar, lines);
         content.setAlignment(Pos.CENTER_LEFT);
         setText(null);
+        // As wide as the list, never wider: a long name is cut short with "…" instead of pushing
+        // the list into a sideways scroll.
+        setPrefWidth(0);
     }
 
     @Override

@@ -47,6 +47,7 @@ class ChosenChatTest {
     private ApiClient clara;
     private ChatRoom withBoris;
     private ChatRoom withClara;
+    private long annaId;
 
     @BeforeEach
     void annaWithTwoChats() throws Exception {
@@ -54,6 +55,7 @@ class ChosenChatTest {
         boris = server.register("boris", "Boris");
         clara = server.register("clara", "Clara");
         var anna = server.client().register("anna", "correct horse battery", "Anna");
+        annaId = anna.user().id();
         withClara = clara.openPrivateChat(anna.user().id());
         clara.send(withClara.id(), "older", "c-1", List.of());
         withBoris = boris.openPrivateChat(anna.user().id());
@@ -121,6 +123,25 @@ class ChosenChatTest {
                 5,
                 TimeUnit.SECONDS,
                 () -> Ui.onFx(() -> robot.lookup("#composer").query().isFocused()));
+    }
+
+    @Test
+    void aNewChatWithoutMessagesShowsOnTopOfTheList() throws Exception {
+        // Made by someone else: it arrives as an event.
+        boris.createGroup("Книжный клуб", "", List.of(annaId));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> names().equals(List.of("Книжный клуб", "Boris", "Clara"))));
+
+        // Made here: the list is read again.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.G).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        ui.awaitNode("#groupNameField");
+        robot.clickOn("#groupNameField").write("Свежая группа");
+        robot.clickOn("Create group");
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> names().equals(List.of("Свежая группа", "Книжный клуб", "Boris", "Clara"))));
+        awaitOpen("Свежая группа");
     }
 
     private void awaitOpen(String name) throws Exception {

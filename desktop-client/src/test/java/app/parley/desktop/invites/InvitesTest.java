@@ -114,6 +114,38 @@ class InvitesTest {
         assertTrue(carl.chats().stream().anyMatch(chat -> chat.id() == groupId));
         assertEquals(
                 List.of(1), anna.invites(groupId).stream().map(Invite::uses).toList());
+
+        // The open dialog follows the link's use, reading the list again by itself.
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> Ui.onFx(() -> inviteRowText().contains("used 1 time")));
+        assertTrue(
+                Ui.onFx(() -> robot.lookup("#inviteList .scroll-bar:horizontal").queryAll().stream()
+                        .noneMatch(Node::isVisible)),
+                "a row is never wider than the list");
+
+        // Revoking asks first, and the dead link no longer shows to be copied.
+        robot.clickOn(Ui.onFx(() -> ui.visible("#inviteList .revoke-invite")));
+        ui.awaitNode("#revokeInviteQuestion");
+        robot.clickOn(Ui.onFx(() -> {
+            var pane = (javafx.scene.control.DialogPane)
+                    robot.lookup("#revokeInviteQuestion").query();
+            return pane.lookupButton(pane.getButtonTypes().getFirst());
+        }));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> inviteRowText().startsWith("Revoked")));
+        assertTrue(Ui.onFx(() -> !robot.lookup("#createdInvite").query().isVisible()));
+        assertEquals(
+                List.of("revoked"),
+                anna.invites(groupId).stream().map(Invite::state).toList());
+    }
+
+    /** The first invite row's words, as its accessible text gives them. */
+    private String inviteRowText() {
+        return robot.lookup("#inviteList .list-cell").queryAll().stream()
+                .map(node -> node.getAccessibleText())
+                .filter(text -> text != null)
+                .findFirst()
+                .orElse("");
     }
 
     @Test
