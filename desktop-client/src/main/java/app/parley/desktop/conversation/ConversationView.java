@@ -82,6 +82,18 @@ public final class ConversationView {
     private final IntegerProperty unseenBelow = new SimpleIntegerProperty(this, "unseenBelow", 0);
     /** The next check on the way to the newest message, while cells are still being measured. */
     private PauseTransition settling;
+    /**
+     * The reader (or a jump to a message) moved the list since it was last at the newest message.
+     * Until then the view stays at the newest message when something below grows or the list
+     * shrinks: a reply's quote measured taller than estimated, a thumbnail arriving, the reply
+     * bar opening above the composer. Otherwise those left the newest message half hidden behind
+     * the composer, under the jump button.
+     */
+    private boolean readerMoved;
+    /** Times in a row the view went back to the newest message without getting there: bounded. */
+    private int pullsBack;
+
+    private static final int PULLS_BACK_MAX = 8;
 
     private final SearchBar searchBar;
     /** The chat's avatar and name in the header: a click shows who or what the chat is. */
@@ -304,6 +316,8 @@ public final class ConversationView {
                     composer.insertText(composer.getCaretPosition(), "\n");
                 } else {
                     atBottom.set(true);
+                    readerMoved = false;
+                    readerMoved = false;
                     viewModel.send();
                 }
             }
@@ -318,6 +332,7 @@ public final class ConversationView {
         send.disableProperty().bind(viewModel.sendableProperty().not());
         send.setOnAction(event -> {
             atBottom.set(true);
+            readerMoved = false;
             viewModel.send();
             composer.requestFocus();
         });
@@ -536,6 +551,7 @@ public final class ConversationView {
         button.setTooltip(new Tooltip(text.get("conversation.jumpToBottom")));
         button.setOnAction(event -> {
             atBottom.set(true);
+            readerMoved = false;
             settleAtNewest(OPENING_ATTEMPTS);
             composer.requestFocus();
         });
@@ -563,7 +579,7 @@ public final class ConversationView {
 
     /** Scrolls a message into view (a little below the top) and selects it. */
     private void show(long messageId) {
-        stopSettling();
+        movedAway();
         for (int i = 0; i < list.getItems().size(); i++) {
             MessageItem item = list.getItems().get(i);
             if (item.stored() && item.id() == messageId) {
@@ -620,9 +636,9 @@ public final class ConversationView {
             }
         });
         // The reader moving through the list themselves: by wheel or touchpad, the scroll bar, keys.
-        list.addEventFilter(ScrollEvent.SCROLL, event -> stopSettling());
-        list.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> stopSettling());
-        list.addEventFilter(KeyEvent.KEY_PRESSED, event -> stopSettling());
+        list.addEventFilter(ScrollEvent.SCROLL, event -> movedAway());
+        list.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> movedAway());
+        list.addEventFilter(KeyEvent.KEY_PRESSED, event -> movedAway());
         list.skinProperty().subscribe(skin -> {
             if (skin == null) {
                 return;
@@ -638,7 +654,7 @@ public final class ConversationView {
                         // Cells change place at every layout (messages added, the window resized).
                         flow().ifPresent(flow -> flow.needsLayoutProperty().subscribe(needs -> {
                             if (!needs) {
-                                checkAtBottom();
+                                checkAtBottomAfterLayout();
                             }
                         }));
                         bar.valueProperty().subscribe(value -> {
@@ -671,6 +687,7 @@ public final class ConversationView {
         long first = viewModel.firstUnreadProperty().get();
         for (int i = 0; first > 0 && i < list.getItems().size(); i++) {
             if (list.getItems().get(i).stored() && list.getItems().get(i).id() == first) {
+                readerMoved = true; // opened at the first unread, not at the newest
                 list.scrollTo(Math.max(0, i - 1));
                 return;
             }
@@ -704,6 +721,11 @@ public final class ConversationView {
      * Gives up going to the newest message: the reader scrolled, or the view went to a message of
      * its own accord. Otherwise a check still pending would pull them back down.
      */
+    private void movedAway() {
+        stopSettling();
+        readerMoved = true;
+    }
+
     private void stopSettling() {
         if (settling != null) {
             settling.stop();
@@ -733,15 +755,40 @@ public final class ConversationView {
      * scroll bar: with cells of different heights the bar's range is an estimate that moves.
      */
     private void checkAtBottom() {
-        flow().ifPresent(flow -> {
+        newestWhollyShown().ifPresent(atBottom::set);
+    }
+
+    /**
+     * The same, with the cells where they now are: and when something below grew or the list
+     * shrank while the reader stayed at the newest message, back to it (see {@link #readerMoved}).
+     * Checks between layouts see cells where they were, so only this one decides that.
+     */
+    private void checkAtBottomAfterLayout() {
+        newestWhollyShown().ifPresent(bottom -> {
+            if (bottom) {
+                readerMoved = false;
+                pullsBack = 0;
+            } else if (atBottom.get()
+                    && !readerMoved
+                    && viewModel.loadedProperty().get()
+                    && pullsBack++ < PULLS_BACK_MAX) {
+                Platform.runLater(this::scrollToNewest); // pushed off the bottom, not moved: back
+                return;
+            }
+            atBottom.set(bottom);
+        });
+    }
+
+    private java.util.Optional<Boolean> newestWhollyShown() {
+        return flow().map(flow -> {
             int last = list.getItems().size() - 1;
             IndexedCell<?> cell = flow.getLastVisibleCell();
-            atBottom.set(last < 0
+            return last < 0
                     || cell != null
                             && cell.getIndex() == last
                             // the flow's own position is the truth where cell bounds are a few pixels off
                             && (cell.getBoundsInParent().getMaxY() <= flow.getHeight() + AT_BOTTOM_SLACK
-                                    || flow.getPosition() >= 0.9999));
+                                    || flow.getPosition() >= 0.9999);
         });
     }
 

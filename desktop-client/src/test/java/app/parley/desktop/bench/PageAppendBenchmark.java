@@ -12,6 +12,7 @@ import app.parley.desktop.i18n.Messages;
 import app.parley.desktop.i18n.ProblemText;
 import app.parley.desktop.net.RealtimeClient;
 import app.parley.desktop.session.SignedIn;
+import app.parley.desktop.support.Wheel;
 import app.parley.desktop.theme.ThemeChoice;
 import app.parley.desktop.theme.Themes;
 import app.parley.model.ParleyJson;
@@ -198,6 +199,7 @@ final class PageAppendBenchmark {
         if (!viewModel.hasOlderProperty().get()) {
             done.complete(List.copyOf(samples));
         } else if (reader == Reader.AT_TOP) {
+            Wheel.turn(list.lookup(".virtual-flow"), 400); // as a reader goes there
             list.scrollTo(0);
             scrolledForNext = true;
             Platform.requestNextPulse();

@@ -13,6 +13,7 @@ import app.parley.desktop.support.RunningApp;
 import app.parley.desktop.support.Snapshots;
 import app.parley.desktop.support.TestServer;
 import app.parley.desktop.support.Ui;
+import app.parley.desktop.support.Wheel;
 import app.parley.model.ParleyJson;
 import app.parley.model.account.AuthResponse;
 import app.parley.model.chat.ChatRoom;
@@ -20,15 +21,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.event.Event;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.ScrollEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -215,7 +213,10 @@ class ConversationNavigationTest {
         String oldestShown = Ui.onFx(() -> items().getFirst().text());
 
         Ui.onFx(() -> {
-            messageList().scrollTo(0); // the top: the next page of older messages loads
+            // The reader goes to the top (a wheel turn first, as only the reader goes there): the
+            // next page of older messages loads.
+            wheelUp();
+            messageList().scrollTo(0);
             return null;
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().size() > before));
@@ -405,35 +406,7 @@ class ConversationNavigationTest {
     }
 
     private void wheelUp() {
-        Node flow = messageList().lookup(".virtual-flow");
-        Point2D middle = new Point2D(
-                flow.getLayoutBounds().getWidth() / 2, flow.getLayoutBounds().getHeight() / 2);
-        Point2D onScreen = flow.localToScreen(middle);
-        double up = 400;
-        Event.fireEvent(
-                flow,
-                new ScrollEvent(
-                        ScrollEvent.SCROLL,
-                        middle.getX(),
-                        middle.getY(),
-                        onScreen.getX(),
-                        onScreen.getY(),
-                        false,
-                        false,
-                        false,
-                        false,
-                        false,
-                        false,
-                        0,
-                        up,
-                        0,
-                        up,
-                        ScrollEvent.HorizontalTextScrollUnits.NONE,
-                        0,
-                        ScrollEvent.VerticalTextScrollUnits.NONE,
-                        0,
-                        0,
-                        null));
+        Wheel.turn(messageList().lookup(".virtual-flow"), 400);
     }
 
     private void awaitItems(int atLeast) throws Exception {

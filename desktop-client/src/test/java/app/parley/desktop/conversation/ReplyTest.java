@@ -96,6 +96,52 @@ class ReplyTest {
     }
 
     @Test
+    void aReplySentAtTheBottomOfALongChatShowsWhollyWithNoJumpButton() throws Exception {
+        Message last = null;
+        for (int i = 1; i <= 30; i++) {
+            String text = i == 25
+                    ? "message 25, a long one: " + "the quote of a reply to it wraps over lines. ".repeat(6)
+                    : "message " + i;
+            last = boris.send(chat.id(), text, "b-" + i, List.of());
+        }
+        anna.markRead(chat.id(), last.id()); // read already: the chat opens at the newest message
+        openTheChat();
+        awaitItemCount(30);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Ui.onFx(() -> !jumpButtonShown()));
+
+        menus.fire("#messageList", 24, "Reply"); // an older message, as people often answer
+        ui.awaitNode("#replyBar");
+        // The reply bar takes room from the list: the newest message must stay in view.
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        assertEquals(false, Ui.onFx(this::jumpButtonShown), "the reader is still at the newest message");
+        robot.write("Agreed");
+        robot.type(KeyCode.ENTER);
+        awaitItemCount(31);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> Ui.onFx(() -> items().getLast().stored()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(false, Ui.onFx(this::jumpButtonShown), "no jump button at the bottom");
+        assertEquals(true, Ui.onFx(this::newestWhollyInView), "the reply is wholly in view");
+    }
+
+    private boolean jumpButtonShown() {
+        return robot.lookup("#jumpToBottom").tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup(".jump-corner").tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    private boolean newestWhollyInView() {
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) messageList().lookup(".virtual-flow");
+        var cell = flow.getLastVisibleCell();
+        return cell != null
+                && cell.getIndex() == items().size() - 1
+                && cell.getBoundsInParent().getMaxY() <= flow.getHeight() + 1;
+    }
+
+    @Test
     void clickingAQuoteBringsTheAnsweredMessageIntoViewLoadingOlderPages() throws Exception {
         Message first = boris.send(chat.id(), "the very first", "b-0", List.of());
         for (int i = 1; i <= 120; i++) {
