@@ -3,6 +3,7 @@ package app.parley.desktop.conversation;
 import app.parley.desktop.i18n.Messages;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -12,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -53,9 +55,14 @@ final class SearchBar {
         field.setAccessibleText(text.get("conversation.search"));
         field.setLeft(new FontIcon(Feather.SEARCH));
         HBox.setHgrow(field, Priority.ALWAYS);
+        // Searches as soon as the person stops typing for a moment; Enter searches at once, and
+        // again for the next match.
+        var typing = new PauseTransition(Duration.millis(400));
+        typing.setOnFinished(event -> viewModel.search(field.getText()));
         field.setOnKeyPressed(event -> {
             switch (event.getCode()) {
                 case ENTER -> {
+                    typing.stop();
                     if (event.isShiftDown()) {
                         viewModel.previousFound();
                     } else {
@@ -72,7 +79,10 @@ final class SearchBar {
         });
         field.textProperty().subscribe(typed -> {
             if (typed == null || typed.isBlank()) {
+                typing.stop();
                 viewModel.clearSearch();
+            } else {
+                typing.playFromStart();
             }
         });
 

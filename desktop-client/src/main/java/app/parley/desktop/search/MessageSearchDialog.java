@@ -5,6 +5,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -17,6 +18,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -26,6 +28,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MessageSearchDialog {
     private final Dialog<MessageSearchViewModel.Hit> dialog = new Dialog<>();
+
+    /** How long typing stops before the search runs by itself. */
+    static final int TYPING_PAUSE_MILLIS = 400;
 
     public MessageSearchDialog(MessageSearchViewModel search, Messages text, Clock clock, Window owner) {
         var open = new ButtonType(text.get("search.open"), ButtonBar.ButtonData.OK_DONE);
@@ -71,10 +76,14 @@ public final class MessageSearchDialog {
                 choose(hits.getSelectionModel().getSelectedItem());
             }
         });
+        // A search as soon as the person stops typing for a moment; Enter searches at once.
+        var typing = new PauseTransition(Duration.millis(TYPING_PAUSE_MILLIS));
+        typing.setOnFinished(event -> search.search());
+        field.textProperty().subscribe(typed -> typing.playFromStart());
         field.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER) {
-                // Enter in the box searches: the results are the newest matches, not typed-ahead ones.
                 event.consume();
+                typing.stop();
                 search.search();
             } else if (event.getCode() == KeyCode.DOWN && !hits.getItems().isEmpty()) {
                 event.consume();

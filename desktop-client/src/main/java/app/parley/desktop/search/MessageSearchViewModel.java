@@ -51,6 +51,14 @@ public final class MessageSearchViewModel {
         this.chats = chats;
         this.background = background;
         this.problems = problems;
+        // Results of an earlier query must not stay under a new one, to be opened by mistake.
+        query.subscribe(typed -> {
+            String now = typed == null ? "" : typed.strip();
+            if (!now.equals(searched.get()) && !results.isEmpty()) {
+                results.clear();
+                searched.set("");
+            }
+        });
     }
 
     public StringProperty queryProperty() {
