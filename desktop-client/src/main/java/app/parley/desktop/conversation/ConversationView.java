@@ -27,7 +27,10 @@ import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
 import javafx.scene.TraversalDirection;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -218,7 +221,7 @@ public final class ConversationView {
                     composer.requestFocus();
                     composer.end();
                 },
-                viewModel::delete,
+                this::confirmDelete,
                 item -> new MessageVersionsDialog(
                                 viewModel.versionsOf(item),
                                 text,
@@ -575,6 +578,31 @@ public final class ConversationView {
             }
         });
         return corner;
+    }
+
+    /**
+     * Deleting a stored message takes it from everyone and cannot be undone: asked first, as
+     * messengers do. A failed one that never left this computer just goes.
+     */
+    private void confirmDelete(MessageItem item) {
+        if (!item.stored()) {
+            viewModel.delete(item);
+            return;
+        }
+        var delete = new ButtonType(text.get("conversation.delete"), ButtonBar.ButtonData.OK_DONE);
+        var alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                text.get("conversation.delete.question"),
+                delete,
+                new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle(text.get("conversation.delete.title"));
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("deleteMessageQuestion");
+        alert.getDialogPane().lookupButton(delete).getStyleClass().add(Styles.DANGER);
+        if (alert.showAndWait().filter(delete::equals).isPresent()) {
+            viewModel.delete(item);
+        }
     }
 
     /** Scrolls a message into view (a little below the top) and selects it. */

@@ -11,6 +11,7 @@ import app.parley.desktop.net.RealtimeListener;
 import app.parley.desktop.net.RealtimeSocket;
 import app.parley.desktop.session.SavedSession;
 import app.parley.desktop.session.SessionStore;
+import app.parley.desktop.support.CellMenus;
 import app.parley.desktop.support.RunningApp;
 import app.parley.desktop.support.Snapshots;
 import app.parley.desktop.support.TestServer;
@@ -55,6 +56,7 @@ class ConversationTest {
 
     private final FxRobot robot = new FxRobot();
     private final Ui ui = new Ui(robot);
+    private final CellMenus menus = new CellMenus(robot);
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private TestServer server;
     private RunningApp app;
@@ -207,6 +209,39 @@ class ConversationTest {
                 20,
                 TimeUnit.SECONDS,
                 () -> boris.history(chat.id(), null, 50).results().size() == 3);
+    }
+
+    @Test
+    void deletingOnesOwnMessageAsksFirstAndTakesItFromEveryone() throws Exception {
+        boris.send(chat.id(), "hello", "m-0", List.of());
+        server.client().signedIn(anna.accessToken()).send(chat.id(), "oops, wrong chat", "a-1", List.of());
+        startApp();
+        openTheChat();
+        awaitItems(2);
+
+        menus.fire("#messageList", 1, "Delete");
+        ui.awaitNode("#deleteMessageQuestion");
+        robot.clickOn(Ui.onFx(() -> {
+            var pane = (javafx.scene.control.DialogPane)
+                    robot.lookup("#deleteMessageQuestion").query();
+            return pane.lookupButton(pane.getButtonTypes().get(1)); // Cancel first: nothing happens
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("hello", "oops, wrong chat"), texts());
+
+        menus.fire("#messageList", 1, "Delete");
+        ui.awaitNode("#deleteMessageQuestion");
+        robot.clickOn(Ui.onFx(() -> {
+            var pane = (javafx.scene.control.DialogPane)
+                    robot.lookup("#deleteMessageQuestion").query();
+            return pane.lookupButton(pane.getButtonTypes().getFirst());
+        }));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> texts().equals(List.of("hello")));
+        assertEquals(
+                List.of("hello"),
+                boris.history(chat.id(), null, 50).results().stream()
+                        .map(Message::text)
+                        .toList());
     }
 
     @Test

@@ -1,10 +1,12 @@
 package app.parley.desktop.support;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Chooses an item of a list cell's context menu. The headless platform opens no context menu
@@ -22,7 +24,7 @@ public final class CellMenus {
      * menu of the cell showing row {@code index} of the list {@code list} finds.
      */
     public void fire(String list, int index, String... path) throws Exception {
-        Ui.onFx(() -> {
+        MenuItem chosen = Ui.onFx(() -> {
             ListCell<?> cell = robot.lookup(list + " .list-cell").queryAllAs(ListCell.class).stream()
                     .filter(shown -> shown.getIndex() == index && shown.getItem() != null)
                     .findFirst()
@@ -35,11 +37,14 @@ public final class CellMenus {
                         .findFirst()
                         .orElseThrow(() -> new AssertionError("no menu item '" + text + "' in " + list));
                 if (i == path.length - 1) {
-                    item.fire();
-                    return null;
+                    return item;
                 }
                 items = ((Menu) item).getItems();
             }
         });
+        // Fired later, not inside a wait for the FX thread: an item that asks first (a dialog's
+        // showAndWait) would otherwise hold that wait until the test answers it.
+        Platform.runLater(chosen::fire);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
