@@ -322,6 +322,7 @@ public final class AppFlow {
             public void disconnected() {
                 background.onUi(() -> {
                     viewModel.connectionLost();
+                    people.forget();
                     unsent.offline();
                 });
             }

@@ -355,7 +355,7 @@ public final class ConversationView {
         bottom.getStyleClass().add("composer-area");
 
         root.setId("conversationView");
-        root.setTop(new VBox(header, searchBar.root()));
+        root.setTop(new VBox(header, searchBar.root(), notLoadedYet()));
         root.setCenter(new StackPane(list, jumpToBottomButton()));
         root.setBottom(bottom);
         root.getStylesheets()
@@ -543,6 +543,31 @@ public final class ConversationView {
                 .bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> about.getValue() != null, about));
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
+    }
+
+    /**
+     * A line under the header while the chat's messages have not come a moment after opening:
+     * with the server out of reach, only the messages waiting to be sent showed, as if the
+     * chat's history were gone.
+     */
+    private Label notLoadedYet() {
+        var note = new Label(text.get("conversation.notLoaded"));
+        note.setId("notLoadedYet");
+        note.setWrapText(true);
+        note.getStyleClass().addAll("not-loaded-yet", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        note.setVisible(false);
+        note.managedProperty().bind(note.visibleProperty());
+        var moment = new PauseTransition(javafx.util.Duration.seconds(1.5));
+        moment.setOnFinished(
+                event -> note.setVisible(!viewModel.loadedProperty().get()));
+        moment.play();
+        viewModel.loadedProperty().subscribe(loaded -> {
+            if (loaded) {
+                moment.stop();
+                note.setVisible(false);
+            }
+        });
+        return note;
     }
 
     /** The round button over the list's corner that goes back to the newest message, with how many came meanwhile. */

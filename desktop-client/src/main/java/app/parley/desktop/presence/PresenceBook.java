@@ -66,6 +66,14 @@ public final class PresenceBook {
                 failure -> LOG.debug("Could not read presence", failure));
     }
 
+    /**
+     * The main socket dropped: nobody's presence is known until it is back, so no one shows as
+     * online (the host of a server that went down went on showing a green dot).
+     */
+    public void forget() {
+        known.clear();
+    }
+
     /** A frame from the main socket. */
     public void apply(ServerEvent event) {
         switch (event) {

@@ -212,6 +212,27 @@ class ConversationTest {
     }
 
     @Test
+    void aChatOpenedWhileTheServerIsOutOfReachSaysItsMessagesAreStillToComeAndThenShowsThem() throws Exception {
+        boris.send(chat.id(), "written before the outage", "m-0", List.of());
+        startApp();
+        ui.awaitNode("#chatList .chat-cell");
+        int port = server.port();
+        server.stop();
+        ui.awaitNode("#offlineBar");
+
+        openTheChat();
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#notLoadedYet").query().isVisible()));
+        Snapshots.save(ui.window().getScene(), "conversation-not-loaded");
+
+        server.startAgain(port);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> texts().equals(List.of("written before the outage")));
+        assertFalse(Ui.onFx(() -> robot.lookup("#notLoadedYet").query().isVisible()));
+    }
+
+    @Test
     void deletingOnesOwnMessageAsksFirstAndTakesItFromEveryone() throws Exception {
         boris.send(chat.id(), "hello", "m-0", List.of());
         server.client().signedIn(anna.accessToken()).send(chat.id(), "oops, wrong chat", "a-1", List.of());

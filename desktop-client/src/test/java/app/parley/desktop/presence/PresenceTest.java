@@ -83,6 +83,25 @@ class PresenceTest {
     }
 
     @Test
+    void nobodyShowsOnlineWhileTheServerIsOutOfReach() throws Exception {
+        WebSocket borisApp = connect(boris, "/api/v1/main", new LinkedBlockingQueue<>());
+        people.startApp();
+        ui.awaitNode("#chatList .presence-dot.online");
+
+        int port = people.server().port();
+        people.server().stop();
+        ui.awaitNode("#offlineBar");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> Ui.onFx(() -> ui.visible("#chatList .presence-dot") == null));
+
+        people.server().startAgain(port);
+        borisApp.abort();
+        WebSocket borisAgain = connect(boris, "/api/v1/main", new LinkedBlockingQueue<>());
+        ui.awaitNode("#chatList .presence-dot.online"); // known again once the app is back
+        borisAgain.abort();
+    }
+
+    @Test
     void anIdleAppShowsItsPersonAwayToOthersUntilTheyTouchIt() throws Exception {
         BlockingQueue<String> heard = new LinkedBlockingQueue<>();
         WebSocket borisWatching = connect(boris, "/api/v1/main?presence=true", heard);

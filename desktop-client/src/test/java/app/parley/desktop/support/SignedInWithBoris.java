@@ -63,6 +63,11 @@ public final class SignedInWithBoris {
         return server.address();
     }
 
+    /** The server itself (to stop it and start it again). */
+    public TestServer server() {
+        return server;
+    }
+
     /** Closes the app if it was started, then the server. */
     public void close() throws Exception {
         if (app != null) {
