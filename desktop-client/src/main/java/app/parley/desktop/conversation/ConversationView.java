@@ -808,7 +808,14 @@ public final class ConversationView {
      * scroll bar: with cells of different heights the bar's range is an estimate that moves.
      */
     private void checkAtBottom() {
-        newestWhollyShown().ifPresent(atBottom::set);
+        newestWhollyShown().ifPresent(bottom -> {
+            // Between layouts the cells may still be where they were: only the reader's own move
+            // is trusted to take the view off the bottom here; otherwise the check after the
+            // next layout decides (and may go back down).
+            if (bottom || readerMoved) {
+                atBottom.set(bottom);
+            }
+        });
     }
 
     /**
