@@ -1,5 +1,6 @@
 package app.parley.server;
 
+import app.parley.server.config.ConfigFile;
 import app.parley.server.config.DataDirectoryInUseException;
 import app.parley.server.config.NewerDatabaseException;
 import com.google.common.base.Throwables;
@@ -10,6 +11,7 @@ import io.micronaut.http.server.netty.NettyHttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,13 @@ public final class ParleyServer implements AutoCloseable {
             Map<String, Object> more = new HashMap<>(properties);
             more.put(key, value);
             return new Settings(dataDir, port, more, configFiles);
+        }
+
+        /** Settings read from an owner's file ({@link ConfigFile}); properties given here win over them. */
+        public Settings withConfigFile(Path file) {
+            List<PropertySource> more = new ArrayList<>(configFiles);
+            more.add(ConfigFile.load(file));
+            return new Settings(dataDir, port, properties, more);
         }
     }
 

@@ -6,6 +6,7 @@ import app.parley.server.accounts.AccountRepository;
 import app.parley.server.discovery.AnnouncedAddress;
 import app.parley.server.realtime.ConnectionRegistry;
 import app.parley.server.tls.TlsMaterial;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
  * plain HTTP answers this computer only (this app's own connection).
  */
 public final class HostedServer implements AutoCloseable {
+    static final String SETTINGS_FILE = "parley.yml";
+
     private final ParleyServer server;
 
     private HostedServer(ParleyServer server) {
@@ -29,7 +32,7 @@ public final class HostedServer implements AutoCloseable {
      * framework's bind failure.
      */
     public static HostedServer start(Path dataDir, int port, int httpsPort) {
-        return new HostedServer(ParleyServer.start(ParleyServer.Settings.of(dataDir, port)
+        return new HostedServer(ParleyServer.start(ownSettings(dataDir, ParleyServer.Settings.of(dataDir, port))
                 // Announced on the LAN, so that the people around find it in "Join a server".
                 .withProperty("parley.discovery.enabled", true)
                 .withProperty("parley.tls.enabled", true)
@@ -38,6 +41,21 @@ public final class HostedServer implements AutoCloseable {
                 // The host makes invites through 127.0.0.1; their web links must name the LAN
                 // address of the moment (the server fills {lan} in as each link is made).
                 .withProperty("parley.invites.link-address", "https://{lan}:" + httpsPort)));
+    }
+
+    /** The host's own settings file in the server's folder, when there is one. */
+    public static Path settingsFile(Path dataDir) {
+        return dataDir.resolve(SETTINGS_FILE);
+    }
+
+    /**
+     * The host's own settings, for what the app has no screen for (the AI agent's endpoint and
+     * model, limits): {@code parley.yml} in the server's folder, read at each start. What the
+     * app sets itself (discovery, HTTPS) wins over it.
+     */
+    private static ParleyServer.Settings ownSettings(Path dataDir, ParleyServer.Settings settings) {
+        Path file = settingsFile(dataDir);
+        return Files.isRegularFile(file) ? settings.withConfigFile(file) : settings;
     }
 
     private static String joinAddress(int httpsPort) {

@@ -44,6 +44,14 @@ public final class HostedServerDialog {
         data.setMinHeight(Region.USE_PREF_SIZE);
         data.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
+        // The app has no screen for the AI agent or the limits: say where they are set.
+        var settings = new Label(text.get(
+                "hosted.settings", HostedServer.settingsFile(access.dataDir()).toString()));
+        settings.setId("hostedSettingsFile");
+        settings.setWrapText(true);
+        settings.setMinHeight(Region.USE_PREF_SIZE);
+        settings.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+
         var content = new VBox(
                 8,
                 paragraph(text.get("hosted.intro")),
@@ -52,7 +60,8 @@ public final class HostedServerDialog {
                 caption(text.get("hosted.fingerprint")),
                 fingerprintRow,
                 paragraph(text.get("hosted.advice")),
-                data);
+                data,
+                settings);
         content.setId("hostedServerDialog");
         content.setPadding(new Insets(14, 14, 0, 14));
         dialog.getDialogPane().setContent(content);

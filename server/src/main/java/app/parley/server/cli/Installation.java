@@ -1,13 +1,11 @@
 package app.parley.server.cli;
 
 import app.parley.server.ParleyServer;
+import app.parley.server.config.ConfigFile;
 import app.parley.server.config.SchemaVersions;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.PropertiesPropertySourceLoader;
 import io.micronaut.context.env.PropertySource;
-import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,9 +19,6 @@ import picocli.CommandLine.Option;
  * then config file, then {@code ~/.parley}).
  */
 public final class Installation {
-    /** Between application.yml (-300) and environment variables (-200). */
-    private static final int CONFIG_FILE_POSITION = -250;
-
     static final String DATABASE_FILE = "parley.db";
 
     @Option(
@@ -100,16 +95,10 @@ public final class Installation {
     }
 
     private static PropertySource load(Path file) {
-        String name = file.getFileName().toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            var loader = name.endsWith(".properties")
-                    ? new PropertiesPropertySourceLoader()
-                    : new YamlPropertySourceLoader();
-            Map<String, Object> values = loader.read(name, in);
-            // Above application.yml, below environment variables and flags.
-            return PropertySource.of("config-file:" + file, values, CONFIG_FILE_POSITION);
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.BAD_ARGUMENTS, "cannot read the config file " + file + ": " + e);
+        try {
+            return ConfigFile.load(file);
+        } catch (UncheckedIOException e) {
+            throw new CommandFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage() + ": " + e.getCause());
         }
     }
 }
