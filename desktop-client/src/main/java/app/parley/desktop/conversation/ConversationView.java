@@ -1,5 +1,6 @@
 package app.parley.desktop.conversation;
 
+import app.parley.desktop.app.DangerQuestion;
 import app.parley.desktop.attachments.AttachmentView;
 import app.parley.desktop.attachments.PendingAttachments;
 import app.parley.desktop.chats.Avatar;
@@ -27,10 +28,7 @@ import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
 import javafx.scene.TraversalDirection;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -614,18 +612,13 @@ public final class ConversationView {
             viewModel.delete(item);
             return;
         }
-        var delete = new ButtonType(text.get("conversation.delete"), ButtonBar.ButtonData.OK_DONE);
-        var alert = new Alert(
-                Alert.AlertType.CONFIRMATION,
+        if (DangerQuestion.ask(
+                root.getScene().getWindow(),
+                text,
+                "deleteMessageQuestion",
+                text.get("conversation.delete.title"),
                 text.get("conversation.delete.question"),
-                delete,
-                new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        alert.initOwner(root.getScene().getWindow());
-        alert.setTitle(text.get("conversation.delete.title"));
-        alert.setHeaderText(null);
-        alert.getDialogPane().setId("deleteMessageQuestion");
-        alert.getDialogPane().lookupButton(delete).getStyleClass().add(Styles.DANGER);
-        if (alert.showAndWait().filter(delete::equals).isPresent()) {
+                text.get("conversation.delete"))) {
             viewModel.delete(item);
         }
     }

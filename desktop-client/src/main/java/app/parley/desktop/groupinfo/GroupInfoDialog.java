@@ -1,5 +1,6 @@
 package app.parley.desktop.groupinfo;
 
+import app.parley.desktop.app.DangerQuestion;
 import app.parley.desktop.app.DialogFit;
 import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.AvatarPhotos;
@@ -360,13 +361,6 @@ public final class GroupInfoDialog {
     }
 
     private boolean confirm(String title, String question, String yes) {
-        var confirm = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
-        var cancel = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        var alert = new Alert(Alert.AlertType.CONFIRMATION, question, confirm, cancel);
-        alert.initOwner(dialog.getDialogPane().getScene().getWindow());
-        alert.setTitle(title);
-        alert.setHeaderText(null);
-        alert.getDialogPane().lookupButton(confirm).getStyleClass().add(Styles.DANGER);
-        return alert.showAndWait().filter(confirm::equals).isPresent();
+        return DangerQuestion.ask(dialog.getDialogPane().getScene().getWindow(), text, null, title, question, yes);
     }
 }

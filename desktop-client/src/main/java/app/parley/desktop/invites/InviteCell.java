@@ -1,5 +1,6 @@
 package app.parley.desktop.invites;
 
+import app.parley.desktop.app.DangerQuestion;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.invite.Invite;
 import atlantafx.base.theme.Styles;
@@ -8,10 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
@@ -61,17 +59,13 @@ final class InviteCell extends ListCell<Invite> {
     }
 
     private boolean confirmRevoke() {
-        var revokeIt = new ButtonType(text.get("invite.revoke"), ButtonBar.ButtonData.OK_DONE);
-        var alert = new Alert(
-                Alert.AlertType.CONFIRMATION,
+        return DangerQuestion.ask(
+                getScene().getWindow(),
+                text,
+                "revokeInviteQuestion",
+                text.get("invite.revoke.title"),
                 text.get("invite.revoke.question"),
-                revokeIt,
-                new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        alert.initOwner(getScene().getWindow());
-        alert.setTitle(text.get("invite.revoke.title"));
-        alert.setHeaderText(null);
-        alert.getDialogPane().setId("revokeInviteQuestion");
-        return alert.showAndWait().filter(revokeIt::equals).isPresent();
+                text.get("invite.revoke"));
     }
 
     @Override
