@@ -174,8 +174,15 @@ class ChosenChatTest {
         return robot.lookup("#chatList").queryListView();
     }
 
+    /** The chat list's names in order; none while the list is not there yet (the app still starting). */
     private List<String> names() {
-        return list().getItems().stream().map(ChatRoom::name).toList();
+        return robot.lookup("#chatList")
+                .tryQuery()
+                .map(node -> ((ListView<?>) node)
+                        .getItems().stream()
+                                .map(chat -> ((ChatRoom) chat).name())
+                                .toList())
+                .orElse(List.of());
     }
 
     private Label nameLabel(String name) throws Exception {
