@@ -242,21 +242,13 @@ class ConversationTest {
 
         menus.fire("#messageList", 1, "Delete");
         ui.awaitNode("#deleteMessageQuestion");
-        robot.clickOn(Ui.onFx(() -> {
-            var pane = (javafx.scene.control.DialogPane)
-                    robot.lookup("#deleteMessageQuestion").query();
-            return pane.lookupButton(pane.getButtonTypes().get(1)); // Cancel first: nothing happens
-        }));
+        ui.answer("#deleteMessageQuestion", 1); // Cancel first: nothing happens
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("hello", "oops, wrong chat"), texts());
 
         menus.fire("#messageList", 1, "Delete");
         ui.awaitNode("#deleteMessageQuestion");
-        robot.clickOn(Ui.onFx(() -> {
-            var pane = (javafx.scene.control.DialogPane)
-                    robot.lookup("#deleteMessageQuestion").query();
-            return pane.lookupButton(pane.getButtonTypes().getFirst());
-        }));
+        ui.answer("#deleteMessageQuestion", 0);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> texts().equals(List.of("hello")));
         assertEquals(
                 List.of("hello"),

@@ -53,6 +53,17 @@ public final class Ui {
     }
 
     /**
+     * Clicks the answer at {@code index} (in the order the dialog was given its buttons) of the
+     * dialog whose pane has the id {@code paneId}.
+     */
+    public void answer(String paneId, int index) throws Exception {
+        robot.clickOn(onFx(() -> {
+            var pane = (javafx.scene.control.DialogPane) robot.lookup(paneId).query();
+            return pane.lookupButton(pane.getButtonTypes().get(index));
+        }));
+    }
+
+    /**
      * Clicks the node {@code find} gives, finding it again when the click misses because the node
      * left the scene meanwhile (list cells are re-used and replaced as the list updates).
      */
