@@ -3,7 +3,6 @@ package app.parley.desktop.attachments;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.file.Attachment;
 import atlantafx.base.theme.Styles;
-import java.io.File;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -26,7 +25,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -135,7 +133,8 @@ public final class AttachmentView extends VBox {
     }
 
     private void openViewer(Node from, Attachment attachment) {
-        new ImageViewer(attachments).show(from.getScene().getWindow(), attachment);
+        new ImageViewer(attachments, new SaveAsChooser(attachments))
+                .show(from.getScene().getWindow(), attachment);
     }
 
     private Node file(Attachment attachment) {
@@ -155,17 +154,7 @@ public final class AttachmentView extends VBox {
     }
 
     private void saveAs(Node from, Attachment attachment) {
-        var chooser = new FileChooser();
-        chooser.setTitle(text.get("attachments.saveAs.title"));
-        chooser.setInitialFileName(SafeNames.of(attachment.name(), attachment.id()));
-        File target = chooser.showSaveDialog(from.getScene().getWindow());
-        if (target != null) {
-            attachments.saveAs(
-                    attachment,
-                    target.toPath(),
-                    () -> saved.accept(text.get("attachments.saved", target.getName())),
-                    tell);
-        }
+        new SaveAsChooser(attachments).save(from.getScene().getWindow(), attachment, saved, tell);
     }
 
     private Node upload(Upload upload) {

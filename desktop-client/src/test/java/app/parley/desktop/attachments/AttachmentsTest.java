@@ -183,6 +183,27 @@ class AttachmentsTest {
         Stage viewer = Ui.onFx(
                 () -> (Stage) robot.lookup("#fullImage").query().getScene().getWindow());
         assertEquals("горы.png", Ui.onFx(viewer::getTitle));
+        String details =
+                Ui.onFx(() -> robot.lookup("#imageViewerDetails").queryLabeled().getText());
+        assertTrue(
+                details.matches("900 × 600 · [0-9.,]+ KB"),
+                "the viewer says the image's size in pixels and bytes: " + details);
+        assertTrue(
+                Ui.onFx(() -> robot.lookup("#imageViewerSave").tryQuery().isPresent()
+                        && robot.lookup("#imageViewerOpen").tryQuery().isPresent()),
+                "the viewer offers to save and to open the image");
+        var fullImage = Ui.onFx(() -> robot.lookup("#fullImage").queryAs(ImageView.class));
+        var fullBounds = Ui.onFx(() -> fullImage.localToScene(fullImage.getBoundsInLocal()));
+        assertTrue(
+                fullBounds.getMaxY()
+                        <= Ui.onFx(() -> robot.lookup(".image-viewer-bar")
+                                        .query()
+                                        .localToScene(robot.lookup(".image-viewer-bar")
+                                                .query()
+                                                .getBoundsInLocal())
+                                        .getMinY())
+                                + 0.5,
+                "the image stays above the viewer's bar: " + fullBounds);
         Snapshots.save(viewer.getScene(), "attachments-viewer");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Ui.onFx(() -> !viewer.isShowing()));
