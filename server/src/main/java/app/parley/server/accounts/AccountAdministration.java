@@ -3,6 +3,7 @@ package app.parley.server.accounts;
 import app.parley.model.account.RegisterRequest;
 import app.parley.model.admin.AccountChange;
 import app.parley.server.common.IdRefs;
+import app.parley.server.common.WriteLocks;
 import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
@@ -26,13 +27,16 @@ public class AccountAdministration {
     private final PasswordHasher passwords;
     private final SessionService sessions;
     private final TransactionOperations<java.sql.Connection> transactions;
+    private final WriteLocks writeLocks;
 
     AccountAdministration(
             AccountService service,
             AccountRepository accounts,
             PasswordHasher passwords,
             SessionService sessions,
-            TransactionOperations<java.sql.Connection> transactions) {
+            TransactionOperations<java.sql.Connection> transactions,
+            WriteLocks writeLocks) {
+        this.writeLocks = writeLocks;
         this.transactions = transactions;
         this.sessions = sessions;
         this.service = service;
@@ -158,6 +162,8 @@ public class AccountAdministration {
 
     /** Refuses to take the last enabled administrator away: nobody could manage the server then. */
     private void requireAnotherAdmin(Account account) {
+        // Two administrators demoting each other at once must not leave none.
+        writeLocks.exclusive(AccountInserts.LOCK);
         if (account.admin() && !account.disabled() && accounts.countActiveAdmins() <= 1) {
             throw new ConflictException(
                     "last_admin",

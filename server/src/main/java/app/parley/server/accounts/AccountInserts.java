@@ -1,5 +1,6 @@
 package app.parley.server.accounts;
 
+import app.parley.server.common.WriteLocks;
 import app.parley.server.errors.ConflictException;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.transaction.annotation.Transactional;
@@ -19,20 +20,27 @@ import java.util.stream.Stream;
  */
 @Singleton
 class AccountInserts {
+    /** Usernames, e-mail addresses and "the first person" are decided one account at a time. */
+    static final String LOCK = "accounts";
+
     private final AccountRepository accounts;
+    private final WriteLocks writeLocks;
     /** Skeletons of names no person may take, nor anything like them: the AI agent's, so nobody poses as it. */
     private final Set<String> reserved;
 
     AccountInserts(
-            AccountRepository accounts, @Property(name = "parley.accounts.reserved-usernames") List<String> reserved) {
+            AccountRepository accounts,
+            WriteLocks writeLocks,
+            @Property(name = "parley.accounts.reserved-usernames") List<String> reserved) {
         this.accounts = accounts;
+        this.writeLocks = writeLocks;
         this.reserved = reserved.stream()
                 .filter(name -> !name.isBlank())
                 .flatMap(name -> Stream.of(UsernameRules.skeleton(name), UsernameRules.shownSkeleton(name)))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Write transactions start IMMEDIATE, so this check and the insert see other registrations in order. */
+    /** The username check (which takes the accounts' write lock), the e-mail's, and the insert, as one. */
     @Transactional
     Account insertIfUsernameFree(Account account) {
         requireUsernameFree(account);
@@ -51,6 +59,7 @@ class AccountInserts {
      * reserved name. Call it inside the write transaction that saves the account.
      */
     void requireUsernameFree(Account account) {
+        writeLocks.exclusive(LOCK);
         Optional<Account> holder = holderOf(account);
         if (holder.isPresent()) {
             String taken = holder.get().username();

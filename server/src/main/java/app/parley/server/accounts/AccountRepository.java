@@ -53,10 +53,10 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
     void updatePasswordHash(long id, String passwordHash);
 
     /** Whether any person (not a bot) has an account. */
-    @Query("SELECT COUNT(*) > 0 FROM users WHERE is_bot = 0")
+    @Query("SELECT COUNT(*) > 0 FROM users WHERE is_bot = FALSE")
     boolean anyPerson();
 
-    @Query("SELECT COUNT(*) FROM users WHERE is_admin = 1 AND disabled = 0")
+    @Query("SELECT COUNT(*) FROM users WHERE is_admin = TRUE AND disabled = FALSE")
     long countActiveAdmins();
 
     @Query("UPDATE users SET is_admin = :admin WHERE id = :id")
@@ -66,6 +66,6 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
     void updateDisabled(long id, boolean disabled);
 
     /** The ids of disabled accounts: a running server closes their sockets. */
-    @Query("SELECT id FROM users WHERE disabled = 1")
+    @Query("SELECT id FROM users WHERE disabled = TRUE")
     List<Long> findDisabledIds();
 }

@@ -7,6 +7,7 @@ import app.parley.model.file.StorageUsage;
 import app.parley.server.chats.ChatService;
 import app.parley.server.common.ByReference;
 import app.parley.server.common.IdRefs;
+import app.parley.server.common.WriteLocks;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.errors.NotFoundException;
 import app.parley.server.errors.PayloadTooLargeException;
@@ -62,6 +63,7 @@ public class ChatFileService {
     private final Clock clock;
 
     private final RateLimits rateLimits;
+    private final WriteLocks writeLocks;
 
     public ChatFileService(
             ChatService chats,
@@ -74,7 +76,9 @@ public class ChatFileService {
             FileSettings settings,
             TransactionOperations<Connection> transactions,
             Clock clock,
-            RateLimits rateLimits) {
+            RateLimits rateLimits,
+            WriteLocks writeLocks) {
+        this.writeLocks = writeLocks;
         this.rateLimits = rateLimits;
         this.chats = chats;
         this.content = content;
@@ -265,6 +269,10 @@ public class ChatFileService {
     }
 
     private void requireQuota(long callerId, long adding) {
+        if (adding > 0) {
+            // In the upload's transaction: two uploads at once must not both fit into the last space.
+            writeLocks.exclusive("quota:" + callerId);
+        }
         long quota = settings.userQuota();
         if (quota <= 0) {
             return;

@@ -10,6 +10,7 @@ import app.parley.server.accounts.AccountService;
 import app.parley.server.common.ByReference;
 import app.parley.server.common.IdRefs;
 import app.parley.server.common.TextLimits;
+import app.parley.server.common.WriteLocks;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.InvalidInputException;
@@ -44,6 +45,7 @@ public class ChatService {
     private final RealtimeEvents events;
     private final ParleyLimits limits;
     private final Clock clock;
+    private final WriteLocks writeLocks;
 
     public ChatService(
             ChatRepository chats,
@@ -52,7 +54,9 @@ public class ChatService {
             FileService files,
             RealtimeEvents events,
             ParleyLimits limits,
-            Clock clock) {
+            Clock clock,
+            WriteLocks writeLocks) {
+        this.writeLocks = writeLocks;
         this.files = files;
         this.events = events;
         this.chats = chats;
@@ -142,11 +146,12 @@ public class ChatService {
             throw new InvalidInputException("user_id", "a private chat needs another user than yourself");
         }
         String pairKey = Chat.pairKey(callerId, other.id());
+        writeLocks.exclusive("private-chat:" + pairKey);
         Optional<Chat> existing = chats.findByPairKey(pairKey);
         if (existing.isPresent()) {
             return new PrivateChat(existing.get(), false);
         }
-        // Write transactions start IMMEDIATE, so concurrent creations queue here and see each other's row.
+        // Concurrent creations for the pair queue at the lock above and see each other's row.
         Chat chat = chats.save(new Chat(
                 null,
                 UUID.randomUUID().toString(),

@@ -6,6 +6,7 @@ import app.parley.model.event.CloseCodes;
 import app.parley.model.event.MembersChangedEvent;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
+import app.parley.server.common.WriteLocks;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.ForbiddenException;
@@ -34,6 +35,7 @@ public class GroupMembership {
     private final RealtimeEvents events;
     private final ParleyLimits limits;
     private final Clock clock;
+    private final WriteLocks writeLocks;
 
     public GroupMembership(
             ChatService chats,
@@ -43,7 +45,9 @@ public class GroupMembership {
             AccountService accounts,
             RealtimeEvents events,
             ParleyLimits limits,
-            Clock clock) {
+            Clock clock,
+            WriteLocks writeLocks) {
+        this.writeLocks = writeLocks;
         this.chats = chats;
         this.members = members;
         this.chatRepository = chatRepository;
@@ -57,6 +61,7 @@ public class GroupMembership {
     /** Adds users to a group (owner only). All or nothing: one existing member refuses the lot. */
     @Transactional
     public List<Long> addMembers(long callerId, long groupId, List<UserRef> users) {
+        writeLocks.exclusive(membersLock(groupId));
         Chat group = requireOwnedGroup(groupId, callerId);
         Set<Long> ids = requireNonEmpty(users);
         for (long id : ids) {
@@ -75,12 +80,18 @@ public class GroupMembership {
      */
     @Transactional
     public boolean joinByInvite(long groupId, long userId) {
+        writeLocks.exclusive(membersLock(groupId));
         Chat group = chats.requireGroup(groupId);
         if (members.existsByChatIdAndUserId(group.id(), userId)) {
             return false;
         }
         admit(group, Set.of(userId), "token");
         return true;
+    }
+
+    /** Who joins a group, and whether it is full, is decided one change at a time. */
+    private static String membersLock(long groupId) {
+        return "group-members:" + groupId;
     }
 
     /** New members join; the room and every member hear of it (the newcomers as a chat they now have). */

@@ -3,6 +3,7 @@ package app.parley.server.cli;
 import app.parley.server.ParleyServer;
 import app.parley.server.config.ConfigFile;
 import app.parley.server.config.SchemaVersions;
+import app.parley.server.config.Storage;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import java.io.UncheckedIOException;
@@ -62,11 +63,26 @@ public final class Installation {
         }
     }
 
+    /** Where the server with these options stores its chats. */
+    Storage storage() {
+        try (ApplicationContext unstarted =
+                ParleyServer.configure(settings(null, Map.of()), new String[0]).build()) {
+            var environment = unstarted.getEnvironment().start();
+            return Storage.of(environment.getRequiredProperty(Storage.PROPERTY, String.class));
+        }
+    }
+
     /**
      * The data dir of an existing installation, refused when it is missing or was migrated by a
      * newer Parley: admin commands never create an installation by accident.
      */
     Path requireExistingDataDir() {
+        if (storage() != Storage.SQLITE) {
+            throw new CommandFailure(
+                    ExitCodes.BAD_ARGUMENTS,
+                    "the admin commands work on the SQLite storage only so far; this installation stores in "
+                            + "PostgreSQL (parley.storage): manage accounts through the API, back up with pg_dump");
+        }
         Path root = resolveDataDir();
         if (!Files.isRegularFile(root.resolve(DATABASE_FILE))) {
             throw new CommandFailure(

@@ -16,7 +16,7 @@ import org.flywaydb.core.api.MigrationVersion;
  * would then write to a schema it does not understand; this refuses that first.
  */
 public final class SchemaVersions {
-    public static final String LOCATION = "classpath:db/migration/sqlite";
+    public static final String LOCATION = Storage.SQLITE.migrations();
 
     private SchemaVersions() {}
 
@@ -25,10 +25,25 @@ public final class SchemaVersions {
         if (!Files.isRegularFile(database)) {
             return;
         }
-        Flyway flyway = Flyway.configure()
-                .dataSource("jdbc:sqlite:" + database, null, null)
-                .locations(LOCATION)
-                .load();
+        requireNotNewer(
+                database.toString(),
+                Flyway.configure()
+                        .dataSource("jdbc:sqlite:" + database, null, null)
+                        .locations(LOCATION)
+                        .load());
+    }
+
+    /** The same for a PostgreSQL database; one not made yet, or without Parley's tables, is fine. */
+    public static void requireNotNewer(PostgresqlSettings postgresql) {
+        requireNotNewer(
+                postgresql.url(),
+                Flyway.configure()
+                        .dataSource(postgresql.url(), postgresql.user(), postgresql.password())
+                        .locations(Storage.POSTGRESQL.migrations())
+                        .load());
+    }
+
+    private static void requireNotNewer(String database, Flyway flyway) {
         MigrationInfo[] applied;
         try {
             applied = flyway.info().all();

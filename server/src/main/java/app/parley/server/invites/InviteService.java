@@ -8,6 +8,7 @@ import app.parley.server.chats.Chat;
 import app.parley.server.chats.ChatService;
 import app.parley.server.chats.GroupMembership;
 import app.parley.server.common.ByReference;
+import app.parley.server.common.WriteLocks;
 import app.parley.server.errors.ForbiddenException;
 import app.parley.server.errors.GoneException;
 import app.parley.server.errors.InvalidInputException;
@@ -40,6 +41,7 @@ public class InviteService {
     private final Clock clock;
 
     private final RateLimits rateLimits;
+    private final WriteLocks writeLocks;
 
     public InviteService(
             InviteRepository invites,
@@ -49,7 +51,9 @@ public class InviteService {
             AccountService accounts,
             InviteSettings settings,
             Clock clock,
-            RateLimits rateLimits) {
+            RateLimits rateLimits,
+            WriteLocks writeLocks) {
+        this.writeLocks = writeLocks;
         this.rateLimits = rateLimits;
         this.invites = invites;
         this.byReference = new ByReference<>("invite", invites::findById, invites::findByUuid);
@@ -147,6 +151,8 @@ public class InviteService {
     @Transactional
     public Accepted accept(long callerId, String token, ClientAddress from) {
         rateLimits.inviteAcceptance(callerId, from);
+        // Uses are counted one acceptance at a time: read again once it is this one's turn.
+        writeLocks.exclusive("invite:" + byToken(token).id());
         Invite invite = byToken(token);
         Chat chat = chats.get(new IdRef.Numeric(invite.chatId()));
         if (chats.isMember(chat.id(), callerId)) {

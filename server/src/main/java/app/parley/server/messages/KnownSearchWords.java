@@ -24,7 +24,6 @@ public class KnownSearchWords {
     /** Enough for the words people use most; a few megabytes. */
     static final int REMEMBERED = 50_000;
 
-    private final MessageRepository messages;
     private final TransactionHooks hooks;
     private final Cache<String, Boolean> known = Caffeine.newBuilder()
             .maximumSize(REMEMBERED)
@@ -32,19 +31,19 @@ public class KnownSearchWords {
             .executor(Runnable::run)
             .build();
 
-    public KnownSearchWords(MessageRepository messages, TransactionHooks hooks) {
-        this.messages = messages;
+    public KnownSearchWords(TransactionHooks hooks) {
         this.hooks = hooks;
     }
 
-    /** Adds the words of {@code text} that the table may lack, in the current transaction. */
-    public void rememberWordsOf(String text) {
+    /** The folded words of {@code text} that the table may lack. */
+    Set<String> unknownIn(String text) {
         Set<String> words = SearchVocabulary.foldedWords(text);
         words.removeIf(word -> known.getIfPresent(word) != null);
-        if (words.isEmpty()) {
-            return;
-        }
-        messages.rememberWords(SearchVocabulary.json(words));
+        return words;
+    }
+
+    /** Counts {@code words} as in the table once the current transaction, which writes them, commits. */
+    void knownAfterCommit(Set<String> words) {
         List<String> written = List.copyOf(words);
         hooks.afterCommit(() -> written.forEach(word -> known.put(word, Boolean.TRUE)));
     }

@@ -55,20 +55,9 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
         """)
     List<MessageRow> findOldestFirst(long chatId, long afterId, long beforeId, int limit, int offset);
 
-    /**
-     * A new text for a message. The plain search index follows through its trigger; the chat
-     * search index loses the old words through its own, and takes the new ones from {@link #indexInChat}.
-     */
+    /** A new text for a message; {@link MessageSearch#index} indexes it (on SQLite, partly by trigger). */
     @Query("UPDATE messages SET text = :text, edited_at = :editedAt WHERE id = :id")
     void updateText(long id, String text, Instant editedAt);
-
-    /** Puts a message's words in the chat search index ({@link ChatKeyedWords}), which no trigger can fill. */
-    @Query("INSERT INTO messages_chat_fts (rowid, words) VALUES (:id, :words)")
-    void indexInChat(long id, String words);
-
-    /** Adds the words not yet in {@link SearchVocabulary}'s table; {@code words} is a JSON array. */
-    @Query("INSERT OR IGNORE INTO search_words (word) SELECT value FROM json_each(:words)")
-    void rememberWords(String words);
 
     /** Keeps a text a message had before an edit. */
     @Query("""

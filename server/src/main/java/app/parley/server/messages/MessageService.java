@@ -23,6 +23,7 @@ import app.parley.server.common.GroupCommit;
 import app.parley.server.common.IdRefs;
 import app.parley.server.common.Paging;
 import app.parley.server.common.TransactionHooks;
+import app.parley.server.common.WriteLocks;
 import app.parley.server.config.ParleyLimits;
 import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.ForbiddenException;
@@ -55,7 +56,6 @@ import java.util.stream.Collectors;
 @Singleton
 public class MessageService {
     private final MessageRepository messages;
-    private final KnownSearchWords searchWords;
     private final ByReference<MessageRow> rows;
     private final ReadStateRepository readState;
     private final MessageSearch search;
@@ -73,10 +73,10 @@ public class MessageService {
     private final RateLimits rateLimits;
     private final GroupCommit groupCommit;
     private final TransactionHooks hooks;
+    private final WriteLocks writeLocks;
 
     public MessageService(
             MessageRepository messages,
-            KnownSearchWords searchWords,
             ReadStateRepository readState,
             MessageSearch search,
             ChatService chats,
@@ -91,7 +91,9 @@ public class MessageService {
             Clock clock,
             RateLimits rateLimits,
             GroupCommit groupCommit,
-            TransactionHooks hooks) {
+            TransactionHooks hooks,
+            WriteLocks writeLocks) {
+        this.writeLocks = writeLocks;
         this.rateLimits = rateLimits;
         this.groupCommit = groupCommit;
         this.hooks = hooks;
@@ -101,7 +103,6 @@ public class MessageService {
         this.views = views;
         this.mentions = mentions;
         this.messages = messages;
-        this.searchWords = searchWords;
         this.rows = new ByReference<>("message", messages::findRow, messages::findRowByUuid);
         this.readState = readState;
         this.search = search;
@@ -145,10 +146,15 @@ public class MessageService {
             throw new InvalidInputException("text", "text must be at most " + limits.messageMax() + " characters long");
         }
         String clientMsgId = request.clientMsgId();
+        if (clientMsgId != null && (clientMsgId.isBlank() || clientMsgId.length() > 100)) {
+            throw new InvalidInputException("client_msg_id", "client_msg_id must be 1 to 100 characters long");
+        }
+        // One send in a chat at a time, from here to the commit: the ids of a chat's messages grow
+        // in the order they commit (a client that has message N has every earlier one), its newest
+        // message is the last one written, and a client_msg_id stores one message however often
+        // it is sent at once.
+        writeLocks.exclusive(chatMessagesLock(chat.id()));
         if (clientMsgId != null) {
-            if (clientMsgId.isBlank() || clientMsgId.length() > 100) {
-                throw new InvalidInputException("client_msg_id", "client_msg_id must be 1 to 100 characters long");
-            }
             Optional<StoredMessage> earlier =
                     messages.findByChatIdAndAuthorIdAndClientMsgId(chat.id(), callerId, clientMsgId);
             if (earlier.isPresent()) {
@@ -306,6 +312,7 @@ public class MessageService {
     @Transactional
     public MessageRow delete(long callerId, long chatId, IdRef messageRef) {
         Chat chat = chats.requireMember(chatId, callerId);
+        writeLocks.exclusive(chatMessagesLock(chat.id())); // which message is the chat's newest
         MessageRow message = messageIn(chat, messageRef);
         if (message.authorId() != callerId) {
             throw new ForbiddenException("not_the_author", "only the author can delete message " + message.id());
@@ -436,13 +443,12 @@ public class MessageService {
                         "message " + messageRef.display() + " does not exist in chat " + chat.id()));
     }
 
-    /**
-     * What no trigger can index (SQL cannot split text into words): the chat search index, and the
-     * list of words, to which a message mostly brings none new.
-     */
+    private static String chatMessagesLock(long chatId) {
+        return "chat-messages:" + chatId;
+    }
+
     private void indexForSearch(long messageId, long chatId, String text) {
-        messages.indexInChat(messageId, ChatKeyedWords.of(chatId, text));
-        searchWords.rememberWordsOf(text);
+        search.index(messageId, chatId, text);
     }
 
     public List<Message> search(long callerId, long chatId, String query, Integer limit) {
@@ -471,6 +477,9 @@ public class MessageService {
      */
     @Transactional
     public ChatMember markRead(long callerId, long chatId, Long upToMessageId) {
+        // The member's row first: a new message's count (unread_count + 1) waits for this
+        // commit, or has committed and is in the count below, which replaces it.
+        readState.holdRow(chatId, callerId);
         ChatMember member = chats.requireMembership(chats.get(new IdRef.Numeric(chatId)), callerId);
         long lastId = messages.findLastId(chatId).orElse(0L);
         long target;

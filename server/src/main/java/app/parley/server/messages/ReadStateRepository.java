@@ -22,6 +22,10 @@ public interface ReadStateRepository extends GenericRepository<ChatMember, Long>
         """)
     void countNewMessage(long chatId, long authorId);
 
+    /** Takes the member's row for the rest of the transaction (no change), so that what it reads next is counted on. */
+    @Query("UPDATE chat_members SET unread_count = unread_count WHERE chat_id = :chatId AND user_id = :userId")
+    void holdRow(long chatId, long userId);
+
     /** A member has read everything up to {@code messageId} and was seen at {@code seenAt}. */
     @Query("""
         UPDATE chat_members SET last_read_message_id = :messageId,

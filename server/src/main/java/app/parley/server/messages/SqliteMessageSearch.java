@@ -1,5 +1,7 @@
 package app.parley.server.messages;
 
+import app.parley.server.config.Storage;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -35,6 +37,7 @@ import java.util.Set;
  * lists of all those words.
  */
 @JdbcRepository(dialect = Dialect.ANSI)
+@Requires(property = Storage.PROPERTY, value = "sqlite")
 public abstract class SqliteMessageSearch implements GenericRepository<StoredMessage, Long>, MessageSearch {
     /** A word in more matches than this in a large chat comes newest first, unranked. */
     static final int RANKED = 2_000;
@@ -47,6 +50,37 @@ public abstract class SqliteMessageSearch implements GenericRepository<StoredMes
 
     /** How many of the server's newest matches a search across chats looks through before asking chat by chat. */
     static final int WALKED = 2_000;
+
+    private final KnownSearchWords knownWords;
+
+    protected SqliteMessageSearch(KnownSearchWords knownWords) {
+        this.knownWords = knownWords;
+    }
+
+    /**
+     * The plain index follows the message by trigger; this fills the chat search index
+     * ({@link ChatKeyedWords}) and the list of words, to which a message mostly brings none new.
+     */
+    @Override
+    public void index(long messageId, long chatId, String text) {
+        indexInChat(messageId, ChatKeyedWords.of(chatId, text));
+        Set<String> unknown = knownWords.unknownIn(text);
+        if (!unknown.isEmpty()) {
+            rememberWords(SearchVocabulary.json(unknown));
+            knownWords.knownAfterCommit(unknown);
+        }
+    }
+
+    /**
+     * Puts a message's words in the chat search index; its trigger took out an edited message's
+     * old words. Public for {@code SearchWriteCost}, which measures the statements one by one.
+     */
+    @Query("INSERT INTO messages_chat_fts (rowid, words) VALUES (:id, :words)")
+    public abstract void indexInChat(long id, String words);
+
+    /** Adds the words not yet in {@link SearchVocabulary}'s table; {@code words} is a JSON array. */
+    @Query("INSERT OR IGNORE INTO search_words (word) SELECT value FROM json_each(:words)")
+    public abstract void rememberWords(String words);
 
     @Override
     public List<MessageRow> search(long chatId, SearchTerms terms, int limit) {
@@ -147,7 +181,7 @@ public abstract class SqliteMessageSearch implements GenericRepository<StoredMes
     @Query("SELECT chat_id FROM chat_members WHERE user_id = :userId ORDER BY chat_id")
     protected abstract List<Long> chatsOf(long userId);
 
-    @Query("SELECT count(*) FROM (SELECT 1 FROM messages WHERE chat_id = :chatId LIMIT :cap)")
+    @Query("SELECT count(*) FROM (SELECT 1 FROM messages WHERE chat_id = :chatId LIMIT :cap) AS capped")
     protected abstract int messagesUpTo(long chatId, int cap);
 
     /** The {@code skip + 1}th newest match in the chat search index, walking it backwards. */

@@ -26,7 +26,7 @@ public interface PresenceRepository extends GenericRepository<LastSeen, Long> {
             SELECT DISTINCT o.user_id FROM chat_members m
             JOIN chat_members o ON o.chat_id = m.chat_id AND o.user_id <> m.user_id
             WHERE m.user_id = :userId) c
-        JOIN users u ON u.id = c.user_id AND u.is_bot = 0
+        JOIN users u ON u.id = c.user_id AND u.is_bot = FALSE
         LEFT JOIN last_seen ls ON ls.user_id = c.user_id
         ORDER BY c.user_id\
         """)

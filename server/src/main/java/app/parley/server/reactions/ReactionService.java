@@ -8,6 +8,7 @@ import app.parley.model.message.Reaction;
 import app.parley.model.message.ReactionRequest;
 import app.parley.server.accounts.Account;
 import app.parley.server.accounts.AccountService;
+import app.parley.server.common.WriteLocks;
 import app.parley.server.errors.ConflictException;
 import app.parley.server.errors.InvalidInputException;
 import app.parley.server.events.RealtimeEvents;
@@ -36,6 +37,7 @@ public class ReactionService {
     private final RealtimeEvents events;
     private final Clock clock;
     private final EmojiSpellings spellings;
+    private final WriteLocks writeLocks;
 
     ReactionService(
             ReactionRepository reactions,
@@ -44,7 +46,9 @@ public class ReactionService {
             AccountService accounts,
             RealtimeEvents events,
             Clock clock,
-            EmojiSpellings spellings) {
+            EmojiSpellings spellings,
+            WriteLocks writeLocks) {
+        this.writeLocks = writeLocks;
         this.reactions = reactions;
         this.summaries = summaries;
         this.messages = messages;
@@ -58,6 +62,8 @@ public class ReactionService {
     public MessageReactions add(long callerId, long chatId, IdRef messageRef, ReactionRequest request) {
         MessageRow message = messages.messageFor(callerId, chatId, messageRef);
         String emoji = emojiOf(request == null ? null : request.emoji());
+        // The limit of different emoji per message is checked one reaction at a time.
+        writeLocks.exclusive("reactions:" + message.id());
         if (!reactions.existsByMessageIdAndUserIdAndEmoji(message.id(), callerId, emoji)) {
             if (reactions.countUses(message.id(), emoji) == 0
                     && reactions.countEmoji(message.id()) >= EMOJI_PER_MESSAGE_MAX) {

@@ -23,7 +23,7 @@ public interface SessionRepository extends CrudRepository<Session, String> {
      */
     @Query("""
         SELECT COALESCE(MAX(CASE WHEN COALESCE(password_hash, '') <> :passwordHash THEN 0
-                                 WHEN disabled = 1 THEN 1 ELSE 2 END), 0)
+                                 WHEN disabled = TRUE THEN 1 ELSE 2 END), 0)
         FROM users WHERE id = :userId\
         """)
     int accountState(long userId, String passwordHash);

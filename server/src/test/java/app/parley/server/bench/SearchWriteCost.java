@@ -2,9 +2,8 @@ package app.parley.server.bench;
 
 import app.parley.server.ParleyServer;
 import app.parley.server.messages.ChatKeyedWords;
-import app.parley.server.messages.KnownSearchWords;
-import app.parley.server.messages.MessageRepository;
 import app.parley.server.messages.SearchVocabulary;
+import app.parley.server.messages.SqliteMessageSearch;
 import io.micronaut.transaction.TransactionOperations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,8 +72,7 @@ public final class SearchWriteCost {
             new SearchWriteCost()
                     .run(
                             database,
-                            server.context().getBean(MessageRepository.class),
-                            server.context().getBean(KnownSearchWords.class),
+                            server.context().getBean(SqliteMessageSearch.class),
                             transactions,
                             rounds,
                             batch,
@@ -86,8 +84,7 @@ public final class SearchWriteCost {
 
     private void run(
             TransactionOperations<Connection> database,
-            MessageRepository messages,
-            KnownSearchWords known,
+            SqliteMessageSearch search,
             int transactions,
             int rounds,
             int batch,
@@ -113,7 +110,7 @@ public final class SearchWriteCost {
                         texts.add(benchText ? benchText(random) : Vocabulary.sentence(random));
                     }
                     database.executeWrite(status -> {
-                        write(way, status.getConnection(), messages, known, texts, random);
+                        write(way, status.getConnection(), search, texts, random);
                         return null;
                     });
                 }
@@ -135,12 +132,7 @@ public final class SearchWriteCost {
     }
 
     private void write(
-            Way way,
-            Connection connection,
-            MessageRepository messages,
-            KnownSearchWords known,
-            List<String> texts,
-            SplittableRandom random) {
+            Way way, Connection connection, SqliteMessageSearch search, List<String> texts, SplittableRandom random) {
         long[] ids = new long[texts.size()];
         long[] chats = new long[texts.size()];
         try (PreparedStatement insert =
@@ -153,9 +145,14 @@ public final class SearchWriteCost {
                 insert.executeUpdate();
             }
             switch (way) {
-                case CHAT_INDEX_REPOSITORY, BOTH_ALL_WORDS, BOTH_KNOWN_SKIPPED -> {
+                case BOTH_KNOWN_SKIPPED -> {
                     for (int i = 0; i < texts.size(); i++) {
-                        messages.indexInChat(ids[i], ChatKeyedWords.of(chats[i], texts.get(i)));
+                        search.index(ids[i], chats[i], texts.get(i));
+                    }
+                }
+                case CHAT_INDEX_REPOSITORY, BOTH_ALL_WORDS -> {
+                    for (int i = 0; i < texts.size(); i++) {
+                        search.indexInChat(ids[i], ChatKeyedWords.of(chats[i], texts.get(i)));
                     }
                 }
                 case CHAT_INDEX_PREPARED -> {
@@ -183,9 +180,7 @@ public final class SearchWriteCost {
             throw new IllegalStateException(e);
         }
         if (way == Way.WORDS_ALL || way == Way.BOTH_ALL_WORDS) {
-            texts.forEach(text -> messages.rememberWords(SearchVocabulary.foldedWordsJson(text)));
-        } else if (way == Way.BOTH_KNOWN_SKIPPED) {
-            texts.forEach(known::rememberWordsOf);
+            texts.forEach(text -> search.rememberWords(SearchVocabulary.foldedWordsJson(text)));
         }
     }
 

@@ -9,6 +9,7 @@ import app.parley.server.messages.Conversations;
 import app.parley.server.support.AdminTool;
 import app.parley.server.support.ApiClient;
 import app.parley.server.support.RunningServer;
+import app.parley.server.support.SqliteOnly;
 import app.parley.server.support.TestUser;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code backup} from a server that runs and writes, and {@code restore} of what it wrote. */
+@SqliteOnly // admin commands are on SQLite only so far
 class BackupRestoreTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();

@@ -7,6 +7,7 @@ import app.parley.server.messages.Conversations;
 import app.parley.server.support.AdminTool;
 import app.parley.server.support.ApiClient;
 import app.parley.server.support.RunningServer;
+import app.parley.server.support.SqliteOnly;
 import app.parley.server.support.TestUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code parley-server check}: the database's integrity and the file store against the file rows. */
+@SqliteOnly // admin commands are on SQLite only so far
 class CheckCommandTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();

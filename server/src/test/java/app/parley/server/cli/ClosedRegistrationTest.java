@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.server.support.AdminTool;
 import app.parley.server.support.RunningServer;
+import app.parley.server.support.SqliteOnly;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code parley.accounts.registration: closed}: nobody registers through any dialect; the administrator adds accounts. */
+@SqliteOnly // admin commands are on SQLite only so far
 class ClosedRegistrationTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer().withProperty("parley.accounts.registration", "closed");

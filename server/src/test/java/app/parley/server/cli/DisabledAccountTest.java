@@ -8,12 +8,14 @@ import app.parley.server.support.AdminTool;
 import app.parley.server.support.RunningServer;
 import app.parley.server.support.SocketClient;
 import app.parley.server.support.Sockets;
+import app.parley.server.support.SqliteOnly;
 import app.parley.server.support.TestUser;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An account disabled from the command line while the server runs, and enabled again. */
+@SqliteOnly // admin commands are on SQLite only so far
 class DisabledAccountTest {
     @RegisterExtension
     static final RunningServer server =

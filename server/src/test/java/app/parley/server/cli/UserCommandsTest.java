@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.parley.server.support.AdminTool;
 import app.parley.server.support.ApiClient;
 import app.parley.server.support.RunningServer;
+import app.parley.server.support.SqliteOnly;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code parley-server user …} on the data dir of a server that runs meanwhile, as an admin would use it. */
+@SqliteOnly // admin commands are on SQLite only so far
 class UserCommandsTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();

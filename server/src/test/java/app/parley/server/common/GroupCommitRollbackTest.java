@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.parley.server.support.RunningServer;
+import app.parley.server.support.TestStorage;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +39,8 @@ class GroupCommitRollbackTest {
         TransactionHooks hooks = server.bean(TransactionHooks.class);
         @SuppressWarnings("unchecked")
         TransactionOperations<Connection> transactions = server.bean(TransactionOperations.class);
-        groupCommit.write(() -> execute(transactions, "CREATE TABLE scratch (n INTEGER NOT NULL)"));
+        groupCommit.write(() ->
+                execute(transactions, "CREATE TABLE scratch (" + TestStorage.idColumn() + ", n INTEGER NOT NULL)"));
         List<Integer> announced = new CopyOnWriteArrayList<>();
         List<Integer> undone = new CopyOnWriteArrayList<>();
         long transactionsBefore = groupCommit.transactionsCommitted();
@@ -93,7 +95,8 @@ class GroupCommitRollbackTest {
         TransactionHooks hooks = server.bean(TransactionHooks.class);
         @SuppressWarnings("unchecked")
         TransactionOperations<Connection> transactions = server.bean(TransactionOperations.class);
-        groupCommit.write(() -> execute(transactions, "CREATE TABLE inner_failures (n INTEGER NOT NULL)"));
+        groupCommit.write(() -> execute(
+                transactions, "CREATE TABLE inner_failures (" + TestStorage.idColumn() + ", n INTEGER NOT NULL)"));
         List<Integer> announced = new CopyOnWriteArrayList<>();
         List<Integer> undone = new CopyOnWriteArrayList<>();
         List<Integer> runs = new CopyOnWriteArrayList<>();
@@ -167,7 +170,8 @@ class GroupCommitRollbackTest {
         GroupCommit groupCommit = server.bean(GroupCommit.class);
         @SuppressWarnings("unchecked")
         TransactionOperations<Connection> transactions = server.bean(TransactionOperations.class);
-        groupCommit.write(() -> execute(transactions, "CREATE TABLE joined (n INTEGER NOT NULL)"));
+        groupCommit.write(() ->
+                execute(transactions, "CREATE TABLE joined (" + TestStorage.idColumn() + ", n INTEGER NOT NULL)"));
 
         assertThrows(
                 IllegalStateException.class,
@@ -210,7 +214,7 @@ class GroupCommitRollbackTest {
 
     private static List<Integer> query(TransactionOperations<Connection> transactions, String table) {
         try (PreparedStatement select =
-                        connection(transactions).prepareStatement("SELECT n FROM " + table + " ORDER BY rowid");
+                        connection(transactions).prepareStatement("SELECT n FROM " + table + " ORDER BY id");
                 ResultSet rows = select.executeQuery()) {
             List<Integer> found = new ArrayList<>();
             while (rows.next()) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.server.support.ApiClient;
 import app.parley.server.support.RunningServer;
+import app.parley.server.support.SqliteOnly;
 import app.parley.server.support.TestUser;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.net.URLEncoder;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * person's chats) still find it. The writes are made to fail after their words were written, by a
  * trigger that refuses every mention while a test holds it, as a full disk would refuse a write.
  */
+@SqliteOnly
 class KnownSearchWordsTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.parley.server.support.ApiClient;
 import app.parley.server.support.RunningServer;
+import app.parley.server.support.SqliteOnly;
 import app.parley.server.support.TestUser;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.net.URLEncoder;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * old ones are not put first), and a rare word is ranked and found however old its messages. The chat is filled through the server's own
  * database connection (over HTTP it would take minutes); the searches go over HTTP.
  */
+@SqliteOnly
 class SearchLargeChatApiTest {
     @RegisterExtension
     static final RunningServer server = new RunningServer();

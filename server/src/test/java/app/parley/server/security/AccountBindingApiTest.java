@@ -10,6 +10,7 @@ import app.parley.server.support.ApiClient;
 import app.parley.server.support.DeletedAccounts;
 import app.parley.server.support.Handshakes;
 import app.parley.server.support.RunningServer;
+import app.parley.server.support.SqliteOnly;
 import app.parley.server.support.TestUser;
 import app.parley.server.support.Tokens;
 import java.sql.Connection;
@@ -90,6 +91,7 @@ class AccountBindingApiTest {
     }
 
     @Test
+    @SqliteOnly // restore is an admin command of the SQLite storage
     void afterARestoreAnOldTokenDoesNotOpenTheNewAccountThatGotItsId() throws SQLException {
         TestUser before = server.register("before");
         TestUser lost = server.register("lost");

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real Parley server for one test class: its own SQLite file in a fresh temp dir, any free
  * port, started through the same entry point the desktop app uses.
+ *
+ * <p>With {@code -Dparley.test.storage=postgresql} it stores in a fresh database of its own on a
+ * real PostgreSQL instead ({@link PostgresServer}, one per test run): the same tests then check
+ * the same API on the other database.
  */
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, Object> properties = new HashMap<>();
@@ -34,6 +38,13 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("parley-test-");
         ParleyServer.Settings settings = ParleyServer.Settings.of(dataDir, 0);
+        if (TestStorage.postgresql()) {
+            PostgresServer postgres = TestStorage.postgres(context);
+            settings = settings.withProperty("parley.storage", "postgresql")
+                    .withProperty("parley.postgresql.url", postgres.newDatabase())
+                    .withProperty("parley.postgresql.user", postgres.user())
+                    .withProperty("parley.postgresql.password", "");
+        }
         for (var entry : properties.entrySet()) {
             settings = settings.withProperty(entry.getKey(), entry.getValue());
         }

@@ -1,0 +1,2 @@
+-- Accounts an administrator disabled (as on SQLite).
+ALTER TABLE users ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE;
