@@ -32,6 +32,9 @@ public final class Attachments {
     private final ThumbnailCache thumbnails;
     private final FileSizes sizes;
 
+    /** The folder of the last "Save as…", on the FX thread only. */
+    private Path saveFolder;
+
     /** {@code cache} is the app's cache folder: files downloaded to be opened, images pasted to be sent. */
     public Attachments(ApiClient api, Background background, ProblemText problems, Messages text, Path cache) {
         this.api = api;
@@ -84,6 +87,23 @@ public final class Attachments {
         return ids;
     }
 
+    /**
+     * Where "Save as…" opens: the folder of the last file saved in this session, else the
+     * person's Downloads folder, else their home (never the folder the app was started from).
+     */
+    Path saveFolder() {
+        if (saveFolder != null && Files.isDirectory(saveFolder)) {
+            return saveFolder;
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        Path downloads = home.resolve("Downloads");
+        return Files.isDirectory(downloads) ? downloads : home;
+    }
+
+    void savedInto(Path folder) {
+        saveFolder = folder;
+    }
+
     /** Downloads the file to where the person chose; {@code done} or {@code problem} afterwards. */
     public void saveAs(Attachment attachment, Path target, Runnable done, Consumer<String> problem) {
         background.run(
@@ -100,14 +120,20 @@ public final class Attachments {
                         throw new CannotOpen();
                     }
                     Path copy = cached(attachment);
-                    Desktop.getDesktop().open(copy.toFile());
+                    try {
+                        Desktop.getDesktop().open(copy.toFile());
+                    } catch (IOException noProgram) {
+                        throw new NoProgram(noProgram);
+                    }
                     return copy;
                 },
                 opened -> {},
                 failure -> problem.accept(
-                        failure instanceof CannotOpen
-                                ? text.get("attachments.cannotOpen")
-                                : describe(failure, attachment)));
+                        switch (failure) {
+                            case CannotOpen cannot -> text.get("attachments.cannotOpen");
+                            case NoProgram none -> text.get("attachments.noProgram", attachment.name());
+                            default -> describe(failure, attachment);
+                        }));
     }
 
     /** The whole image, for the viewer. */
@@ -140,6 +166,13 @@ public final class Attachments {
             return text.get("attachments.cannotWrite", attachment.name());
         }
         return problems.describe(failure);
+    }
+
+    /** The system has no program for the file's type (or the one it has failed to start). */
+    private static final class NoProgram extends RuntimeException {
+        NoProgram(IOException cause) {
+            super("no program opens this file", cause);
+        }
     }
 
     /** Neither the Desktop API nor an OPEN action: a headless or unusual system. */

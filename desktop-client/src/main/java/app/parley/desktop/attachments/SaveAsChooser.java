@@ -25,8 +25,12 @@ final class SaveAsChooser {
         var chooser = new FileChooser();
         chooser.setTitle(text.get("attachments.saveAs.title"));
         chooser.setInitialFileName(SafeNames.of(attachment.name(), attachment.id()));
+        chooser.setInitialDirectory(attachments.saveFolder().toFile());
         File target = chooser.showSaveDialog(owner);
         if (target != null) {
+            if (target.getParentFile() != null) {
+                attachments.savedInto(target.getParentFile().toPath());
+            }
             attachments.saveAs(
                     attachment,
                     target.toPath(),

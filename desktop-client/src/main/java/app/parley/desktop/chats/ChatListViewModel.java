@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,10 +103,8 @@ public final class ChatListViewModel {
         this.photos = new AvatarPhotos(api, background);
         this.unsentChats = unsentChats;
         filter.subscribe(typed -> {
-            String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-            filtered.setPredicate(chat -> needle.isEmpty()
-                    || chat.name() != null
-                            && chat.name().toLowerCase(Locale.ROOT).contains(needle));
+            var names = new ChatNameFilter(typed);
+            filtered.setPredicate(chat -> names.matches(chat.name()));
         });
     }
 

@@ -81,6 +81,9 @@ public final class ConversationView {
     private final BooleanProperty atBottom = new SimpleBooleanProperty(this, "atBottom", true);
     /** Messages that arrived while the reader was scrolled up: the count on the jump-to-bottom button. */
     private final IntegerProperty unseenBelow = new SimpleIntegerProperty(this, "unseenBelow", 0);
+
+    /** Whether the chat has been opened where it should (the first unread, or the newest): only then does what shows count as seen. */
+    private boolean placed;
     /** The next check on the way to the newest message, while cells are still being measured. */
     private PauseTransition settling;
     /**
@@ -113,6 +116,7 @@ public final class ConversationView {
         this.text = Objects.requireNonNull(text);
         this.openLink = Objects.requireNonNull(openLink);
         this.searchBar = new SearchBar(viewModel, text);
+        viewModel.seenUpToProperty().set(0); // nothing is seen before the list shows it (reportSeen)
         build(clock);
     }
 
@@ -247,7 +251,11 @@ public final class ConversationView {
             }
         });
         list.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (COPY_SHORTCUT.match(event)) {
+            if (event.getCode() == KeyCode.CONTEXT_MENU || event.getCode() == KeyCode.F10 && event.isShiftDown()) {
+                // The menu key, or Shift+F10: the chosen message's menu (reply, react, edit, delete…).
+                openMenuOfChosen();
+                event.consume();
+            } else if (COPY_SHORTCUT.match(event)) {
                 // The selected text, else the whole of the message chosen with the keyboard.
                 selection
                         .text()
@@ -256,6 +264,18 @@ public final class ConversationView {
                                 .filter(said -> !said.isEmpty()))
                         .ifPresent(MessageCell::copyToClipboard);
                 event.consume();
+            }
+        });
+        // Tabbing into the list chooses the newest message in view, so the arrows and the menu key work at once.
+        list.focusedProperty().subscribe(focused -> {
+            if (focused
+                    && list.getSelectionModel().isEmpty()
+                    && !list.getItems().isEmpty()) {
+                int newest = flow().map(flow -> flow.getLastVisibleCell())
+                        .map(cell -> cell.getIndex())
+                        .orElse(list.getItems().size() - 1);
+                list.getSelectionModel().select(newest);
+                list.getFocusModel().focus(newest);
             }
         });
         var empty = new Label(text.get("conversation.empty"));
@@ -293,6 +313,17 @@ public final class ConversationView {
                 event.consume();
                 composer.requestFocusTraversal(
                         event.isShiftDown() ? TraversalDirection.PREVIOUS : TraversalDirection.NEXT);
+            } else if (event.getCode() == KeyCode.ENTER) {
+                // Here, before the text area's own Enter: it would add a line even to a message
+                // that is then sent (and cleared) or not sent (empty, or too long).
+                event.consume();
+                if (event.isShiftDown()) {
+                    composer.insertText(composer.getCaretPosition(), "\n");
+                } else {
+                    atBottom.set(true);
+                    readerMoved = false;
+                    viewModel.send();
+                }
             }
         });
         composer.setOnKeyPressed(event -> {
@@ -311,16 +342,6 @@ public final class ConversationView {
                 // As in Slack and Telegram: Up in an empty composer edits one's last message.
                 event.consume();
                 composer.end();
-            } else if (event.getCode() == KeyCode.ENTER) {
-                event.consume();
-                if (event.isShiftDown()) {
-                    composer.insertText(composer.getCaretPosition(), "\n");
-                } else {
-                    atBottom.set(true);
-                    readerMoved = false;
-                    readerMoved = false;
-                    viewModel.send();
-                }
             }
         });
         HBox.setHgrow(composer, Priority.ALWAYS);
@@ -349,7 +370,8 @@ public final class ConversationView {
         gone.getStyleClass().add(Styles.TEXT_MUTED);
         gone.visibleProperty().bind(viewModel.goneProperty());
         gone.managedProperty().bind(gone.visibleProperty());
-        var bottom = new VBox(6, problem, gone, editBar(), replyBar(), mentions, pendingFiles.root(), composerRow);
+        var bottom = new VBox(
+                6, problem, gone, editBar(), replyBar(), mentions, pendingFiles.root(), composerRow, lengthLine());
         bottom.getStyleClass().add("composer-area");
 
         root.setId("conversationView");
@@ -715,6 +737,62 @@ public final class ConversationView {
         });
     }
 
+    /**
+     * Under the composer, how long the message may be: nothing while it is short, a count in its
+     * last tenth ("3,850 of 4,000"), and by how much it is over, which also turns Send off.
+     */
+    private Label lengthLine() {
+        var line = new Label();
+        line.setId("messageLength");
+        line.getStyleClass().add(Styles.TEXT_SMALL);
+        Runnable update = () -> {
+            int max = viewModel.messageMaxProperty().get();
+            int over = viewModel.overLimitProperty().get();
+            String said = composer.getText() == null ? "" : composer.getText().strip();
+            int length = said.codePointCount(0, said.length());
+            boolean near = max > 0 && length > max * 9 / 10;
+            line.setText(
+                    over > 0
+                            ? text.get("conversation.tooLong", over, max)
+                            : near ? text.get("conversation.length", length, max) : "");
+            line.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
+            line.getStyleClass().add(over > 0 ? Styles.DANGER : Styles.TEXT_MUTED);
+            line.setVisible(over > 0 || near);
+            line.setManaged(line.isVisible());
+        };
+        viewModel.overLimitProperty().subscribe(over -> update.run());
+        viewModel.messageMaxProperty().subscribe(max -> update.run());
+        composer.textProperty().subscribe(said -> update.run());
+        return line;
+    }
+
+    /** Shows the menu of the message chosen with the keyboard, beside it, as a right click on it would. */
+    private void openMenuOfChosen() {
+        int chosen = list.getSelectionModel().getSelectedIndex();
+        if (chosen < 0) {
+            return;
+        }
+        flow().map(flow -> flow.getVisibleCell(chosen)).ifPresent(cell -> {
+            var bounds = cell.getLayoutBounds();
+            double x = bounds.getMinX() + 48;
+            double y = bounds.getMinY() + Math.min(bounds.getHeight() / 2, 40);
+            var screen = cell.localToScreen(x, y);
+            if (screen == null) {
+                return;
+            }
+            javafx.event.Event.fireEvent(
+                    cell,
+                    new javafx.scene.input.ContextMenuEvent(
+                            javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                            x,
+                            y,
+                            screen.getX(),
+                            screen.getY(),
+                            true,
+                            null));
+        });
+    }
+
     /** Opens the chat at the "new messages" line when there is one, else at the newest message. */
     private void openAtFirstUnread() {
         if (list.getHeight() <= 0) {
@@ -730,6 +808,7 @@ public final class ConversationView {
             });
             return;
         }
+        placed = true;
         long first = viewModel.firstUnreadProperty().get();
         for (int i = 0; first > 0 && i < list.getItems().size(); i++) {
             if (list.getItems().get(i).stored() && list.getItems().get(i).id() == first) {
@@ -809,6 +888,39 @@ public final class ConversationView {
                 atBottom.set(bottom);
             }
         });
+        reportSeen();
+    }
+
+    /**
+     * Tells the view model how far the reader has seen: everything at the newest message, else
+     * up to the last message wholly in view. Messages below it stay unread (and counted on the
+     * jump button) until the reader scrolls to them.
+     */
+    private void reportSeen() {
+        if (!placed) {
+            return; // the first layouts show the list's top, not where the chat opens
+        }
+        if (atBottom.get()) {
+            viewModel.seenUpToProperty().set(Long.MAX_VALUE);
+            return;
+        }
+        flow().ifPresent(flow -> {
+            IndexedCell<?> cell = flow.getLastVisibleCell();
+            if (cell == null) {
+                return;
+            }
+            int index = cell.getIndex();
+            if (cell.getBoundsInParent().getMaxY() > flow.getHeight() + AT_BOTTOM_SLACK) {
+                index--; // partly hidden below: not read yet
+            }
+            var items = list.getItems();
+            for (int i = Math.min(index, items.size() - 1); i >= 0; i--) {
+                if (items.get(i).stored()) {
+                    viewModel.seenUpToProperty().set(items.get(i).id());
+                    return;
+                }
+            }
+        });
     }
 
     /**
@@ -830,6 +942,7 @@ public final class ConversationView {
             }
             atBottom.set(bottom);
         });
+        reportSeen();
     }
 
     private java.util.Optional<Boolean> newestWhollyShown() {

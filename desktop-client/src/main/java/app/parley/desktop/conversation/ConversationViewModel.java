@@ -46,7 +46,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -58,6 +60,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -116,6 +119,12 @@ public final class ConversationViewModel implements AutoCloseable {
     private final Map<UserRef, UserRef> authors = new HashMap<>();
 
     private final Drafts drafts;
+    /** Unread messages at opening beyond which the chat opens at the newest, not at the first of them. */
+    static final int SEEK_MAX = 1_000;
+
+    /** Messages per page while looking for the first unread one. */
+    private static final int SEEK_PAGE = 100;
+
     private final long unreadAtOpen;
     private final ReadOnlyLongWrapper firstUnread = new ReadOnlyLongWrapper(this, "firstUnread", 0);
     private final ObservableList<Message> found = FXCollections.observableArrayList();
@@ -124,6 +133,7 @@ public final class ConversationViewModel implements AutoCloseable {
 
     private final ReadOnlyIntegerWrapper foundAt = new ReadOnlyIntegerWrapper(this, "foundAt", -1);
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
+    private final ReadOnlyBooleanWrapper foundMore = new ReadOnlyBooleanWrapper(this, "foundMore", false);
     private final ReadOnlyObjectWrapper<Jump> jump = new ReadOnlyObjectWrapper<>(this, "jump");
     private final Receipts receipts;
     /** Moves whenever someone receives or reads further: the view then redraws the receipts it shows. */
@@ -144,6 +154,9 @@ public final class ConversationViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone", false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final BooleanProperty inView = new SimpleBooleanProperty(this, "inView", false);
+    private final ReadOnlyIntegerWrapper messageMax = new ReadOnlyIntegerWrapper(this, "messageMax", 0);
+    private final IntegerBinding overLimit;
+    private final LongProperty seenUpTo = new SimpleLongProperty(this, "seenUpTo", Long.MAX_VALUE);
     /** The person's own message whose text the composer is changing; null while writing a new one. */
     private final ReadOnlyObjectWrapper<MessageItem> editing = new ReadOnlyObjectWrapper<>(this, "editing");
     /** The message the next one sent will answer; null for none. */
@@ -196,13 +209,26 @@ public final class ConversationViewModel implements AutoCloseable {
         this.timers = timers;
         this.attachments = attachments;
         this.files = new ComposerFiles(attachments, problems);
+        this.overLimit = Bindings.createIntegerBinding(
+                () -> {
+                    String said = draft.get() == null ? "" : draft.get().strip();
+                    return messageMax.get() <= 0
+                            ? 0
+                            : Math.max(0, said.codePointCount(0, said.length()) - messageMax.get());
+                },
+                draft,
+                messageMax);
         this.sendable = Bindings.createBooleanBinding(
                 () -> !gone.get()
+                        && overLimit.get() == 0
                         && (draft.get() != null && !draft.get().isBlank()
                                 || !files.chosen().isEmpty()),
                 gone,
                 draft,
+                overLimit,
                 files.chosen());
+        // The server's own limit, so that a message too long is said to be before it is sent.
+        background.run(() -> session.api().limits().messageMax(), messageMax::set, failure -> {});
         this.outbox = outbox;
         outbox.entries().addListener(outboxChanged);
         this.delivered = outbox.onDelivered(this::stored);
@@ -215,6 +241,7 @@ public final class ConversationViewModel implements AutoCloseable {
                 markRead();
             }
         });
+        seenUpTo.addListener((property, before, now) -> markRead());
     }
 
     public ChatRoom chat() {
@@ -276,6 +303,25 @@ public final class ConversationViewModel implements AutoCloseable {
     /** Whether the person is looking at this chat (window focused, chat shown): then new messages count as read. */
     public BooleanProperty inViewProperty() {
         return inView;
+    }
+
+    /** The longest message the server takes, in characters; 0 until it has said. */
+    public ReadOnlyIntegerProperty messageMaxProperty() {
+        return messageMax.getReadOnlyProperty();
+    }
+
+    /** By how many characters the composer's text is over the server's limit; 0 when it is not. */
+    public IntegerBinding overLimitProperty() {
+        return overLimit;
+    }
+
+    /**
+     * The newest message the reader has seen in the list: the view sets it from what it shows
+     * (everything, at the newest message). Only messages up to it count as read, so a reader
+     * scrolled up in the history does not read what arrives below. Unset (no view), everything shown counts.
+     */
+    public LongProperty seenUpToProperty() {
+        return seenUpTo;
     }
 
     /**
@@ -342,11 +388,17 @@ public final class ConversationViewModel implements AutoCloseable {
                         return; // a newer search was asked for meanwhile
                     }
                     searching.set(false);
-                    found.setAll(results);
+                    // The server picks the best matches; they are walked newest first, Enter going
+                    // back in time, as a chat is read.
+                    found.setAll(results.stream()
+                            .sorted(java.util.Comparator.comparingLong(Message::id)
+                                    .reversed())
+                            .toList());
+                    foundMore.set(results.size() >= SEARCH_LIMIT);
                     foundAt.set(results.isEmpty() ? -1 : 0);
                     answered.set(wanted);
-                    if (!results.isEmpty()) {
-                        jumpTo(results.getFirst().id());
+                    if (!found.isEmpty()) {
+                        jumpTo(found.getFirst().id());
                     }
                 },
                 failure -> {
@@ -355,12 +407,17 @@ public final class ConversationViewModel implements AutoCloseable {
                 });
     }
 
-    /** The next (less good) match. */
+    /** Whether the server may have more matches than those found (as many as one search gives). */
+    public ReadOnlyBooleanProperty foundMoreProperty() {
+        return foundMore.getReadOnlyProperty();
+    }
+
+    /** The next (older) match. */
     public void nextFound() {
         showFound(foundAt.get() + 1);
     }
 
-    /** The previous (better) match. */
+    /** The previous (newer) match. */
     public void previousFound() {
         showFound(foundAt.get() - 1);
     }
@@ -429,6 +486,9 @@ public final class ConversationViewModel implements AutoCloseable {
     /** Sends the draft with the chosen files (or saves the edit); a blank draft without files is not sent. */
     public void send() {
         String body = draft.get() == null ? "" : draft.get().strip();
+        if (overLimit.get() > 0) {
+            return; // the view says by how much; nothing is lost from the composer
+        }
         if (editing.get() != null) {
             saveEdit(editing.get(), body);
             return;
@@ -914,6 +974,20 @@ public final class ConversationViewModel implements AutoCloseable {
             firstUnread.set(firstUnreadOf(page.messages()));
         }
         page.messages().forEach(this::add);
+        if (first && firstUnread.get() == 0 && unreadAtOpen > 0 && unreadAtOpen <= SEEK_MAX && hasOlder.get()) {
+            // More were unread than the newest page holds: older pages first, to open at the first of them.
+            seekFirstUnread();
+            return;
+        }
+        opened(first);
+        // A page after a reconnect (after_id) that says more follow: ask for the next one.
+        if (page.hasMore() && (!first || page.afterId() != null)) {
+            socket.send(Map.of("type", "catch_up"));
+        }
+    }
+
+    /** The chat is ready to show: read what is in view, and go to a message asked for meanwhile. */
+    private void opened(boolean first) {
         loaded.set(true);
         markRead();
         if (first && jumpWhenLoaded != 0) {
@@ -921,10 +995,39 @@ public final class ConversationViewModel implements AutoCloseable {
             jumpWhenLoaded = 0;
             jumpTo(wanted);
         }
-        // A page after a reconnect (after_id) that says more follow: ask for the next one.
-        if (page.hasMore() && (!first || page.afterId() != null)) {
-            socket.send(Map.of("type", "catch_up"));
+    }
+
+    /**
+     * Loads older pages until the first message unread at opening is among them (or there are
+     * no more), then opens the chat there: a person coming back to 200 unread messages starts at
+     * the first, under the "new messages" line, not at the newest with the rest passed over.
+     */
+    private void seekFirstUnread() {
+        Long oldest = oldestStored();
+        background.run(
+                () -> session.api().history(chat.id(), oldest, SEEK_PAGE),
+                page -> {
+                    addOlder(page);
+                    long found = firstUnreadInItems();
+                    if (found != 0 || !hasOlder.get()) {
+                        firstUnread.set(found);
+                        opened(true);
+                    } else {
+                        seekFirstUnread();
+                    }
+                },
+                failure -> opened(true));
+    }
+
+    /** Of the messages shown, the first of the others' that were unread at opening; 0 when not among them. */
+    private long firstUnreadInItems() {
+        long counted = 0;
+        for (MessageItem item : items.reversed()) {
+            if (item.stored() && item.authorId() >= 0 && !item.own() && ++counted == unreadAtOpen) {
+                return item.id();
+            }
         }
+        return 0;
     }
 
     /** Of the newest page (oldest first), the first of the others' messages that were unread at opening. */
@@ -960,6 +1063,10 @@ public final class ConversationViewModel implements AutoCloseable {
 
     private void olderLoaded(MessagePage page) {
         loadingOlder.set(false);
+        addOlder(page);
+    }
+
+    private void addOlder(MessagePage page) {
         List<MessageItem> older = new ArrayList<>();
         for (Message message : page.results()) {
             if (message.chatId() == chat.id() && shown.add(message.id())) {
@@ -981,8 +1088,9 @@ public final class ConversationViewModel implements AutoCloseable {
         if (!inView.get()) {
             return;
         }
+        long seen = seenUpTo.get();
         long newest = items.stream()
-                .filter(item -> item.stored() && !item.own())
+                .filter(item -> item.stored() && !item.own() && item.id() <= seen)
                 .mapToLong(MessageItem::id)
                 .max()
                 .orElse(0);

@@ -103,10 +103,13 @@ final class SearchBar {
                             return at < 0
                                     ? text.get("conversation.search.none")
                                     : text.get(
-                                            "conversation.search.position",
+                                            viewModel.foundMoreProperty().get()
+                                                    ? "conversation.search.positionOfMore"
+                                                    : "conversation.search.position",
                                             at + 1,
                                             viewModel.found().size());
                         },
+                        viewModel.foundMoreProperty(),
                         viewModel.searchingProperty(),
                         viewModel.answeredProperty(),
                         viewModel.foundAtProperty(),

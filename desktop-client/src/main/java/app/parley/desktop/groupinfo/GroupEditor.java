@@ -1,5 +1,6 @@
 package app.parley.desktop.groupinfo;
 
+import app.parley.desktop.app.TabLeavesText;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.chat.GroupOptions;
 import atlantafx.base.theme.Styles;
@@ -23,7 +24,7 @@ final class GroupEditor {
         name.setPromptText(text.get("groupinfo.edit.name"));
         name.setAccessibleText(text.get("groupinfo.edit.name"));
         name.textProperty().bindBidirectional(viewModel.draftNameProperty());
-        var description = new TextArea();
+        var description = TabLeavesText.in(new TextArea());
         description.setId("groupDescriptionField");
         description.setPromptText(text.get("groupinfo.edit.description"));
         description.setAccessibleText(text.get("groupinfo.edit.description"));

@@ -14,6 +14,7 @@ import app.parley.model.chat.GroupCreatedResponse;
 import app.parley.model.chat.GroupOptions;
 import app.parley.model.chat.GroupUsers;
 import app.parley.model.common.ErrorBody;
+import app.parley.model.common.ServerLimits;
 import app.parley.model.event.ChatMutedEvent;
 import app.parley.model.file.Attachment;
 import app.parley.model.file.StorageUsage;
@@ -461,6 +462,11 @@ public final class ApiClient {
 
     public AgentInfo agent() {
         return call(get("/api/v1/agent/"), AgentInfo.class);
+    }
+
+    /** The server's input limits ({@code GET /api/v1/limits}). */
+    public ServerLimits limits() {
+        return call(get("/api/v1/limits"), ServerLimits.class);
     }
 
     /** The caller's storage use and the largest file this server takes. */

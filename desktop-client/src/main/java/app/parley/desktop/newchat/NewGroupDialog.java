@@ -1,5 +1,6 @@
 package app.parley.desktop.newchat;
 
+import app.parley.desktop.app.TabLeavesText;
 import app.parley.desktop.i18n.Messages;
 import app.parley.model.account.UserProfile;
 import atlantafx.base.controls.CustomTextField;
@@ -48,7 +49,7 @@ public final class NewGroupDialog {
         name.setId("groupNameField");
         name.setPromptText(text.get("newgroup.name"));
         name.setAccessibleText(text.get("newgroup.name"));
-        var description = new TextArea();
+        var description = TabLeavesText.in(new TextArea());
         description.setId("groupDescriptionField");
         description.setPromptText(text.get("newgroup.description"));
         description.setAccessibleText(text.get("newgroup.description"));

@@ -1,6 +1,7 @@
 package app.parley.desktop.profile;
 
 import app.parley.desktop.app.DialogFit;
+import app.parley.desktop.app.TabLeavesText;
 import app.parley.desktop.chats.Avatar;
 import app.parley.desktop.chats.AvatarPhotos;
 import app.parley.desktop.i18n.Messages;
@@ -75,7 +76,7 @@ public final class MyProfileDialog {
         name.setPromptText(text.get("profile.name"));
         name.setAccessibleText(text.get("profile.name"));
         name.textProperty().bindBidirectional(viewModel.nameProperty());
-        var description = new TextArea();
+        var description = TabLeavesText.in(new TextArea());
         description.setId("profileDescriptionField");
         description.setPromptText(text.get("profile.description"));
         description.setAccessibleText(text.get("profile.description"));

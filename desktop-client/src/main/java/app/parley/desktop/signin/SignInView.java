@@ -97,8 +97,15 @@ public final class SignInView {
         });
     }
 
-    private TextField firstEmptyField() {
-        return username.getText().isEmpty() ? username : password;
+    /** In the form's order: username, password, and the name when creating an account. */
+    private TextInputControl firstEmptyField() {
+        if (username.getText().isEmpty()) {
+            return username;
+        }
+        if (password.getText().isEmpty() || !viewModel.registeringProperty().get()) {
+            return password;
+        }
+        return name.getText().isEmpty() ? name : password;
     }
 
     private void build() {
@@ -153,7 +160,11 @@ public final class SignInView {
                 .bind(Bindings.when(viewModel.registeringProperty())
                         .then(text.get("signin.switch.toSignIn"))
                         .otherwise(text.get("signin.switch.toRegister")));
-        switchMode.setOnAction(event -> viewModel.switchMode());
+        switchMode.setOnAction(event -> {
+            viewModel.switchMode();
+            // The link had the keyboard: it goes to the form the person switched to, not nowhere.
+            keyboardTo(firstEmptyField());
+        });
 
         var back = new Hyperlink(text.get("signin.back"), new FontIcon(Feather.ARROW_LEFT));
         back.setId("backLink");

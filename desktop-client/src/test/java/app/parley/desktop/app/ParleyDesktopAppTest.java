@@ -225,7 +225,12 @@ class ParleyDesktopAppTest {
         robot.type(KeyCode.ENTER);
         ui.awaitNode("#usernameField");
         robot.clickOn("#switchModeLink");
-        ui.click("#usernameField").write("boris");
+        // The keyboard goes to the new form's first field: typing goes there at once.
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#usernameField").query().isFocused()));
+        robot.write("boris");
         ui.click("#passwordField").write(PASSWORD);
         robot.type(KeyCode.ENTER);
 

@@ -99,10 +99,83 @@ class ConversationNavigationTest {
     }
 
     @Test
+    void comingBackToMoreUnreadThanAPageHoldsOpensAtTheFirstOfThemAndReadsOnlyWhatIsSeen() throws Exception {
+        serverWithAnnaAndBoris(Map.of());
+        ApiClient annaApi = server.client().signedIn(anna.accessToken());
+        for (int i = 1; i <= 20; i++) {
+            boris.send(chat.id(), "read " + i, "r-" + i, List.of());
+        }
+        annaApi.markRead(
+                chat.id(),
+                annaApi.history(chat.id(), null, 1).results().getFirst().id());
+        for (int i = 1; i <= 130; i++) {
+            boris.send(chat.id(), "unread " + i, "u-" + i, List.of());
+        }
+        startApp();
+        ui.awaitBadge("99+");
+
+        openTheChat();
+
+        ui.awaitNode("#newMessagesLine");
+        assertEquals("unread 1", Ui.onFx(() -> itemAbove(ui.visible("#newMessagesLine"))));
+        Thread.sleep(1_500);
+        long unread = annasUnread();
+        assertTrue(unread > 100 && unread < 130, "only the messages in view count as read: " + unread + " unread");
+
+        robot.clickOn("#jumpToBottom");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> annasUnread() == 0);
+    }
+
+    @Test
+    void aMessageOverTheServersLimitSaysByHowMuchAndIsNotSent() throws Exception {
+        serverWithAnnaAndBoris(Map.of("parley.limits.message-max", 20));
+        startApp();
+        openTheChat();
+        ui.awaitNode("#composer");
+        robot.clickOn("#composer").write("Привет, это почти 20");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "20 of 20 characters".equals(lengthLine()));
+        robot.write("!!");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> "2 characters too long: a message can have up to 20.".equals(lengthLine()));
+        assertTrue(Ui.onFx(() -> robot.lookup("#sendButton").query().isDisabled()));
+        robot.type(KeyCode.ENTER);
+        Thread.sleep(500);
+        assertEquals(
+                "Привет, это почти 20!!",
+                Ui.onFx(() -> robot.lookup("#composer").queryAs(TextArea.class).getText()),
+                "nothing typed is lost, and no new line was added");
+        assertEquals(List.of(), boris.history(chat.id(), null, 10).results(), "nothing was sent");
+
+        robot.type(KeyCode.BACK_SPACE).type(KeyCode.BACK_SPACE);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> boris.history(chat.id(), null, 10).results().size() == 1);
+    }
+
+    private String lengthLine() throws Exception {
+        return Ui.onFx(() -> robot.lookup("#messageLength")
+                .tryQuery()
+                .filter(Node::isVisible)
+                .map(node -> ((Label) node).getText())
+                .orElse(null));
+    }
+
+    private long annasUnread() {
+        return server.client().signedIn(anna.accessToken()).chats().stream()
+                .filter(room -> room.id() == chat.id())
+                .findFirst()
+                .orElseThrow()
+                .unreadCount();
+    }
+
+    @Test
     void scrolledUpTheReaderSeesHowManyCameAndJumpsBackToTheNewest() throws Exception {
         openAChatOf(60);
 
-        // A long chat opens at its newest message (every message is unread: no "new" line).
+        // A long chat read to its end opens at its newest message.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !jumpButtonShown());
         assertTrue(Ui.onFx(() -> lastCellShowing("message 60")));
 
@@ -117,10 +190,14 @@ class ConversationNavigationTest {
                     return count.isVisible() && count.getText().equals("1");
                 }));
         Snapshots.save(ui.window().getScene(), "conversation-jump-to-bottom");
+        // The app would say at once that she read it (a socket frame); it has not been seen.
+        Thread.sleep(1_500);
+        assertEquals(1, annasUnread(), "a message that came below a reader scrolled up is not read yet");
 
         robot.clickOn("#jumpToBottom");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !jumpButtonShown());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> annasUnread() == 0);
         // Known weak spot: after a far jump the newest message can stay a few pixels under the
         // edge on a loaded machine (the list's heights are estimates until measured), so the
         // check is the app's own "at the newest" (the button gone), not the exact pixel.
@@ -146,12 +223,19 @@ class ConversationNavigationTest {
         assertFalse(Ui.onFx(() -> lastCellShowing("message 60")));
     }
 
-    /** Anna's app on a chat with {@code messages} messages from Boris, its newest page (50) shown. */
+    /**
+     * Anna's app on a chat with {@code messages} messages from Boris, all read by her before,
+     * its newest page (50) shown.
+     */
     private void openAChatOf(int messages) throws Exception {
         serverWithAnnaAndBoris(Map.of());
         for (int i = 1; i <= messages; i++) {
             boris.send(chat.id(), "message " + i, "m-" + i, List.of());
         }
+        ApiClient annaApi = server.client().signedIn(anna.accessToken());
+        annaApi.markRead(
+                chat.id(),
+                annaApi.history(chat.id(), null, 1).results().getFirst().id());
         startApp();
         openTheChat();
         awaitItems(50);
@@ -196,6 +280,27 @@ class ConversationNavigationTest {
                         .queryAs(Label.class)
                         .getText()
                         .equals("No matches")));
+
+        // A word in more messages than one search gives: the newest of them first, and "50+".
+        robot.eraseText("нет такого слова".length()).write("filler").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> {
+                    MessageItem selected = messageList().getSelectionModel().getSelectedItem();
+                    return selected != null && selected.text().equals("filler 130");
+                }));
+        assertEquals(
+                "1 of 50+",
+                Ui.onFx(() -> robot.lookup("#searchCount").queryAs(Label.class).getText()));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> {
+                    MessageItem selected = messageList().getSelectionModel().getSelectedItem();
+                    return selected != null && selected.text().equals("filler 129");
+                }));
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(
                 15,

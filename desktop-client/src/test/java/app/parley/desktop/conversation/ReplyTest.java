@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +97,41 @@ class ReplyTest {
     }
 
     @Test
+    void theKeyboardAloneChoosesAMessageAndOpensItsMenuToReply() throws Exception {
+        boris.send(chat.id(), "Lunch at noon?", "b-1", List.of());
+        boris.send(chat.id(), "I am hungry", "b-2", List.of());
+        openTheChat();
+        awaitItemCount(2);
+
+        // As Tab would: the list takes the keyboard and chooses the newest message in view.
+        Ui.onFx(() -> {
+            messageList().requestFocus();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> messageList().getSelectionModel().getSelectedIndex() == 1));
+        robot.type(KeyCode.UP);
+        assertEquals(0, Ui.onFx(() -> messageList().getSelectionModel().getSelectedIndex()));
+        robot.press(KeyCode.SHIFT).press(KeyCode.F10).release(KeyCode.F10).release(KeyCode.SHIFT);
+
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Ui.onFx(() -> robot.lookup("#messageList .list-cell").queryAll().stream()
+                        .map(node -> (ListCell<?>) node)
+                        .anyMatch(cell -> cell.getIndex() == 0
+                                && cell.getContextMenu() != null
+                                && cell.getContextMenu().isShowing())));
+        menus.fire("#messageList", 0, "Reply");
+        ui.awaitNode("#replyBar");
+        assertEquals(
+                "Lunch at noon?",
+                Ui.onFx(() -> robot.lookup("#replyBarText").queryAs(Label.class).getText()));
+    }
+
+    @Test
     void aReplySentAtTheBottomOfALongChatShowsWhollyWithNoJumpButton() throws Exception {
         Message last = null;
         for (int i = 1; i <= 30; i++) {
@@ -147,7 +183,8 @@ class ReplyTest {
         for (int i = 1; i <= 120; i++) {
             boris.send(chat.id(), "filler " + i, "b-" + i, List.of());
         }
-        boris.send(chat.id(), "about that first one", "b-reply", List.of(), first.id());
+        Message reply = boris.send(chat.id(), "about that first one", "b-reply", List.of(), first.id());
+        people.anna().markRead(chat.id(), reply.id()); // read before: the chat opens at its newest
         openTheChat();
         ui.awaitNode(".message-quote");
 

@@ -136,6 +136,15 @@ class NewChatTest {
                 "an empty field says what goes in it while the cursor is in it");
         Snapshots.save(ui.dialog().getScene(), "new-group-empty");
         robot.write("Проект «Парус»");
+        // Tab goes on to the description, and on from it, as in any form (no tab typed into it).
+        var description =
+                Ui.onFx(() -> robot.lookup("#groupDescriptionField").queryAs(javafx.scene.control.TextArea.class));
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Ui.onFx(description::isFocused));
+        robot.write("Паруса и ветер");
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Ui.onFx(() -> !description.isFocused()));
+        assertEquals("Паруса и ветер", Ui.onFx(description::getText));
         // The dialog grows to its content once shown: the field is clicked where it has settled.
         ui.awaitNode("#memberSearchField");
         robot.clickOn(Ui.onFx(() -> ui.visible("#memberSearchField"))).write("bor");
