@@ -103,7 +103,7 @@ public final class ParleyDesktopApp extends Application {
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        Messages text = Messages.forLocale(locale(properties));
+        Messages text = Messages.forLocale(locale(environment, properties));
         timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("parley-timers").factory());
 
@@ -260,9 +260,12 @@ public final class ParleyDesktopApp extends Application {
                 : Integer.parseInt(chosen.strip());
     }
 
-    /** The OS locale, unless {@code -Dparley.desktop.locale=ru} names another. */
-    private static Locale locale(Map<String, String> properties) {
-        String chosen = properties.get("parley.desktop.locale");
-        return chosen == null || chosen.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(chosen);
+    /**
+     * The OS locale, unless {@code -Dparley.desktop.locale=ru} or {@code PARLEY_DESKTOP_LOCALE=ru}
+     * (for README's command, which passes no JVM flags) names another.
+     */
+    private static Locale locale(Map<String, String> environment, Map<String, String> properties) {
+        String chosen = properties.getOrDefault("parley.desktop.locale", environment.get("PARLEY_DESKTOP_LOCALE"));
+        return chosen == null || chosen.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(chosen.strip());
     }
 }

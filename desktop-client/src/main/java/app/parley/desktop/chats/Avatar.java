@@ -2,6 +2,7 @@ package app.parley.desktop.chats;
 
 import app.parley.model.presence.PresenceStatus;
 import java.util.Locale;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -71,6 +72,15 @@ public final class Avatar extends StackPane {
         presence.setVisible(shown);
     }
 
+    /**
+     * The largest square in the middle of a picture: a photo that is not square fills the
+     * circle as messengers crop it, instead of being squeezed into an oval.
+     */
+    static Rectangle2D centreSquare(Image image) {
+        double side = Math.min(image.getWidth(), image.getHeight());
+        return new Rectangle2D((image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side);
+    }
+
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
@@ -83,6 +93,18 @@ public final class Avatar extends StackPane {
 
     /** Shows a picture (one just chosen, before it is uploaded) instead of the initials. */
     public void showPhoto(Image image) {
+        if (image != null) {
+            if (image.getWidth() > 0) {
+                photo.setViewport(centreSquare(image));
+            } else {
+                // Still loading: squared once its size is known.
+                image.widthProperty().subscribe(width -> {
+                    if (width.doubleValue() > 0 && photo.getImage() == image) {
+                        photo.setViewport(centreSquare(image));
+                    }
+                });
+            }
+        }
         photo.setImage(image);
         photo.setVisible(image != null);
         initials.setVisible(image == null);

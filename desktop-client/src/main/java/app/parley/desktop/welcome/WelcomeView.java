@@ -37,6 +37,12 @@ public final class WelcomeView {
     private static final String STYLESHEET = "welcome.css";
     private static final double FOUND_ROW_HEIGHT = 44;
 
+    /** The welcome column's width; the window's minimum width leaves room for all of it. */
+    private static final double COLUMN_WIDTH = 520;
+
+    /** A card's padding left and right, with its border. */
+    private static final double CARD_PADDING = 34;
+
     private final WelcomeViewModel viewModel;
     private final Messages text;
     private final StackPane root = new StackPane();
@@ -146,7 +152,7 @@ public final class WelcomeView {
 
         var column = new VBox(title, tagline, noticeMessage(), joinCard(), hostCard(), busyLine(), problemMessage());
         column.getStyleClass().add("welcome-column");
-        column.setMaxWidth(520);
+        column.setMaxWidth(COLUMN_WIDTH);
         column.setMaxHeight(Region.USE_PREF_SIZE);
         column.setAlignment(Pos.TOP_LEFT);
 
@@ -195,10 +201,15 @@ public final class WelcomeView {
         list.setCellFactory(view -> new FoundServerCell(text));
         list.setFixedCellSize(FOUND_ROW_HEIGHT);
         // Three rows show; more scroll. Hidden while empty: the status line says why instead.
+        // Its own border and padding on top, or one row shows with a scroll bar.
         list.prefHeightProperty()
                 .bind(Bindings.min(3, Bindings.size(discovery.servers()))
                         .multiply(FOUND_ROW_HEIGHT)
-                        .add(2));
+                        .add(Bindings.createDoubleBinding(
+                                () -> list.getInsets().getTop()
+                                        + list.getInsets().getBottom()
+                                        + 2,
+                                list.insetsProperty())));
         list.visibleProperty().bind(Bindings.isNotEmpty(discovery.servers()));
         list.managedProperty().bind(list.visibleProperty());
         list.getSelectionModel().selectedItemProperty().subscribe(chosen -> {
@@ -281,10 +292,22 @@ public final class WelcomeView {
     private Card card(Feather icon, String titleKey, String detailKey, javafx.scene.Node action) {
         var heading = new Label(text.get(titleKey), new FontIcon(icon));
         heading.getStyleClass().add(Styles.TITLE_4);
-        var detail = new Label(text.get(detailKey));
+        var detail = new Label(text.get(detailKey)) {
+            /** Asked its height without a width (the card asks so), the height at its own width. */
+            @Override
+            protected double computePrefHeight(double width) {
+                return super.computePrefHeight(width < 0 ? getPrefWidth() : width);
+            }
+        };
         detail.getStyleClass().add(Styles.TEXT_MUTED);
         detail.setWrapText(true);
         var card = new Card();
+        // A card asks its body's height without a width, and a wrapping label then answers for
+        // one line: a longer (Russian) sentence was cut short with "…". The column is always
+        // COLUMN_WIDTH wide (the window's minimum is wider), so the label answers for that less
+        // the card's padding (above), and the card is as tall as its lines.
+        detail.setPrefWidth(COLUMN_WIDTH - CARD_PADDING);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         card.getStyleClass().add(Styles.ELEVATED_1);
         card.setHeader(heading);
         card.setBody(new VBox(12, detail, action));

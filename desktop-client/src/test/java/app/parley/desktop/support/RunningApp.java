@@ -46,6 +46,25 @@ public final class RunningApp implements AutoCloseable {
         return new RunningApp(FxToolkit.setupApplication(() -> factory.create(Map.of(), properties)));
     }
 
+    /**
+     * The app as README's command starts it, its language left to the environment: only the
+     * app folder is set, and {@code environment} is the process's as the app sees it.
+     */
+    public static RunningApp startWithEnvironment(Path home, AppFactory factory, Map<String, String> environment)
+            throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        Map<String, String> properties = Map.of(
+                "parley.desktop.home",
+                home.toString(),
+                "parley.desktop.host-port",
+                "0",
+                "user.home",
+                home.toString(),
+                "os.name",
+                "Linux");
+        return new RunningApp(FxToolkit.setupApplication(() -> factory.create(environment, properties)));
+    }
+
     @Override
     public void close() throws TimeoutException {
         FxToolkit.cleanupApplication(app);
