@@ -55,6 +55,15 @@ public final class TestServer implements AutoCloseable {
         server = ParleyServer.start(settings(dataDir, port, properties));
     }
 
+    /** Restarts it with more settings, on the same port and data, as after its admin changed them. */
+    public void restartWith(Map<String, Object> more) {
+        int port = server.port();
+        server.close();
+        var changed = new java.util.HashMap<>(properties);
+        changed.putAll(more);
+        server = ParleyServer.start(settings(dataDir, port, changed));
+    }
+
     public void stop() {
         server.close();
     }
