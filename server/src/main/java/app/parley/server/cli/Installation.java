@@ -5,6 +5,7 @@ import app.parley.server.config.ConfigFile;
 import app.parley.server.config.SchemaVersions;
 import app.parley.server.config.Storage;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,21 +56,21 @@ public final class Installation {
 
     /** The data dir the server would use with these options. */
     Path resolveDataDir() {
-        try (ApplicationContext unstarted =
-                ParleyServer.configure(settings(null, Map.of()), new String[0]).build()) {
-            var environment = unstarted.getEnvironment().start();
-            return Path.of(environment.getRequiredProperty("parley.data-dir", String.class))
-                    .toAbsolutePath()
-                    .normalize();
-        }
+        return setting(environment -> Path.of(environment.getRequiredProperty("parley.data-dir", String.class))
+                .toAbsolutePath()
+                .normalize());
     }
 
     /** Where the server with these options stores its chats. */
     Storage storage() {
+        return setting(environment -> Storage.of(environment.getRequiredProperty(Storage.PROPERTY, String.class)));
+    }
+
+    /** A setting as the server would read it with these options, from a context that is never started. */
+    private <T> T setting(Function<Environment, T> read) {
         try (ApplicationContext unstarted =
                 ParleyServer.configure(settings(null, Map.of()), new String[0]).build()) {
-            var environment = unstarted.getEnvironment().start();
-            return Storage.of(environment.getRequiredProperty(Storage.PROPERTY, String.class));
+            return read.apply(unstarted.getEnvironment().start());
         }
     }
 
